@@ -1,1 +1,70 @@
-var b = WebApplication.CreateBuilder(args); var app = b.Build(); app.Run(); public partial class Program;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using JasperFx;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Npgsql;
+using Platform.Api.Accounts;
+using Platform.Api.Cities;
+using Platform.Api.Concerns;
+using Platform.Api.Demo;
+using Platform.Api.Infrastructure;
+using Platform.Api.Live;
+using Scalar.AspNetCore;
+using Wolverine;
+using Wolverine.Http;
+
+var builder = WebApplication.CreateBuilder(args);
+var platform = builder.Configuration.GetSection(PlatformOptions.Section).Get<PlatformOptions>() ?? new PlatformOptions();
+var connectionString = PlatformOptions.ConnectionString(builder.Configuration);
+
+builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(platform);
+builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+builder.Services.AddSingleton<CityDirectory>();
+builder.Services.AddSingleton<ConcernReader>();
+builder.Services.AddSingleton<LiveViews>();
+builder.Services.AddSingleton<DemoNetwork>();
+
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+builder.Services.AddProblemDetails();
+builder.Services.AddPlatformIdentity();
+builder.Services.AddSignalR()
+    .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"]);
+builder.Services.AddOpenApi();
+
+builder.Services.AddPlatformMarten(connectionString, platform);
+builder.Host.UseWolverine(opts =>
+{
+    opts.Policies.UseDurableLocalQueues();
+    opts.Policies.UseDurableOutboxOnAllSendingEndpoints();
+});
+builder.Services.AddWolverineHttp();
+if (platform.Demo.Seed) builder.Services.AddHostedService<DemoSeeding>();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseMiddleware<KnownCityMiddleware>();
+
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+app.MapOpenApi();
+app.MapScalarApiReference("/api/reference");
+app.MapHub<LiveHub>(LiveHub.Path);
+app.MapWolverineEndpoints(opts =>
+{
+    opts.TenantId.IsRouteArgumentNamed("city");
+});
+app.MapGet("/", () => Results.Redirect("/api/reference")).ExcludeFromDescription();
+
+return await app.RunJasperFxCommands(args);
+
+/// <summary>The API's entry point, visible to the test host.</summary>
+public partial class Program;

@@ -1,0 +1,61 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Platform.Api.Accounts;
+using Platform.Api.Infrastructure;
+using Platform.Domain;
+using Platform.Domain.Concerns;
+using Wolverine.Http;
+
+namespace Platform.Api.Concerns;
+
+/// <summary>
+/// Residents support concerns, and take their support back. Each resident's support of a concern is
+/// its own tiny stream (see <see cref="SupportStream"/>), so supports of one popular concern never
+/// contend on the concern's stream, and a duplicate is stopped by the stream's primary key.
+/// </summary>
+public static class SupportConcernEndpoint
+{
+    /// <summary>
+    /// Supports the concern as the calling resident. Always 200: <c>changed</c> is false when the
+    /// resident already supported it (also when two requests race), so retries are harmless.
+    /// </summary>
+    [WolverinePost("/api/cities/{city}/concerns/{id}/supports", OperationId = "supportConcern")]
+    [Authorize(Policy = Policies.Resident)]
+    public static Task<IResult> Post(Guid id, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken cancellation) =>
+        DecideAndAppend(id, user.ResidentId(), session, cancellation, supported: true,
+            (concern, support) => ConcernDecider.Decide(new SupportConcern(id, user.ResidentId()), concern, support, clock.GetUtcNow()));
+
+    /// <summary>Withdraws the calling resident's support. Always 200; <c>changed</c> is false when there was none.</summary>
+    [WolverineDelete("/api/cities/{city}/concerns/{id}/supports", OperationId = "withdrawConcernSupport")]
+    [Authorize(Policy = Policies.Resident)]
+    public static Task<IResult> Delete(Guid id, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken cancellation) =>
+        DecideAndAppend(id, user.ResidentId(), session, cancellation, supported: false,
+            (concern, support) => ConcernDecider.Decide(new WithdrawConcernSupport(id, user.ResidentId()), concern, support, clock.GetUtcNow()));
+
+    private static async Task<IResult> DecideAndAppend(Guid concernId, Guid residentId, IDocumentSession session,
+        CancellationToken cancellation, bool supported, Func<Concern?, ResidentSupport?, Decision> decide)
+    {
+        var concern = await session.LoadAsync<Concern>(concernId, cancellation);
+        var stream = await session.Events.FetchForWriting<ResidentSupport>(SupportStream.Id(concernId, residentId), cancellation);
+        var decision = decide(concern, stream.Aggregate);
+        if (decision.IsRefused) return Problems.Result(decision.Errors);
+        if (decision.Events.Count == 0) return Results.Ok(new SupportState(concernId, supported, Changed: false));
+
+        stream.AppendMany(decision.Events);
+        try
+        {
+            await session.SaveChangesAsync(cancellation);
+        }
+        catch (Exception e) when (WriteConflicts.IsStreamConflict(e))
+        {
+            // The same resident's other request won the race; its write is the one that counts.
+            return Results.Ok(new SupportState(concernId, supported, Changed: false));
+        }
+        return Results.Ok(new SupportState(concernId, supported, Changed: true));
+    }
+}
+
+/// <summary>The caller's support of a concern after the request.</summary>
+/// <param name="Changed">False when the request changed nothing (a repeat).</param>
+public sealed record SupportState(Guid ConcernId, bool Supported, bool Changed);

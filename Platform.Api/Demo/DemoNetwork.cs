@@ -1,0 +1,85 @@
+using Marten;
+using Platform.Api.Cities;
+using Platform.Domain.Concerns;
+using Platform.Domain.Reference;
+
+namespace Platform.Api.Demo;
+
+/// <summary>
+/// Seeds a small demo network (York, Utrecht, Lviv) with concerns and supports when the database has
+/// no city yet. Writes go through the same deciders as the API, so demo data is valid data.
+/// </summary>
+public sealed class DemoNetwork(IDocumentStore store, TimeProvider clock, ILogger<DemoNetwork> logger)
+{
+    public static readonly City[] Cities =
+    [
+        new() { Id = "york", Names = new() { ["en"] = "York", ["fr"] = "York" }, Languages = ["en"], TimeZone = "Europe/London" },
+        new() { Id = "utrecht", Names = new() { ["en"] = "Utrecht", ["nl"] = "Utrecht", ["fr"] = "Utrecht" }, Languages = ["nl", "en"], TimeZone = "Europe/Amsterdam" },
+        new() { Id = "lviv", Names = new() { ["en"] = "Lviv", ["uk"] = "Львів", ["fr"] = "Lviv" }, Languages = ["uk", "en"], TimeZone = "Europe/Kyiv" },
+    ];
+
+    private static readonly Dictionary<string, RaiseConcern[]> Concerns = new()
+    {
+        ["york"] =
+        [
+            new("Bus stops without step-free access in Tang Hall", "Several stops on route 6 have no raised kerb, so wheelchair users cannot board.", ["mobility", "disability-inclusion"], ["11.2"], "Tang Hall"),
+            new("Waiting lists for social housing keep growing", "Families wait more than two years for a council home.", ["housing"], ["11.1"], "Clifton"),
+            new("No interpreting at the council's housing desk", "Residents who speak little English cannot follow their own housing case.", ["good-administration", "non-discrimination"], ["16.7"], null),
+        ],
+        ["utrecht"] =
+        [
+            new("Too little shade and green space in Overvecht", "Summer heat makes the flats unbearable for older residents.", ["environment", "older-persons"], ["11.7"], "Overvecht"),
+            new("Neighbourhood budget decided without residents", "The district budget was set before any consultation took place.", ["participation"], ["16.7"], "Zuilen"),
+        ],
+        ["lviv"] =
+        [
+            new("Shelters not accessible for people with disabilities", "Many air-raid shelters have only stairs.", ["disability-inclusion", "liberty-security"], ["11.7"], "Sykhiv"),
+            new("Displaced families need school places", "Children of internally displaced families wait for places in local schools.", ["education", "migration-asylum"], ["16.7"], "Frankivskyi"),
+        ],
+    };
+
+    public async Task SeedIfEmptyAsync(CancellationToken cancellation)
+    {
+        await using (var query = store.QuerySession())
+        {
+            if (await query.Query<City>().AnyAsync(cancellation))
+            {
+                logger.LogInformation("Demo network: the database already has cities; nothing seeded.");
+                return;
+            }
+        }
+
+        var now = clock.GetUtcNow();
+        await using (var network = store.LightweightSession())
+        {
+            foreach (var city in Cities) city.RegisteredAt = now;
+            network.Store(Cities);
+            await network.SaveChangesAsync(cancellation);
+        }
+
+        var residents = Enumerable.Range(1, 40).Select(i => new Guid($"00000000-0000-4000-8000-{i:D12}")).ToArray();
+        var concerns = 0;
+        foreach (var (city, raised) in Concerns)
+        {
+            await using var session = store.LightweightSession(city);
+            for (var i = 0; i < raised.Length; i++)
+            {
+                var id = Guid.CreateVersion7();
+                var author = residents[i];
+                var decision = ConcernDecider.Decide(raised[i], id, author, now.AddDays(-10 + i), ReferenceCatalogue.Default);
+                if (decision.IsRefused) throw new InvalidOperationException($"Demo concern refused: {decision.Errors[0].Message}");
+                session.Events.StartStream<Concern>(id, decision.Events);
+                concerns++;
+
+                var concern = Concern.Create((ConcernRaised)decision.Events[0]);
+                foreach (var resident in residents.Take(5 + 7 * (raised.Length - i)))
+                {
+                    var support = ConcernDecider.Decide(new SupportConcern(id, resident), concern, null, now.AddDays(-9 + i));
+                    session.Events.StartStream<ResidentSupport>(SupportStream.Id(id, resident), support.Events);
+                }
+            }
+            await session.SaveChangesAsync(cancellation);
+        }
+        logger.LogInformation("Demo network seeded: {Cities} cities, {Concerns} concerns.", Cities.Length, concerns);
+    }
+}

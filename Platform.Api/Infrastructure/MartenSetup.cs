@@ -1,0 +1,54 @@
+using JasperFx;
+using JasperFx.Events;
+using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
+using JasperFx.MultiTenancy;
+using Marten;
+using Platform.Api.Cities;
+using Platform.Api.Live;
+using Platform.Domain.Concerns;
+using Platform.Projections.Concerns;
+using Platform.Projections.Live;
+using Weasel.Core;
+using Wolverine.Marten;
+
+namespace Platform.Api.Infrastructure;
+
+public static class MartenSetup
+{
+    /// <summary>
+    /// The event store: one database, cities as conjoined tenants (tenant id = city slug), network-wide
+    /// documents single-tenanted. A database per city stays a change in this method only.
+    /// </summary>
+    public static IServiceCollection AddPlatformMarten(this IServiceCollection services, string connectionString, PlatformOptions platform)
+    {
+        services.AddSingleton<ILiveViewNotifier, SignalRLiveViewNotifier>();
+        services.AddMarten(opts =>
+            {
+                opts.Connection(connectionString);
+                opts.DatabaseSchemaName = platform.Schema;
+                opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+
+                opts.Events.StreamIdentity = StreamIdentity.AsGuid;
+                opts.Events.TenancyStyle = TenancyStyle.Conjoined;
+                // Rich appends give inline projections the event sequence, which views carry as their version.
+                opts.Events.AppendMode = EventAppendMode.Rich;
+                opts.Policies.AllDocumentsAreMultiTenanted();
+                opts.Schema.For<City>().SingleTenanted();
+
+                opts.Projections.Add<ConcernViewProjection>(ProjectionLifecycle.Inline);
+                opts.Projections.Add<ConcernStateProjection>(ProjectionLifecycle.Inline);
+                opts.Projections.Add<ResidentSupportProjection>(ProjectionLifecycle.Live);
+                opts.Projections.Add(new SupportTallyProjection(platform.Schema), ProjectionLifecycle.Inline);
+                opts.Storage.ExtendedSchemaObjects.Add(SupportTally.Table(platform.Schema));
+
+                opts.Schema.For<ConcernView>().Index(x => x.RaisedAt);
+            })
+            .UseLightweightSessions()
+            .ApplyAllDatabaseChangesOnStartup()
+            .AddAsyncDaemon(DaemonMode.HotCold)
+            .AddSubscriptionWithServices<LiveViewSubscription>(ServiceLifetime.Singleton)
+            .IntegrateWithWolverine();
+        return services;
+    }
+}

@@ -1,0 +1,27 @@
+namespace Platform.Api.Infrastructure;
+
+/// <summary>Settings under <c>Platform</c> in appsettings.json (environment: <c>Platform__Demo__Seed</c> and so on).</summary>
+public sealed class PlatformOptions
+{
+    public const string Section = "Platform";
+
+    /// <summary>PostgreSQL schema that holds all Marten and Wolverine tables.</summary>
+    public string Schema { get; set; } = "platform";
+
+    public DemoOptions Demo { get; set; } = new();
+
+    public sealed class DemoOptions
+    {
+        /// <summary>Seed the demo network (York, Utrecht, Lviv) when the database has no city.</summary>
+        public bool Seed { get; set; }
+    }
+
+    /// <summary>
+    /// The Npgsql connection string: <c>PLATFORM_DB</c> when set, else <c>ConnectionStrings:Platform</c>.
+    /// </summary>
+    public static string ConnectionString(IConfiguration configuration) =>
+        configuration["PLATFORM_DB"] is { Length: > 0 } fromEnvironment
+            ? fromEnvironment
+            : configuration.GetConnectionString("Platform")
+              ?? throw new InvalidOperationException("Set PLATFORM_DB or ConnectionStrings:Platform to an Npgsql connection string.");
+}

@@ -1,0 +1,19 @@
+using JasperFx;
+using Marten.Exceptions;
+using Npgsql;
+
+namespace Platform.Api.Infrastructure;
+
+/// <summary>Recognises a write that lost a race on a stream (its id or its version), as opposed to a failure.</summary>
+public static class WriteConflicts
+{
+    public static bool IsStreamConflict(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is ConcurrencyException or ExistingStreamIdCollisionException) return true;
+            if (e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }) return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.SignalR;
+using Platform.Api.Cities;
+
+namespace Platform.Api.Live;
+
+/// <summary>
+/// The live hub (<c>/hubs/live</c>). A client calls <c>Watch(view, city, id)</c> and gets the current
+/// snapshot; from then on it receives <c>ViewChanged</c> with the new snapshot whenever the view changes.
+/// Pushes with a version at or below the snapshot's can be ignored; a client that suspects a gap calls
+/// <c>Watch</c> again for a fresh snapshot.
+/// </summary>
+public sealed class LiveHub(LiveViews views, CityDirectory cities, Marten.IDocumentStore store) : Hub
+{
+    public const string Path = "/hubs/live";
+    public const string ViewChanged = "ViewChanged";
+
+    public async Task<LiveView> Watch(string view, string city, Guid id)
+    {
+        if (!LiveViews.Kinds.Contains(view)) throw new HubException($"'{view}' is not a view that can be watched.");
+        if (!await cities.ExistsAsync(city, Context.ConnectionAborted)) throw new HubException($"'{city}' is not a city of the network.");
+
+        // Join first, then read: a change committed in between arrives as a push with a higher version.
+        await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Of(view, city, id), Context.ConnectionAborted);
+        var snapshot = await views.LoadAsync(store, view, city, id, Context.ConnectionAborted);
+        if (snapshot is null)
+        {
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, LiveGroups.Of(view, city, id));
+            throw new HubException($"No {view} {id} in {city}.");
+        }
+        return snapshot;
+    }
+
+    public Task Unwatch(string view, string city, Guid id) =>
+        Groups.RemoveFromGroupAsync(Context.ConnectionId, LiveGroups.Of(view, city, id));
+}

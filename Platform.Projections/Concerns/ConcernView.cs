@@ -1,0 +1,26 @@
+using Platform.Domain.Concerns;
+
+namespace Platform.Projections.Concerns;
+
+/// <summary>
+/// The public view of a concern, kept by an inline projection of its stream. The support count is not
+/// stored here (supports never touch this document, so a popular concern does not become a hot row);
+/// readers add it from <see cref="SupportTally"/>.
+/// </summary>
+public sealed class ConcernView
+{
+    public Guid Id { get; set; }
+    public string Title { get; set; } = "";
+    public string Description { get; set; } = "";
+    public string[] Rights { get; set; } = [];
+    public string[] SdgTargets { get; set; } = [];
+    public string? District { get; set; }
+    public ConcernStatus Status { get; set; }
+    public bool Anonymous { get; set; }
+    /// <summary>The author, kept for the author's own views; never shown when <see cref="Anonymous"/>.</summary>
+    public Guid AuthorId { get; set; }
+    public DateTimeOffset RaisedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>The highest event sequence of the concern's own stream reflected here.</summary>
+    public long Sequence { get; set; }
+}

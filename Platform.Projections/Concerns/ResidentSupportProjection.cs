@@ -1,0 +1,13 @@
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+using Platform.Domain.Concerns;
+
+namespace Platform.Projections.Concerns;
+
+/// <summary>Live aggregation of a resident's support stream (a few events at most), for its rules.</summary>
+public partial class ResidentSupportProjection : SingleStreamProjection<ResidentSupport, Guid>
+{
+    public static ResidentSupport Create(IEvent<ConcernSupported> e) => ResidentSupport.Create(e.StreamId, e.Data);
+    public static ResidentSupport Apply(ConcernSupported e, ResidentSupport state) => state.Apply(e);
+    public static ResidentSupport Apply(ConcernSupportWithdrawn e, ResidentSupport state) => state.Apply(e);
+}

@@ -1,0 +1,108 @@
+# shellcheck shell=bash
+# Local PostgreSQL bootstrap shared by deploy/up, deploy/test and deploy/bench/run.
+# Source it, then call `pg_bootstrap <database>`; it exports PLATFORM_DB.
+#
+# - PLATFORM_DB set: used as is (your own PostgreSQL); nothing is installed or started.
+# - Otherwise: a cluster owned by a non-root user (initdb refuses root), listening on 127.0.0.1 only,
+#   port PLATFORM_PG_PORT (default 5433), data in PLATFORM_PG_DATA (default .data/pg in the repo,
+#   or /var/tmp/platform-pg-<uid> when the repo is not reachable by the cluster's owner).
+#   The first run creates it; later runs reuse it.
+
+PLATFORM_PG_PORT="${PLATFORM_PG_PORT:-5433}"
+PLATFORM_PG_USER="${PLATFORM_PG_USER:-platform}"
+PLATFORM_PG_PASSWORD="${PLATFORM_PG_PASSWORD:-platform}"
+
+pg_log() { printf '[postgres] %s\n' "$*" >&2; }
+
+pg_find_bin() {
+  local dir
+  for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
+    if [ -x "$dir/initdb" ] && [ -x "$dir/pg_ctl" ]; then echo "$dir"; return 0; fi
+  done
+  command -v initdb >/dev/null 2>&1 && dirname "$(command -v initdb)" && return 0
+  return 1
+}
+
+pg_install() {
+  pg_log "no PostgreSQL server found; installing it with apt-get"
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq postgresql >&2
+}
+
+# Runs a command as the cluster owner: ourselves, or the postgres system user when we are root.
+pg_as_owner() {
+  if [ "$(id -u)" -eq 0 ]; then
+    runuser -u postgres -- "$@"
+  else
+    "$@"
+  fi
+}
+
+pg_bootstrap() {
+  local database="$1"
+  if [ -n "${PLATFORM_DB:-}" ]; then
+    pg_log "using PLATFORM_DB as given"
+    export PLATFORM_DB
+    return 0
+  fi
+
+  local bin
+  bin="$(pg_find_bin)" || { pg_install; bin="$(pg_find_bin)"; } || { pg_log "PostgreSQL binaries not found after install"; return 1; }
+
+  local repo data
+  repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+  data="${PLATFORM_PG_DATA:-$repo/.data/pg}"
+  if [ "$(id -u)" -eq 0 ] && [ -z "${PLATFORM_PG_DATA:-}" ]; then
+    id postgres >/dev/null 2>&1 || useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres
+    mkdir -p "$data" && chown postgres: "$data" && chmod 700 "$data"
+    if ! runuser -u postgres -- test -w "$data"; then
+      data="/var/tmp/platform-pg-$(id -u)"
+      mkdir -p "$data" && chown postgres: "$data" && chmod 700 "$data"
+    fi
+  else
+    mkdir -p "$data" && chmod 700 "$data"
+  fi
+
+  if [ ! -f "$data/PG_VERSION" ]; then
+    pg_log "creating a cluster in $data"
+    local pwfile
+    pwfile="$(mktemp)"
+    printf '%s\n' "$PLATFORM_PG_PASSWORD" >"$pwfile"
+    chmod 644 "$pwfile"
+    pg_as_owner "$bin/initdb" -D "$data" -U "$PLATFORM_PG_USER" --pwfile="$pwfile" \
+      --auth-local=trust --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 >/dev/null
+    rm -f "$pwfile"
+    {
+      echo "listen_addresses = '127.0.0.1'"
+      echo "unix_socket_directories = '$data'"
+      echo "max_connections = 300"
+      echo "shared_buffers = 256MB"
+    } | pg_as_owner tee -a "$data/postgresql.conf" >/dev/null
+  fi
+
+  if ! pg_as_owner "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+    pg_log "starting the cluster on 127.0.0.1:$PLATFORM_PG_PORT"
+    pg_as_owner "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 -o "-p $PLATFORM_PG_PORT" start >/dev/null \
+      || { pg_log "start failed; see $data/server.log"; tail -20 "$data/server.log" >&2; return 1; }
+    PLATFORM_PG_STARTED_HERE=1
+  fi
+  export PLATFORM_PG_BIN="$bin" PLATFORM_PG_DATA_DIR="$data"
+
+  if ! pg_as_owner "$bin/psql" -h "$data" -p "$PLATFORM_PG_PORT" -U "$PLATFORM_PG_USER" -d postgres -tAc \
+      "select 1 from pg_database where datname = '$database'" | grep -q 1; then
+    pg_log "creating database $database"
+    pg_as_owner "$bin/createdb" -h "$data" -p "$PLATFORM_PG_PORT" -U "$PLATFORM_PG_USER" "$database"
+  fi
+
+  export PLATFORM_DB="Host=127.0.0.1;Port=$PLATFORM_PG_PORT;Database=$database;Username=$PLATFORM_PG_USER;Password=$PLATFORM_PG_PASSWORD;Maximum Pool Size=200"
+}
+
+# Stops the cluster if this process started it (deploy/up on Ctrl-C). Data stays.
+pg_stop_if_started() {
+  if [ "${PLATFORM_PG_STARTED_HERE:-0}" = 1 ] && [ -n "${PLATFORM_PG_DATA_DIR:-}" ]; then
+    pg_log "stopping the cluster (data kept in $PLATFORM_PG_DATA_DIR)"
+    pg_as_owner "$PLATFORM_PG_BIN/pg_ctl" -D "$PLATFORM_PG_DATA_DIR" -m fast -w stop >/dev/null || true
+  fi
+}
