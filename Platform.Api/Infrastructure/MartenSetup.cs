@@ -46,9 +46,9 @@ public static class MartenSetup
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
-            .AddAsyncDaemon(DaemonMode.HotCold)
             .AddSubscriptionWithServices<LiveViewSubscription>(ServiceLifetime.Singleton)
-            .IntegrateWithWolverine();
+            // Wolverine spreads projections and subscriptions over the running nodes (leader election in PostgreSQL).
+            .IntegrateWithWolverine(w => w.UseWolverineManagedEventSubscriptionDistribution = true);
         return services;
     }
 }
