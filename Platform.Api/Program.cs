@@ -17,7 +17,6 @@ var builder = WebApplication.CreateBuilder(args);
 var platform = builder.Configuration.GetSection(PlatformOptions.Section).Get<PlatformOptions>() ?? new PlatformOptions();
 var connectionString = PlatformOptions.ConnectionString(builder.Configuration);
 
-builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(platform);

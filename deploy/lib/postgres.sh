@@ -51,6 +51,14 @@ pg_bootstrap() {
   local bin
   bin="$(pg_find_bin)" || { pg_install; bin="$(pg_find_bin)"; } || { pg_log "PostgreSQL binaries not found after install"; return 1; }
 
+  # A platform cluster already serving this port (another checkout's, or one started by hand) is reused.
+  if PGPASSWORD="$PLATFORM_PG_PASSWORD" "$bin/psql" -h 127.0.0.1 -p "$PLATFORM_PG_PORT" -U "$PLATFORM_PG_USER" -d postgres \
+      -tAc "select 1" >/dev/null 2>&1; then
+    pg_log "reusing the PostgreSQL server on 127.0.0.1:$PLATFORM_PG_PORT"
+    pg_create_database "$bin" "$database" -h 127.0.0.1
+    return $?
+  fi
+
   local repo data
   repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
   data="${PLATFORM_PG_DATA:-$repo/.data/pg}"
@@ -90,12 +98,20 @@ pg_bootstrap() {
   fi
   export PLATFORM_PG_BIN="$bin" PLATFORM_PG_DATA_DIR="$data"
 
-  if ! pg_as_owner "$bin/psql" -h "$data" -p "$PLATFORM_PG_PORT" -U "$PLATFORM_PG_USER" -d postgres -tAc \
+  pg_create_database "$bin" "$database" -h 127.0.0.1
+}
+
+# Creates the database when missing and exports PLATFORM_DB for it.
+pg_create_database() {
+  local bin="$1" database="$2"
+  shift 2
+  export PGPASSWORD="$PLATFORM_PG_PASSWORD"
+  if ! "$bin/psql" "$@" -p "$PLATFORM_PG_PORT" -U "$PLATFORM_PG_USER" -d postgres -tAc \
       "select 1 from pg_database where datname = '$database'" | grep -q 1; then
     pg_log "creating database $database"
-    pg_as_owner "$bin/createdb" -h "$data" -p "$PLATFORM_PG_PORT" -U "$PLATFORM_PG_USER" "$database"
+    "$bin/createdb" "$@" -p "$PLATFORM_PG_PORT" -U "$PLATFORM_PG_USER" "$database" || return 1
   fi
-
+  unset PGPASSWORD
   export PLATFORM_DB="Host=127.0.0.1;Port=$PLATFORM_PG_PORT;Database=$database;Username=$PLATFORM_PG_USER;Password=$PLATFORM_PG_PASSWORD;Maximum Pool Size=200"
 }
 

@@ -1,0 +1,54 @@
+using Alba;
+using JasperFx;
+using JasperFx.CommandLine;
+using Marten;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Platform.Api.Cities;
+using Platform.Api.Demo;
+using Wolverine;
+
+namespace Platform.Tests.Support;
+
+/// <summary>
+/// One API host per test collection, on the real PostgreSQL test database, in the Test environment
+/// (where the development resident header is honoured). The demo cities exist; nothing else is assumed.
+/// </summary>
+public sealed class AppFixture : IAsyncLifetime
+{
+    public IAlbaHost Host { get; private set; } = null!;
+    public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
+
+    public async Task InitializeAsync()
+    {
+        Environment.SetEnvironmentVariable("PLATFORM_DB", TestDatabase.ConnectionString);
+        JasperFxEnvironment.AutoStartHost = true;
+        Host = await AlbaHost.For<Program>(builder =>
+        {
+            builder.UseEnvironment("Test");
+            builder.UseSetting("Platform:Demo:Seed", "false");
+            builder.ConfigureServices(services => services.RunWolverineInSoloMode());
+        });
+        await using var session = Store.LightweightSession();
+        session.Store(DemoNetwork.Cities);
+        await session.SaveChangesAsync();
+    }
+
+    public async Task DisposeAsync() => await Host.DisposeAsync();
+
+    /// <summary>How many events the whole store holds: tests of refused writes assert it does not move.</summary>
+    public async Task<long> EventCountAsync()
+    {
+        await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("select count(*) from platform.mt_events", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class IntegrationCollection : ICollectionFixture<AppFixture>
+{
+    public const string Name = "integration";
+}
