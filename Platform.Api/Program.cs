@@ -22,8 +22,8 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(platform);
 builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
 builder.Services.AddSingleton<CityDirectory>();
-builder.Services.AddSingleton<ConcernReader>();
 builder.Services.AddSingleton<LiveViews>();
+builder.Services.AddConcerns();
 builder.Services.AddSingleton<DemoNetwork>();
 
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
@@ -48,9 +48,9 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRouting();
+app.UseMiddleware<KnownCityMiddleware>(); // an unknown city is a 404 for everyone, before any role check
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseMiddleware<KnownCityMiddleware>();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });

@@ -1,16 +1,64 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Platform.Domain.Accounts;
 
 namespace Platform.Api.Accounts;
 
 public static class AccountsSetup
 {
+    /// <summary>The default scheme: bearer tokens for API clients (an Authorization header), else the cookie.</summary>
+    public const string Scheme = "platform";
+    public const string BearerScheme = BearerTokenDefaults.AuthenticationScheme;
+    public const string CookieScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+
+    public static readonly TimeSpan TokenLifetime = TimeSpan.FromHours(8);
+
     public static IServiceCollection AddPlatformIdentity(this IServiceCollection services)
     {
-        services.AddAuthentication(DevelopmentResidentHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, DevelopmentResidentHandler>(DevelopmentResidentHandler.SchemeName, null);
+        services.AddMemoryCache();
+        services.AddSingleton<AccountDirectory>();
+        services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
+        services.AddScoped<IClaimsTransformation, AccountClaimsTransformation>();
+        services.AddSingleton<IAuthorizationHandler, CityRoleHandler>();
+
+        services.AddAuthentication(Scheme)
+            .AddPolicyScheme(Scheme, "Bearer token or cookie", o =>
+                o.ForwardDefaultSelector = context =>
+                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                        ? BearerScheme
+                        : CookieScheme)
+            .AddBearerToken(BearerScheme, o => o.BearerTokenExpiration = TokenLifetime)
+            .AddCookie(CookieScheme, o =>
+            {
+                o.Cookie.Name = "hrc.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.SlidingExpiration = true;
+                o.LoginPath = "/sign-in";
+                o.AccessDeniedPath = "/forbidden";
+                // API callers get status codes, never a redirect to a page.
+                o.Events.OnRedirectToLogin = context => Answer(context, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = context => Answer(context, StatusCodes.Status403Forbidden);
+            });
 
         services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Resident, p => p.RequireClaim(ResidentClaims.ResidentIdClaim));
+            .AddPolicy(Policies.SignedIn, p => p.RequireClaim(PlatformClaims.AccountIdClaim))
+            .AddPolicy(Policies.Resident, p => p.RequireClaim(PlatformClaims.AccountIdClaim).AddRequirements(new CityRoleRequirement()))
+            .AddPolicy(Policies.Official, p => p.RequireClaim(PlatformClaims.AccountIdClaim).AddRequirements(new CityRoleRequirement(CityRole.Official)))
+            .AddPolicy(Policies.Moderator, p => p.RequireClaim(PlatformClaims.AccountIdClaim).AddRequirements(new CityRoleRequirement(CityRole.Moderator)))
+            .AddPolicy(Policies.NetworkAdministrator, p => p.RequireClaim(PlatformClaims.NetworkAdministratorClaim, "true"));
         return services;
+    }
+
+    private static Task Answer(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs"))
+            context.Response.StatusCode = status;
+        else
+            context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
     }
 }

@@ -1,8 +1,19 @@
 namespace Platform.Api.Accounts;
 
-/// <summary>Authorization policy names used by endpoints.</summary>
+/// <summary>
+/// Authorization policies used by endpoints. City policies read the <c>{city}</c> route value:
+/// roles held in one city give nothing in another.
+/// </summary>
 public static class Policies
 {
-    /// <summary>Any authenticated resident.</summary>
-    public const string Resident = "resident";
+    /// <summary>Any signed-in account (its own data: profile, memberships).</summary>
+    public const string SignedIn = "signed-in";
+    /// <summary>A member of the route's city, in any role (residents raise and support there).</summary>
+    public const string Resident = "city-resident";
+    /// <summary>An official of the route's city.</summary>
+    public const string Official = "city-official";
+    /// <summary>A moderator of the route's city.</summary>
+    public const string Moderator = "city-moderator";
+    /// <summary>A network administrator (registers cities, grants official and moderator roles).</summary>
+    public const string NetworkAdministrator = "network-administrator";
 }

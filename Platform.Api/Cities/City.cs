@@ -11,6 +11,23 @@ public sealed class City
     /// <summary>Names per language code (en, fr, nl, uk).</summary>
     public Dictionary<string, string> Names { get; set; } = [];
     public string[] Languages { get; set; } = ["en"];
+    /// <summary>IANA time zone (Europe/London): deadlines and "today" are the city's.</summary>
     public string TimeZone { get; set; } = "UTC";
+    /// <summary>Inhabitants, for per-100,000 figures in network comparisons.</summary>
+    public long? Population { get; set; }
+    public CitySettings Settings { get; set; } = new();
     public DateTimeOffset RegisteredAt { get; set; }
+}
+
+/// <summary>How a city runs participation. Defaults are those most member cities use.</summary>
+public sealed class CitySettings
+{
+    /// <summary>Days the council has to answer a concern once acknowledged.</summary>
+    public int ConcernResponseDays { get; set; } = 30;
+    /// <summary>Supports a proposal needs before the council owes a decision.</summary>
+    public int ProposalSupportThreshold { get; set; } = 100;
+    /// <summary>Days the council has to decide a proposal that reached the threshold.</summary>
+    public int ProposalDecisionDays { get; set; } = 90;
+    /// <summary>Whether supports and votes need a verified resident (not only a registered one).</summary>
+    public bool SupportsRequireVerifiedResidency { get; set; }
 }

@@ -1,25 +1,29 @@
-using System.Collections.Concurrent;
 using Marten;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Platform.Api.Cities;
 
 /// <summary>
-/// Answers "is this a city of the network?" for every city-scoped request. Known slugs are cached;
-/// unknown ones are looked up each time (a city registered on another node shows up at once).
+/// Answers "which city is this?" for every city-scoped request, with a short cache (a city changed on
+/// another node is seen within <see cref="CacheFor"/>; on this node at once).
 /// </summary>
-public sealed class CityDirectory(IDocumentStore store)
+public sealed class CityDirectory(IDocumentStore store, IMemoryCache cache)
 {
-    private readonly ConcurrentDictionary<string, bool> _known = new(StringComparer.Ordinal);
+    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(10);
 
-    public async ValueTask<bool> ExistsAsync(string slug, CancellationToken cancellation)
+    public async ValueTask<City?> FindAsync(string slug, CancellationToken cancellation)
     {
-        if (_known.ContainsKey(slug)) return true;
+        if (cache.TryGetValue(Key(slug), out City? city)) return city;
         await using var session = store.QuerySession();
-        var exists = await session.Query<City>().AnyAsync(c => c.Id == slug, cancellation);
-        if (exists) _known[slug] = true;
-        return exists;
+        city = await session.LoadAsync<City>(slug, cancellation);
+        // Unknown slugs are cached briefly too, so a scan of made-up cities does not reach the database each time.
+        cache.Set(Key(slug), city, city is null ? TimeSpan.FromSeconds(1) : CacheFor);
+        return city;
     }
 
-    /// <summary>Forget cached slugs (tests reset the database between runs).</summary>
-    public void Forget() => _known.Clear();
+    public async ValueTask<bool> ExistsAsync(string slug, CancellationToken cancellation) => await FindAsync(slug, cancellation) is not null;
+
+    public void Forget(string slug) => cache.Remove(Key(slug));
+
+    private static string Key(string slug) => $"city:{slug}";
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Platform.Api.Accounts;
+using Platform.Api.Cities;
 using Platform.Api.Infrastructure;
 using Platform.Domain;
 using Platform.Domain.Concerns;
@@ -22,9 +23,12 @@ public static class SupportConcernEndpoint
     /// </summary>
     [WolverinePost("/api/cities/{city}/concerns/{id}/supports", OperationId = "supportConcern")]
     [Authorize(Policy = Policies.Resident)]
-    public static Task<IResult> Post(Guid id, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken cancellation) =>
-        DecideAndAppend(id, user.ResidentId(), session, cancellation, supported: true,
+    public static async Task<IResult> Post(Guid id, string city, ClaimsPrincipal user, CityDirectory cities, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+    {
+        if (await CityAccess.SupportRefusalAsync(user, city, cities, cancellation) is { } refused) return refused;
+        return await DecideAndAppend(id, user.ResidentId(), session, cancellation, supported: true,
             (concern, support) => ConcernDecider.Decide(new SupportConcern(id, user.ResidentId()), concern, support, clock.GetUtcNow()));
+    }
 
     /// <summary>Withdraws the calling resident's support. Always 200; <c>changed</c> is false when there was none.</summary>
     [WolverineDelete("/api/cities/{city}/concerns/{id}/supports", OperationId = "withdrawConcernSupport")]

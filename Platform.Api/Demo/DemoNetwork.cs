@@ -1,5 +1,8 @@
 using Marten;
+using Microsoft.AspNetCore.Identity;
+using Platform.Api.Accounts;
 using Platform.Api.Cities;
+using Platform.Domain.Accounts;
 using Platform.Domain.Concerns;
 using Platform.Domain.Reference;
 
@@ -9,14 +12,30 @@ namespace Platform.Api.Demo;
 /// Seeds a small demo network (York, Utrecht, Lviv) with concerns and supports when the database has
 /// no city yet. Writes go through the same deciders as the API, so demo data is valid data.
 /// </summary>
-public sealed class DemoNetwork(IDocumentStore store, TimeProvider clock, ILogger<DemoNetwork> logger)
+public sealed class DemoNetwork(IDocumentStore store, IPasswordHasher<Account> hasher, TimeProvider clock, ILogger<DemoNetwork> logger)
 {
     public static readonly City[] Cities =
     [
-        new() { Id = "york", Names = new() { ["en"] = "York", ["fr"] = "York" }, Languages = ["en"], TimeZone = "Europe/London" },
-        new() { Id = "utrecht", Names = new() { ["en"] = "Utrecht", ["nl"] = "Utrecht", ["fr"] = "Utrecht" }, Languages = ["nl", "en"], TimeZone = "Europe/Amsterdam" },
-        new() { Id = "lviv", Names = new() { ["en"] = "Lviv", ["uk"] = "Львів", ["fr"] = "Lviv" }, Languages = ["uk", "en"], TimeZone = "Europe/Kyiv" },
+        new() { Id = "york", Names = new() { ["en"] = "York", ["fr"] = "York" }, Languages = ["en"], TimeZone = "Europe/London", Population = 202_800 },
+        new() { Id = "utrecht", Names = new() { ["en"] = "Utrecht", ["nl"] = "Utrecht", ["fr"] = "Utrecht" }, Languages = ["nl", "en"], TimeZone = "Europe/Amsterdam", Population = 374_200 },
+        new() { Id = "lviv", Names = new() { ["en"] = "Lviv", ["uk"] = "Львів", ["fr"] = "Lviv" }, Languages = ["uk", "en"], TimeZone = "Europe/Kyiv", Population = 717_300 },
     ];
+
+    /// <summary>The password of every demo account (README lists the accounts). Demo data only.</summary>
+    public const string DemoPassword = "human-rights-2026";
+
+    /// <summary>Demo accounts: one per role per city (role@city.demo), and the network administrator (admin@network.demo).</summary>
+    public static IEnumerable<(string Email, string Name, string? City, CityRole[] Roles, bool Administrator)> DemoAccounts()
+    {
+        foreach (var city in Cities)
+        {
+            yield return ($"resident@{city.Id}.demo", $"Resident of {city.Names["en"]}", city.Id, [CityRole.Resident], false);
+            yield return ($"verified@{city.Id}.demo", $"Verified resident of {city.Names["en"]}", city.Id, [CityRole.Resident, CityRole.VerifiedResident], false);
+            yield return ($"official@{city.Id}.demo", $"Official of {city.Names["en"]}", city.Id, [CityRole.Official], false);
+            yield return ($"moderator@{city.Id}.demo", $"Moderator of {city.Names["en"]}", city.Id, [CityRole.Moderator], false);
+        }
+        yield return ("admin@network.demo", "Network administrator", null, [], true);
+    }
 
     private static readonly Dictionary<string, RaiseConcern[]> Concerns = new()
     {
@@ -54,10 +73,28 @@ public sealed class DemoNetwork(IDocumentStore store, TimeProvider clock, ILogge
         {
             foreach (var city in Cities) city.RegisteredAt = now;
             network.Store(Cities);
+            foreach (var (email, name, city, roles, administrator) in DemoAccounts())
+            {
+                var account = new Account { Id = Guid.CreateVersion7(), Email = email, DisplayName = name, IsNetworkAdministrator = administrator, CreatedAt = now };
+                account.PasswordHash = hasher.HashPassword(account, DemoPassword);
+                foreach (var role in roles) account.Grant(city!, role);
+                network.Store(account);
+            }
             await network.SaveChangesAsync(cancellation);
         }
 
+        // Supporters are accounts without a password (they cannot sign in): numbers, not people.
         var residents = Enumerable.Range(1, 40).Select(i => new Guid($"00000000-0000-4000-8000-{i:D12}")).ToArray();
+        await using (var network = store.LightweightSession())
+        {
+            foreach (var (resident, i) in residents.Select((r, i) => (r, i)))
+            {
+                var account = new Account { Id = resident, Email = $"supporter{i + 1}@demo.invalid", DisplayName = $"Supporter {i + 1}", CreatedAt = now };
+                foreach (var city in Cities) account.Grant(city.Id, CityRole.Resident);
+                network.Store(account);
+            }
+            await network.SaveChangesAsync(cancellation);
+        }
         var concerns = 0;
         foreach (var (city, raised) in Concerns)
         {

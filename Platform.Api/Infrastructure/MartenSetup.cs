@@ -4,7 +4,9 @@ using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using JasperFx.MultiTenancy;
 using Marten;
+using Platform.Api.Accounts;
 using Platform.Api.Cities;
+using Platform.Api.Concerns;
 using Platform.Api.Live;
 using Platform.Domain.Concerns;
 using Platform.Projections.Concerns;
@@ -35,14 +37,10 @@ public static class MartenSetup
                 opts.Events.AppendMode = EventAppendMode.Rich;
                 opts.Policies.AllDocumentsAreMultiTenanted();
                 opts.Schema.For<City>().SingleTenanted();
+                opts.Schema.For<Account>().SingleTenanted().UniqueIndex(a => a.Email);
 
-                opts.Projections.Add<ConcernViewProjection>(ProjectionLifecycle.Inline);
-                opts.Projections.Add<ConcernStateProjection>(ProjectionLifecycle.Inline);
-                opts.Projections.Add<ResidentSupportProjection>(ProjectionLifecycle.Live);
-                opts.Projections.Add(new SupportTallyProjection(platform.Schema), ProjectionLifecycle.Inline);
-                opts.Storage.ExtendedSchemaObjects.Add(SupportTally.Table(platform.Schema));
-
-                opts.Schema.For<ConcernView>().Index(x => x.RaisedAt);
+                // One line per feature; each feature's Setup class holds its own registrations.
+                opts.AddConcerns(platform.Schema);
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()

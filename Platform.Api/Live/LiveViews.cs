@@ -1,23 +1,14 @@
 using Marten;
-using Platform.Api.Concerns;
 
 namespace Platform.Api.Live;
 
-/// <summary>Loads the snapshot of a watchable view. The one place that knows which views can be watched.</summary>
-public sealed class LiveViews(ConcernReader concerns)
+/// <summary>All watchable views, by kind: the hub and the notifier load snapshots through here.</summary>
+public sealed class LiveViews(IEnumerable<ILiveViewSource> sources)
 {
-    public static readonly IReadOnlySet<string> Kinds = new HashSet<string>(StringComparer.Ordinal) { "concern" };
+    private readonly Dictionary<string, ILiveViewSource> _sources = sources.ToDictionary(s => s.View, StringComparer.Ordinal);
 
-    public async Task<LiveView?> LoadAsync(IDocumentStore store, string view, string city, Guid id, CancellationToken cancellation)
-    {
-        await using var session = store.QuerySession(city);
-        switch (view)
-        {
-            case "concern":
-                var concern = await concerns.LoadAsync(session, city, id, cancellation);
-                return concern is null ? null : new LiveView(view, city, id, concern.Version, concern);
-            default:
-                return null;
-        }
-    }
+    public bool IsWatchable(string view) => _sources.ContainsKey(view);
+
+    public Task<LiveView?> LoadAsync(IDocumentStore store, string view, string city, Guid id, CancellationToken cancellation) =>
+        _sources.TryGetValue(view, out var source) ? source.LoadAsync(store, city, id, cancellation) : Task.FromResult<LiveView?>(null);
 }

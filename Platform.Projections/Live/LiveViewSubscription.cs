@@ -3,25 +3,25 @@ using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
 using Marten.Subscriptions;
-using Platform.Domain.Concerns;
 
 namespace Platform.Projections.Live;
 
 /// <summary>
 /// Reads committed events (async daemon) and tells the <see cref="ILiveViewNotifier"/> which views they
-/// changed, once per view per batch. Views are never pushed from endpoints, only from here.
+/// changed, once per view per batch, with the highest sequence that changed it. Views are never
+/// pushed from endpoints, only from here.
 /// </summary>
 public sealed class LiveViewSubscription : SubscriptionBase
 {
     private readonly ILiveViewNotifier _notifier;
+    private readonly ILiveViewRoute[] _routes;
 
-    public LiveViewSubscription(ILiveViewNotifier notifier)
+    public LiveViewSubscription(ILiveViewNotifier notifier, IEnumerable<ILiveViewRoute> routes)
     {
         _notifier = notifier;
+        _routes = routes.ToArray();
         Name = "live-views";
-        IncludeType<ConcernRaised>();
-        IncludeType<ConcernSupported>();
-        IncludeType<ConcernSupportWithdrawn>();
+        foreach (var type in _routes.SelectMany(r => r.EventTypes).Distinct()) IncludeType(type);
         Options.BatchSize = 1000;
         Options.SubscribeFromPresent();
     }
@@ -31,19 +31,11 @@ public sealed class LiveViewSubscription : SubscriptionBase
     {
         var changes = new Dictionary<(string, string, Guid), ViewChange>();
         foreach (var e in page.Events)
-        {
-            var change = ChangeOf(e);
-            if (change is not null) changes[(change.View, change.City, change.Id)] = change;
-        }
+            foreach (var route in _routes)
+                foreach (var change in route.ChangesOf(e))
+                    changes[(change.View, change.City, change.Id)] = change;
+
         if (changes.Count > 0) await _notifier.ViewsChangedAsync(changes.Values, operations.DocumentStore, cancellationToken);
         return NullChangeListener.Instance;
     }
-
-    private static ViewChange? ChangeOf(IEvent e) => e.Data switch
-    {
-        ConcernRaised r => new ViewChange("concern", e.TenantId, r.ConcernId, e.Sequence),
-        ConcernSupported s => new ViewChange("concern", e.TenantId, s.ConcernId, e.Sequence),
-        ConcernSupportWithdrawn w => new ViewChange("concern", e.TenantId, w.ConcernId, e.Sequence),
-        _ => null,
-    };
 }

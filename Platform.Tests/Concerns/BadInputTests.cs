@@ -25,13 +25,14 @@ public class BadInputTests(AppFixture app)
     [Theory, MemberData(nameof(RefusedBodies))]
     public async Task A_refused_concern_is_a_problem_naming_the_field_and_stores_nothing(string body, string city, int status, string field)
     {
+        var resident = await app.ResidentAsync();
         var before = await app.EventCountAsync();
 
         var result = await app.Host.Scenario(x =>
         {
             x.Post.Text(body).ToUrl($"/api/cities/{city}/concerns");
             x.ConfigureHttpContext(c => c.Request.ContentType = "application/json");
-            x.As(Residents.New());
+            x.As(resident);
             x.StatusCodeShouldBe(status);
         });
 
@@ -48,6 +49,7 @@ public class BadInputTests(AppFixture app)
     [Fact]
     public async Task An_unknown_concern_is_a_404_for_reads_and_supports_and_stores_nothing()
     {
+        var resident = await app.ResidentAsync();
         var before = await app.EventCountAsync();
         var unknown = Guid.CreateVersion7();
 
@@ -55,7 +57,7 @@ public class BadInputTests(AppFixture app)
         var result = await app.Host.Scenario(x =>
         {
             x.Post.Url($"/api/cities/york/concerns/{unknown}/supports");
-            x.As(Residents.New());
+            x.As(resident);
             x.StatusCodeShouldBe(404);
         });
 

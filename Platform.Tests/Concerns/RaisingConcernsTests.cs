@@ -9,7 +9,7 @@ public class RaisingConcernsTests(AppFixture app)
     [Fact]
     public async Task A_raised_concern_answers_201_with_its_id_and_location_and_can_be_read()
     {
-        var author = Residents.New();
+        var author = await app.ResidentAsync();
         var result = await app.Host.Scenario(x =>
         {
             x.Post.Json(ConcernApi.ValidBody("Raised and read back")).ToUrl("/api/cities/york/concerns");
@@ -19,7 +19,7 @@ public class RaisingConcernsTests(AppFixture app)
         var id = Json.Parse(await result.ReadAsTextAsync()).GetProperty("id").GetGuid();
         Assert.Equal($"/api/cities/york/concerns/{id}", result.Context.Response.Headers.Location.ToString());
 
-        var view = await app.Host.GetConcernAsync(id);
+        var view = await app.GetConcernAsync(id);
         Assert.Equal(id, view.GetProperty("id").GetGuid());
         Assert.Equal("Raised and read back", view.GetProperty("title").GetString());
         Assert.Equal(["mobility", "disability-inclusion"], view.GetProperty("rights").EnumerateArray().Select(r => r.GetString()));
@@ -34,7 +34,7 @@ public class RaisingConcernsTests(AppFixture app)
     [Fact]
     public async Task The_event_is_stored_in_the_city_tenant_only()
     {
-        var id = await app.Host.RaiseAsync("utrecht");
+        var id = await app.RaiseAsync("utrecht");
 
         await app.Host.Scenario(x => { x.Get.Url($"/api/cities/utrecht/concerns/{id}"); x.StatusCodeShouldBeOk(); });
         await app.Host.Scenario(x => { x.Get.Url($"/api/cities/york/concerns/{id}"); x.StatusCodeShouldBe(404); });
@@ -49,8 +49,8 @@ public class RaisingConcernsTests(AppFixture app)
     [Fact]
     public async Task The_list_is_newest_first_and_paged()
     {
-        var first = await app.Host.RaiseAsync("lviv", ConcernApi.ValidBody("older"));
-        var second = await app.Host.RaiseAsync("lviv", ConcernApi.ValidBody("newer"));
+        var first = await app.RaiseAsync("lviv", ConcernApi.ValidBody("older"));
+        var second = await app.RaiseAsync("lviv", ConcernApi.ValidBody("newer"));
 
         var result = await app.Host.Scenario(x => x.Get.Url("/api/cities/lviv/concerns?page=1&pageSize=2"));
         var page = Json.Parse(await result.ReadAsTextAsync());
@@ -75,16 +75,18 @@ public class RaisingConcernsTests(AppFixture app)
     }
 
     [Fact]
-    public async Task Raising_needs_a_resident()
+    public async Task Raising_needs_a_signed_in_member_of_the_city()
     {
+        var utrechter = await app.ResidentAsync("utrecht");
         var before = await app.EventCountAsync();
         await app.Host.Scenario(x => { x.Post.Json(ConcernApi.ValidBody()).ToUrl("/api/cities/york/concerns"); x.StatusCodeShouldBe(401); });
         await app.Host.Scenario(x =>
         {
             x.Post.Json(ConcernApi.ValidBody()).ToUrl("/api/cities/york/concerns");
-            x.WithRequestHeader("X-Resident-Id", "not-a-guid");
+            x.WithRequestHeader("Authorization", "Bearer not-a-token");
             x.StatusCodeShouldBe(401);
         });
+        await app.Host.Scenario(x => { x.Post.Json(ConcernApi.ValidBody()).ToUrl("/api/cities/york/concerns"); x.As(utrechter); x.StatusCodeShouldBe(403); });
         Assert.Equal(before, await app.EventCountAsync());
     }
 }

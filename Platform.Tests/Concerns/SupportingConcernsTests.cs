@@ -9,64 +9,65 @@ public class SupportingConcernsTests(AppFixture app)
     [Fact]
     public async Task Each_resident_counts_once()
     {
-        var id = await app.Host.RaiseAsync();
-        var ana = Residents.New();
-        var ben = Residents.New();
+        var id = await app.RaiseAsync();
+        var ana = await app.ResidentAsync();
+        var ben = await app.ResidentAsync();
 
-        Assert.True((await app.Host.SupportAsync(id, ana)).GetProperty("changed").GetBoolean());
-        Assert.False((await app.Host.SupportAsync(id, ana)).GetProperty("changed").GetBoolean());
-        Assert.True((await app.Host.SupportAsync(id, ben)).GetProperty("changed").GetBoolean());
+        Assert.True((await app.SupportAsync(id, ana)).GetProperty("changed").GetBoolean());
+        Assert.False((await app.SupportAsync(id, ana)).GetProperty("changed").GetBoolean());
+        Assert.True((await app.SupportAsync(id, ben)).GetProperty("changed").GetBoolean());
 
-        Assert.Equal(2, (await app.Host.GetConcernAsync(id)).GetProperty("supports").GetInt64());
+        Assert.Equal(2, (await app.GetConcernAsync(id)).GetProperty("supports").GetInt64());
     }
 
     [Fact]
     public async Task A_withdrawn_support_stops_counting_and_can_be_given_again()
     {
-        var id = await app.Host.RaiseAsync();
-        var resident = Residents.New();
-        await app.Host.SupportAsync(id, resident);
+        var id = await app.RaiseAsync();
+        var resident = await app.ResidentAsync();
+        await app.SupportAsync(id, resident);
 
         await app.Host.Scenario(x => { x.Delete.Url($"/api/cities/york/concerns/{id}/supports"); x.As(resident); x.StatusCodeShouldBeOk(); });
-        Assert.Equal(0, (await app.Host.GetConcernAsync(id)).GetProperty("supports").GetInt64());
+        Assert.Equal(0, (await app.GetConcernAsync(id)).GetProperty("supports").GetInt64());
 
-        await app.Host.SupportAsync(id, resident);
-        Assert.Equal(1, (await app.Host.GetConcernAsync(id)).GetProperty("supports").GetInt64());
+        await app.SupportAsync(id, resident);
+        Assert.Equal(1, (await app.GetConcernAsync(id)).GetProperty("supports").GetInt64());
     }
 
     [Fact]
     public async Task The_version_grows_with_each_support()
     {
-        var id = await app.Host.RaiseAsync();
-        var before = (await app.Host.GetConcernAsync(id)).GetProperty("version").GetInt64();
-        await app.Host.SupportAsync(id, Residents.New());
-        Assert.True((await app.Host.GetConcernAsync(id)).GetProperty("version").GetInt64() > before);
+        var id = await app.RaiseAsync();
+        var before = (await app.GetConcernAsync(id)).GetProperty("version").GetInt64();
+        await app.SupportAsync(id, await app.ResidentAsync());
+        Assert.True((await app.GetConcernAsync(id)).GetProperty("version").GetInt64() > before);
     }
 
     [Fact]
     public async Task Concurrent_supports_by_distinct_residents_are_all_counted()
     {
         const int residents = 100;
-        var id = await app.Host.RaiseAsync();
+        var id = await app.RaiseAsync();
 
-        var results = await Task.WhenAll(Enumerable.Range(0, residents).Select(_ => app.Host.SupportAsync(id, Residents.New())));
+        var supporters = await app.AccountsAsync(residents, "york");
+        var results = await Task.WhenAll(supporters.Select(r => app.SupportAsync(id, r)));
 
         Assert.All(results, r => Assert.True(r.GetProperty("changed").GetBoolean()));
-        Assert.Equal(residents, (await app.Host.GetConcernAsync(id)).GetProperty("supports").GetInt64());
+        Assert.Equal(residents, (await app.GetConcernAsync(id)).GetProperty("supports").GetInt64());
     }
 
     [Fact]
     public async Task Concurrent_repeats_by_one_resident_count_once()
     {
-        var id = await app.Host.RaiseAsync();
-        var resident = Residents.New();
+        var id = await app.RaiseAsync();
+        var resident = await app.ResidentAsync();
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => app.Host.SupportAsync(id, resident)));
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => app.SupportAsync(id, resident)));
 
         Assert.Single(results, r => r.GetProperty("changed").GetBoolean());
-        Assert.Equal(1, (await app.Host.GetConcernAsync(id)).GetProperty("supports").GetInt64());
+        Assert.Equal(1, (await app.GetConcernAsync(id)).GetProperty("supports").GetInt64());
         await using var session = app.Store.QuerySession("york");
-        var stream = await session.Events.FetchStreamAsync(Platform.Domain.Concerns.SupportStream.Id(id, resident));
+        var stream = await session.Events.FetchStreamAsync(Platform.Domain.Concerns.SupportStream.Id(id, resident.Id));
         Assert.Single(stream);
     }
 }

@@ -35,7 +35,7 @@ public class WatchingConcernsTests(AppFixture app)
     [Fact]
     public async Task A_watcher_gets_the_snapshot_then_the_view_after_each_support()
     {
-        var id = await app.Host.RaiseAsync();
+        var id = await app.RaiseAsync();
         await using var connection = Connect();
         var pushes = Channel.CreateUnbounded<JsonElement>();
         connection.On<JsonElement>("ViewChanged", view => pushes.Writer.TryWrite(view));
@@ -45,7 +45,7 @@ public class WatchingConcernsTests(AppFixture app)
         Assert.Equal(0, snapshot.GetProperty("data").GetProperty("supports").GetInt64());
         var snapshotVersion = snapshot.GetProperty("version").GetInt64();
 
-        await app.Host.SupportAsync(id, Residents.New());
+        await app.SupportAsync(id, await app.ResidentAsync());
 
         using var timeout = new CancellationTokenSource(Patience);
         JsonElement pushed;

@@ -15,20 +15,22 @@ public static class ConcernApi
         district = "Tang Hall",
     };
 
-    public static async Task<Guid> RaiseAsync(this IAlbaHost host, string city = "york", object? body = null, Guid? resident = null)
+    /// <summary>Raises a concern as <paramref name="author"/> (a new resident of the city when null).</summary>
+    public static async Task<Guid> RaiseAsync(this AppFixture app, string city = "york", object? body = null, Actor? author = null)
     {
-        var result = await host.Scenario(x =>
+        author ??= await app.ResidentAsync(city);
+        var result = await app.Host.Scenario(x =>
         {
             x.Post.Json(body ?? ValidBody()).ToUrl($"/api/cities/{city}/concerns");
-            x.As(resident ?? Residents.New());
+            x.As(author);
             x.StatusCodeShouldBe(201);
         });
         return Json.Parse(await result.ReadAsTextAsync()).GetProperty("id").GetGuid();
     }
 
-    public static async Task<JsonElement> SupportAsync(this IAlbaHost host, Guid concernId, Guid resident, string city = "york")
+    public static async Task<JsonElement> SupportAsync(this AppFixture app, Guid concernId, Actor resident, string city = "york")
     {
-        var result = await host.Scenario(x =>
+        var result = await app.Host.Scenario(x =>
         {
             x.Post.Url($"/api/cities/{city}/concerns/{concernId}/supports");
             x.As(resident);
@@ -37,9 +39,9 @@ public static class ConcernApi
         return Json.Parse(await result.ReadAsTextAsync());
     }
 
-    public static async Task<JsonElement> GetConcernAsync(this IAlbaHost host, Guid concernId, string city = "york")
+    public static async Task<JsonElement> GetConcernAsync(this AppFixture app, Guid concernId, string city = "york")
     {
-        var result = await host.Scenario(x =>
+        var result = await app.Host.Scenario(x =>
         {
             x.Get.Url($"/api/cities/{city}/concerns/{concernId}");
             x.StatusCodeShouldBeOk();

@@ -1,0 +1,34 @@
+using Platform.Domain.Accounts;
+
+namespace Platform.Api.Accounts;
+
+/// <summary>
+/// A person's account (network-wide document). The password is kept only as an ASP.NET Core Identity
+/// hash. Roles are held per city.
+/// </summary>
+public sealed class Account
+{
+    public Guid Id { get; set; }
+    /// <summary>Lower-cased, trimmed; unique.</summary>
+    public string Email { get; set; } = "";
+    public string DisplayName { get; set; } = "";
+    public string? PasswordHash { get; set; }
+    public bool IsNetworkAdministrator { get; set; }
+    /// <summary>Roles per city slug.</summary>
+    public Dictionary<string, List<CityRole>> Roles { get; set; } = [];
+    public string PreferredLanguage { get; set; } = "en";
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public bool Holds(string city, CityRole role) => Roles.TryGetValue(city, out var roles) && roles.Contains(role);
+
+    public void Grant(string city, CityRole role)
+    {
+        if (!Roles.TryGetValue(city, out var roles)) Roles[city] = roles = [];
+        if (!roles.Contains(role)) roles.Add(role);
+    }
+
+    public void Revoke(string city, CityRole role)
+    {
+        if (Roles.TryGetValue(city, out var roles)) roles.Remove(role);
+    }
+}

@@ -1,0 +1,114 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Platform.Api.Cities;
+using Platform.Api.Infrastructure;
+using Platform.Domain;
+using Platform.Domain.Accounts;
+using Wolverine.Http;
+
+namespace Platform.Api.Accounts;
+
+/// <summary>Register a resident account in a city of the network.</summary>
+public sealed record RegisterAccount(string? Email, string? Password, string? DisplayName, string? City, string? Language);
+
+/// <summary>Email and password, for a bearer token or a cookie.</summary>
+public sealed record Credentials(string? Email, string? Password);
+
+/// <summary>An account as its owner sees it.</summary>
+public sealed record AccountResponse(Guid Id, string Email, string DisplayName, bool IsNetworkAdministrator,
+    IReadOnlyDictionary<string, List<CityRole>> Roles, string PreferredLanguage);
+
+/// <summary>Registration, sign-in (bearer token for API clients, cookie for pages), and the caller's own account.</summary>
+public static class AccountEndpoints
+{
+    [WolverinePost("/api/accounts", OperationId = "registerAccount")]
+    [AllowAnonymous]
+    public static async Task<IResult> Register(RegisterAccount command, IDocumentSession session, CityDirectory cities,
+        IPasswordHasher<Account> hasher, TimeProvider clock, CancellationToken cancellation)
+    {
+        var errors = AccountRules.ValidateRegistration(command.Email, command.Password, command.DisplayName).ToList();
+        if (string.IsNullOrWhiteSpace(command.City) || !await cities.ExistsAsync(command.City, cancellation))
+            errors.Add(DomainError.Invalid("city", "Choose a city of the network (its slug, such as york)."));
+        if (errors.Count > 0) return Problems.Result(errors);
+
+        var email = AccountRules.NormaliseEmail(command.Email!);
+        if (await session.Query<Account>().AnyAsync(a => a.Email == email, cancellation))
+            return Problems.Result([DomainError.Conflict("email-taken", "An account with this email exists already.") with { Field = "email" }]);
+
+        var account = new Account
+        {
+            Id = Guid.CreateVersion7(),
+            Email = email,
+            DisplayName = command.DisplayName!.Trim(),
+            PreferredLanguage = string.IsNullOrWhiteSpace(command.Language) ? "en" : command.Language.Trim(),
+            CreatedAt = clock.GetUtcNow(),
+        };
+        account.PasswordHash = hasher.HashPassword(account, command.Password!);
+        account.Grant(command.City!, CityRole.Resident);
+        session.Insert(account);
+        try
+        {
+            await session.SaveChangesAsync(cancellation);
+        }
+        catch (Exception e) when (WriteConflicts.IsStreamConflict(e))
+        {
+            return Problems.Result([DomainError.Conflict("email-taken", "An account with this email exists already.") with { Field = "email" }]);
+        }
+        return Results.Created("/api/accounts/me", new { id = account.Id });
+    }
+
+    /// <summary>A bearer token for API clients: <c>{ tokenType, accessToken, expiresIn }</c>.</summary>
+    [WolverinePost("/api/accounts/token", OperationId = "issueToken")]
+    [AllowAnonymous]
+    public static async Task<IResult> Token(Credentials credentials, IQuerySession session, IPasswordHasher<Account> hasher, CancellationToken cancellation)
+    {
+        var account = await VerifyAsync(credentials, session, hasher, cancellation);
+        return account is null ? WrongCredentials() : Results.SignIn(Principal(account, AccountsSetup.BearerScheme), authenticationScheme: AccountsSetup.BearerScheme);
+    }
+
+    /// <summary>Signs in with a cookie (pages and browsers).</summary>
+    [WolverinePost("/api/accounts/sign-in", OperationId = "signIn")]
+    [AllowAnonymous]
+    public static async Task<IResult> SignIn(Credentials credentials, IQuerySession session, IPasswordHasher<Account> hasher, CancellationToken cancellation)
+    {
+        var account = await VerifyAsync(credentials, session, hasher, cancellation);
+        return account is null
+            ? WrongCredentials()
+            : Results.SignIn(Principal(account, AccountsSetup.CookieScheme), new AuthenticationProperties { IsPersistent = true }, AccountsSetup.CookieScheme);
+    }
+
+    [WolverinePost("/api/accounts/sign-out", OperationId = "signOut")]
+    [AllowAnonymous]
+    public static IResult SignOut() => Results.SignOut(authenticationSchemes: [AccountsSetup.CookieScheme]);
+
+    [WolverineGet("/api/accounts/me", OperationId = "getMyAccount")]
+    [Authorize(Policy = Policies.SignedIn)]
+    public static async Task<IResult> Me(ClaimsPrincipal user, AccountDirectory accounts, CancellationToken cancellation)
+    {
+        var account = await accounts.FindAsync(user.AccountId(), cancellation);
+        return account is null ? Problems.NotFound("account") : Results.Ok(ToResponse(account));
+    }
+
+    public static AccountResponse ToResponse(Account a) =>
+        new(a.Id, a.Email, a.DisplayName, a.IsNetworkAdministrator, a.Roles, a.PreferredLanguage);
+
+    /// <summary>The principal a sign-in carries: the account id only; roles are added per request.</summary>
+    public static ClaimsPrincipal Principal(Account account, string scheme) =>
+        new(new ClaimsIdentity([new Claim(PlatformClaims.AccountIdClaim, account.Id.ToString())], scheme));
+
+    private static async Task<Account?> VerifyAsync(Credentials credentials, IQuerySession session, IPasswordHasher<Account> hasher, CancellationToken cancellation)
+    {
+        if (string.IsNullOrWhiteSpace(credentials.Email) || string.IsNullOrEmpty(credentials.Password)) return null;
+        var email = AccountRules.NormaliseEmail(credentials.Email);
+        var account = await session.Query<Account>().FirstOrDefaultAsync(a => a.Email == email, cancellation);
+        if (account?.PasswordHash is null) return null;
+        return hasher.VerifyHashedPassword(account, account.PasswordHash, credentials.Password) == PasswordVerificationResult.Failed ? null : account;
+    }
+
+    private static IResult WrongCredentials() => Results.Problem(
+        statusCode: StatusCodes.Status401Unauthorized, title: "The email or password is not right.",
+        type: "https://human-rights-cities.org/problems/wrong-credentials");
+}

@@ -1,0 +1,37 @@
+using System.Security.Claims;
+using Platform.Domain.Accounts;
+
+namespace Platform.Api.Accounts;
+
+/// <summary>
+/// The one seam between "who is calling" and the endpoints. Endpoints read the caller from the
+/// <see cref="ClaimsPrincipal"/>; cookies, bearer tokens and role look-ups are none of their business.
+/// </summary>
+public static class PlatformClaims
+{
+    public const string AccountIdClaim = "account_id";
+    /// <summary>One claim per role held, valued "city:role" (york:official).</summary>
+    public const string CityRoleClaim = "city_role";
+    public const string NetworkAdministratorClaim = "network_admin";
+
+    /// <summary>The caller's account id. Only call it behind an authorization requirement.</summary>
+    public static Guid AccountId(this ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(AccountIdClaim), out var id)
+            ? id
+            : throw new InvalidOperationException("The endpoint was reached without an authenticated account.");
+
+    /// <summary>The caller as a resident (the same id as the account): supports and votes are counted per resident.</summary>
+    public static Guid ResidentId(this ClaimsPrincipal user) => user.AccountId();
+
+    public static bool IsSignedIn(this ClaimsPrincipal user) => user.HasClaim(c => c.Type == AccountIdClaim);
+
+    public static string RoleValue(string city, CityRole role) => $"{city}:{role}";
+
+    public static bool HoldsRole(this ClaimsPrincipal user, string city, CityRole role) =>
+        user.HasClaim(CityRoleClaim, RoleValue(city, role));
+
+    public static bool IsMemberOf(this ClaimsPrincipal user, string city) =>
+        user.Claims.Any(c => c.Type == CityRoleClaim && c.Value.StartsWith(city + ":", StringComparison.Ordinal));
+
+    public static bool IsNetworkAdministrator(this ClaimsPrincipal user) => user.HasClaim(NetworkAdministratorClaim, "true");
+}

@@ -1,0 +1,18 @@
+using Marten;
+using Platform.Api.Live;
+using Platform.Projections.Concerns;
+
+namespace Platform.Api.Concerns;
+
+/// <summary>Snapshots of the "concern" view: the same response as <c>GET .../concerns/{id}</c>.</summary>
+public sealed class ConcernLiveViewSource(ConcernReader reader) : ILiveViewSource
+{
+    public string View => ConcernLiveRoute.View;
+
+    public async Task<LiveView?> LoadAsync(IDocumentStore store, string city, Guid id, CancellationToken cancellation)
+    {
+        await using var session = store.QuerySession(city);
+        var concern = await reader.LoadAsync(session, city, id, cancellation);
+        return concern is null ? null : new LiveView(View, city, id, concern.Version, concern);
+    }
+}

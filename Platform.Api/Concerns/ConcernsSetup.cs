@@ -1,0 +1,29 @@
+using Marten;
+using JasperFx.Events.Projections;
+using Platform.Api.Live;
+using Platform.Projections.Concerns;
+using Platform.Projections.Live;
+
+namespace Platform.Api.Concerns;
+
+/// <summary>Everything the Concerns feature registers: projections, tables, readers, live views.</summary>
+public static class ConcernsSetup
+{
+    public static IServiceCollection AddConcerns(this IServiceCollection services)
+    {
+        services.AddSingleton<ConcernReader>();
+        services.AddSingleton<ILiveViewSource, ConcernLiveViewSource>();
+        services.AddSingleton<ILiveViewRoute, ConcernLiveRoute>();
+        return services;
+    }
+
+    public static void AddConcerns(this StoreOptions opts, string schema)
+    {
+        opts.Projections.Add<ConcernViewProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<ConcernStateProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<ResidentSupportProjection>(ProjectionLifecycle.Live);
+        opts.Projections.Add(new SupportTallyProjection(schema), ProjectionLifecycle.Inline);
+        opts.Storage.ExtendedSchemaObjects.Add(SupportTally.Table(schema));
+        opts.Schema.For<ConcernView>().Index(x => x.RaisedAt);
+    }
+}

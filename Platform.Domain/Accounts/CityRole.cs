@@ -1,0 +1,14 @@
+namespace Platform.Domain.Accounts;
+
+/// <summary>What a person may do in one city. Roles are held per city; one account can hold several.</summary>
+public enum CityRole
+{
+    /// <summary>Lives in (or belongs to) the city: raises and supports concerns, answers consultations.</summary>
+    Resident,
+    /// <summary>A resident whose residency an official has checked (required for supports and votes where the city says so).</summary>
+    VerifiedResident,
+    /// <summary>Works for the council: answers concerns, runs consultations, publishes commitments.</summary>
+    Official,
+    /// <summary>Hides and restores content that breaks the city's rules.</summary>
+    Moderator,
+}

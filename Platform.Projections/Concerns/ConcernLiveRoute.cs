@@ -1,0 +1,26 @@
+using JasperFx.Events;
+using Platform.Domain.Concerns;
+using Platform.Projections.Live;
+
+namespace Platform.Projections.Concerns;
+
+/// <summary>The "concern" view changes with every event of the concern and with each support of it.</summary>
+public sealed class ConcernLiveRoute : ILiveViewRoute
+{
+    public const string View = "concern";
+
+    public IReadOnlyCollection<Type> EventTypes { get; } =
+        [typeof(ConcernRaised), typeof(ConcernSupported), typeof(ConcernSupportWithdrawn)];
+
+    public IEnumerable<ViewChange> ChangesOf(IEvent e)
+    {
+        Guid? id = e.Data switch
+        {
+            ConcernRaised r => r.ConcernId,
+            ConcernSupported s => s.ConcernId,
+            ConcernSupportWithdrawn w => w.ConcernId,
+            _ => null,
+        };
+        if (id is { } concernId) yield return new ViewChange(View, e.TenantId, concernId, e.Sequence);
+    }
+}
