@@ -20,3 +20,27 @@ public sealed record ConcernSupported(Guid ConcernId, Guid ResidentId, DateTimeO
 
 /// <summary>A resident took back their support.</summary>
 public sealed record ConcernSupportWithdrawn(Guid ConcernId, Guid ResidentId, DateTimeOffset WithdrawnAt);
+
+/// <summary>The council took the concern up: a department owns it and must answer by <paramref name="ResponseDue"/>.</summary>
+public sealed record ConcernAcknowledged(Guid ConcernId, Guid OfficialId, string Department, DateTimeOffset ResponseDue, DateTimeOffset AcknowledgedAt);
+
+/// <summary>The council's answer to the concern.</summary>
+public sealed record ConcernAnswered(Guid ConcernId, Guid OfficialId, string Answer, DateTimeOffset AnsweredAt);
+
+/// <summary>The council declined to act on the concern, and said why.</summary>
+public sealed record ConcernDeclined(Guid ConcernId, Guid OfficialId, string Reason, DateTimeOffset DeclinedAt);
+
+/// <summary>The concern is settled.</summary>
+public sealed record ConcernResolved(Guid ConcernId, Guid OfficialId, string? Note, DateTimeOffset ResolvedAt);
+
+/// <summary>A moderator hid the concern from public lists (it stays in the history).</summary>
+public sealed record ConcernHidden(Guid ConcernId, Guid ModeratorId, string Reason, DateTimeOffset HiddenAt);
+
+/// <summary>A moderator made a hidden concern public again.</summary>
+public sealed record ConcernRestored(Guid ConcernId, Guid ModeratorId, string Reason, DateTimeOffset RestoredAt);
+
+/// <summary>The author withdrew their concern.</summary>
+public sealed record ConcernWithdrawn(Guid ConcernId, DateTimeOffset WithdrawnAt);
+
+/// <summary>A commitment answers this concern; its supporters can follow it.</summary>
+public sealed record ConcernLinkedToCommitment(Guid ConcernId, Guid CommitmentId, DateTimeOffset LinkedAt);
