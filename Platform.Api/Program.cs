@@ -51,6 +51,7 @@ app.UseRouting();
 app.UseMiddleware<KnownCityMiddleware>(); // an unknown city is a 404 for everyone, before any role check
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseMiddleware<IdempotencyMiddleware>(); // after authorization: keys are scoped to the caller
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });

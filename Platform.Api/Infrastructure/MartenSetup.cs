@@ -38,6 +38,8 @@ public static class MartenSetup
                 opts.Policies.AllDocumentsAreMultiTenanted();
                 opts.Schema.For<City>().SingleTenanted();
                 opts.Schema.For<Account>().SingleTenanted().UniqueIndex(a => a.Email);
+                opts.Schema.For<IdempotentRequest>().SingleTenanted();
+                opts.Listeners.Add(new IdempotencyClaimListener());
 
                 // One line per feature; each feature's Setup class holds its own registrations.
                 opts.AddConcerns(platform.Schema);

@@ -1,0 +1,91 @@
+using Alba;
+using Platform.Tests.Support;
+
+namespace Platform.Tests.Infrastructure;
+
+/// <summary>Retried writes with the same Idempotency-Key get the first answer and store nothing new.</summary>
+[Collection(IntegrationCollection.Name)]
+public class IdempotencyTests(AppFixture app)
+{
+    private Task<IScenarioResult> RaiseWithKey(Actor author, string key, string title = "Retried concern") =>
+        app.Host.Scenario(x =>
+        {
+            x.Post.Json(ConcernApi.ValidBody(title)).ToUrl("/api/cities/york/concerns");
+            x.As(author);
+            x.WithRequestHeader("Idempotency-Key", key);
+            x.IgnoreStatusCode();
+        });
+
+    [Fact]
+    public async Task A_retried_raise_returns_the_first_response_and_stores_one_concern()
+    {
+        var author = await app.ResidentAsync();
+        var key = Guid.NewGuid().ToString();
+
+        var first = await RaiseWithKey(author, key);
+        var before = await app.EventCountAsync();
+        var retry = await RaiseWithKey(author, key);
+
+        Assert.Equal(201, first.Context.Response.StatusCode);
+        Assert.Equal(201, retry.Context.Response.StatusCode);
+        Assert.Equal(await first.ReadAsTextAsync(), await retry.ReadAsTextAsync());
+        Assert.Equal(first.Context.Response.Headers.Location.ToString(), retry.Context.Response.Headers.Location.ToString());
+        Assert.Equal("true", retry.Context.Response.Headers["Idempotent-Replayed"].ToString());
+        Assert.Equal(before, await app.EventCountAsync());
+    }
+
+    [Fact]
+    public async Task Concurrent_retries_store_exactly_one_concern_and_all_get_the_same_answer()
+    {
+        var author = await app.ResidentAsync();
+        var key = Guid.NewGuid().ToString();
+        var before = await app.EventCountAsync();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => RaiseWithKey(author, key)));
+
+        var bodies = await Task.WhenAll(results.Select(r => r.ReadAsTextAsync()));
+        Assert.All(results, r => Assert.Equal(201, r.Context.Response.StatusCode));
+        Assert.Single(bodies.Distinct());
+        Assert.Equal(before + 1, await app.EventCountAsync());
+    }
+
+    [Fact]
+    public async Task The_same_key_with_another_body_is_refused()
+    {
+        var author = await app.ResidentAsync();
+        var key = Guid.NewGuid().ToString();
+        await RaiseWithKey(author, key, "first body");
+        var before = await app.EventCountAsync();
+
+        var reused = await RaiseWithKey(author, key, "another body");
+
+        Assert.Equal(422, reused.Context.Response.StatusCode);
+        Assert.Equal(before, await app.EventCountAsync());
+    }
+
+    [Fact]
+    public async Task Keys_belong_to_their_caller()
+    {
+        var key = Guid.NewGuid().ToString();
+        var one = await RaiseWithKey(await app.ResidentAsync(), key);
+        var other = await RaiseWithKey(await app.ResidentAsync(), key);
+        Assert.NotEqual(await one.ReadAsTextAsync(), await other.ReadAsTextAsync());
+    }
+
+    [Fact]
+    public async Task A_retried_support_is_not_counted_twice()
+    {
+        var id = await app.RaiseAsync();
+        var resident = await app.ResidentAsync();
+        var key = Guid.NewGuid().ToString();
+        for (var i = 0; i < 3; i++)
+            await app.Host.Scenario(x =>
+            {
+                x.Post.Url($"/api/cities/york/concerns/{id}/supports");
+                x.As(resident);
+                x.WithRequestHeader("Idempotency-Key", key);
+                x.StatusCodeShouldBeOk();
+            });
+        Assert.Equal(1, (await app.GetConcernAsync(id)).GetProperty("supports").GetInt64());
+    }
+}
