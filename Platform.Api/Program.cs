@@ -4,6 +4,7 @@ using JasperFx;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Npgsql;
 using Platform.Api.Accounts;
+using Platform.Api.Bench;
 using Platform.Api.Cities;
 using Platform.Api.Concerns;
 using Platform.Api.Demo;
@@ -63,6 +64,7 @@ app.MapWolverineEndpoints(opts =>
     opts.TenantId.IsRouteArgumentNamed("city");
 });
 app.MapGet("/", () => Results.Redirect("/api/reference")).ExcludeFromDescription();
+app.MapBenchEndpoints();
 
 return await app.RunJasperFxCommands(args);
 

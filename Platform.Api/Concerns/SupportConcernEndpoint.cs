@@ -26,8 +26,26 @@ public static class SupportConcernEndpoint
     public static async Task<IResult> Post(Guid id, string city, ClaimsPrincipal user, CityDirectory cities, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
         if (await CityAccess.SupportRefusalAsync(user, city, cities, cancellation) is { } refused) return refused;
-        return await DecideAndAppend(id, user.ResidentId(), session, cancellation, supported: true,
-            (concern, support) => ConcernDecider.Decide(new SupportConcern(id, user.ResidentId()), concern, support, clock.GetUtcNow()));
+        var residentId = user.ResidentId();
+        var concern = await session.LoadAsync<Concern>(id, cancellation);
+
+        // Most supports are a resident's first: start their support stream straight away (one round trip
+        // fewer). If the stream exists (a repeat, a race, or support given again after a withdrawal), the
+        // primary key refuses it and the general path below decides from the stream's state.
+        var first = ConcernDecider.Decide(new SupportConcern(id, residentId), concern, null, clock.GetUtcNow());
+        if (first.IsRefused) return Problems.Result(first.Errors);
+        session.Events.StartStream<ResidentSupport>(SupportStream.Id(id, residentId), first.Events);
+        try
+        {
+            await session.SaveChangesAsync(cancellation);
+            return Results.Ok(new SupportState(id, Supported: true, Changed: true));
+        }
+        catch (Exception e) when (WriteConflicts.IsStreamConflict(e))
+        {
+            session.EjectAllPendingChanges();
+        }
+        return await DecideAndAppend(id, residentId, session, cancellation, supported: true,
+            (current, support) => ConcernDecider.Decide(new SupportConcern(id, residentId), current, support, clock.GetUtcNow()));
     }
 
     /// <summary>Withdraws the calling resident's support. Always 200; <c>changed</c> is false when there was none.</summary>

@@ -50,6 +50,7 @@ pg_bootstrap() {
 
   local bin
   bin="$(pg_find_bin)" || { pg_install; bin="$(pg_find_bin)"; } || { pg_log "PostgreSQL binaries not found after install"; return 1; }
+  export PLATFORM_PG_BIN="$bin"
 
   # A platform cluster already serving this port (another checkout's, or one started by hand) is reused.
   if PGPASSWORD="$PLATFORM_PG_PASSWORD" "$bin/psql" -h 127.0.0.1 -p "$PLATFORM_PG_PORT" -U "$PLATFORM_PG_USER" -d postgres \
@@ -96,7 +97,7 @@ pg_bootstrap() {
       || { pg_log "start failed; see $data/server.log"; tail -20 "$data/server.log" >&2; return 1; }
     PLATFORM_PG_STARTED_HERE=1
   fi
-  export PLATFORM_PG_BIN="$bin" PLATFORM_PG_DATA_DIR="$data"
+  export PLATFORM_PG_DATA_DIR="$data"
 
   pg_create_database "$bin" "$database" -h 127.0.0.1
 }

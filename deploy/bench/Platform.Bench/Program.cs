@@ -1,0 +1,25 @@
+using Platform.Bench;
+
+// Usage: Platform.Bench supports <api-url> <npgsql-connection-string> [clients=64] [seconds=30]
+if (args.Length >= 2 && args[0] == "probe")
+{
+    // probe <url> [token]: how fast one GET goes at 64 clients for 10 s (for finding where time goes).
+    using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 128 });
+    var probe = await Load.RunAsync("probe", 64, TimeSpan.FromSeconds(10), async _ =>
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, args[1]);
+        if (args.Length > 2) request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", args[2]);
+        using var response = await http.SendAsync(request);
+        return response.IsSuccessStatusCode;
+    });
+    Console.WriteLine(probe);
+    return 0;
+}
+if (args.Length < 3 || args[0] != "supports")
+{
+    Console.Error.WriteLine("usage: Platform.Bench supports <api-url> <connection-string> [clients] [seconds]");
+    return 2;
+}
+var clients = args.Length > 3 ? int.Parse(args[3]) : 64;
+var seconds = args.Length > 4 ? int.Parse(args[4]) : 30;
+return await new SupportsBenchmark(args[1], args[2], clients, TimeSpan.FromSeconds(seconds)).RunAsync();

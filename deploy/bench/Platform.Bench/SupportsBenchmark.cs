@@ -1,0 +1,109 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Npgsql;
+
+namespace Platform.Bench;
+
+/// <summary>
+/// Supports over HTTP on one hot concern and spread over 1,000 concerns, each from distinct residents,
+/// beside a baseline of plain single-row INSERTs with a unique (item, resident) key, all in one run.
+/// </summary>
+public sealed class SupportsBenchmark(string api, string database, int clients, TimeSpan duration)
+{
+    private const string City = "york";
+    private const int SpreadConcerns = 1000;
+
+    public async Task<int> RunAsync()
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients * 2, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+        {
+            BaseAddress = new Uri(api),
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+
+        // Enough distinct residents for the fastest plausible rate over the whole hot phase.
+        var residentsNeeded = (int)Math.Min(200_000, duration.TotalSeconds * 5_000);
+        Console.WriteLine($"creating {residentsNeeded} residents and {SpreadConcerns + 1} concerns ...");
+        var tokens = await ResidentsAsync(http, residentsNeeded);
+        var author = tokens[^1];
+        var hot = await RaiseAsync(http, author, "Hot concern");
+        var spread = new Guid[SpreadConcerns];
+        await Parallel.ForAsync(0, SpreadConcerns, new ParallelOptions { MaxDegreeOfParallelism = clients },
+            async (i, _) => spread[i] = await RaiseAsync(http, author, $"Concern {i}"));
+
+        // Warm-up (JIT, connection pools) on residents reserved for it.
+        var warmup = tokens.Length - 2_001;
+        await Load.RunAsync("warm-up", clients, TimeSpan.FromSeconds(3), n => n >= 2000 ? Task.FromResult<bool?>(null)
+            : SupportAsync(http, tokens[warmup + n], spread[n % SpreadConcerns]));
+
+        var usable = tokens.Length - 2_001;
+        var hotResult = await Load.RunAsync("hot", clients, duration, n => n >= usable ? Task.FromResult<bool?>(null)
+            : SupportAsync(http, tokens[n], hot));
+        // Spread: resident r supports concern c with (r, c) unique: r = n / concerns, c = n % concerns.
+        var spreadResult = await Load.RunAsync("spread", clients, duration, n => n / SpreadConcerns >= usable ? Task.FromResult<bool?>(null)
+            : SupportAsync(http, tokens[n / SpreadConcerns], spread[n % SpreadConcerns]));
+        var baseline = await BaselineAsync();
+
+        var hotCount = await SupportsOfAsync(http, hot);
+        Console.WriteLine();
+        Console.WriteLine(hotResult);
+        Console.WriteLine(spreadResult);
+        Console.WriteLine(baseline);
+        Console.WriteLine($"hot concern reports {hotCount} supports for {hotResult.Succeeded} accepted ({(hotCount == hotResult.Succeeded ? "exact" : "MISMATCH")})");
+        var ratio = hotResult.PerSecond / baseline.PerSecond;
+        Console.WriteLine($"supports: hot {hotResult.PerSecond:F0}/s p99 {hotResult.Latencies.Percentile(99):F1} ms; " +
+                          $"spread {spreadResult.PerSecond:F0}/s p99 {spreadResult.Latencies.Percentile(99):F1} ms; " +
+                          $"baseline {baseline.PerSecond:F0}/s; ratio {ratio:F2}");
+        return hotCount == hotResult.Succeeded && hotResult.Failed == 0 ? 0 : 1;
+    }
+
+    private static async Task<string[]> ResidentsAsync(HttpClient http, int count)
+    {
+        var response = await http.PostAsync($"/api/bench/residents?city={City}&count={count}", null);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<string[]>())!;
+    }
+
+    private static async Task<Guid> RaiseAsync(HttpClient http, string token, string title)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/cities/{City}/concerns")
+        {
+            Content = JsonContent.Create(new { title, description = "Benchmark", rights = new[] { "housing" } }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    private static async Task<bool?> SupportAsync(HttpClient http, string token, Guid concern)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/cities/{City}/concerns/{concern}/supports");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await http.SendAsync(request);
+        return response.IsSuccessStatusCode;
+    }
+
+    private static async Task<long> SupportsOfAsync(HttpClient http, Guid concern) =>
+        (await http.GetFromJsonAsync<JsonElement>($"/api/cities/{City}/concerns/{concern}")).GetProperty("supports").GetInt64();
+
+    /// <summary>The floor: what PostgreSQL does with one-row INSERTs and a unique key at the same concurrency, no HTTP, no event store.</summary>
+    private async Task<PhaseResult> BaselineAsync()
+    {
+        var builder = new NpgsqlDataSourceBuilder(database);
+        builder.ConnectionStringBuilder.MaxPoolSize = clients + 4;
+        await using var source = builder.Build();
+        await using (var create = source.CreateCommand(
+            "drop table if exists bench_baseline; create table bench_baseline (item uuid not null, resident uuid not null, at timestamptz not null default now(), primary key (item, resident))"))
+            await create.ExecuteNonQueryAsync();
+        var item = Guid.NewGuid();
+        return await Load.RunAsync("baseline", clients, duration, async _ =>
+        {
+            await using var insert = source.CreateCommand("insert into bench_baseline (item, resident) values ($1, $2)");
+            insert.Parameters.Add(new NpgsqlParameter { Value = item });
+            insert.Parameters.Add(new NpgsqlParameter { Value = Guid.NewGuid() });
+            return await insert.ExecuteNonQueryAsync() == 1;
+        });
+    }
+}
