@@ -2,7 +2,10 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using Platform.Domain.Accounts;
 
 namespace Platform.Api.Accounts;
@@ -23,6 +26,9 @@ public static class AccountsSetup
         services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
         services.AddScoped<IClaimsTransformation, AccountClaimsTransformation>();
         services.AddSingleton<IAuthorizationHandler, CityRoleHandler>();
+        services.AddDataProtection().SetApplicationName("human-rights-cities");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new MartenKeyRing(provider.GetRequiredService<Marten.IDocumentStore>())));
 
         services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "Bearer token or cookie", o =>

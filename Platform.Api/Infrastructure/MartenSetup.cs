@@ -39,6 +39,7 @@ public static class MartenSetup
                 opts.Schema.For<City>().SingleTenanted();
                 opts.Schema.For<Account>().SingleTenanted().UniqueIndex(a => a.Email);
                 opts.Schema.For<IdempotentRequest>().SingleTenanted();
+                opts.Schema.For<DataProtectionKey>().SingleTenanted();
                 opts.Listeners.Add(new IdempotencyClaimListener());
 
                 // One line per feature; each feature's Setup class holds its own registrations.
