@@ -11,6 +11,8 @@ public enum ErrorKind
     Conflict,
     /// <summary>The input is well formed but a domain rule forbids it (422).</summary>
     RuleViolated,
+    /// <summary>The caller may not do this to this thing, whatever their role (403), e.g. withdrawing someone else's concern.</summary>
+    Forbidden,
 }
 
 /// <summary>A refused command, as a value. <paramref name="Field"/> names the input field at fault, if any.</summary>

@@ -13,6 +13,10 @@ public sealed class ConcernLiveViewSource(ConcernReader reader) : ILiveViewSourc
     {
         await using var session = store.QuerySession(city);
         var concern = await reader.LoadAsync(session, city, id, cancellation);
-        return concern is null ? null : new LiveView(View, city, id, concern.Version, concern);
+        if (concern is null) return null;
+        // Watchers are the public: a hidden concern's content is withheld from them.
+        if (concern.Status == Platform.Domain.Concerns.ConcernStatus.Hidden)
+            concern = concern with { Title = "", Description = "", Answer = null, DeclineReason = null, ResolutionNote = null, District = null };
+        return new LiveView(View, city, id, concern.Version, concern);
     }
 }

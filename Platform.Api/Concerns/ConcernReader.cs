@@ -1,42 +1,95 @@
+using System.Text;
 using Marten;
 using Npgsql;
+using Platform.Api.Infrastructure;
+using Platform.Domain.Concerns;
 using Platform.Projections.Concerns;
 
 namespace Platform.Api.Concerns;
 
 /// <summary>
-/// Reads concern views with their support counts: one query for the documents, one for the tallies.
+/// Reads concern views with their support counts. One concern: one document load and one tally query.
+/// A list: one SQL query that filters, counts, orders (by recency or supports) and pages in the database.
 /// Used by the HTTP endpoints and the live hub alike, so both show the same thing.
 /// </summary>
-public sealed class ConcernReader(NpgsqlDataSource database, Platform.Api.Infrastructure.PlatformOptions platform)
+public sealed class ConcernReader(NpgsqlDataSource database, PlatformOptions platform, IDocumentStore store)
 {
-    private readonly string _tallySql =
-        $"select item_id, sum(supports)::bigint, max(last_sequence) from {platform.Schema}.{SupportTally.TableName} " +
-        "where tenant_id = $1 and item_id = any($2) group by item_id";
+    private readonly string _tally = $"{platform.Schema}.{SupportTally.TableName}";
+    private readonly string _views = $"{platform.Schema}.mt_doc_concernview";
 
-    public async Task<ConcernResponse?> LoadAsync(IQuerySession session, string city, Guid id, CancellationToken cancellation)
+    public async Task<ConcernResponse?> LoadAsync(IQuerySession session, string city, Guid id, CancellationToken cancellation, Guid? caller = null)
     {
         var view = await session.LoadAsync<ConcernView>(id, cancellation);
         if (view is null) return null;
         var tallies = await TalliesAsync(city, [id], cancellation);
-        return ToResponse(city, view, tallies.GetValueOrDefault(id));
+        return ToResponse(city, view, tallies.GetValueOrDefault(id), caller);
     }
 
-    public async Task<IReadOnlyList<ConcernResponse>> ToResponsesAsync(string city, IReadOnlyList<ConcernView> views, CancellationToken cancellation)
+    public async Task<(IReadOnlyList<ConcernResponse> Items, long Total)> ListAsync(string city, ConcernQuery query, Guid? caller, CancellationToken cancellation)
     {
-        var tallies = await TalliesAsync(city, views.Select(v => v.Id).ToArray(), cancellation);
-        return views.Select(v => ToResponse(city, v, tallies.GetValueOrDefault(v.Id))).ToList();
+        var sql = new StringBuilder($"""
+            select d.data::text, coalesce(t.supports, 0), coalesce(t.last_sequence, 0), count(*) over ()
+            from {_views} d
+            left join (select item_id, sum(supports)::bigint as supports, max(last_sequence) as last_sequence
+                       from {_tally} where tenant_id = $1 group by item_id) t on t.item_id = d.id
+            where d.tenant_id = $1
+            """);
+        var parameters = new List<object> { city };
+        void Where(string condition, object value)
+        {
+            parameters.Add(value);
+            sql.Append(" and ").Append(condition.Replace("@", "$" + parameters.Count));
+        }
+
+        if (!query.IncludeHidden) sql.Append(" and coalesce((d.data->>'hidden')::boolean, false) = false");
+        if (query.Status is ConcernStatus.Hidden) sql.Append(" and (d.data->>'hidden')::boolean");
+        else if (query.Status is { } status) Where("d.data->>'status' = @", status.ToString());
+        if (query.Right is { } right) Where("d.data->'rights' ? @", right);
+        if (query.SdgTarget is { } target) Where("d.data->'sdgTargets' ? @", target);
+        if (query.District is { } district) Where("lower(d.data->>'district') = lower(@)", district);
+        if (query.Text is { } text) Where("(d.data->>'title' ilike @ or d.data->>'description' ilike @)", $"%{EscapeLike(text)}%");
+        if (query.Author is { } author) Where("d.data->>'authorId' = @", author.ToString());
+        sql.Append(query.BySupports
+            ? " order by coalesce(t.supports, 0) desc, d.data->>'raisedAt' desc"
+            : " order by d.data->>'raisedAt' desc, d.id desc");
+        sql.Append($" limit {query.PageSize} offset {(query.Page - 1) * query.PageSize}");
+
+        await using var command = database.CreateCommand(sql.ToString());
+        foreach (var value in parameters) command.Parameters.Add(new NpgsqlParameter { Value = value });
+        var serializer = store.Options.Serializer();
+        var items = new List<ConcernResponse>();
+        long total = 0;
+        await using var reader = await command.ExecuteReaderAsync(cancellation);
+        while (await reader.ReadAsync(cancellation))
+        {
+            var view = serializer.FromJson<ConcernView>(new MemoryStream(Encoding.UTF8.GetBytes(reader.GetString(0))));
+            items.Add(ToResponse(city, view, (reader.GetInt64(1), reader.GetInt64(2)), caller));
+            total = reader.GetInt64(3);
+        }
+        if (items.Count == 0 && query.Page > 1) total = await CountAsync(city, query, caller, cancellation);
+        return (items, total);
     }
 
-    private static ConcernResponse ToResponse(string city, ConcernView v, (long Supports, long Sequence) tally) => new(
-        v.Id, city, v.Title, v.Description, v.Rights, v.SdgTargets, v.District, v.Status, v.Anonymous,
-        tally.Supports, v.RaisedAt, v.UpdatedAt, Math.Max(v.Sequence, tally.Sequence));
+    private async Task<long> CountAsync(string city, ConcernQuery query, Guid? caller, CancellationToken cancellation)
+    {
+        var (_, total) = await ListAsync(city, query with { Page = 1, PageSize = 1 }, caller, cancellation);
+        return total;
+    }
+
+    private static string EscapeLike(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+
+    private static ConcernResponse ToResponse(string city, ConcernView v, (long Supports, long Sequence) tally, Guid? caller) => new(
+        v.Id, city, v.Title, v.Description, v.Rights, v.SdgTargets, v.District,
+        v.Hidden ? ConcernStatus.Hidden : v.Status, v.Anonymous, tally.Supports, v.RaisedAt, v.UpdatedAt,
+        v.Department, v.ResponseDue, v.Answer, v.AnsweredAt, v.DeclineReason, v.ResolutionNote, v.ClosedAt,
+        v.Commitments, caller is { } id && id == v.AuthorId, Math.Max(v.Sequence, tally.Sequence));
 
     private async Task<Dictionary<Guid, (long, long)>> TalliesAsync(string city, Guid[] ids, CancellationToken cancellation)
     {
         var result = new Dictionary<Guid, (long, long)>();
         if (ids.Length == 0) return result;
-        await using var command = database.CreateCommand(_tallySql);
+        await using var command = database.CreateCommand(
+            $"select item_id, sum(supports)::bigint, max(last_sequence) from {_tally} where tenant_id = $1 and item_id = any($2) group by item_id");
         command.Parameters.Add(new NpgsqlParameter { Value = city });
         command.Parameters.Add(new NpgsqlParameter { Value = ids });
         await using var reader = await command.ExecuteReaderAsync(cancellation);

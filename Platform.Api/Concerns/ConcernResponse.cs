@@ -2,9 +2,12 @@ using Platform.Domain.Concerns;
 
 namespace Platform.Api.Concerns;
 
-/// <summary>A concern as the API shows it.</summary>
+/// <summary>
+/// A concern as the API shows it. The author's identity is never part of it; <c>authoredByYou</c> tells
+/// the signed-in author that it is theirs (also for anonymous concerns).
+/// </summary>
 /// <param name="Supports">How many residents support it now.</param>
-/// <param name="Version">The highest event sequence this view reflects; a watcher uses it to order pushes.</param>
+/// <param name="Version">The highest event sequence this view reflects; watchers use it to order pushes.</param>
 public sealed record ConcernResponse(
     Guid Id,
     string City,
@@ -18,4 +21,13 @@ public sealed record ConcernResponse(
     long Supports,
     DateTimeOffset RaisedAt,
     DateTimeOffset UpdatedAt,
+    string? Department,
+    DateTimeOffset? ResponseDue,
+    string? Answer,
+    DateTimeOffset? AnsweredAt,
+    string? DeclineReason,
+    string? ResolutionNote,
+    DateTimeOffset? ClosedAt,
+    IReadOnlyList<Guid> Commitments,
+    bool AuthoredByYou,
     long Version);

@@ -14,3 +14,18 @@ public sealed record SupportConcern(Guid ConcernId, Guid ResidentId);
 
 /// <summary>Take back a resident's support of a concern.</summary>
 public sealed record WithdrawConcernSupport(Guid ConcernId, Guid ResidentId);
+
+/// <summary>An official takes the concern up for a department; the answer is due after the city's response deadline.</summary>
+public sealed record AcknowledgeConcern(string? Department);
+
+/// <summary>An official answers the concern.</summary>
+public sealed record AnswerConcern(string? Answer);
+
+/// <summary>An official declines to act, saying why.</summary>
+public sealed record DeclineConcern(string? Reason);
+
+/// <summary>An official marks the concern settled.</summary>
+public sealed record ResolveConcern(string? Note);
+
+/// <summary>A moderator hides or restores a concern, saying why.</summary>
+public sealed record ModerateConcern(string? Reason);

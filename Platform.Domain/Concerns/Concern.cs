@@ -1,9 +1,18 @@
 namespace Platform.Domain.Concerns;
 
 /// <summary>The write-side state of a concern: only what its rules need.</summary>
-public sealed record Concern(Guid Id, ConcernStatus Status, Guid AuthorId, bool Anonymous)
+/// <param name="StatusBeforeHiding">Where a hidden concern returns when a moderator restores it.</param>
+public sealed record Concern(Guid Id, ConcernStatus Status, Guid AuthorId, bool Anonymous, ConcernStatus StatusBeforeHiding = ConcernStatus.Open)
 {
     public static Concern Create(ConcernRaised e) => new(e.ConcernId, ConcernStatus.Open, e.AuthorId, e.Anonymous);
+
+    public Concern Apply(ConcernAcknowledged _) => this with { Status = ConcernStatus.Acknowledged };
+    public Concern Apply(ConcernAnswered _) => this with { Status = ConcernStatus.Answered };
+    public Concern Apply(ConcernDeclined _) => this with { Status = ConcernStatus.Declined };
+    public Concern Apply(ConcernResolved _) => this with { Status = ConcernStatus.Resolved };
+    public Concern Apply(ConcernHidden _) => this with { Status = ConcernStatus.Hidden, StatusBeforeHiding = Status };
+    public Concern Apply(ConcernRestored _) => this with { Status = StatusBeforeHiding };
+    public Concern Apply(ConcernWithdrawn _) => this with { Status = ConcernStatus.Withdrawn };
 
     /// <summary>Residents may support a concern while the council has not closed it and it is visible.</summary>
     public bool AcceptsSupport => Status is ConcernStatus.Open or ConcernStatus.Acknowledged or ConcernStatus.Answered;

@@ -7,4 +7,6 @@ public static class ConcernRules
     public const int DescriptionMaxLength = 5000;
     public const int DistrictMaxLength = 100;
     public const int MaxTags = 10;
+    public const int ResponseMaxLength = 5000;
+    public const int DepartmentMaxLength = 100;
 }

@@ -9,4 +9,5 @@ public enum ConcernStatus
     Resolved,
     Declined,
     Hidden,
+    Withdrawn,
 }

@@ -10,7 +10,11 @@ public sealed class ConcernLiveRoute : ILiveViewRoute
     public const string View = "concern";
 
     public IReadOnlyCollection<Type> EventTypes { get; } =
-        [typeof(ConcernRaised), typeof(ConcernSupported), typeof(ConcernSupportWithdrawn)];
+    [
+        typeof(ConcernRaised), typeof(ConcernSupported), typeof(ConcernSupportWithdrawn), typeof(ConcernAcknowledged),
+        typeof(ConcernAnswered), typeof(ConcernDeclined), typeof(ConcernResolved), typeof(ConcernHidden),
+        typeof(ConcernRestored), typeof(ConcernWithdrawn), typeof(ConcernLinkedToCommitment),
+    ];
 
     public IEnumerable<ViewChange> ChangesOf(IEvent e)
     {
@@ -19,6 +23,14 @@ public sealed class ConcernLiveRoute : ILiveViewRoute
             ConcernRaised r => r.ConcernId,
             ConcernSupported s => s.ConcernId,
             ConcernSupportWithdrawn w => w.ConcernId,
+            ConcernAcknowledged a => a.ConcernId,
+            ConcernAnswered a => a.ConcernId,
+            ConcernDeclined d => d.ConcernId,
+            ConcernResolved r => r.ConcernId,
+            ConcernHidden h => h.ConcernId,
+            ConcernRestored r => r.ConcernId,
+            ConcernWithdrawn w => w.ConcernId,
+            ConcernLinkedToCommitment l => l.ConcernId,
             _ => null,
         };
         if (id is { } concernId) yield return new ViewChange(View, e.TenantId, concernId, e.Sequence);

@@ -7,4 +7,11 @@ namespace Platform.Projections.Concerns;
 public partial class ConcernStateProjection : SingleStreamProjection<Concern, Guid>
 {
     public static Concern Create(ConcernRaised e) => Concern.Create(e);
+    public static Concern Apply(ConcernAcknowledged e, Concern state) => state.Apply(e);
+    public static Concern Apply(ConcernAnswered e, Concern state) => state.Apply(e);
+    public static Concern Apply(ConcernDeclined e, Concern state) => state.Apply(e);
+    public static Concern Apply(ConcernResolved e, Concern state) => state.Apply(e);
+    public static Concern Apply(ConcernHidden e, Concern state) => state.Apply(e);
+    public static Concern Apply(ConcernRestored e, Concern state) => state.Apply(e);
+    public static Concern Apply(ConcernWithdrawn e, Concern state) => state.Apply(e);
 }

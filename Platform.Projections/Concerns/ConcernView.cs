@@ -3,7 +3,7 @@ using Platform.Domain.Concerns;
 namespace Platform.Projections.Concerns;
 
 /// <summary>
-/// The public view of a concern, kept by an inline projection of its stream. The support count is not
+/// The view of a concern, kept by an inline projection of its stream. The support count is not
 /// stored here (supports never touch this document, so a popular concern does not become a hot row);
 /// readers add it from <see cref="SupportTally"/>.
 /// </summary>
@@ -17,10 +17,22 @@ public sealed class ConcernView
     public string? District { get; set; }
     public ConcernStatus Status { get; set; }
     public bool Anonymous { get; set; }
-    /// <summary>The author, kept for the author's own views; never shown when <see cref="Anonymous"/>.</summary>
+    /// <summary>The author, kept for the author's own views; never shown to anyone else.</summary>
     public Guid AuthorId { get; set; }
     public DateTimeOffset RaisedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+    public string? Department { get; set; }
+    public DateTimeOffset? AcknowledgedAt { get; set; }
+    /// <summary>When the council's answer is due (set on acknowledgement, from the city's deadline).</summary>
+    public DateTimeOffset? ResponseDue { get; set; }
+    public string? Answer { get; set; }
+    public DateTimeOffset? AnsweredAt { get; set; }
+    public string? DeclineReason { get; set; }
+    public string? ResolutionNote { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
+    public bool Hidden { get; set; }
+    public string? HiddenReason { get; set; }
+    public List<Guid> Commitments { get; set; } = [];
     /// <summary>The highest event sequence of the concern's own stream reflected here.</summary>
     public long Sequence { get; set; }
 }

@@ -22,4 +22,69 @@ public partial class ConcernViewProjection : SingleStreamProjection<ConcernView,
         UpdatedAt = e.Data.RaisedAt,
         Sequence = e.Sequence,
     };
+
+    public static void Apply(IEvent<ConcernAcknowledged> e, ConcernView view)
+    {
+        Touch(view, e, e.Data.AcknowledgedAt, ConcernStatus.Acknowledged);
+        view.Department = e.Data.Department;
+        view.AcknowledgedAt = e.Data.AcknowledgedAt;
+        view.ResponseDue = e.Data.ResponseDue;
+    }
+
+    public static void Apply(IEvent<ConcernAnswered> e, ConcernView view)
+    {
+        Touch(view, e, e.Data.AnsweredAt, ConcernStatus.Answered);
+        view.Answer = e.Data.Answer;
+        view.AnsweredAt = e.Data.AnsweredAt;
+    }
+
+    public static void Apply(IEvent<ConcernDeclined> e, ConcernView view)
+    {
+        Touch(view, e, e.Data.DeclinedAt, ConcernStatus.Declined);
+        view.DeclineReason = e.Data.Reason;
+        view.ClosedAt = e.Data.DeclinedAt;
+    }
+
+    public static void Apply(IEvent<ConcernResolved> e, ConcernView view)
+    {
+        Touch(view, e, e.Data.ResolvedAt, ConcernStatus.Resolved);
+        view.ResolutionNote = e.Data.Note;
+        view.ClosedAt = e.Data.ResolvedAt;
+    }
+
+    public static void Apply(IEvent<ConcernWithdrawn> e, ConcernView view)
+    {
+        Touch(view, e, e.Data.WithdrawnAt, ConcernStatus.Withdrawn);
+        view.ClosedAt = e.Data.WithdrawnAt;
+    }
+
+    public static void Apply(IEvent<ConcernHidden> e, ConcernView view)
+    {
+        view.Hidden = true;
+        view.HiddenReason = e.Data.Reason;
+        view.UpdatedAt = e.Data.HiddenAt;
+        view.Sequence = e.Sequence;
+    }
+
+    public static void Apply(IEvent<ConcernRestored> e, ConcernView view)
+    {
+        view.Hidden = false;
+        view.HiddenReason = null;
+        view.UpdatedAt = e.Data.RestoredAt;
+        view.Sequence = e.Sequence;
+    }
+
+    public static void Apply(IEvent<ConcernLinkedToCommitment> e, ConcernView view)
+    {
+        if (!view.Commitments.Contains(e.Data.CommitmentId)) view.Commitments.Add(e.Data.CommitmentId);
+        view.UpdatedAt = e.Data.LinkedAt;
+        view.Sequence = e.Sequence;
+    }
+
+    private static void Touch(ConcernView view, IEvent e, DateTimeOffset at, ConcernStatus status)
+    {
+        view.Status = status;
+        view.UpdatedAt = at;
+        view.Sequence = e.Sequence;
+    }
 }

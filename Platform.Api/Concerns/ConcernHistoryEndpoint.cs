@@ -1,0 +1,39 @@
+using System.Security.Claims;
+using Marten;
+using Platform.Api.Infrastructure;
+using Platform.Domain.Concerns;
+using Wolverine.Http;
+
+namespace Platform.Api.Concerns;
+
+/// <summary>One entry of a concern's history: when, what, and the role of who did it (never who).</summary>
+public sealed record ConcernHistoryEntry(long Version, long Sequence, DateTimeOffset At, string Event, string ActorRole, string? Details);
+
+/// <summary>Every event of a concern, in order. Hidden concerns' history is for the city's officials and moderators.</summary>
+public static class ConcernHistoryEndpoint
+{
+    [WolverineGet("/api/cities/{city}/concerns/{id}/history", OperationId = "getConcernHistory")]
+    public static async Task<IResult> Get(Guid id, string city, ClaimsPrincipal user, IQuerySession session, CancellationToken cancellation)
+    {
+        var concern = await session.LoadAsync<Concern>(id, cancellation);
+        if (concern is null || concern.Status == ConcernStatus.Hidden && !GetConcernEndpoints.MaySeeHidden(user, city))
+            return Problems.NotFound("concern");
+
+        var events = await session.Events.FetchStreamAsync(id, token: cancellation);
+        return Results.Ok(events.Select(e => Entry(e.Version, e.Sequence, e.Timestamp, e.Data)).ToList());
+    }
+
+    private static ConcernHistoryEntry Entry(long version, long sequence, DateTimeOffset at, object data) => data switch
+    {
+        ConcernRaised r => new(version, sequence, at, "raised", r.Anonymous ? "anonymous resident" : "resident", r.Title),
+        ConcernAcknowledged a => new(version, sequence, at, "acknowledged", "official", $"{a.Department}; answer due {a.ResponseDue:yyyy-MM-dd}"),
+        ConcernAnswered a => new(version, sequence, at, "answered", "official", a.Answer),
+        ConcernDeclined d => new(version, sequence, at, "declined", "official", d.Reason),
+        ConcernResolved r => new(version, sequence, at, "resolved", "official", r.Note),
+        ConcernHidden h => new(version, sequence, at, "hidden", "moderator", h.Reason),
+        ConcernRestored r => new(version, sequence, at, "restored", "moderator", r.Reason),
+        ConcernWithdrawn => new(version, sequence, at, "withdrawn", "author", null),
+        ConcernLinkedToCommitment l => new(version, sequence, at, "linked-to-commitment", "official", l.CommitmentId.ToString()),
+        _ => new(version, sequence, at, data.GetType().Name, "system", null),
+    };
+}

@@ -1,0 +1,82 @@
+namespace Platform.Domain.Concerns;
+
+/// <summary>
+/// What the council, moderators and the author do with a concern, as pure rules. Transitions:
+/// open → acknowledged → answered → resolved; open or acknowledged → declined; open, acknowledged or
+/// answered → resolved or withdrawn (by the author); any visible state → hidden → restored to where it was.
+/// </summary>
+public static class ConcernLifecycle
+{
+    public static Decision Acknowledge(Concern? concern, AcknowledgeConcern command, Guid officialId, int responseDays, DateTimeOffset now)
+    {
+        if (Refusal(concern, "acknowledge", ConcernStatus.Open) is { } refused) return refused;
+        if (Text(command.Department, "department", ConcernRules.DepartmentMaxLength) is { } invalid) return Decision.Refuse(invalid);
+        return Decision.Accept(new ConcernAcknowledged(concern!.Id, officialId, command.Department!.Trim(), now.AddDays(responseDays), now));
+    }
+
+    public static Decision Answer(Concern? concern, AnswerConcern command, Guid officialId, DateTimeOffset now)
+    {
+        if (Refusal(concern, "answer", ConcernStatus.Open, ConcernStatus.Acknowledged) is { } refused) return refused;
+        if (Text(command.Answer, "answer", ConcernRules.ResponseMaxLength) is { } invalid) return Decision.Refuse(invalid);
+        return Decision.Accept(new ConcernAnswered(concern!.Id, officialId, command.Answer!.Trim(), now));
+    }
+
+    public static Decision Decline(Concern? concern, DeclineConcern command, Guid officialId, DateTimeOffset now)
+    {
+        if (Refusal(concern, "decline", ConcernStatus.Open, ConcernStatus.Acknowledged) is { } refused) return refused;
+        if (Text(command.Reason, "reason", ConcernRules.ResponseMaxLength) is { } invalid) return Decision.Refuse(invalid);
+        return Decision.Accept(new ConcernDeclined(concern!.Id, officialId, command.Reason!.Trim(), now));
+    }
+
+    public static Decision Resolve(Concern? concern, ResolveConcern command, Guid officialId, DateTimeOffset now)
+    {
+        if (Refusal(concern, "resolve", ConcernStatus.Open, ConcernStatus.Acknowledged, ConcernStatus.Answered) is { } refused) return refused;
+        if (command.Note is { Length: > ConcernRules.ResponseMaxLength })
+            return Decision.Refuse(DomainError.Invalid("note", $"The note may have at most {ConcernRules.ResponseMaxLength} characters."));
+        return Decision.Accept(new ConcernResolved(concern!.Id, officialId, string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim(), now));
+    }
+
+    public static Decision Hide(Concern? concern, ModerateConcern command, Guid moderatorId, DateTimeOffset now)
+    {
+        if (Refusal(concern, "hide", ConcernStatus.Open, ConcernStatus.Acknowledged, ConcernStatus.Answered, ConcernStatus.Resolved, ConcernStatus.Declined) is { } refused) return refused;
+        if (Text(command.Reason, "reason", ConcernRules.ResponseMaxLength) is { } invalid) return Decision.Refuse(invalid);
+        return Decision.Accept(new ConcernHidden(concern!.Id, moderatorId, command.Reason!.Trim(), now));
+    }
+
+    public static Decision Restore(Concern? concern, ModerateConcern command, Guid moderatorId, DateTimeOffset now)
+    {
+        if (Refusal(concern, "restore", ConcernStatus.Hidden) is { } refused) return refused;
+        if (Text(command.Reason, "reason", ConcernRules.ResponseMaxLength) is { } invalid) return Decision.Refuse(invalid);
+        return Decision.Accept(new ConcernRestored(concern!.Id, moderatorId, command.Reason!.Trim(), now));
+    }
+
+    /// <summary>Only the author withdraws, and only while the council has not closed the concern.</summary>
+    public static Decision Withdraw(Concern? concern, Guid callerId, DateTimeOffset now)
+    {
+        if (concern is null) return Decision.Refuse(DomainError.NotFound("concern"));
+        if (concern.AuthorId != callerId)
+            return Decision.Refuse(new DomainError(ErrorKind.Forbidden, "not-the-author", "Only the author can withdraw a concern."));
+        if (Refusal(concern, "withdraw", ConcernStatus.Open, ConcernStatus.Acknowledged, ConcernStatus.Answered) is { } refused) return refused;
+        return Decision.Accept(new ConcernWithdrawn(concern.Id, now));
+    }
+
+    private static Decision? Refusal(Concern? concern, string action, params ConcernStatus[] allowed)
+    {
+        if (concern is null) return Decision.Refuse(DomainError.NotFound("concern"));
+        if (allowed.Contains(concern.Status)) return null;
+        var status = concern.Status.ToString().ToLowerInvariant();
+        return Decision.Refuse(DomainError.Conflict($"concern-{status}", $"A concern that is {status} cannot be {Past(action)}."));
+    }
+
+    private static string Past(string action) => action switch
+    {
+        "hide" => "hidden",
+        "withdraw" => "withdrawn",
+        _ => action.EndsWith('e') ? action + "d" : action + "ed",
+    };
+
+    private static DomainError? Text(string? value, string field, int max) =>
+        string.IsNullOrWhiteSpace(value) ? DomainError.Invalid(field, $"The {field} is required.")
+        : value.Trim().Length > max ? DomainError.Invalid(field, $"The {field} may have at most {max} characters.")
+        : null;
+}
