@@ -12,8 +12,15 @@ namespace Platform.Api.Concerns;
 /// A list: one SQL query that filters, counts, orders (by recency or supports) and pages in the database.
 /// Used by the HTTP endpoints and the live hub alike, so both show the same thing.
 /// </summary>
-public sealed class ConcernReader(NpgsqlDataSource database, PlatformOptions platform, IDocumentStore store)
+public sealed class ConcernReader(NpgsqlDataSource database, PlatformOptions platform)
 {
+    // The documents' stored JSON (camelCase, enums as names). Not Marten's serializer: taking the store here
+    // would make the store's own construction depend on this reader (through the live-view subscription).
+    private static readonly System.Text.Json.JsonSerializerOptions StoredJson = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
     private readonly string _tally = $"{platform.Schema}.{SupportTally.TableName}";
     private readonly string _views = $"{platform.Schema}.mt_doc_concernview";
 
@@ -56,13 +63,12 @@ public sealed class ConcernReader(NpgsqlDataSource database, PlatformOptions pla
 
         await using var command = database.CreateCommand(sql.ToString());
         foreach (var value in parameters) command.Parameters.Add(new NpgsqlParameter { Value = value });
-        var serializer = store.Options.Serializer();
         var items = new List<ConcernResponse>();
         long total = 0;
         await using var reader = await command.ExecuteReaderAsync(cancellation);
         while (await reader.ReadAsync(cancellation))
         {
-            var view = serializer.FromJson<ConcernView>(new MemoryStream(Encoding.UTF8.GetBytes(reader.GetString(0))));
+            var view = System.Text.Json.JsonSerializer.Deserialize<ConcernView>(reader.GetString(0), StoredJson)!;
             items.Add(ToResponse(city, view, (reader.GetInt64(1), reader.GetInt64(2)), caller));
             total = reader.GetInt64(3);
         }
