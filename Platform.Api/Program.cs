@@ -7,6 +7,7 @@ using Platform.Api.Accounts;
 using Platform.Api.Bench;
 using Platform.Api.Cities;
 using Platform.Api.Concerns;
+using Platform.Api.Consultations;
 using Platform.Api.Demo;
 using Platform.Api.Infrastructure;
 using Platform.Api.Live;
@@ -25,6 +26,7 @@ builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
 builder.Services.AddSingleton<CityDirectory>();
 builder.Services.AddSingleton<LiveViews>();
 builder.Services.AddConcerns();
+builder.Services.AddConsultations();
 builder.Services.AddSingleton<DemoNetwork>();
 
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));

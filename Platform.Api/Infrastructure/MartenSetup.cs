@@ -7,6 +7,7 @@ using Marten;
 using Platform.Api.Accounts;
 using Platform.Api.Cities;
 using Platform.Api.Concerns;
+using Platform.Api.Consultations;
 using Platform.Api.Live;
 using Platform.Domain.Concerns;
 using Platform.Projections.Concerns;
@@ -44,6 +45,7 @@ public static class MartenSetup
 
                 // One line per feature; each feature's Setup class holds its own registrations.
                 opts.AddConcerns(platform.Schema);
+                opts.AddConsultations(platform.Schema);
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()

@@ -1,0 +1,87 @@
+using System.Globalization;
+using Marten;
+using Npgsql;
+using Platform.Api.Infrastructure;
+using Platform.Domain.Consultations;
+using Platform.Projections.Consultations;
+
+namespace Platform.Api.Consultations;
+
+/// <summary>
+/// Reads consultations and their results from the projections: the view document, one grouped query on
+/// the tally (a few rows per option), and for officials one query for free-text answers. Used by the
+/// HTTP endpoints and the live hub alike.
+/// </summary>
+public sealed class ConsultationReader(NpgsqlDataSource database, PlatformOptions platform)
+{
+    private readonly string _tallySql =
+        $"select question_id, option, sum(responses)::bigint, max(last_sequence) from {platform.Schema}.{ConsultationTally.TallyTable} " +
+        "where tenant_id = $1 and consultation_id = $2 group by question_id, option";
+
+    private readonly string _textsSql =
+        $"select a.q, a.t from {platform.Schema}.{ConsultationTally.ResponsesTable} r cross join jsonb_to_recordset(r.texts) as a(q text, t text) " +
+        "where r.tenant_id = $1 and r.consultation_id = $2 order by r.submitted_at, r.resident_id";
+
+    /// <summary>The consultation, or null when it does not exist or is a draft the caller may not see.</summary>
+    public static async Task<ConsultationView?> FindAsync(IQuerySession session, Guid id, bool official, CancellationToken cancellation)
+    {
+        var view = await session.LoadAsync<ConsultationView>(id, cancellation);
+        return view is null || (view.Status == ConsultationStatus.Draft && !official) ? null : view;
+    }
+
+    public async Task<ConsultationResults> ResultsAsync(string city, ConsultationView view, bool withTexts, CancellationToken cancellation)
+    {
+        var counts = new Dictionary<(string Question, string Option), long>();
+        var version = view.Sequence;
+        await using (var command = database.CreateCommand(_tallySql))
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = city });
+            command.Parameters.Add(new NpgsqlParameter { Value = view.Id });
+            await using var reader = await command.ExecuteReaderAsync(cancellation);
+            while (await reader.ReadAsync(cancellation))
+            {
+                counts[(reader.GetString(0), reader.GetString(1))] = reader.GetInt64(2);
+                version = Math.Max(version, reader.GetInt64(3));
+            }
+        }
+
+        var texts = new Dictionary<string, List<string>>();
+        if (withTexts)
+        {
+            await using var command = database.CreateCommand(_textsSql);
+            command.Parameters.Add(new NpgsqlParameter { Value = city });
+            command.Parameters.Add(new NpgsqlParameter { Value = view.Id });
+            await using var reader = await command.ExecuteReaderAsync(cancellation);
+            while (await reader.ReadAsync(cancellation))
+            {
+                var question = reader.GetString(0);
+                if (!texts.TryGetValue(question, out var list)) texts[question] = list = [];
+                list.Add(reader.GetString(1));
+            }
+        }
+
+        long Count(string question, string option) => counts.GetValueOrDefault((question, option));
+
+        var questions = view.Questions.Select(q =>
+        {
+            switch (q.Kind)
+            {
+                case QuestionKind.Scale:
+                    var values = Enumerable.Range(ConsultationRules.ScaleMin, ConsultationRules.ScaleMax - ConsultationRules.ScaleMin + 1)
+                        .Select(v => new OptionTally(v.ToString(CultureInfo.InvariantCulture), Count(q.Id, v.ToString(CultureInfo.InvariantCulture))))
+                        .ToArray();
+                    var answers = Count(q.Id, ConsultationTally.Answered);
+                    double? mean = answers == 0 ? null : Math.Round(values.Sum(v => int.Parse(v.Option, CultureInfo.InvariantCulture) * v.Count) / (double)answers, 2);
+                    return new QuestionResult(q.Id, q.Text, q.Kind, answers, values, mean, null);
+                case QuestionKind.FreeText:
+                    return new QuestionResult(q.Id, q.Text, q.Kind, Count(q.Id, ConsultationTally.Answered), [], null,
+                        withTexts ? (texts.GetValueOrDefault(q.Id) ?? []).ToArray() : null);
+                default:
+                    var options = q.Options.Select(o => new OptionTally(o, Count(q.Id, o))).ToArray();
+                    return new QuestionResult(q.Id, q.Text, q.Kind, Count(q.Id, ConsultationTally.Answered), options, null, null);
+            }
+        }).ToArray();
+
+        return new ConsultationResults(view.Id, city, view.Status, Count(ConsultationTally.Participation, ""), questions, version);
+    }
+}

@@ -1,0 +1,57 @@
+using System.Security.Claims;
+using Marten;
+using Marten.Pagination;
+using Platform.Api.Accounts;
+using Platform.Api.Concerns;
+using Platform.Api.Infrastructure;
+using Platform.Domain;
+using Platform.Domain.Accounts;
+using Platform.Domain.Consultations;
+using Platform.Projections.Consultations;
+using Wolverine.Http;
+
+namespace Platform.Api.Consultations;
+
+/// <summary>Reads of a city's consultations. Public, except drafts (officials of the city only) and free-text answers.</summary>
+public static class GetConsultationEndpoints
+{
+    public const int DefaultPageSize = 20;
+    public const int MaxPageSize = 100;
+
+    [WolverineGet("/api/cities/{city}/consultations/{id}", OperationId = "getConsultation")]
+    public static async Task<IResult> Get(Guid id, string city, ClaimsPrincipal user, IQuerySession session, CancellationToken cancellation)
+    {
+        var view = await ConsultationReader.FindAsync(session, id, user.HoldsRole(city, CityRole.Official), cancellation);
+        return view is null ? Problems.NotFound("consultation") : Results.Ok(ConsultationDetails.Of(city, view));
+    }
+
+    /// <summary>Participation, tallies per option, means of scales; free-text answers for officials of the city only.</summary>
+    [WolverineGet("/api/cities/{city}/consultations/{id}/results", OperationId = "getConsultationResults")]
+    public static async Task<IResult> GetResults(Guid id, string city, ClaimsPrincipal user, IQuerySession session, ConsultationReader reader, CancellationToken cancellation)
+    {
+        var official = user.HoldsRole(city, CityRole.Official);
+        var view = await ConsultationReader.FindAsync(session, id, official, cancellation);
+        if (view is null) return Problems.NotFound("consultation");
+        return Results.Ok(await reader.ResultsAsync(city, view, withTexts: official, cancellation));
+    }
+
+    /// <summary>The city's consultations, newest first (<c>page</c> from 1, <c>pageSize</c> up to 100); drafts only for officials.</summary>
+    [WolverineGet("/api/cities/{city}/consultations", OperationId = "listConsultations")]
+    public static async Task<IResult> List(string city, int? page, int? pageSize, ClaimsPrincipal user, IQuerySession session, CancellationToken cancellation)
+    {
+        var number = page ?? 1;
+        var size = pageSize ?? DefaultPageSize;
+        var errors = new List<DomainError>();
+        if (number < 1) errors.Add(DomainError.Invalid("page", "The page number starts at 1."));
+        if (size is < 1 or > MaxPageSize) errors.Add(DomainError.Invalid("pageSize", $"The page size is between 1 and {MaxPageSize}."));
+        if (errors.Count > 0) return Problems.Result(errors);
+
+        var query = session.Query<ConsultationView>();
+        IQueryable<ConsultationView> visible = user.HoldsRole(city, CityRole.Official) ? query : query.Where(c => c.Status != ConsultationStatus.Draft);
+        var views = await visible
+            .OrderByDescending(c => c.DraftedAt)
+            .ThenByDescending(c => c.Id)
+            .ToPagedListAsync(number, size, cancellation);
+        return Results.Ok(new Paged<ConsultationDetails>(views.Select(v => ConsultationDetails.Of(city, v)).ToList(), number, size, views.TotalItemCount));
+    }
+}

@@ -1,0 +1,22 @@
+namespace Platform.Domain.Consultations;
+
+/// <summary>Draft a consultation. Fields are nullable because they arrive from clients as they are.</summary>
+public sealed record DraftConsultation(string? Title, string? Description);
+
+/// <summary>A question as an official writes it.</summary>
+public sealed record QuestionInput(string? Id, string? Text, QuestionKind? Kind, IReadOnlyList<string?>? Options, string? IndicatorCode = null);
+
+/// <summary>Open a drafted consultation for answers from <paramref name="OpensAt"/> (now when absent) until <paramref name="ClosesAt"/>.</summary>
+public sealed record OpenConsultation(DateTimeOffset? OpensAt, DateTimeOffset? ClosesAt, IReadOnlyList<QuestionInput?>? Questions);
+
+/// <summary>A resident's answer to one question as it arrives: choices (option texts), a scale value, or text.</summary>
+public sealed record AnswerInput(string? QuestionId, IReadOnlyList<string?>? Choices, int? Scale, string? Text);
+
+/// <summary>A resident's first response, or an amendment of it (<paramref name="Amend"/>).</summary>
+public sealed record SubmitConsultationResponse(Guid ConsultationId, Guid ResidentId, IReadOnlyList<AnswerInput?>? Answers, bool Amend = false);
+
+/// <summary>Close the consultation at the end of its window (sent by the scheduler, never by a person).</summary>
+public sealed record CloseConsultation(Guid ConsultationId);
+
+/// <summary>Publish what the council made of a closed consultation.</summary>
+public sealed record PublishConsultationOutcome(string? Summary, IReadOnlyList<Guid>? CommitmentIds);

@@ -1,0 +1,23 @@
+namespace Platform.Domain.Consultations;
+
+/// <summary>The write-side state of a consultation: only what its rules need.</summary>
+public sealed record Consultation(
+    Guid Id,
+    ConsultationStatus Status,
+    DateTimeOffset? OpensAt,
+    DateTimeOffset? ClosesAt,
+    ConsultationQuestion[] Questions)
+{
+    public static Consultation Create(ConsultationDrafted e) => new(e.ConsultationId, ConsultationStatus.Draft, null, null, []);
+
+    public Consultation Apply(ConsultationOpened e) =>
+        this with { Status = ConsultationStatus.Open, OpensAt = e.OpensAt, ClosesAt = e.ClosesAt, Questions = e.Questions };
+
+    public Consultation Apply(ConsultationClosed _) => this with { Status = ConsultationStatus.Closed };
+
+    public Consultation Apply(ConsultationOutcomePublished _) => this with { Status = ConsultationStatus.OutcomePublished };
+
+    /// <summary>Answers are taken while the consultation is open and <paramref name="now"/> is inside its window.</summary>
+    public bool AcceptsAnswersAt(DateTimeOffset now) =>
+        Status == ConsultationStatus.Open && now >= OpensAt && now < ClosesAt;
+}
