@@ -25,7 +25,7 @@ public static class MartenSetup
     /// </summary>
     public static IServiceCollection AddPlatformMarten(this IServiceCollection services, string connectionString, PlatformOptions platform)
     {
-        services.AddSingleton<ILiveViewNotifier, SignalRLiveViewNotifier>();
+        services.AddSingleton<ILiveViewNotifier, CoalescingLiveViewNotifier>();
         services.AddMarten(opts =>
             {
                 opts.Connection(connectionString);
@@ -36,6 +36,8 @@ public static class MartenSetup
                 opts.Events.TenancyStyle = TenancyStyle.Conjoined;
                 // Rich appends give inline projections the event sequence, which views carry as their version.
                 opts.Events.AppendMode = EventAppendMode.Rich;
+                // While events keep arriving, look for them this often: it bounds the delay of async views and live pushes.
+                opts.Projections.FastPollingTime = TimeSpan.FromMilliseconds(platform.Live.PollingMilliseconds);
                 opts.Policies.AllDocumentsAreMultiTenanted();
                 opts.Schema.For<City>().SingleTenanted();
                 opts.Schema.For<Account>().SingleTenanted().UniqueIndex(a => a.Email);

@@ -10,6 +10,9 @@ public sealed class PlatformOptions
 
     public DemoOptions Demo { get; set; } = new();
 
+    /// <summary>Live views over SignalR (<c>Platform:Live</c>).</summary>
+    public Live.LiveOptions Live { get; set; } = new();
+
     public sealed class DemoOptions
     {
         /// <summary>Seed the demo network (York, Utrecht, Lviv) when the database has no city.</summary>

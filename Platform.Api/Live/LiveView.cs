@@ -1,4 +1,11 @@
 namespace Platform.Api.Live;
 
 /// <summary>What a watcher receives: the whole current view, with its version (highest event sequence reflected).</summary>
-public sealed record LiveView(string View, string City, Guid Id, long Version, object Data);
+public sealed record LiveView(string View, string City, Guid Id, long Version, object Data)
+{
+    /// <summary>
+    /// On a push: the version of the previous push of this view. A client holding a different version
+    /// missed a push and calls <c>Watch</c> again for a fresh snapshot. Null on snapshots.
+    /// </summary>
+    public long? PreviousVersion { get; init; }
+}

@@ -8,6 +8,7 @@ public static class Load
     /// <param name="operation">Takes the call's sequence number; returns false for a failed call, null when there is no work left.</param>
     public static async Task<PhaseResult> RunAsync(string name, int workers, TimeSpan duration, Func<long, Task<bool?>> operation)
     {
+        Console.Error.WriteLine($"[bench] {name}: {workers} workers for {duration.TotalSeconds:F0} s");
         var latencies = new Latencies();
         long next = -1, succeeded = 0, failed = 0;
         var clock = Stopwatch.StartNew();

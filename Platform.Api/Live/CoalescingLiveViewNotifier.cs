@@ -1,0 +1,125 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.SignalR;
+using Platform.Projections.Live;
+
+namespace Platform.Api.Live;
+
+/// <summary>
+/// Pushes changed views to the SignalR group that watches each, at most <see cref="LiveOptions.MaxPushesPerSecond"/>
+/// times a second per view. A change that arrives inside the interval schedules one push at its end, which
+/// loads the snapshot then: every push carries the latest state, and the last change is always followed by
+/// a push, so watchers end on the exact final state however bursty the writes were.
+/// </summary>
+public sealed class CoalescingLiveViewNotifier : ILiveViewNotifier, IDisposable
+{
+    private static readonly TimeSpan IdleFor = TimeSpan.FromMinutes(1);
+
+    private readonly IHubContext<LiveHub> _hub;
+    private readonly LiveViews _views;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<CoalescingLiveViewNotifier> _logger;
+    private readonly TimeSpan _interval;
+    private readonly ConcurrentDictionary<ViewKey, ViewPushes> _pushes = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly ITimer _sweep;
+
+    public CoalescingLiveViewNotifier(IHubContext<LiveHub> hub, LiveViews views, LiveOptions options, TimeProvider clock,
+        ILogger<CoalescingLiveViewNotifier> logger)
+    {
+        _hub = hub;
+        _views = views;
+        _clock = clock;
+        _logger = logger;
+        _interval = options.PushInterval;
+        _sweep = clock.CreateTimer(_ => ForgetIdleViews(), null, IdleFor, IdleFor);
+    }
+
+    public Task ViewsChangedAsync(IReadOnlyCollection<ViewChange> changes, Marten.IDocumentStore store, CancellationToken cancellation)
+    {
+        foreach (var change in changes) Changed(new ViewKey(change.View, change.City, change.Id), store);
+        return Task.CompletedTask;
+    }
+
+    private void Changed(ViewKey key, Marten.IDocumentStore store)
+    {
+        while (true)
+        {
+            var pushes = _pushes.GetOrAdd(key, _ => new ViewPushes());
+            lock (pushes)
+            {
+                if (pushes.Forgotten) continue; // swept away meanwhile: start afresh
+                if (pushes.Scheduled) return;   // the scheduled push will carry this change too
+                pushes.Scheduled = true;
+                var wait = pushes.LastPushAt + _interval - _clock.GetUtcNow();
+                _ = PushAsync(key, pushes, wait > TimeSpan.Zero ? wait : TimeSpan.Zero, store);
+                return;
+            }
+        }
+    }
+
+    private async Task PushAsync(ViewKey key, ViewPushes pushes, TimeSpan wait, Marten.IDocumentStore store)
+    {
+        try
+        {
+            if (wait > TimeSpan.Zero) await Task.Delay(wait, _clock, _stopping.Token);
+            lock (pushes)
+            {
+                // From here on, a new change schedules another push: nothing that commits after this snapshot is missed.
+                pushes.Scheduled = false;
+                pushes.LastPushAt = _clock.GetUtcNow();
+            }
+
+            var snapshot = await _views.LoadAsync(store, key.View, key.City, key.Id, _stopping.Token);
+            if (snapshot is null) return;
+            long? previous;
+            lock (pushes)
+            {
+                if (snapshot.Version <= pushes.LastVersion) return; // an equal or newer state went out already
+                previous = pushes.LastVersion == 0 ? null : pushes.LastVersion;
+                pushes.LastVersion = snapshot.Version;
+            }
+            await _hub.Clients.Group(LiveGroups.Of(key.View, key.City, key.Id))
+                .SendAsync(LiveHub.ViewChanged, snapshot with { PreviousVersion = previous }, _stopping.Token);
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            // Watchers recover with a fresh snapshot; a failed push must not stop the subscription.
+            _logger.LogWarning(e, "Could not push {View} {City}/{Id}", key.View, key.City, key.Id);
+        }
+    }
+
+    private void ForgetIdleViews()
+    {
+        var cutoff = _clock.GetUtcNow() - IdleFor;
+        foreach (var (key, pushes) in _pushes)
+        {
+            lock (pushes)
+            {
+                if (pushes.Scheduled || pushes.LastPushAt > cutoff) continue;
+                pushes.Forgotten = true;
+                _pushes.TryRemove(KeyValuePair.Create(key, pushes));
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        _stopping.Cancel();
+        _sweep.Dispose();
+        _stopping.Dispose();
+    }
+
+    private readonly record struct ViewKey(string View, string City, Guid Id);
+
+    /// <summary>Push bookkeeping of one view on this node; guarded by locking the instance.</summary>
+    private sealed class ViewPushes
+    {
+        public bool Scheduled;
+        public bool Forgotten;
+        public DateTimeOffset LastPushAt = DateTimeOffset.MinValue;
+        public long LastVersion;
+    }
+}

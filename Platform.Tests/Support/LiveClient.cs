@@ -1,0 +1,70 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.AspNetCore.TestHost;
+
+namespace Platform.Tests.Support;
+
+/// <summary>A real SignalR client on a WebSocket to the test server's live hub, recording every push it receives.</summary>
+public sealed class LiveClient : IAsyncDisposable
+{
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+
+    private readonly Channel<JsonElement> _pushes = Channel.CreateUnbounded<JsonElement>();
+
+    public HubConnection Connection { get; }
+
+    private LiveClient(TestServer server)
+    {
+        Connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(server.BaseAddress, "hubs/live"), o =>
+            {
+                o.Transports = HttpTransportType.WebSockets;
+                o.SkipNegotiation = true;
+                o.HttpMessageHandlerFactory = _ => server.CreateHandler();
+                o.WebSocketFactory = async (context, token) => await server.CreateWebSocketClient().ConnectAsync(context.Uri, token);
+            })
+            .Build();
+        Connection.On<JsonElement>("ViewChanged", view => _pushes.Writer.TryWrite(view));
+    }
+
+    public static async Task<LiveClient> ConnectAsync(AppFixture app)
+    {
+        var client = new LiveClient(app.Host.Server);
+        await client.Connection.StartAsync();
+        return client;
+    }
+
+    public Task<JsonElement> WatchAsync(string view, string city, Guid id) =>
+        Connection.InvokeAsync<JsonElement>("Watch", view, city, id);
+
+    /// <summary>The next push, or null when none arrives within <paramref name="wait"/>.</summary>
+    public async Task<JsonElement?> NextAsync(TimeSpan wait)
+    {
+        using var timeout = new CancellationTokenSource(wait);
+        try
+        {
+            return await _pushes.Reader.ReadAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Reads pushes until one satisfies <paramref name="done"/>; fails after <see cref="Patience"/>. Returns every push read.</summary>
+    public async Task<IReadOnlyList<JsonElement>> UntilAsync(Func<JsonElement, bool> done)
+    {
+        var read = new List<JsonElement>();
+        using var timeout = new CancellationTokenSource(Patience);
+        while (true)
+        {
+            var push = await _pushes.Reader.ReadAsync(timeout.Token);
+            read.Add(push);
+            if (done(push)) return read;
+        }
+    }
+
+    public ValueTask DisposeAsync() => Connection.DisposeAsync();
+}
