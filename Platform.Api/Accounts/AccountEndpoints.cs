@@ -7,6 +7,7 @@ using Platform.Api.Cities;
 using Platform.Api.Infrastructure;
 using Platform.Domain;
 using Platform.Domain.Accounts;
+using Platform.Domain.Reference;
 using Wolverine.Http;
 
 namespace Platform.Api.Accounts;
@@ -26,12 +27,15 @@ public static class AccountEndpoints
 {
     [WolverinePost("/api/accounts", OperationId = "registerAccount")]
     [AllowAnonymous]
-    public static async Task<IResult> Register(RegisterAccount command, IDocumentSession session, CityDirectory cities,
+    public static async Task<IResult> Register(RegisterAccount? command, IDocumentSession session, CityDirectory cities,
         IPasswordHasher<Account> hasher, TimeProvider clock, CancellationToken cancellation)
     {
+        if (command is null) return Problems.BodyRequired();
         var errors = AccountRules.ValidateRegistration(command.Email, command.Password, command.DisplayName).ToList();
         if (string.IsNullOrWhiteSpace(command.City) || !await cities.ExistsAsync(command.City, cancellation))
             errors.Add(DomainError.Invalid("city", "Choose a city of the network (its slug, such as york)."));
+        if (!string.IsNullOrWhiteSpace(command.Language) && !LanguageCodes.IsKnown(command.Language.Trim()))
+            errors.Add(DomainError.Invalid("language", $"'{command.Language}' is not a language code (such as en, fr or uk)."));
         if (errors.Count > 0) return Problems.Result(errors);
 
         var email = AccountRules.NormaliseEmail(command.Email!);
@@ -63,8 +67,9 @@ public static class AccountEndpoints
     /// <summary>A bearer token for API clients: <c>{ tokenType, accessToken, expiresIn }</c>.</summary>
     [WolverinePost("/api/accounts/token", OperationId = "issueToken")]
     [AllowAnonymous]
-    public static async Task<IResult> Token(Credentials credentials, IQuerySession session, IPasswordHasher<Account> hasher, CancellationToken cancellation)
+    public static async Task<IResult> Token(Credentials? credentials, IQuerySession session, IPasswordHasher<Account> hasher, CancellationToken cancellation)
     {
+        if (credentials is null) return Problems.BodyRequired();
         var account = await VerifyAsync(credentials, session, hasher, cancellation);
         return account is null ? WrongCredentials() : Results.SignIn(Principal(account, AccountsSetup.BearerScheme), authenticationScheme: AccountsSetup.BearerScheme);
     }
@@ -72,8 +77,9 @@ public static class AccountEndpoints
     /// <summary>Signs in with a cookie (pages and browsers).</summary>
     [WolverinePost("/api/accounts/sign-in", OperationId = "signIn")]
     [AllowAnonymous]
-    public static async Task<IResult> SignIn(Credentials credentials, IQuerySession session, IPasswordHasher<Account> hasher, CancellationToken cancellation)
+    public static async Task<IResult> SignIn(Credentials? credentials, IQuerySession session, IPasswordHasher<Account> hasher, CancellationToken cancellation)
     {
+        if (credentials is null) return Problems.BodyRequired();
         var account = await VerifyAsync(credentials, session, hasher, cancellation);
         return account is null
             ? WrongCredentials()
@@ -110,5 +116,6 @@ public static class AccountEndpoints
 
     private static IResult WrongCredentials() => Results.Problem(
         statusCode: StatusCodes.Status401Unauthorized, title: "The email or password is not right.",
-        type: "https://human-rights-cities.org/problems/wrong-credentials");
+        type: "https://human-rights-cities.org/problems/wrong-credentials",
+        extensions: new Dictionary<string, object?> { ["code"] = "wrong-credentials" });
 }

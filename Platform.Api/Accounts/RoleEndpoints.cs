@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Platform.Api.Infrastructure;
@@ -8,8 +9,8 @@ using Wolverine.Http;
 
 namespace Platform.Api.Accounts;
 
-/// <summary>Grant a role in a city to an account.</summary>
-public sealed record GrantRole(Guid AccountId, CityRole Role);
+/// <summary>Grant a role in a city to an account. Both are required (nullable so that a missing one is refused, not defaulted).</summary>
+public sealed record GrantRole(Guid? AccountId, CityRole? Role);
 
 /// <summary>Joining cities, verifying residents, and granting council roles.</summary>
 public static class RoleEndpoints
@@ -35,20 +36,29 @@ public static class RoleEndpoints
     /// <summary>A network administrator grants a role (official, moderator, ...) in a city.</summary>
     [WolverinePost("/api/cities/{city}/roles", OperationId = "grantCityRole")]
     [Authorize(Policy = Policies.NetworkAdministrator)]
-    public static Task<IResult> Grant(string city, GrantRole command, IDocumentSession session, AccountDirectory accounts, CancellationToken cancellation) =>
-        ChangeAsync(command.AccountId, session, accounts, cancellation, account =>
+    public static Task<IResult> Grant(string city, GrantRole? command, IDocumentSession session, AccountDirectory accounts, CancellationToken cancellation)
+    {
+        if (command is null) return Task.FromResult(Problems.BodyRequired());
+        var errors = new List<DomainError>();
+        if (command.AccountId is null) errors.Add(DomainError.Invalid("accountId", "Name the account (its id)."));
+        if (command.Role is not { } role || !Enum.IsDefined(role))
+            errors.Add(DomainError.Invalid("role", $"Name a role: {string.Join(", ", Enum.GetNames<CityRole>().Select(JsonNamingPolicy.CamelCase.ConvertName))}."));
+        if (errors.Count > 0) return Task.FromResult(Problems.Result(errors));
+        return ChangeAsync(command.AccountId!.Value, session, accounts, cancellation, account =>
         {
-            if (!Enum.IsDefined(command.Role)) return DomainError.Invalid("role", "Unknown role.");
-            account.Grant(city, command.Role);
+            account.Grant(city, command.Role!.Value);
             return null;
         });
+    }
 
     [WolverineDelete("/api/cities/{city}/roles/{accountId}/{role}", OperationId = "revokeCityRole")]
     [Authorize(Policy = Policies.NetworkAdministrator)]
     public static Task<IResult> Revoke(string city, Guid accountId, string role, IDocumentSession session, AccountDirectory accounts, CancellationToken cancellation) =>
         ChangeAsync(accountId, session, accounts, cancellation, account =>
         {
-            if (!Enum.TryParse<CityRole>(role, ignoreCase: true, out var parsed)) return DomainError.Invalid("role", $"'{role}' is not a role.");
+            // Enum.TryParse also takes numbers ("99"): only a role's name counts.
+            if (int.TryParse(role, out _) || !Enum.TryParse<CityRole>(role, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
+                return DomainError.Invalid("role", $"'{role}' is not a role.");
             account.Revoke(city, parsed);
             return null;
         });

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Platform.Api.Accounts;
 using Platform.Api.Infrastructure;
 using Platform.Domain;
+using Platform.Domain.Reference;
 using Wolverine.Http;
 
 namespace Platform.Api.Cities;
@@ -25,8 +26,9 @@ public static partial class CityEndpoints
 
     [WolverinePost("/api/cities", OperationId = "registerCity")]
     [Authorize(Policy = Policies.NetworkAdministrator)]
-    public static async Task<IResult> Register(RegisterCity command, IDocumentSession session, CityDirectory cities, TimeProvider clock, CancellationToken cancellation)
+    public static async Task<IResult> Register(RegisterCity? command, IDocumentSession session, CityDirectory cities, TimeProvider clock, CancellationToken cancellation)
     {
+        if (command is null) return Problems.BodyRequired();
         var errors = Validate(command);
         if (errors.Count > 0) return Problems.Result(errors);
         if (await cities.ExistsAsync(command.Slug!, cancellation))
@@ -50,8 +52,9 @@ public static partial class CityEndpoints
 
     [WolverinePut("/api/cities/{city}/settings", OperationId = "changeCitySettings")]
     [Authorize(Policy = Policies.NetworkAdministrator)]
-    public static async Task<IResult> ChangeSettings(string city, CitySettings settings, IDocumentSession session, CityDirectory cities, CancellationToken cancellation)
+    public static async Task<IResult> ChangeSettings(string city, CitySettings? settings, IDocumentSession session, CityDirectory cities, CancellationToken cancellation)
     {
+        if (settings is null) return Problems.BodyRequired();
         var errors = ValidateSettings(settings, "settings.").ToList();
         if (errors.Count > 0) return Problems.Result(errors);
         var found = await session.LoadAsync<City>(city, cancellation);
@@ -70,6 +73,13 @@ public static partial class CityEndpoints
             errors.Add(DomainError.Invalid("slug", "A slug is 2 to 40 lower-case letters, digits or hyphens (such as 'york')."));
         if (c.Names is null || c.Names.Count == 0 || c.Names.Values.Any(string.IsNullOrWhiteSpace))
             errors.Add(DomainError.Invalid("names", "Give the city's name in at least one language, e.g. { \"en\": \"York\" }."));
+        else
+            foreach (var language in c.Names.Keys.Where(k => !LanguageCodes.IsKnown(k)))
+                errors.Add(DomainError.Invalid($"names.{language}", $"'{language}' is not a language code (such as en, fr or uk)."));
+        if (c.Languages is { } languages)
+            for (var i = 0; i < languages.Length; i++)
+                if (!LanguageCodes.IsKnown(languages[i]))
+                    errors.Add(DomainError.Invalid($"languages[{i}]", $"'{languages[i]}' is not a language code (such as en, fr or uk)."));
         if (c.TimeZone is null || !TimeZoneInfo.TryFindSystemTimeZoneById(c.TimeZone, out _))
             errors.Add(DomainError.Invalid("timeZone", "Give an IANA time zone such as Europe/London."));
         if (c.Population is <= 0)

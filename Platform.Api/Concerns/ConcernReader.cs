@@ -48,7 +48,8 @@ public sealed class ConcernReader(NpgsqlDataSource database, PlatformOptions pla
             sql.Append(" and ").Append(condition.Replace("@", "$" + parameters.Count));
         }
 
-        if (!query.IncludeHidden) sql.Append(" and coalesce((d.data->>'hidden')::boolean, false) = false");
+        // Asking for hidden concerns includes them (the endpoint checks the caller may see them).
+        if (!query.IncludeHidden && query.Status is not ConcernStatus.Hidden) sql.Append(" and coalesce((d.data->>'hidden')::boolean, false) = false");
         if (query.Status is ConcernStatus.Hidden) sql.Append(" and (d.data->>'hidden')::boolean");
         else if (query.Status is { } status) Where("d.data->>'status' = @", status.ToString());
         if (query.Right is { } right) Where("d.data->'rights' ? @", right);

@@ -35,7 +35,7 @@ public static class GetConcernEndpoints
     /// </summary>
     [WolverineGet("/api/cities/{city}/concerns", OperationId = "listConcerns")]
     public static async Task<IResult> List(string city, string? right, string? sdgTarget, string? status, string? district, string? q,
-        string? sort, int? page, int? pageSize, ClaimsPrincipal user, ConcernReader reader, CancellationToken cancellation)
+        string? sort, string? page, string? pageSize, ClaimsPrincipal user, ConcernReader reader, CancellationToken cancellation)
     {
         var (query, errors) = Parse(right, sdgTarget, status, district, q, sort, page, pageSize);
         if (query.Status == ConcernStatus.Hidden && !MaySeeHidden(user, city))
@@ -49,7 +49,7 @@ public static class GetConcernEndpoints
     /// <summary>The caller's own concerns in the city, anonymous ones included (only the author can see they are theirs).</summary>
     [WolverineGet("/api/cities/{city}/concerns/mine", OperationId = "listMyConcerns")]
     [Authorize(Policy = Policies.SignedIn)]
-    public static async Task<IResult> Mine(string city, int? page, int? pageSize, ClaimsPrincipal user, ConcernReader reader, CancellationToken cancellation)
+    public static async Task<IResult> Mine(string city, string? page, string? pageSize, ClaimsPrincipal user, ConcernReader reader, CancellationToken cancellation)
     {
         var (query, errors) = Parse(null, null, null, null, null, null, page, pageSize);
         if (errors.Count > 0) return Problems.Result(errors);
@@ -63,13 +63,16 @@ public static class GetConcernEndpoints
     private static Guid? Caller(ClaimsPrincipal user) => user.IsSignedIn() ? user.AccountId() : null;
 
     private static (ConcernQuery, List<DomainError>) Parse(string? right, string? sdgTarget, string? status, string? district, string? q,
-        string? sort, int? page, int? pageSize)
+        string? sort, string? page, string? pageSize)
     {
+        // Paging arrives as text: a number that does not parse is refused, not silently replaced by the default.
         var errors = new List<DomainError>();
-        var number = page ?? 1;
-        var size = pageSize ?? DefaultPageSize;
-        if (number < 1) errors.Add(DomainError.Invalid("page", "The page number starts at 1."));
-        if (size is < 1 or > MaxPageSize) errors.Add(DomainError.Invalid("pageSize", $"The page size is between 1 and {MaxPageSize}."));
+        var number = 1;
+        var size = DefaultPageSize;
+        if (page is not null && (!int.TryParse(page, out number) || number < 1))
+            errors.Add(DomainError.Invalid("page", "The page number is a whole number from 1."));
+        if (pageSize is not null && (!int.TryParse(pageSize, out size) || size is < 1 or > MaxPageSize))
+            errors.Add(DomainError.Invalid("pageSize", $"The page size is a whole number between 1 and {MaxPageSize}."));
         if (right is not null && !ReferenceCatalogue.Default.IsRight(right)) errors.Add(DomainError.Invalid("right", $"'{right}' is not a right of the catalogue."));
         if (sdgTarget is not null && !ReferenceCatalogue.Default.IsSdgTarget(sdgTarget)) errors.Add(DomainError.Invalid("sdgTarget", $"'{sdgTarget}' is not a known SDG target."));
         ConcernStatus? parsedStatus = null;

@@ -44,4 +44,11 @@ public static class Problems
     }
 
     public static IResult NotFound(string what) => Result([DomainError.NotFound(what)]);
+
+    /// <summary>
+    /// A body of JSON <c>null</c> (or none where one is needed) deserializes to a null command; it is malformed
+    /// input like any other, named "$" as the serializer names the whole body.
+    /// </summary>
+    public static IResult BodyRequired() =>
+        Result([new DomainError(ErrorKind.Invalid, "body-required", "The request needs a JSON object as its body.", "$")]);
 }

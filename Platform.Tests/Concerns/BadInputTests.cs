@@ -20,6 +20,16 @@ public class BadInputTests(AppFixture app)
         { """{"title":"ok","rights":[]}""", "york", 400, "rights" },
         { """{"title":"ok","rights":["housing"],"sdgTargets":["99.9"]}""", "york", 400, "sdgTargets[0]" },
         { """{"title":"ok","rights":["housing"]}""", "atlantis", 404, "city" },
+        { "null", "york", 400, "$" },
+        { "", "york", 400, "$" },
+        { """["housing"]""", "york", 400, "$" },
+        { """{"title":["ok"],"rights":["housing"]}""", "york", 400, "$.title" },
+        { """{"title":"ok","rights":["housing"],"anonymous":"yes"}""", "york", 400, "$.anonymous" },
+        { """{"title":"ok","rights":["housing"],"sdgTargets":"11.2"}""", "york", 400, "$.sdgTargets" },
+        { """{"title":"ok","rights":[null]}""", "york", 400, "rights[0]" },
+        { """{"title":"ok","rights":["housing","health","education","work","social-security","food-water","privacy","culture","mobility","environment","participation"]}""", "york", 400, "rights" },
+        { """{"title":"ok","rights":["housing"],"sdgTargets":["11.1","11.2","11.3","11.4","11.5","11.6","11.7","16.7","16.10","6.1","1.3"]}""", "york", 400, "sdgTargets" },
+        { $$"""{"title":"ok","rights":["housing"],"district":"{{new string('d', 101)}}"}""", "york", 400, "district" },
     };
 
     [Theory, MemberData(nameof(RefusedBodies))]
@@ -66,8 +76,12 @@ public class BadInputTests(AppFixture app)
     }
 
     [Fact]
-    public async Task A_malformed_concern_id_is_not_a_server_error()
+    public async Task A_malformed_concern_id_is_a_404_problem_naming_the_id()
     {
-        await app.Host.Scenario(x => { x.Get.Url("/api/cities/york/concerns/not-a-guid"); x.StatusCodeShouldBe(404); });
+        var result = await app.Host.Scenario(x => { x.Get.Url("/api/cities/york/concerns/not-a-guid"); x.StatusCodeShouldBe(404); });
+        Assert.StartsWith("application/problem+json", result.Context.Response.ContentType);
+        var problem = Json.Parse(await result.ReadAsTextAsync());
+        Assert.Equal("invalid-id", problem.GetProperty("code").GetString());
+        Assert.True(problem.GetProperty("errors").TryGetProperty("id", out _));
     }
 }

@@ -48,4 +48,41 @@ public static class ConcernApi
         });
         return Json.Parse(await result.ReadAsTextAsync());
     }
+
+    /// <summary>
+    /// Posts to a concern's lifecycle endpoint (<c>acknowledgement</c>, <c>answer</c>, <c>declination</c>,
+    /// <c>resolution</c>, <c>hiding</c>, <c>restoration</c>, <c>withdrawal</c>) and returns the answer's body
+    /// (default when empty). <paramref name="caller"/> null means anonymous.
+    /// </summary>
+    public static async Task<JsonElement> ActAsync(this AppFixture app, Guid concernId, string action, Actor? caller, object? body = null,
+        int status = 200, string city = "york")
+    {
+        var url = $"/api/cities/{city}/concerns/{concernId}/{action}";
+        var result = await app.Host.Scenario(x =>
+        {
+            if (body is null) x.Post.Url(url);
+            else x.Post.Json(body).ToUrl(url);
+            if (caller is not null) x.As(caller);
+            x.StatusCodeShouldBe(status);
+        });
+        var text = await result.ReadAsTextAsync();
+        return text.Length == 0 ? default : Json.Parse(text);
+    }
+
+    /// <summary>GETs a URL as <paramref name="caller"/> (anonymous when null) and returns the raw body, asserting the status.</summary>
+    public static async Task<string> GetTextAsync(this AppFixture app, string url, Actor? caller = null, int status = 200)
+    {
+        var result = await app.Host.Scenario(x =>
+        {
+            x.Get.Url(url);
+            if (caller is not null) x.As(caller);
+            x.StatusCodeShouldBe(status);
+        });
+        return await result.ReadAsTextAsync();
+    }
+
+    public static IReadOnlyList<Guid> Ids(this JsonElement page) =>
+        page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ToList();
+
+    public static string Code(this JsonElement problem) => problem.GetProperty("code").GetString()!;
 }

@@ -15,23 +15,15 @@ public sealed class LiveClient : IAsyncDisposable
 
     public HubConnection Connection { get; }
 
-    private LiveClient(TestServer server)
+    private LiveClient(HubConnection connection)
     {
-        Connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(server.BaseAddress, "hubs/live"), o =>
-            {
-                o.Transports = HttpTransportType.WebSockets;
-                o.SkipNegotiation = true;
-                o.HttpMessageHandlerFactory = _ => server.CreateHandler();
-                o.WebSocketFactory = async (context, token) => await server.CreateWebSocketClient().ConnectAsync(context.Uri, token);
-            })
-            .Build();
+        Connection = connection;
         Connection.On<JsonElement>("ViewChanged", view => _pushes.Writer.TryWrite(view));
     }
 
     public static async Task<LiveClient> ConnectAsync(AppFixture app)
     {
-        var client = new LiveClient(app.Host.Server);
+        var client = new LiveClient(app.ConnectLive());
         await client.Connection.StartAsync();
         return client;
     }
@@ -67,4 +59,22 @@ public sealed class LiveClient : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => Connection.DisposeAsync();
+}
+
+public static class LiveConnections
+{
+    /// <summary>A hub connection (not started) over a WebSocket to the test server's live hub.</summary>
+    public static HubConnection ConnectLive(this AppFixture app)
+    {
+        var server = app.Host.Server;
+        return new HubConnectionBuilder()
+            .WithUrl(new Uri(server.BaseAddress, "hubs/live"), o =>
+            {
+                o.Transports = HttpTransportType.WebSockets;
+                o.SkipNegotiation = true;
+                o.HttpMessageHandlerFactory = _ => server.CreateHandler();
+                o.WebSocketFactory = async (context, token) => await server.CreateWebSocketClient().ConnectAsync(context.Uri, token);
+            })
+            .Build();
+    }
 }
