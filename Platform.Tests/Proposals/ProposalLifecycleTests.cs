@@ -181,6 +181,31 @@ public class ProposalLifecycleTests(AppFixture app)
         Assert.Equal(before + 1, await app.EventCountAsync());
     }
 
+    [Fact]
+    public async Task A_retried_support_that_crossed_the_threshold_replays_its_answer_and_stores_nothing_new()
+    {
+        var city = await app.CityWithThresholdAsync(threshold: 1);
+        var id = await app.SubmitAsync(city);
+        var resident = await app.ResidentAsync(city);
+        var key = Guid.NewGuid().ToString();
+        Task<IScenarioResult> Support() => app.Host.Scenario(x =>
+        {
+            x.Post.Url($"/api/cities/{city}/proposals/{id}/supports");
+            x.As(resident);
+            x.WithRequestHeader("Idempotency-Key", key);
+            x.StatusCodeShouldBeOk();
+        });
+
+        var first = await Support();
+        var before = await app.EventCountAsync();
+        var retry = await Support();
+
+        Assert.Equal(await first.ReadAsTextAsync(), await retry.ReadAsTextAsync());
+        Assert.True(Json.Parse(await retry.ReadAsTextAsync()).GetProperty("changed").GetBoolean());
+        Assert.Equal(before, await app.EventCountAsync());
+        Assert.Equal(1, await app.EventsOfAsync<Platform.Domain.Proposals.ProposalThresholdReached>(id, city));
+    }
+
     private async Task<System.Text.Json.JsonElement> SupportRefusedAsync(Guid id, Actor resident, int status, string city = "york")
     {
         var result = await app.Host.Scenario(x =>
