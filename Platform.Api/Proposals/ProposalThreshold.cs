@@ -14,12 +14,25 @@ namespace Platform.Api.Proposals;
 /// proposal moved on (threshold recorded, or decided), so there is nothing left to do. Once reached, the
 /// check costs supports nothing: the proposal state they load already says so.
 /// </summary>
-public sealed class ProposalThreshold(IDocumentStore store, CityDirectory cities, ProposalReader reader, TimeProvider clock)
+public sealed class ProposalThreshold(IDocumentStore store, CityDirectory cities, ProposalReader reader, TimeProvider clock, ILogger<ProposalThreshold> logger)
 {
     /// <param name="proposal">The proposal as the support saw it; only an open one can reach its threshold.</param>
     public async Task CheckAsync(string city, Proposal? proposal)
     {
         if (proposal is not { Status: ProposalStatus.Open }) return;
+        try
+        {
+            await RecordIfReachedAsync(city, proposal);
+        }
+        catch (Exception e)
+        {
+            // The support itself is committed and its answer stands; the next support checks again.
+            logger.LogWarning(e, "Could not check the support threshold of proposal {ProposalId} in {City}", proposal.Id, city);
+        }
+    }
+
+    private async Task RecordIfReachedAsync(string city, Proposal proposal)
+    {
         // Not the request's token: the support is committed already, and a client hanging up must not
         // leave a threshold it crossed unrecorded.
         var cancellation = CancellationToken.None;
