@@ -2,12 +2,14 @@ using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
 using Platform.Domain.Concerns;
+using Platform.Domain.Proposals;
 
 namespace Platform.Projections.Concerns;
 
 /// <summary>
 /// Inline projection that counts supports into <see cref="SupportTally"/> with one atomic upsert per
 /// event, in the same transaction as the event: the count is exact, and visible right after the write.
+/// It counts supports of every kind of item (concerns and proposals): item ids are unique across kinds.
 /// </summary>
 public partial class SupportTallyProjection : EventProjection
 {
@@ -18,6 +20,8 @@ public partial class SupportTallyProjection : EventProjection
         _table = $"{schema}.{SupportTally.TableName}";
         IncludeType<ConcernSupported>();
         IncludeType<ConcernSupportWithdrawn>();
+        IncludeType<ProposalSupported>();
+        IncludeType<ProposalSupportWithdrawn>();
     }
 
     public override ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
@@ -26,6 +30,8 @@ public partial class SupportTallyProjection : EventProjection
         {
             case ConcernSupported s: Count(operations, e, s.ConcernId, s.ResidentId, 1); break;
             case ConcernSupportWithdrawn w: Count(operations, e, w.ConcernId, w.ResidentId, -1); break;
+            case ProposalSupported s: Count(operations, e, s.ProposalId, s.ResidentId, 1); break;
+            case ProposalSupportWithdrawn w: Count(operations, e, w.ProposalId, w.ResidentId, -1); break;
         }
         return ValueTask.CompletedTask;
     }

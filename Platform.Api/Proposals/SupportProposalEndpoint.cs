@@ -1,0 +1,88 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Platform.Api.Accounts;
+using Platform.Api.Cities;
+using Platform.Api.Infrastructure;
+using Platform.Domain;
+using Platform.Domain.Concerns;
+using Platform.Domain.Proposals;
+using Wolverine.Http;
+
+namespace Platform.Api.Proposals;
+
+/// <summary>
+/// Residents support proposals, and take their support back, exactly as for concerns: each resident's
+/// support of a proposal is its own tiny stream (<see cref="SupportStream"/>), counted by the shared
+/// support tally, so a popular proposal's stream is never a point of contention. A support that crosses
+/// the threshold then has <see cref="ProposalThreshold"/> record it.
+/// </summary>
+public static class SupportProposalEndpoint
+{
+    /// <summary>
+    /// Supports the proposal as the calling resident. Always 200: <c>changed</c> is false when the
+    /// resident already supported it (also when two requests race), so retries are harmless.
+    /// </summary>
+    [WolverinePost("/api/cities/{city}/proposals/{id}/supports", OperationId = "supportProposal")]
+    [Authorize(Policy = Policies.Resident)]
+    public static async Task<IResult> Post(Guid id, string city, ClaimsPrincipal user, CityDirectory cities, IDocumentSession session,
+        ProposalThreshold threshold, TimeProvider clock, CancellationToken cancellation)
+    {
+        if (await CityAccess.SupportRefusalAsync(user, city, cities, cancellation) is { } refused) return refused;
+        var residentId = user.ResidentId();
+        var proposal = await session.LoadAsync<Proposal>(id, cancellation);
+
+        // A resident's first support starts their support stream straight away; a repeat (or a support
+        // given again after a withdrawal) is refused by the primary key and decided from the stream below.
+        var first = ProposalDecider.Decide(new SupportProposal(id, residentId), proposal, null, clock.GetUtcNow());
+        if (first.IsRefused) return Problems.Result(first.Errors);
+        session.Events.StartStream<ResidentSupport>(SupportStream.Id(id, residentId), first.Events);
+        try
+        {
+            await session.SaveChangesAsync(cancellation);
+            await threshold.CheckAsync(city, proposal);
+            return Results.Ok(new ProposalSupportState(id, Supported: true, Changed: true));
+        }
+        catch (Exception e) when (WriteConflicts.IsStreamConflict(e))
+        {
+            session.EjectAllPendingChanges();
+        }
+        var result = await DecideAndAppend(id, residentId, session, cancellation, supported: true,
+            (current, support) => ProposalDecider.Decide(new SupportProposal(id, residentId), current, support, clock.GetUtcNow()));
+        if (result is { Changed: true }) await threshold.CheckAsync(city, proposal);
+        return result.Answer;
+    }
+
+    /// <summary>Withdraws the calling resident's support. Always 200; <c>changed</c> is false when there was none.</summary>
+    [WolverineDelete("/api/cities/{city}/proposals/{id}/supports", OperationId = "withdrawProposalSupport")]
+    [Authorize(Policy = Policies.Resident)]
+    public static async Task<IResult> Delete(Guid id, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken cancellation) =>
+        (await DecideAndAppend(id, user.ResidentId(), session, cancellation, supported: false,
+            (proposal, support) => ProposalDecider.Decide(new WithdrawProposalSupport(id, user.ResidentId()), proposal, support, clock.GetUtcNow()))).Answer;
+
+    private static async Task<(IResult Answer, bool Changed)> DecideAndAppend(Guid proposalId, Guid residentId, IDocumentSession session,
+        CancellationToken cancellation, bool supported, Func<Proposal?, ResidentSupport?, Decision> decide)
+    {
+        var proposal = await session.LoadAsync<Proposal>(proposalId, cancellation);
+        var stream = await session.Events.FetchForWriting<ResidentSupport>(SupportStream.Id(proposalId, residentId), cancellation);
+        var decision = decide(proposal, stream.Aggregate);
+        if (decision.IsRefused) return (Problems.Result(decision.Errors), false);
+        if (decision.Events.Count == 0) return (Results.Ok(new ProposalSupportState(proposalId, supported, Changed: false)), false);
+
+        stream.AppendMany(decision.Events);
+        try
+        {
+            await session.SaveChangesAsync(cancellation);
+        }
+        catch (Exception e) when (WriteConflicts.IsStreamConflict(e))
+        {
+            // The same resident's other request won the race; its write is the one that counts.
+            return (Results.Ok(new ProposalSupportState(proposalId, supported, Changed: false)), false);
+        }
+        return (Results.Ok(new ProposalSupportState(proposalId, supported, Changed: true)), true);
+    }
+}
+
+/// <summary>The caller's support of a proposal after the request.</summary>
+/// <param name="Changed">False when the request changed nothing (a repeat).</param>
+public sealed record ProposalSupportState(Guid ProposalId, bool Supported, bool Changed);

@@ -1,0 +1,21 @@
+namespace Platform.Domain.Proposals;
+
+/// <summary>Submit a proposal. Fields are nullable because they arrive from clients as they are.</summary>
+public sealed record SubmitProposal(
+    string? Title,
+    string? Description,
+    IReadOnlyList<string>? Rights,
+    IReadOnlyList<string>? SdgTargets,
+    string? District);
+
+/// <summary>Support a proposal, as the given resident.</summary>
+public sealed record SupportProposal(Guid ProposalId, Guid ResidentId);
+
+/// <summary>Take back a resident's support of a proposal.</summary>
+public sealed record WithdrawProposalSupport(Guid ProposalId, Guid ResidentId);
+
+/// <summary>An official records the council's acceptance; <paramref name="CommitmentId"/> names the commitment it became, if any yet.</summary>
+public sealed record AcceptProposal(string? Decision, Guid? CommitmentId);
+
+/// <summary>An official records the council's rejection, saying why.</summary>
+public sealed record RejectProposal(string? Reason);

@@ -1,0 +1,16 @@
+namespace Platform.Domain.Proposals;
+
+/// <summary>The write-side state of a proposal: only what its rules need.</summary>
+/// <param name="SupportThreshold">The city's threshold when the proposal was submitted (later changes of the setting do not move it).</param>
+public sealed record Proposal(Guid Id, ProposalStatus Status, Guid AuthorId, int SupportThreshold, bool ThresholdReached = false)
+{
+    public static Proposal Create(ProposalSubmitted e) => new(e.ProposalId, ProposalStatus.Open, e.AuthorId, e.SupportThreshold);
+
+    public Proposal Apply(ProposalThresholdReached _) => this with { Status = ProposalStatus.ThresholdReached, ThresholdReached = true };
+    public Proposal Apply(ProposalAccepted _) => this with { Status = ProposalStatus.Accepted };
+    public Proposal Apply(ProposalRejected _) => this with { Status = ProposalStatus.Rejected };
+    public Proposal Apply(ProposalWithdrawn _) => this with { Status = ProposalStatus.Withdrawn };
+
+    /// <summary>Undecided: the author may still withdraw it, the council may still decide, residents may still support it.</summary>
+    public bool Undecided => Status is ProposalStatus.Open or ProposalStatus.ThresholdReached;
+}

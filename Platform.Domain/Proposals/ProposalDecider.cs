@@ -1,0 +1,105 @@
+using Platform.Domain.Concerns;
+using Platform.Domain.Reference;
+
+namespace Platform.Domain.Proposals;
+
+/// <summary>
+/// The rules of proposals, as pure functions of command, state and time. Transitions: open → threshold
+/// reached (by supports) → accepted or rejected by the council; open or threshold reached → withdrawn by
+/// the author. The council may decide before the threshold too (it owes a decision only after it).
+/// </summary>
+public static class ProposalDecider
+{
+    /// <summary>Submit a proposal; <paramref name="supportThreshold"/> is the city's setting now, kept with the proposal.</summary>
+    public static Decision Decide(SubmitProposal command, Guid proposalId, Guid authorId, int supportThreshold, DateTimeOffset now, ReferenceCatalogue catalogue)
+    {
+        // A proposal is described like a concern (title, description, rights, SDG targets, district),
+        // so it is checked by the very same rules, field names and messages.
+        var errors = ConcernDecider.Validate(
+            new RaiseConcern(command.Title, command.Description, command.Rights, command.SdgTargets, command.District), catalogue);
+        if (errors.Count > 0) return Decision.Refuse(errors);
+
+        return Decision.Accept(new ProposalSubmitted(
+            proposalId,
+            command.Title!.Trim(),
+            command.Description?.Trim() ?? "",
+            command.Rights!.Distinct(StringComparer.Ordinal).ToArray(),
+            (command.SdgTargets ?? []).Distinct(StringComparer.Ordinal).ToArray(),
+            string.IsNullOrWhiteSpace(command.District) ? null : command.District.Trim(),
+            authorId,
+            supportThreshold,
+            now));
+    }
+
+    /// <summary>
+    /// Support a proposal. <paramref name="support"/> is the resident's support stream state, if any.
+    /// Supporting twice is not an error: it changes nothing, as for concerns.
+    /// </summary>
+    public static Decision Decide(SupportProposal command, Proposal? proposal, ResidentSupport? support, DateTimeOffset now)
+    {
+        if (proposal is null) return Decision.Refuse(DomainError.NotFound("proposal"));
+        if (!proposal.Undecided)
+            return Decision.Refuse(DomainError.Rule("proposal-not-supportable", $"A proposal that is {Name(proposal.Status)} cannot receive supports."));
+        if (support is { Active: true }) return Decision.NoChange;
+        return Decision.Accept(new ProposalSupported(command.ProposalId, command.ResidentId, now));
+    }
+
+    public static Decision Decide(WithdrawProposalSupport command, Proposal? proposal, ResidentSupport? support, DateTimeOffset now)
+    {
+        if (proposal is null) return Decision.Refuse(DomainError.NotFound("proposal"));
+        if (support is not { Active: true }) return Decision.NoChange;
+        return Decision.Accept(new ProposalSupportWithdrawn(command.ProposalId, command.ResidentId, now));
+    }
+
+    /// <summary>
+    /// Records that <paramref name="supports"/> met the proposal's threshold, once: nothing changes when it
+    /// was reached already, when the proposal is decided or withdrawn, or when supports fall short.
+    /// </summary>
+    public static Decision ReachThreshold(Proposal? proposal, long supports, int decisionDays, DateTimeOffset now)
+    {
+        if (proposal is not { Status: ProposalStatus.Open } || supports < proposal.SupportThreshold) return Decision.NoChange;
+        return Decision.Accept(new ProposalThresholdReached(proposal.Id, supports, now.AddDays(decisionDays), now));
+    }
+
+    public static Decision Accept(Proposal? proposal, AcceptProposal command, Guid officialId, DateTimeOffset now)
+    {
+        if (Refusal(proposal, "accepted") is { } refused) return refused;
+        var errors = new List<DomainError>();
+        if (Text(command.Decision, "decision") is { } invalid) errors.Add(invalid);
+        if (command.CommitmentId == Guid.Empty) errors.Add(DomainError.Invalid("commitmentId", "The commitment id is not a valid id."));
+        if (errors.Count > 0) return Decision.Refuse(errors);
+        return Decision.Accept(new ProposalAccepted(proposal!.Id, officialId, command.Decision!.Trim(), command.CommitmentId, now));
+    }
+
+    public static Decision Reject(Proposal? proposal, RejectProposal command, Guid officialId, DateTimeOffset now)
+    {
+        if (Refusal(proposal, "rejected") is { } refused) return refused;
+        if (Text(command.Reason, "reason") is { } invalid) return Decision.Refuse(invalid);
+        return Decision.Accept(new ProposalRejected(proposal!.Id, officialId, command.Reason!.Trim(), now));
+    }
+
+    /// <summary>Only the author withdraws, and only while the council has not decided.</summary>
+    public static Decision Withdraw(Proposal? proposal, Guid callerId, DateTimeOffset now)
+    {
+        if (proposal is null) return Decision.Refuse(DomainError.NotFound("proposal"));
+        if (proposal.AuthorId != callerId)
+            return Decision.Refuse(new DomainError(ErrorKind.Forbidden, "not-the-author", "Only the author can withdraw a proposal."));
+        if (Refusal(proposal, "withdrawn") is { } refused) return refused;
+        return Decision.Accept(new ProposalWithdrawn(proposal.Id, now));
+    }
+
+    private static Decision? Refusal(Proposal? proposal, string done)
+    {
+        if (proposal is null) return Decision.Refuse(DomainError.NotFound("proposal"));
+        if (proposal.Undecided) return null;
+        var status = Name(proposal.Status);
+        return Decision.Refuse(DomainError.Conflict($"proposal-{status}", $"A proposal that is {status} cannot be {done}."));
+    }
+
+    private static string Name(ProposalStatus status) => status.ToString().ToLowerInvariant();
+
+    private static DomainError? Text(string? value, string field) =>
+        string.IsNullOrWhiteSpace(value) ? DomainError.Invalid(field, $"The {field} is required.")
+        : value.Trim().Length > ProposalRules.DecisionMaxLength ? DomainError.Invalid(field, $"The {field} may have at most {ProposalRules.DecisionMaxLength} characters.")
+        : null;
+}

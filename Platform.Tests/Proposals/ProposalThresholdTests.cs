@@ -1,0 +1,64 @@
+using Alba;
+using Platform.Domain.Proposals;
+using Platform.Tests.Support;
+
+namespace Platform.Tests.Proposals;
+
+/// <summary>Supports arriving together cross the threshold once: one ThresholdReached, an exact count, no failed support.</summary>
+[Collection(IntegrationCollection.Name)]
+public class ProposalThresholdTests(AppFixture app)
+{
+    [Fact]
+    public async Task Twenty_concurrent_residents_crossing_a_threshold_of_five_record_it_exactly_once()
+    {
+        var city = await app.CityWithThresholdAsync(threshold: 5, decisionDays: 30);
+        var id = await app.SubmitAsync(city);
+        var supporters = await app.AccountsAsync(20, city);
+
+        var results = await Task.WhenAll(supporters.Select(r => app.SupportProposalAsync(id, r, city)));
+
+        Assert.All(results, r => Assert.True(r.GetProperty("changed").GetBoolean()));
+        var proposal = await app.GetProposalAsync(id, city);
+        Assert.Equal(20, proposal.GetProperty("supports").GetInt64());
+        Assert.Equal("thresholdReached", proposal.GetProperty("status").GetString());
+        Assert.Equal(1, await app.EventsOfAsync<ProposalThresholdReached>(id, city));
+
+        await using var session = app.Store.QuerySession(city);
+        var reached = (await session.Events.FetchStreamAsync(id)).Select(e => e.Data).OfType<ProposalThresholdReached>().Single();
+        Assert.InRange(reached.Supports, 5, 20);
+        Assert.Equal(reached.ReachedAt.AddDays(30), reached.DecisionDue);
+    }
+
+    [Fact]
+    public async Task Concurrent_repeats_by_one_resident_count_once_and_do_not_reach_a_threshold_of_two()
+    {
+        var city = await app.CityWithThresholdAsync(threshold: 2);
+        var id = await app.SubmitAsync(city);
+        var resident = await app.ResidentAsync(city);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => app.SupportProposalAsync(id, resident, city)));
+
+        Assert.Single(results, r => r.GetProperty("changed").GetBoolean());
+        var proposal = await app.GetProposalAsync(id, city);
+        Assert.Equal(1, proposal.GetProperty("supports").GetInt64());
+        Assert.Equal("open", proposal.GetProperty("status").GetString());
+        Assert.Equal(0, await app.EventsOfAsync<ProposalThresholdReached>(id, city));
+    }
+
+    [Fact]
+    public async Task Withdrawals_after_the_threshold_do_not_undo_it()
+    {
+        var city = await app.CityWithThresholdAsync(threshold: 1);
+        var id = await app.SubmitAsync(city);
+        var resident = await app.ResidentAsync(city);
+        await app.SupportProposalAsync(id, resident, city);
+
+        await app.Host.Scenario(x => { x.Delete.Url($"/api/cities/{city}/proposals/{id}/supports"); x.As(resident); x.StatusCodeShouldBeOk(); });
+        await app.SupportProposalAsync(id, resident, city);
+
+        var proposal = await app.GetProposalAsync(id, city);
+        Assert.Equal("thresholdReached", proposal.GetProperty("status").GetString());
+        Assert.Equal(1, proposal.GetProperty("supports").GetInt64());
+        Assert.Equal(1, await app.EventsOfAsync<ProposalThresholdReached>(id, city));
+    }
+}
