@@ -12,6 +12,7 @@ using Platform.Api.Demo;
 using Platform.Api.Infrastructure;
 using Platform.Api.Live;
 using Platform.Api.Proposals;
+using Platform.Api.TownHalls;
 using Scalar.AspNetCore;
 using Wolverine;
 using Wolverine.Http;
@@ -30,6 +31,7 @@ builder.Services.AddSingleton<LiveViews>();
 builder.Services.AddConcerns();
 builder.Services.AddConsultations();
 builder.Services.AddProposals();
+builder.Services.AddTownHalls();
 builder.Services.AddSingleton<DemoNetwork>();
 
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));

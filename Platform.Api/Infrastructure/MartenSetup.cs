@@ -10,6 +10,7 @@ using Platform.Api.Concerns;
 using Platform.Api.Consultations;
 using Platform.Api.Live;
 using Platform.Api.Proposals;
+using Platform.Api.TownHalls;
 using Platform.Domain.Concerns;
 using Platform.Projections.Concerns;
 using Platform.Projections.Live;
@@ -50,6 +51,7 @@ public static class MartenSetup
                 opts.AddConcerns(platform.Schema);
                 opts.AddConsultations(platform.Schema);
                 opts.AddProposals(platform.Schema);
+                opts.AddTownHalls(platform.Schema);
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()

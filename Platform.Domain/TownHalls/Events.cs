@@ -1,6 +1,11 @@
 namespace Platform.Domain.TownHalls;
 
-public sealed record TownHallScheduled(Guid TownHallId, string Title, DateTimeOffset StartsAt, string? Location, Guid OfficialId, DateTimeOffset ScheduledAt);
+/// <summary>
+/// An official scheduled a town hall. <paramref name="Description"/> and <paramref name="District"/> come
+/// last (with defaults) so events stored before they existed still read.
+/// </summary>
+public sealed record TownHallScheduled(Guid TownHallId, string Title, DateTimeOffset StartsAt, string? Location, Guid OfficialId, DateTimeOffset ScheduledAt,
+    string Description = "", string? District = null);
 
 public sealed record TownHallOpened(Guid TownHallId, Guid OfficialId, DateTimeOffset OpenedAt);
 

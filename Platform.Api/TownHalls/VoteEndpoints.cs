@@ -1,0 +1,66 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Platform.Api.Accounts;
+using Platform.Api.Cities;
+using Platform.Api.Infrastructure;
+using Platform.Domain.Concerns;
+using Platform.Domain.TownHalls;
+using Wolverine.Http;
+
+namespace Platform.Api.TownHalls;
+
+/// <summary>
+/// Attendees vote in the open poll. Each resident's vote is its own stream, its id derived from poll
+/// and resident (<see cref="SupportStream"/>): a burst of votes never contends on the town hall's stream,
+/// and the second of two votes by one resident is stopped by the stream's primary key. The tally is
+/// counted in the same transaction (<see cref="Projections.TownHalls.VoteTallyProjection"/>).
+/// </summary>
+public static class VoteEndpoints
+{
+    /// <summary>
+    /// Votes for the option at index <c>option</c> (from 0): 201; 409 <c>already-voted</c> for a second vote
+    /// (also when two race), 409 <c>poll-closed</c> once the poll closed, 400 naming <c>option</c> for an unknown option.
+    /// </summary>
+    [WolverinePost("/api/cities/{city}/town-halls/{id}/polls/{pollId}/votes", OperationId = "voteInTownHallPoll")]
+    [Authorize(Policy = Policies.Resident)]
+    public static async Task<IResult> Post(Guid id, Guid pollId, string city, VoteBody body, ClaimsPrincipal user, CityDirectory cities,
+        IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+    {
+        if (await CityAccess.SupportRefusalAsync(user, city, cities, cancellation) is { } refused) return refused;
+        var residentId = user.ResidentId();
+        var townHall = await session.LoadAsync<TownHall>(id, cancellation);
+
+        // No read of the resident's vote stream first: almost every vote is a first one, and a repeat is
+        // refused by the stream's primary key just the same, in one round trip fewer.
+        var decision = TownHallDecider.Decide(new CastVote(id, pollId, residentId, body.Option), townHall, null, clock.GetUtcNow());
+        if (decision.IsRefused) return Problems.Result(decision.Errors);
+
+        session.Events.StartStream<ResidentVote>(SupportStream.Id(pollId, residentId), decision.Events);
+        try
+        {
+            await session.SaveChangesAsync(cancellation);
+        }
+        catch (Exception e) when (WriteConflicts.IsStreamConflict(e))
+        {
+            return Problems.Result([TownHallDecider.AlreadyVoted]);
+        }
+        var cast = (TownHallVoteCast)decision.Events[0];
+        return Results.Created($"/api/cities/{city}/town-halls/{id}/polls/{pollId}/votes/mine", new MyVote(id, pollId, cast.Option, cast.CastAt));
+    }
+
+    /// <summary>The calling resident's vote in the poll (404 when they have not voted).</summary>
+    [WolverineGet("/api/cities/{city}/town-halls/{id}/polls/{pollId}/votes/mine", OperationId = "getMyTownHallVote")]
+    [Authorize(Policy = Policies.Resident)]
+    public static async Task<IResult> Get(Guid id, Guid pollId, ClaimsPrincipal user, IQuerySession session, CancellationToken cancellation)
+    {
+        var vote = await session.Events.AggregateStreamAsync<ResidentVote>(SupportStream.Id(pollId, user.ResidentId()), token: cancellation);
+        return vote is null || vote.TownHallId != id ? Problems.NotFound("vote") : Results.Ok(new MyVote(id, pollId, vote.Option, vote.CastAt));
+    }
+}
+
+/// <summary>A vote: the index (from 0) of the option chosen.</summary>
+public sealed record VoteBody(int? Option);
+
+/// <summary>The caller's vote in a poll.</summary>
+public sealed record MyVote(Guid TownHallId, Guid PollId, int Option, DateTimeOffset CastAt);

@@ -1,0 +1,21 @@
+namespace Platform.Domain.TownHalls;
+
+/// <summary>A poll as the town hall's rules need it: its id and options.</summary>
+public sealed record TownHallPoll(Guid Id, string[] Options);
+
+/// <summary>The write-side state of a town hall: only what its rules need.</summary>
+public sealed record TownHall(Guid Id, TownHallStatus Status, TownHallPoll? CurrentPoll, Guid[] ClosedPollIds)
+{
+    public static TownHall Create(TownHallScheduled e) => new(e.TownHallId, TownHallStatus.Scheduled, null, []);
+
+    public TownHall Apply(TownHallOpened _) => this with { Status = TownHallStatus.Open };
+
+    public TownHall Apply(TownHallPollOpened e) => this with { CurrentPoll = new TownHallPoll(e.PollId, e.Options) };
+
+    public TownHall Apply(TownHallPollClosed e) =>
+        this with { CurrentPoll = CurrentPoll?.Id == e.PollId ? null : CurrentPoll, ClosedPollIds = [.. ClosedPollIds, e.PollId] };
+
+    public TownHall Apply(TownHallClosed _) => this with { Status = TownHallStatus.Closed };
+
+    public int PollCount => ClosedPollIds.Length + (CurrentPoll is null ? 0 : 1);
+}

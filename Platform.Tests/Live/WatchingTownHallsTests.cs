@@ -1,0 +1,95 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using Alba;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.AspNetCore.TestHost;
+using Platform.Tests.Support;
+
+namespace Platform.Tests.Live;
+
+/// <summary>A real SignalR client watching a town hall while residents vote over HTTP.</summary>
+[Collection(IntegrationCollection.Name)]
+public class WatchingTownHallsTests(AppFixture app)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    private HubConnection Connect()
+    {
+        var server = app.Host.Server;
+        return new HubConnectionBuilder()
+            .WithUrl(new Uri(server.BaseAddress, "hubs/live"), o =>
+            {
+                o.Transports = HttpTransportType.WebSockets;
+                o.SkipNegotiation = true;
+                o.HttpMessageHandlerFactory = _ => server.CreateHandler();
+                o.WebSocketFactory = async (context, token) => await server.CreateWebSocketClient().ConnectAsync(context.Uri, token);
+            })
+            .Build();
+    }
+
+    [Fact]
+    public async Task A_watcher_sees_poll_changes_and_the_exact_final_tally_of_a_burst_of_votes()
+    {
+        const int residents = 120;
+        var official = await app.OfficialAsync();
+        var id = await app.OpenTownHallAsync(official);
+        await using var connection = Connect();
+        var pushes = Channel.CreateUnbounded<JsonElement>();
+        connection.On<JsonElement>("ViewChanged", view => pushes.Writer.TryWrite(view));
+        await connection.StartAsync();
+
+        var snapshot = await connection.InvokeAsync<JsonElement>("Watch", "town-hall", "york", id);
+        Assert.Equal("open", snapshot.GetProperty("data").GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, snapshot.GetProperty("data").GetProperty("currentPoll").ValueKind);
+
+        using var timeout = new CancellationTokenSource(Patience);
+        var poll = await app.OpenPollAsync(id, official);
+        var pushed = await NextAsync(pushes, timeout.Token, v => v.GetProperty("data").GetProperty("currentPoll").ValueKind == JsonValueKind.Object);
+        Assert.Equal(poll, pushed.GetProperty("data").GetProperty("currentPoll").GetProperty("id").GetGuid());
+        Assert.True(pushed.GetProperty("version").GetInt64() > snapshot.GetProperty("version").GetInt64());
+
+        var crowd = await app.AccountsAsync(residents, "york");
+        await Task.WhenAll(crowd.Select((r, i) => app.VoteAsync(id, poll, r, i % 3 == 0 ? 0 : 2)));
+
+        // Pushes are coalesced under the burst; the last one reflects every vote.
+        var final = await NextAsync(pushes, timeout.Token, v => v.GetProperty("data").GetProperty("currentPoll").GetProperty("total").GetInt64() == residents);
+        Assert.Equal([40L, 0L, 80L], final.GetProperty("data").GetProperty("currentPoll").Votes());
+        Assert.Equal((await app.GetTownHallAsync(id)).GetProperty("version").GetInt64(), final.GetProperty("version").GetInt64());
+
+        await app.ClosePollAsync(id, poll, official);
+        var closed = await NextAsync(pushes, timeout.Token, v => v.GetProperty("data").GetProperty("pastPolls").GetArrayLength() == 1);
+        Assert.Equal([40L, 0L, 80L], closed.GetProperty("data").GetProperty("pastPolls")[0].Votes());
+    }
+
+    [Fact]
+    public async Task A_watcher_of_another_city_s_town_hall_gets_nothing_from_this_one()
+    {
+        var york = await app.OfficialAsync();
+        var utrecht = await app.OfficialAsync("utrecht");
+        var yorkHall = await app.OpenTownHallAsync(york);
+        var utrechtHall = await app.OpenTownHallAsync(utrecht, "utrecht");
+        await using var connection = Connect();
+        var pushes = Channel.CreateUnbounded<JsonElement>();
+        connection.On<JsonElement>("ViewChanged", view => pushes.Writer.TryWrite(view));
+        await connection.StartAsync();
+        await connection.InvokeAsync<JsonElement>("Watch", "town-hall", "utrecht", utrechtHall);
+
+        await app.OpenPollAsync(yorkHall, york);
+        var utrechtPoll = await app.OpenPollAsync(utrechtHall, utrecht, city: "utrecht");
+
+        using var timeout = new CancellationTokenSource(Patience);
+        var pushed = await NextAsync(pushes, timeout.Token, v => v.GetProperty("data").GetProperty("currentPoll").ValueKind == JsonValueKind.Object);
+        Assert.Equal(utrechtHall, pushed.GetProperty("id").GetGuid());
+        Assert.Equal(utrechtPoll, pushed.GetProperty("data").GetProperty("currentPoll").GetProperty("id").GetGuid());
+        while (pushes.Reader.TryRead(out var other)) Assert.Equal(utrechtHall, other.GetProperty("id").GetGuid());
+    }
+
+    private static async Task<JsonElement> NextAsync(Channel<JsonElement> pushes, CancellationToken cancellation, Func<JsonElement, bool> until)
+    {
+        JsonElement pushed;
+        do pushed = await pushes.Reader.ReadAsync(cancellation);
+        while (!until(pushed));
+        return pushed;
+    }
+}
