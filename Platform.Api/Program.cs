@@ -50,6 +50,7 @@ builder.Host.UseWolverine(opts =>
 });
 builder.Services.AddWolverineHttp();
 if (platform.Demo.Seed) builder.Services.AddHostedService<DemoSeeding>();
+builder.AddBench();
 
 var app = builder.Build();
 

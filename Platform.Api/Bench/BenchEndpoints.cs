@@ -13,21 +13,46 @@ public static class BenchEndpoints
 {
     public const int MaxResidents = 200_000;
 
+    /// <summary>The cities the baseline broadcast goes to (the demo network's).</summary>
+    public static readonly string[] Cities = ["york", "utrecht", "lviv"];
+
+    /// <summary>Registers the bench-only services when enabled (the baseline broadcast of the live benchmark).</summary>
+    public static void AddBench(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection("Platform:Bench").Get<BenchOptions>() ?? new BenchOptions();
+        if (!options.Enabled || builder.Environment.IsProduction()) return;
+        builder.Services.AddSingleton<BenchBroadcast>();
+        builder.Services.AddSingleton<Live.ILiveViewSource>(s => s.GetRequiredService<BenchBroadcast>());
+        builder.Services.AddHostedService(s => s.GetRequiredService<BenchBroadcast>());
+    }
+
     public static void MapBenchEndpoints(this WebApplication app)
     {
         var options = app.Configuration.GetSection("Platform:Bench").Get<BenchOptions>() ?? new BenchOptions();
         if (!options.Enabled || app.Environment.IsProduction()) return;
 
-        app.MapPost("/api/bench/residents", async (string city, int count, IDocumentStore store,
+        // Managed heap after a full collection, and the process working set: the live benchmark's memory per connection.
+        app.MapGet("/api/bench/memory", () => Results.Ok(new
+        {
+            managedBytes = GC.GetTotalMemory(forceFullCollection: true),
+            workingSetBytes = Environment.WorkingSet,
+        })).ExcludeFromDescription();
+
+        app.MapPost("/api/bench/broadcast", (BenchBroadcast broadcast) => Results.Ok(new { version = broadcast.Count() })).ExcludeFromDescription();
+
+        app.MapPost("/api/bench/residents", async (string city, int count, string? role, IDocumentStore store,
             IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock, CancellationToken cancellation) =>
         {
             if (count is < 1 or > MaxResidents) return Results.Problem(statusCode: 400, title: $"count is 1 to {MaxResidents}.");
+            var cityRole = CityRole.Resident;
+            if (role is not null && !Enum.TryParse(role, ignoreCase: true, out cityRole))
+                return Results.Problem(statusCode: 400, title: "role is a city role, such as resident or official.");
             var now = clock.GetUtcNow();
             var accounts = Enumerable.Range(0, count).Select(_ =>
             {
                 var account = new Account { Id = Guid.CreateVersion7(), DisplayName = "Bench resident", CreatedAt = now };
                 account.Email = $"{account.Id:N}@bench.invalid";
-                account.Grant(city, CityRole.Resident);
+                account.Grant(city, cityRole);
                 return account;
             }).ToList();
             await store.BulkInsertDocumentsAsync(accounts, BulkInsertMode.InsertsOnly, batchSize: 5000, cancellation);

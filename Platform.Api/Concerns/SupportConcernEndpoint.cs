@@ -34,11 +34,11 @@ public static class SupportConcernEndpoint
         // primary key refuses it and the general path below decides from the stream's state.
         var first = ConcernDecider.Decide(new SupportConcern(id, residentId), concern, null, clock.GetUtcNow());
         if (first.IsRefused) return Problems.Result(first.Errors);
-        session.Events.StartStream<ResidentSupport>(SupportStream.Id(id, residentId), first.Events);
+        var support = session.Events.StartStream<ResidentSupport>(SupportStream.Id(id, residentId), first.Events);
         try
         {
             await session.SaveChangesAsync(cancellation);
-            return Results.Ok(new SupportState(id, Supported: true, Changed: true));
+            return Results.Ok(new SupportState(id, Supported: true, Changed: true, support.Events[^1].Sequence));
         }
         catch (Exception e) when (WriteConflicts.IsStreamConflict(e))
         {
@@ -74,10 +74,11 @@ public static class SupportConcernEndpoint
             // The same resident's other request won the race; its write is the one that counts.
             return Results.Ok(new SupportState(concernId, supported, Changed: false));
         }
-        return Results.Ok(new SupportState(concernId, supported, Changed: true));
+        return Results.Ok(new SupportState(concernId, supported, Changed: true, stream.Events[^1].Sequence));
     }
 }
 
 /// <summary>The caller's support of a concern after the request.</summary>
 /// <param name="Changed">False when the request changed nothing (a repeat).</param>
-public sealed record SupportState(Guid ConcernId, bool Supported, bool Changed);
+/// <param name="Version">When changed: the event sequence that recorded it; a concern view with this version or higher includes it.</param>
+public sealed record SupportState(Guid ConcernId, bool Supported, bool Changed, long? Version = null);

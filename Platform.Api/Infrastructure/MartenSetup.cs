@@ -40,6 +40,7 @@ public static class MartenSetup
                 opts.Events.AppendMode = EventAppendMode.Rich;
                 // While events keep arriving, look for them this often: it bounds the delay of async views and live pushes.
                 opts.Projections.FastPollingTime = TimeSpan.FromMilliseconds(platform.Live.PollingMilliseconds);
+                opts.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(platform.Live.PollingMilliseconds);
                 opts.Policies.AllDocumentsAreMultiTenanted();
                 opts.Schema.For<City>().SingleTenanted();
                 opts.Schema.For<Account>().SingleTenanted().UniqueIndex(a => a.Email);

@@ -36,7 +36,7 @@ public static class VoteEndpoints
         var decision = TownHallDecider.Decide(new CastVote(id, pollId, residentId, body.Option), townHall, null, clock.GetUtcNow());
         if (decision.IsRefused) return Problems.Result(decision.Errors);
 
-        session.Events.StartStream<ResidentVote>(SupportStream.Id(pollId, residentId), decision.Events);
+        var vote = session.Events.StartStream<ResidentVote>(SupportStream.Id(pollId, residentId), decision.Events);
         try
         {
             await session.SaveChangesAsync(cancellation);
@@ -46,7 +46,8 @@ public static class VoteEndpoints
             return Problems.Result([TownHallDecider.AlreadyVoted]);
         }
         var cast = (TownHallVoteCast)decision.Events[0];
-        return Results.Created($"/api/cities/{city}/town-halls/{id}/polls/{pollId}/votes/mine", new MyVote(id, pollId, cast.Option, cast.CastAt));
+        return Results.Created($"/api/cities/{city}/town-halls/{id}/polls/{pollId}/votes/mine",
+            new MyVote(id, pollId, cast.Option, cast.CastAt) { Version = vote.Events[^1].Sequence });
     }
 
     /// <summary>The calling resident's vote in the poll (404 when they have not voted).</summary>
@@ -63,4 +64,11 @@ public static class VoteEndpoints
 public sealed record VoteBody(int? Option);
 
 /// <summary>The caller's vote in a poll.</summary>
-public sealed record MyVote(Guid TownHallId, Guid PollId, int Option, DateTimeOffset CastAt);
+public sealed record MyVote(Guid TownHallId, Guid PollId, int Option, DateTimeOffset CastAt)
+{
+    /// <summary>
+    /// On the answer to a vote: the event sequence that recorded it. A town-hall view (or live push) with a
+    /// version at least this high includes the vote.
+    /// </summary>
+    public long? Version { get; init; }
+}

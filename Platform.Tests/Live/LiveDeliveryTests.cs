@@ -43,6 +43,22 @@ public class LiveDeliveryTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_supports_answer_names_the_version_of_the_first_view_that_includes_it()
+    {
+        var concern = await app.RaiseAsync();
+        await using var watcher = await LiveClient.ConnectAsync(app);
+        var snapshot = await watcher.WatchAsync("concern", "york", concern);
+
+        var answer = await app.SupportAsync(concern, await app.ResidentAsync());
+        var version = answer.GetProperty("version").GetInt64();
+        var pushed = (await watcher.UntilAsync(p => Version(p) >= version))[^1];
+
+        Assert.True(version > Version(snapshot));
+        Assert.Equal(1, Supports(pushed));
+        Assert.Equal(version, Version(await app.GetConcernAsync(concern)));
+    }
+
+    [Fact]
     public async Task A_watcher_that_missed_a_push_sees_the_gap_and_resyncs_from_a_snapshot()
     {
         var concern = await app.RaiseAsync();

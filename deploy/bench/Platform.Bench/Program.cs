@@ -1,6 +1,7 @@
 using Platform.Bench;
 
 // Usage: Platform.Bench supports <api-url> <npgsql-connection-string> [clients=64] [seconds=30]
+//        Platform.Bench live <api-url> [watchers=1000] [votes-per-second=500] [seconds=30]
 if (args.Length >= 2 && args[0] == "probe")
 {
     // probe <url> [token]: how fast one GET goes at 64 clients for 10 s (for finding where time goes).
@@ -15,9 +16,17 @@ if (args.Length >= 2 && args[0] == "probe")
     Console.WriteLine(probe);
     return 0;
 }
+if (args.Length >= 2 && args[0] == "live")
+{
+    // live <api-url> [watchers=1000] [votes-per-second=500] [seconds=30]
+    var watchers = args.Length > 2 ? int.Parse(args[2]) : 1000;
+    var rate = args.Length > 3 ? int.Parse(args[3]) : 500;
+    var duration = TimeSpan.FromSeconds(args.Length > 4 ? int.Parse(args[4]) : 30);
+    return await new LiveBenchmark(args[1], watchers, rate, duration).RunAsync();
+}
 if (args.Length < 3 || args[0] != "supports")
 {
-    Console.Error.WriteLine("usage: Platform.Bench supports <api-url> <connection-string> [clients] [seconds]");
+    Console.Error.WriteLine("usage: Platform.Bench supports <api-url> <connection-string> [clients] [seconds] | live <api-url> [watchers] [votes/s] [seconds]");
     return 2;
 }
 var clients = args.Length > 3 ? int.Parse(args[3]) : 64;

@@ -1,0 +1,183 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Platform.Bench;
+
+/// <summary>
+/// Vote-to-screen latency: many SignalR clients watch one town-hall poll while votes arrive over HTTP at a
+/// fixed rate. Each vote's answer carries the event sequence that recorded it; its latency is the time from
+/// that answer to the first push, on each client, whose version is at least that sequence. The baseline is
+/// the same clients and rate against an in-memory counter broadcast at the same push rate (no database).
+/// </summary>
+public sealed class LiveBenchmark(string api, int watchers, int votesPerSecond, TimeSpan duration)
+{
+    private const string City = "york";
+
+    public async Task<int> RunAsync()
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+        {
+            BaseAddress = new Uri(api),
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        var voters = (int)(votesPerSecond * duration.TotalSeconds * 1.1) + 100;
+        Console.WriteLine($"creating {voters} residents, a town hall and its poll ...");
+        var tokens = await AccountsAsync(http, voters, "resident");
+        var official = (await AccountsAsync(http, 1, "official"))[0];
+        var townHall = await OpenTownHallAsync(http, official);
+
+        var idle = await MemoryAsync(http);
+        Console.WriteLine($"connecting {watchers} watchers ...");
+        var clients = await ConnectAsync(watchers);
+        var connected = await MemoryAsync(http);
+        var perConnectionKb = (connected.WorkingSet - idle.WorkingSet) / 1024.0 / watchers;
+        var managedPerConnectionKb = (connected.Managed - idle.Managed) / 1024.0 / watchers;
+        Console.WriteLine($"server memory per connection: {perConnectionKb:F1} KB working set, {managedPerConnectionKb:F1} KB managed heap");
+
+        await Task.WhenAll(clients.Select(c => c.WatchAsync("town-hall", City, townHall)));
+        // Warm-up on a first poll (code generation, JIT, connection pools), then the measured poll.
+        var poll = await OpenPollAsync(http, official, townHall, "Warm-up");
+        var next = 0;
+        await Phase.RunAsync("warm-up", clients, votesPerSecond, TimeSpan.FromSeconds(3), Vote);
+        await PostAsync(http, official, $"/api/cities/{City}/town-halls/{townHall}/polls/{poll}/close", null);
+        poll = await OpenPollAsync(http, official, townHall, "Should the library open on Sundays?");
+        next = 0;
+        var live = await Phase.RunAsync("live", clients, votesPerSecond, duration, Vote);
+
+        async Task<long?> Vote()
+        {
+            var token = tokens[Interlocked.Increment(ref next) - 1];
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/cities/{City}/town-halls/{townHall}/polls/{poll}/votes")
+            {
+                Content = JsonContent.Create(new { option = next % 2 }),
+            };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var response = await http.SendAsync(request);
+            if (!response.IsSuccessStatusCode) return null;
+            return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt64();
+        }
+
+        foreach (var client in clients) await client.UnwatchAllAsync();
+        await Task.WhenAll(clients.Select(c => c.WatchAsync("bench", City, Guid.Empty)));
+        await Phase.RunAsync("warm-up", clients, votesPerSecond, TimeSpan.FromSeconds(3), Broadcast);
+        var baseline = await Phase.RunAsync("baseline", clients, votesPerSecond, duration, Broadcast);
+
+        async Task<long?> Broadcast()
+        {
+            using var response = await http.PostAsync("/api/bench/broadcast", null);
+            if (!response.IsSuccessStatusCode) return null;
+            return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt64();
+        }
+
+        await Task.WhenAll(clients.Select(c => c.DisposeAsync().AsTask()));
+        Console.WriteLine();
+        Console.WriteLine(live);
+        Console.WriteLine(baseline);
+        Console.WriteLine($"live: p50 {live.Latencies.Percentile(50):F0} ms p95 {live.Latencies.Percentile(95):F0} ms p99 {live.Latencies.Percentile(99):F0} ms; " +
+                          $"{live.PushesPerSecond:F0} pushes/s; {perConnectionKb:F1} KB per connection; baseline p99 {baseline.Latencies.Percentile(99):F0} ms");
+        return live.Failed == 0 && live.Unseen == 0 ? 0 : 1;
+    }
+
+    private static async Task<string[]> AccountsAsync(HttpClient http, int count, string role)
+    {
+        var response = await http.PostAsync($"/api/bench/residents?city={City}&count={count}&role={role}", null);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<string[]>())!;
+    }
+
+    private static async Task<JsonElement> PostAsync(HttpClient http, string token, string path, object? body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = body is null ? null : JsonContent.Create(body) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{path}: {(int)response.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    private static async Task<Guid> OpenTownHallAsync(HttpClient http, string official)
+    {
+        var townHall = (await PostAsync(http, official, $"/api/cities/{City}/town-halls",
+            new { title = "Benchmark town hall", startsAt = DateTimeOffset.UtcNow.AddMinutes(1) })).GetProperty("id").GetGuid();
+        await PostAsync(http, official, $"/api/cities/{City}/town-halls/{townHall}/open", null);
+        return townHall;
+    }
+
+    private static async Task<Guid> OpenPollAsync(HttpClient http, string official, Guid townHall, string question) =>
+        (await PostAsync(http, official, $"/api/cities/{City}/town-halls/{townHall}/polls",
+            new { question, options = new[] { "Yes", "No" } })).GetProperty("id").GetGuid();
+
+    private static async Task<(long Managed, long WorkingSet)> MemoryAsync(HttpClient http)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(2)); // let connection set-up settle
+        var memory = await http.GetFromJsonAsync<JsonElement>("/api/bench/memory");
+        return (memory.GetProperty("managedBytes").GetInt64(), memory.GetProperty("workingSetBytes").GetInt64());
+    }
+
+    private async Task<Watcher[]> ConnectAsync(int count)
+    {
+        var clients = new Watcher[count];
+        await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, _) =>
+        {
+            var connection = new HubConnectionBuilder()
+                .WithUrl(new Uri(new Uri(api), "hubs/live"), o =>
+                {
+                    o.Transports = HttpTransportType.WebSockets;
+                    o.SkipNegotiation = true;
+                })
+                .Build();
+            clients[i] = new Watcher(connection);
+            await connection.StartAsync();
+        });
+        return clients;
+    }
+}
+
+/// <summary>One watching client: the version and arrival time of every push it receives.</summary>
+public sealed class Watcher
+{
+    private readonly HubConnection _connection;
+    private readonly List<(long Version, long At)> _pushes = [];
+    private (string View, string City, Guid Id)? _watching;
+
+    public Watcher(HubConnection connection)
+    {
+        _connection = connection;
+        _connection.On<PushedVersion>("ViewChanged", push =>
+        {
+            var at = Stopwatch.GetTimestamp();
+            lock (_pushes) _pushes.Add((push.Version, at));
+        });
+    }
+
+    public async Task WatchAsync(string view, string city, Guid id)
+    {
+        await _connection.InvokeAsync<PushedVersion>("Watch", view, city, id);
+        _watching = (view, city, id);
+    }
+
+    public async Task UnwatchAllAsync()
+    {
+        if (_watching is { } w) await _connection.InvokeAsync("Unwatch", w.View, w.City, w.Id);
+        _watching = null;
+    }
+
+    /// <summary>Takes the pushes received so far, in arrival order, and starts a new record.</summary>
+    public (long Version, long At)[] TakePushes()
+    {
+        lock (_pushes)
+        {
+            var taken = _pushes.ToArray();
+            _pushes.Clear();
+            return taken;
+        }
+    }
+
+    public ValueTask DisposeAsync() => _connection.DisposeAsync();
+
+    private sealed record PushedVersion(long Version);
+}

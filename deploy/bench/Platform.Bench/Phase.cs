@@ -1,0 +1,85 @@
+using System.Diagnostics;
+
+namespace Platform.Bench;
+
+/// <summary>
+/// One phase of the live benchmark: writes at a fixed rate (open loop, so a slow server cannot slow the
+/// arrivals down), then the latency from each write's answer to the first push on each client that reflects it.
+/// </summary>
+public static class Phase
+{
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(10);
+
+    /// <param name="write">One write; returns the version a push must reach to include it, or null when refused.</param>
+    public static async Task<LiveResult> RunAsync(string name, IReadOnlyList<Watcher> watchers, int perSecond, TimeSpan duration, Func<Task<long?>> write)
+    {
+        Console.Error.WriteLine($"[bench] {name}: {perSecond} writes/s for {duration.TotalSeconds:F0} s, {watchers.Count} watchers");
+        foreach (var watcher in watchers) watcher.TakePushes();
+        var answered = new List<(long Version, long At)>();
+        long failed = 0;
+        var writes = new List<Task>();
+        var clock = Stopwatch.StartNew();
+        var interval = TimeSpan.FromSeconds(1.0 / perSecond);
+        for (var n = 0; clock.Elapsed < duration; n++)
+        {
+            var due = interval * n;
+            if (due > clock.Elapsed) await Task.Delay(due - clock.Elapsed);
+            writes.Add(Task.Run(async () =>
+            {
+                long? version;
+                try { version = await write(); }
+                catch (Exception) { version = null; }
+                var at = Stopwatch.GetTimestamp();
+                if (version is { } v) { lock (answered) answered.Add((v, at)); }
+                else Interlocked.Increment(ref failed);
+            }));
+        }
+        await Task.WhenAll(writes);
+        var writing = clock.Elapsed;
+
+        // Wait until every watcher saw the last write (or give up after a while).
+        var last = answered.Count == 0 ? 0 : answered.Max(a => a.Version);
+        var pushes = new (long Version, long At)[watchers.Count][];
+        var settle = Stopwatch.StartNew();
+        var seen = new List<(long Version, long At)>[watchers.Count];
+        for (var i = 0; i < watchers.Count; i++) seen[i] = [];
+        while (true)
+        {
+            for (var i = 0; i < watchers.Count; i++) seen[i].AddRange(watchers[i].TakePushes());
+            if (seen.All(s => s.Count > 0 && s.Max(p => p.Version) >= last) || settle.Elapsed > Settle) break;
+            await Task.Delay(100);
+        }
+        for (var i = 0; i < watchers.Count; i++)
+        {
+            // By version, each with the earliest arrival of any push at or above that version (pushes may overtake).
+            var byVersion = seen[i].OrderBy(x => x.Version).ToArray();
+            for (var k = byVersion.Length - 2; k >= 0; k--)
+                if (byVersion[k + 1].At < byVersion[k].At) byVersion[k] = (byVersion[k].Version, byVersion[k + 1].At);
+            pushes[i] = byVersion;
+        }
+
+        var latencies = new Latencies();
+        long unseen = 0;
+        var votes = answered.OrderBy(a => a.Version).ToArray();
+        foreach (var received in pushes)
+        {
+            // Votes and pushes both by version: walk the two lists once.
+            var p = 0;
+            foreach (var vote in votes)
+            {
+                while (p < received.Length && received[p].Version < vote.Version) p++;
+                if (p == received.Length) { unseen += 1; continue; }
+                latencies.Add(Math.Max(0, Stopwatch.GetElapsedTime(vote.At, received[p].At).TotalMilliseconds));
+            }
+        }
+        var pushCount = seen.Sum(p => (long)p.Count);
+        return new LiveResult(name, votes.Length, failed, unseen, pushCount / writing.TotalSeconds, votes.Length / writing.TotalSeconds, latencies);
+    }
+}
+
+public sealed record LiveResult(string Name, long Succeeded, long Failed, long Unseen, double PushesPerSecond, double WritesPerSecond, Latencies Latencies)
+{
+    public override string ToString() =>
+        $"{Name,-9} {WritesPerSecond,6:F0} writes/s  ok {Succeeded,7}  failed {Failed,5}  unseen {Unseen,5}  " +
+        $"{PushesPerSecond,7:F0} pushes/s  p50 {Latencies.Percentile(50),6:F1} ms  p95 {Latencies.Percentile(95),6:F1} ms  p99 {Latencies.Percentile(99),6:F1} ms";
+}
