@@ -11,6 +11,7 @@ using Platform.Api.Consultations;
 using Platform.Api.Demo;
 using Platform.Api.Infrastructure;
 using Platform.Api.Live;
+using Platform.Api.Scorecards;
 using Scalar.AspNetCore;
 using Wolverine;
 using Wolverine.Http;
@@ -27,6 +28,7 @@ builder.Services.AddSingleton<CityDirectory>();
 builder.Services.AddSingleton<LiveViews>();
 builder.Services.AddConcerns();
 builder.Services.AddConsultations();
+builder.Services.AddScorecards();
 builder.Services.AddSingleton<DemoNetwork>();
 
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));

@@ -9,6 +9,7 @@ using Platform.Api.Cities;
 using Platform.Api.Concerns;
 using Platform.Api.Consultations;
 using Platform.Api.Live;
+using Platform.Api.Scorecards;
 using Platform.Domain.Concerns;
 using Platform.Projections.Concerns;
 using Platform.Projections.Live;
@@ -46,6 +47,7 @@ public static class MartenSetup
                 // One line per feature; each feature's Setup class holds its own registrations.
                 opts.AddConcerns(platform.Schema);
                 opts.AddConsultations(platform.Schema);
+                opts.AddScorecards();
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
