@@ -16,7 +16,7 @@ public sealed class ScorecardLiveViewSource(AccountabilityReader reader) : ILive
     public async Task<LiveView?> LoadAsync(IDocumentStore store, string city, Guid id, CancellationToken cancellation)
     {
         if (id != Guid.Empty) return null;
-        await using var session = store.QuerySession(city);
+        await using var session = store.QuerySession();
         var scorecard = await reader.ScorecardAsync(session, city, cancellation);
         return scorecard is null ? null : new LiveView(View, city, id, scorecard.Version, scorecard);
     }
@@ -30,7 +30,7 @@ public sealed class ConcernBoardLiveViewSource(AccountabilityReader reader) : IL
     public async Task<LiveView?> LoadAsync(IDocumentStore store, string city, Guid id, CancellationToken cancellation)
     {
         if (id != Guid.Empty) return null;
-        await using var session = store.QuerySession(city);
+        await using var session = store.QuerySession();
         var board = await reader.BoardAsync(session, city, AccountabilityReader.DefaultBoardSize, cancellation);
         return board is null ? null : new LiveView(View, city, id, board.Version, board);
     }

@@ -16,7 +16,7 @@ public sealed class AccountabilityReader(TimeProvider clock)
     public const int DefaultBoardSize = 50;
     public const int MaxBoardSize = 100;
 
-    /// <param name="session">A session of the city's tenant.</param>
+    /// <param name="session">Any session: the views are network-wide documents keyed by city.</param>
     public async Task<ScorecardResponse?> ScorecardAsync(IQuerySession session, string city, CancellationToken cancellation)
     {
         var registered = await session.LoadAsync<City>(city, cancellation);
@@ -25,7 +25,7 @@ public sealed class AccountabilityReader(TimeProvider clock)
         return ToResponse(registered, scorecard, clock.GetUtcNow());
     }
 
-    /// <param name="session">A session of the city's tenant.</param>
+    /// <param name="session">Any session: the views are network-wide documents keyed by city.</param>
     public async Task<ConcernBoardResponse?> BoardAsync(IQuerySession session, string city, int top, CancellationToken cancellation)
     {
         if (await session.LoadAsync<City>(city, cancellation) is null) return null;

@@ -25,6 +25,10 @@ public static class ScorecardsSetup
         opts.Projections.Add<CityScorecardProjection>(ProjectionLifecycle.Async);
         opts.Projections.Add<ConcernBoardProjection>(ProjectionLifecycle.Async);
         opts.Projections.Add<NetworkOverviewProjection>(ProjectionLifecycle.Async);
+        // Marten's roll-up by tenant stores one document per tenant under the default tenant, keyed by the
+        // city slug: they are single-tenanted documents whose id is the city.
+        opts.Schema.For<CityScorecard>().SingleTenanted();
+        opts.Schema.For<ConcernBoard>().SingleTenanted();
         opts.Schema.For<NetworkOverview>().SingleTenanted();
     }
 }
