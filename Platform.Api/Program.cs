@@ -13,6 +13,7 @@ using Platform.Api.Infrastructure;
 using Platform.Api.Live;
 using Platform.Api.Proposals;
 using Platform.Api.TownHalls;
+using Platform.Api.Scorecards;
 using Scalar.AspNetCore;
 using Wolverine;
 using Wolverine.Http;
@@ -32,6 +33,7 @@ builder.Services.AddConcerns();
 builder.Services.AddConsultations();
 builder.Services.AddProposals();
 builder.Services.AddTownHalls();
+builder.Services.AddScorecards();
 builder.Services.AddSingleton<DemoNetwork>();
 
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));

@@ -11,6 +11,7 @@ using Platform.Api.Consultations;
 using Platform.Api.Live;
 using Platform.Api.Proposals;
 using Platform.Api.TownHalls;
+using Platform.Api.Scorecards;
 using Platform.Domain.Concerns;
 using Platform.Projections.Concerns;
 using Platform.Projections.Live;
@@ -53,6 +54,7 @@ public static class MartenSetup
                 opts.AddConsultations(platform.Schema);
                 opts.AddProposals(platform.Schema);
                 opts.AddTownHalls(platform.Schema);
+                opts.AddScorecards();
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()

@@ -17,7 +17,7 @@ public sealed class LiveHub(LiveViews views, CityDirectory cities, Marten.IDocum
     public async Task<LiveView> Watch(string view, string city, Guid id)
     {
         if (!views.IsWatchable(view)) throw new HubException($"'{view}' is not a view that can be watched.");
-        if (!await cities.ExistsAsync(city, Context.ConnectionAborted)) throw new HubException($"'{city}' is not a city of the network.");
+        if (views.ScopeOf(view) is { } scope ? city != scope : !await cities.ExistsAsync(city, Context.ConnectionAborted)) throw new HubException($"'{city}' is not a city of the network.");
 
         // Join first, then read: a change committed in between arrives as a push with a higher version.
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Of(view, city, id), Context.ConnectionAborted);

@@ -1,0 +1,34 @@
+using JasperFx.Events.Projections;
+using Marten;
+using Platform.Api.Live;
+using Platform.Projections.ConcernBoards;
+using Platform.Projections.Network;
+using Platform.Projections.Scorecards;
+
+namespace Platform.Api.Scorecards;
+
+/// <summary>Everything the accountability views register: async projections, the reader, live views.</summary>
+public static class ScorecardsSetup
+{
+    public static IServiceCollection AddScorecards(this IServiceCollection services)
+    {
+        services.AddSingleton<AccountabilityReader>();
+        services.AddSingleton<ILiveViewSource, ScorecardLiveViewSource>();
+        services.AddSingleton<ILiveViewSource, ConcernBoardLiveViewSource>();
+        services.AddSingleton<ILiveViewSource, NetworkOverviewLiveViewSource>();
+        return services;
+    }
+
+    public static void AddScorecards(this StoreOptions opts)
+    {
+        // City-wide aggregates run in the async daemon (ARCHITECTURE.md): no write waits on them.
+        opts.Projections.Add<CityScorecardProjection>(ProjectionLifecycle.Async);
+        opts.Projections.Add<ConcernBoardProjection>(ProjectionLifecycle.Async);
+        opts.Projections.Add<NetworkOverviewProjection>(ProjectionLifecycle.Async);
+        // Marten's roll-up by tenant stores one document per tenant under the default tenant, keyed by the
+        // city slug: they are single-tenanted documents whose id is the city.
+        opts.Schema.For<CityScorecard>().SingleTenanted();
+        opts.Schema.For<ConcernBoard>().SingleTenanted();
+        opts.Schema.For<NetworkOverview>().SingleTenanted();
+    }
+}
