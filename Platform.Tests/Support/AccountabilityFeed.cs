@@ -13,22 +13,6 @@ public static class AccountabilityFeed
 {
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
-    /// <summary>Registers a city of its own for one test, so its views hold that test's events only.</summary>
-    public static async Task<string> NewCityAsync(this AppFixture app, int concernResponseDays = 30)
-    {
-        var slug = "t" + Guid.NewGuid().ToString("N")[..12];
-        await using var session = app.Store.LightweightSession();
-        session.Store(new City
-        {
-            Id = slug,
-            Names = new() { ["en"] = "Test city " + slug },
-            Settings = new CitySettings { ConcernResponseDays = concernResponseDays },
-            RegisteredAt = DateTimeOffset.UtcNow,
-        });
-        await session.SaveChangesAsync();
-        return slug;
-    }
-
     /// <summary>Appends each (stream, events) in order in one transaction of the city; returns the highest sequence appended.</summary>
     public static async Task<long> AppendAsync(this AppFixture app, string city, params (Guid Stream, object[] Events)[] streams)
     {

@@ -38,18 +38,23 @@ public sealed class SupportsBenchmark(string api, string database, int clients, 
             : SupportAsync(http, tokens[warmup + n], spread[n % SpreadConcerns]));
 
         var usable = tokens.Length - 2_001;
+        var cpu = new CpuMeter(http);
+        var before = await cpu.TakeAsync();
         var hotResult = await Load.RunAsync("hot", clients, duration, n => n >= usable ? Task.FromResult<bool?>(null)
             : SupportAsync(http, tokens[n], hot));
+        var afterHot = await cpu.TakeAsync();
         // Spread: resident r supports concern c with (r, c) unique: r = n / concerns, c = n % concerns.
         var spreadResult = await Load.RunAsync("spread", clients, duration, n => n / SpreadConcerns >= usable ? Task.FromResult<bool?>(null)
             : SupportAsync(http, tokens[n / SpreadConcerns], spread[n % SpreadConcerns]));
+        var afterSpread = await cpu.TakeAsync();
         var baseline = await BaselineAsync();
+        var afterBaseline = await cpu.TakeAsync();
 
         var hotCount = await SupportsOfAsync(http, hot);
         Console.WriteLine();
-        Console.WriteLine(hotResult);
-        Console.WriteLine(spreadResult);
-        Console.WriteLine(baseline);
+        Console.WriteLine($"{hotResult}  {CpuMeter.PerOperation(before, afterHot, hotResult.Succeeded + hotResult.Failed)}");
+        Console.WriteLine($"{spreadResult}  {CpuMeter.PerOperation(afterHot, afterSpread, spreadResult.Succeeded + spreadResult.Failed)}");
+        Console.WriteLine($"{baseline}  {CpuMeter.PerOperation(afterSpread, afterBaseline, baseline.Succeeded + baseline.Failed)}");
         Console.WriteLine($"hot concern reports {hotCount} supports for {hotResult.Succeeded} accepted ({(hotCount == hotResult.Succeeded ? "exact" : "MISMATCH")})");
         var ratio = hotResult.PerSecond / baseline.PerSecond;
         Console.WriteLine($"supports: hot {hotResult.PerSecond:F0}/s p99 {hotResult.Latencies.Percentile(99):F1} ms; " +
