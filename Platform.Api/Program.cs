@@ -6,6 +6,7 @@ using Npgsql;
 using Platform.Api.Accounts;
 using Platform.Api.Bench;
 using Platform.Api.Cities;
+using Platform.Api.Commitments;
 using Platform.Api.Concerns;
 using Platform.Api.Consultations;
 using Platform.Api.Demo;
@@ -27,6 +28,7 @@ builder.Services.AddSingleton<CityDirectory>();
 builder.Services.AddSingleton<LiveViews>();
 builder.Services.AddConcerns();
 builder.Services.AddConsultations();
+builder.Services.AddCommitments();
 builder.Services.AddSingleton<DemoNetwork>();
 
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));

@@ -6,6 +6,7 @@ using JasperFx.MultiTenancy;
 using Marten;
 using Platform.Api.Accounts;
 using Platform.Api.Cities;
+using Platform.Api.Commitments;
 using Platform.Api.Concerns;
 using Platform.Api.Consultations;
 using Platform.Api.Live;
@@ -46,6 +47,7 @@ public static class MartenSetup
                 // One line per feature; each feature's Setup class holds its own registrations.
                 opts.AddConcerns(platform.Schema);
                 opts.AddConsultations(platform.Schema);
+                opts.AddCommitments(platform.Schema);
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
