@@ -53,5 +53,8 @@ public sealed record MilestoneEntry(Guid Id, string Title, DateOnly DueDate, Dat
 
 public sealed record DeadlineChange(DateOnly PreviousDueDate, DateOnly NewDueDate, string Reason, DateTimeOffset ChangedAt);
 
-/// <summary>One event of the commitment: its kind (the event name without "Commitment"), when, its sequence, and its data.</summary>
-public sealed record TimelineEntry(string Kind, DateTimeOffset At, long Sequence, Dictionary<string, object?> Details);
+/// <summary>
+/// One event of the commitment: its kind (the event name without "Commitment"), when, its sequence, and its
+/// data as text (numbers invariant, dates yyyy-mm-dd), so every entry has the same shape whatever the event.
+/// </summary>
+public sealed record TimelineEntry(string Kind, DateTimeOffset At, long Sequence, Dictionary<string, string?> Details);

@@ -104,7 +104,8 @@ public partial class CommitmentViewProjection : SingleStreamProjection<Commitmen
 
     private static void Record(CommitmentView view, IEvent e, string kind, DateTimeOffset at, Dictionary<string, object?> details)
     {
-        view.Timeline.Add(new TimelineEntry(kind, at, e.Sequence, details));
+        view.Timeline.Add(new TimelineEntry(kind, at, e.Sequence,
+            details.ToDictionary(d => d.Key, d => d.Value is null ? null : Convert.ToString(d.Value, System.Globalization.CultureInfo.InvariantCulture))));
         view.UpdatedAt = at;
         view.Sequence = e.Sequence;
     }
