@@ -6,6 +6,7 @@ using Npgsql;
 using Platform.Api.Accounts;
 using Platform.Api.Bench;
 using Platform.Api.Cities;
+using Platform.Api.Commitments;
 using Platform.Api.Concerns;
 using Platform.Api.Consultations;
 using Platform.Api.Demo;
@@ -34,6 +35,7 @@ builder.Services.AddConsultations();
 builder.Services.AddProposals();
 builder.Services.AddTownHalls();
 builder.Services.AddScorecards();
+builder.Services.AddCommitments();
 builder.Services.AddSingleton<DemoNetwork>();
 
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));

@@ -119,5 +119,8 @@ public sealed class DemoNetwork(IDocumentStore store, IPasswordHasher<Account> h
         }
         await DemoTownHall.SeedAsync(store, residents, now, cancellation);
         logger.LogInformation("Demo network seeded: {Cities} cities, {Concerns} concerns.", Cities.Length, concerns);
+        var commitments = 0;
+        foreach (var city in Cities) commitments += await DemoCommitments.SeedAsync(store, city, now, cancellation);
+        logger.LogInformation("Demo commitments seeded: {Commitments}, in every status.", commitments);
     }
 }

@@ -6,6 +6,7 @@ using JasperFx.MultiTenancy;
 using Marten;
 using Platform.Api.Accounts;
 using Platform.Api.Cities;
+using Platform.Api.Commitments;
 using Platform.Api.Concerns;
 using Platform.Api.Consultations;
 using Platform.Api.Live;
@@ -55,6 +56,7 @@ public static class MartenSetup
                 opts.AddProposals(platform.Schema);
                 opts.AddTownHalls(platform.Schema);
                 opts.AddScorecards();
+                opts.AddCommitments(platform.Schema);
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()

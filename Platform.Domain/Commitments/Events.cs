@@ -13,7 +13,11 @@ public enum OriginKind
 
 public sealed record CommitmentOrigin(OriginKind Kind, Guid Id);
 
-/// <summary>The council published a commitment. <paramref name="ParentId"/> and <paramref name="Weight"/> place it under a parent commitment.</summary>
+/// <summary>
+/// The council published a commitment. <paramref name="ParentId"/> and <paramref name="Weight"/> place it
+/// under a parent commitment. <paramref name="DueAt"/> is the instant the due date ends in the city's time
+/// zone (the start of the next local day), fixed when published so a later time-zone change rewrites no history.
+/// </summary>
 public sealed record CommitmentPublished(
     Guid CommitmentId,
     string Title,
@@ -23,6 +27,7 @@ public sealed record CommitmentPublished(
     string[] IndicatorCodes,
     string Department,
     DateOnly DueDate,
+    DateTimeOffset DueAt,
     decimal? Budget,
     CommitmentOrigin[] Origins,
     Guid? ParentId,
@@ -32,13 +37,20 @@ public sealed record CommitmentPublished(
 
 public sealed record CommitmentMilestonePlanned(Guid CommitmentId, Guid MilestoneId, string Title, DateOnly DueDate, Guid OfficialId, DateTimeOffset PlannedAt);
 
-public sealed record CommitmentProgressReported(Guid CommitmentId, int Percent, string Note, string? EvidenceUrl, Guid OfficialId, DateTimeOffset ReportedAt);
+/// <summary>
+/// Progress on the commitment. <paramref name="ParentId"/> repeats the parent of a sub-commitment, so the
+/// parent's view (whose progress rolls up its children's) learns it changed without a lookup.
+/// </summary>
+public sealed record CommitmentProgressReported(Guid CommitmentId, int Percent, string Note, string? EvidenceUrl, Guid OfficialId, DateTimeOffset ReportedAt, Guid? ParentId = null);
 
-public sealed record CommitmentDeadlineChanged(Guid CommitmentId, DateOnly PreviousDueDate, DateOnly NewDueDate, string Reason, Guid OfficialId, DateTimeOffset ChangedAt);
+/// <summary>The due date moved; <paramref name="NewDueAt"/> is when the new due date ends in the city (see <see cref="CommitmentPublished"/>).</summary>
+public sealed record CommitmentDeadlineChanged(Guid CommitmentId, DateOnly PreviousDueDate, DateOnly NewDueDate, DateTimeOffset NewDueAt, string Reason, Guid OfficialId, DateTimeOffset ChangedAt);
 
-public sealed record CommitmentFulfilled(Guid CommitmentId, string EvidenceUrl, string? Note, Guid OfficialId, DateTimeOffset FulfilledAt);
+/// <summary>The commitment was kept; a fulfilled sub-commitment counts as 100 % in its parent.</summary>
+public sealed record CommitmentFulfilled(Guid CommitmentId, string EvidenceUrl, string? Note, Guid OfficialId, DateTimeOffset FulfilledAt, Guid? ParentId = null);
 
-public sealed record CommitmentAbandoned(Guid CommitmentId, string Reason, Guid OfficialId, DateTimeOffset AbandonedAt);
+/// <summary>The council gave the commitment up; an abandoned sub-commitment drops out of its parent's roll-up.</summary>
+public sealed record CommitmentAbandoned(Guid CommitmentId, string Reason, Guid OfficialId, DateTimeOffset AbandonedAt, Guid? ParentId = null);
 
 /// <summary>Recorded by a durable scheduled message when the due date passed unfulfilled.</summary>
 public sealed record CommitmentOverdue(Guid CommitmentId, DateOnly DueDate, DateTimeOffset RecordedAt);

@@ -17,9 +17,12 @@ public sealed class ReferenceCatalogue
     public FrozenDictionary<string, SdgIndicator> SdgIndicators { get; }
     /// <summary>SDG target codes (11.2, 16.7, 11.a) that the known SDG indicators measure.</summary>
     public FrozenSet<string> SdgTargets { get; }
+    /// <summary>Codes of the platform's indicator catalogue (indicators.csv: IND-001 ...).</summary>
+    public FrozenSet<string> IndicatorCodes { get; }
 
-    private ReferenceCatalogue(IEnumerable<Right> rights, IEnumerable<SdgIndicator> sdgIndicators)
+    private ReferenceCatalogue(IEnumerable<Right> rights, IEnumerable<SdgIndicator> sdgIndicators, IEnumerable<string> indicatorCodes)
     {
+        IndicatorCodes = indicatorCodes.ToFrozenSet(StringComparer.Ordinal);
         Rights = rights.ToFrozenDictionary(r => r.Code, StringComparer.Ordinal);
         SdgIndicators = sdgIndicators.ToFrozenDictionary(i => i.Code, StringComparer.Ordinal);
         SdgTargets = SdgIndicators.Values.Select(i => i.Target).ToFrozenSet(StringComparer.Ordinal);
@@ -27,6 +30,7 @@ public sealed class ReferenceCatalogue
 
     public bool IsRight(string code) => Rights.ContainsKey(code);
     public bool IsSdgTarget(string code) => SdgTargets.Contains(code);
+    public bool IsIndicator(string code) => IndicatorCodes.Contains(code);
 
     private static ReferenceCatalogue Load()
     {
@@ -36,7 +40,8 @@ public sealed class ReferenceCatalogue
         var rights = Records("rights.csv").Select(r => new Right(
             r["code"], r["name"], List(r["udhr_articles"]), List(r["eu_charter_articles"]), List(r["ohchr_attributes"])));
         var sdg = Records("sdg-indicators.csv").Select(r => new SdgIndicator(r["code"], r["name"]));
-        return new ReferenceCatalogue(rights, sdg);
+        var indicators = Records("indicators.csv").Select(r => r["code"]);
+        return new ReferenceCatalogue(rights, sdg, indicators);
     }
 
     internal static IReadOnlyList<IReadOnlyDictionary<string, string>> Records(string file)

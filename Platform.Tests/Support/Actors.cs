@@ -61,7 +61,8 @@ public static class Actors
     private static string Mint(AppFixture app, Account account)
     {
         var options = app.Host.Services.GetRequiredService<IOptionsMonitor<BearerTokenOptions>>().Get(AccountsSetup.BearerScheme);
-        var properties = new AuthenticationProperties { ExpiresUtc = DateTimeOffset.UtcNow.Add(AccountsSetup.TokenLifetime) };
+        // On the platform's clock, which tests may move (see ShiftedClock), so a token minted then is valid then.
+        var properties = new AuthenticationProperties { ExpiresUtc = app.Clock.GetUtcNow().Add(AccountsSetup.TokenLifetime) };
         var ticket = new AuthenticationTicket(AccountEndpoints.Principal(account, AccountsSetup.BearerScheme), properties, AccountsSetup.BearerScheme);
         return options.BearerTokenProtector.Protect(ticket);
     }

@@ -19,6 +19,8 @@ public sealed class AppFixture : IAsyncLifetime
 {
     public IAlbaHost Host { get; private set; } = null!;
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
+    /// <summary>The platform's clock (the system clock unless a test moves it).</summary>
+    public ShiftedClock Clock { get; } = new();
 
     public async Task InitializeAsync()
     {
@@ -28,7 +30,11 @@ public sealed class AppFixture : IAsyncLifetime
         {
             builder.UseEnvironment("Test");
             builder.UseSetting("Platform:Demo:Seed", "false");
-            builder.ConfigureServices(services => services.RunWolverineInSoloMode());
+            builder.ConfigureServices(services =>
+            {
+                services.RunWolverineInSoloMode();
+                services.AddSingleton<TimeProvider>(Clock);
+            });
         });
         await using var session = Store.LightweightSession();
         session.Store(DemoNetwork.Cities);

@@ -1,0 +1,26 @@
+using JasperFx.Events.Projections;
+using Marten;
+using Platform.Api.Live;
+using Platform.Projections.Commitments;
+using Platform.Projections.Live;
+
+namespace Platform.Api.Commitments;
+
+/// <summary>Everything the Commitments feature registers: projections, indexes, reader, live view.</summary>
+public static class CommitmentsSetup
+{
+    public static IServiceCollection AddCommitments(this IServiceCollection services)
+    {
+        services.AddSingleton<CommitmentReader>();
+        services.AddSingleton<ILiveViewSource, CommitmentLiveViewSource>();
+        services.AddSingleton<ILiveViewRoute, CommitmentLiveRoute>();
+        return services;
+    }
+
+    public static void AddCommitments(this StoreOptions opts, string schema)
+    {
+        opts.Projections.Add<CommitmentViewProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<CommitmentStateProjection>(ProjectionLifecycle.Inline);
+        opts.Schema.For<CommitmentView>().Index(x => x.PublishedAt).Index(x => x.ParentId!);
+    }
+}

@@ -1,0 +1,24 @@
+namespace Platform.Domain.Commitments;
+
+/// <summary>The write-side state of a commitment: only what its rules need.</summary>
+public sealed record Commitment(
+    Guid Id,
+    CommitmentPhase Phase,
+    DateOnly DueDate,
+    DateTimeOffset DueAt,
+    bool Overdue,
+    Guid? ParentId,
+    int Milestones)
+{
+    public static Commitment Create(CommitmentPublished e) =>
+        new(e.CommitmentId, CommitmentPhase.Active, e.DueDate, e.DueAt, false, e.ParentId, 0);
+
+    public Commitment Apply(CommitmentMilestonePlanned _) => this with { Milestones = Milestones + 1 };
+
+    /// <summary>A new deadline lifts the overdue mark: the commitment is judged against the new date.</summary>
+    public Commitment Apply(CommitmentDeadlineChanged e) => this with { DueDate = e.NewDueDate, DueAt = e.NewDueAt, Overdue = false };
+
+    public Commitment Apply(CommitmentFulfilled _) => this with { Phase = CommitmentPhase.Fulfilled };
+    public Commitment Apply(CommitmentAbandoned _) => this with { Phase = CommitmentPhase.Abandoned };
+    public Commitment Apply(CommitmentOverdue _) => this with { Overdue = true };
+}

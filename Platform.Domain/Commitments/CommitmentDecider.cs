@@ -1,0 +1,235 @@
+using Platform.Domain.Reference;
+
+namespace Platform.Domain.Commitments;
+
+/// <summary>
+/// The rules of commitments, as pure functions of command, state and time. Lifecycle: published (active)
+/// → fulfilled or abandoned; while active, milestones are planned, progress reported and the deadline
+/// changed; the scheduler marks it overdue when its due date ends unfulfilled.
+/// </summary>
+public static class CommitmentDecider
+{
+    /// <summary>Origins of these kinds must name something that exists in the city (the caller looks them up).</summary>
+    public static bool IsChecked(OriginKind kind) => kind is OriginKind.Concern or OriginKind.Consultation;
+
+    /// <param name="zone">The city's time zone: "today" and the end of the due date are the city's.</param>
+    /// <param name="parent">The state of <see cref="PublishCommitment.ParentId"/>, when given and found.</param>
+    /// <param name="knownOrigins">The origins of checked kinds (<see cref="IsChecked"/>) that exist in the city.</param>
+    public static Decision Decide(PublishCommitment command, Guid commitmentId, Guid officialId, DateTimeOffset now, TimeZoneInfo zone,
+        ReferenceCatalogue catalogue, Commitment? parent, IReadOnlySet<CommitmentOrigin> knownOrigins)
+    {
+        var errors = new List<DomainError>();
+        Text(command.Title, "title", CommitmentRules.TitleMaxLength, errors);
+        if (command.Description is { Length: > CommitmentRules.DescriptionMaxLength })
+            errors.Add(DomainError.Invalid("description", $"The description may have at most {CommitmentRules.DescriptionMaxLength} characters."));
+        Text(command.Department, "department", CommitmentRules.DepartmentMaxLength, errors);
+
+        if (command.Rights is null || command.Rights.Count == 0)
+            errors.Add(DomainError.Invalid("rights", "Name at least one right the commitment serves (a code from the rights catalogue)."));
+        else Codes(command.Rights, "rights", CommitmentRules.MaxTags, catalogue.IsRight, "is not a right of the catalogue", errors);
+        Codes(command.SdgTargets, "sdgTargets", CommitmentRules.MaxTags, catalogue.IsSdgTarget, "is not a known SDG target (such as 11.2 or 16.7)", errors);
+        Codes(command.IndicatorCodes, "indicatorCodes", CommitmentRules.MaxIndicators, catalogue.IsIndicator, "is not an indicator of the catalogue (such as IND-002)", errors);
+
+        var today = DueDates.Today(now, zone);
+        if (command.DueDate is not { } dueDate)
+            errors.Add(DomainError.Invalid("dueDate", "Say by when the commitment is due (yyyy-mm-dd)."));
+        else if (dueDate < today)
+            errors.Add(DomainError.Invalid("dueDate", "The due date cannot lie in the past."));
+        else if (dueDate > today.AddYears(CommitmentRules.MaxYearsAhead))
+            errors.Add(DomainError.Invalid("dueDate", $"The due date may lie at most {CommitmentRules.MaxYearsAhead} years ahead."));
+
+        if (command.Budget is < 0 or > CommitmentRules.MaxBudget)
+            errors.Add(DomainError.Invalid("budget", "The budget is an amount from 0 (or leave it out)."));
+
+        if (command.ParentId is null && command.Weight is not null)
+            errors.Add(DomainError.Invalid("weight", "A weight applies to sub-commitments only (give parentId)."));
+        else if (command.Weight is <= 0 or > CommitmentRules.MaxWeight)
+            errors.Add(DomainError.Invalid("weight", $"The weight is above 0 and at most {CommitmentRules.MaxWeight}."));
+        if (command.ParentId == Guid.Empty)
+            errors.Add(DomainError.Invalid("parentId", "The parent id cannot be empty."));
+
+        var origins = new List<CommitmentOrigin>();
+        var input = command.Origins ?? [];
+        if (input.Count > CommitmentRules.MaxOrigins)
+            errors.Add(DomainError.Invalid("origins", $"Name at most {CommitmentRules.MaxOrigins} origins."));
+        else
+            for (var i = 0; i < input.Count; i++)
+            {
+                if (input[i] is not { } o) errors.Add(DomainError.Invalid($"origins[{i}]", "An origin cannot be null."));
+                else if (o.Kind is not { } kind || !Enum.IsDefined(kind))
+                    errors.Add(DomainError.Invalid($"origins[{i}].kind", "Say what the commitment answers: concern, proposal, consultation, townHall or recommendation."));
+                else if (o.Id is not { } id || id == Guid.Empty)
+                    errors.Add(DomainError.Invalid($"origins[{i}].id", "Give the id of the origin."));
+                else if (!origins.Contains(new CommitmentOrigin(kind, id))) origins.Add(new CommitmentOrigin(kind, id));
+            }
+        if (errors.Count > 0) return Decision.Refuse(errors);
+
+        // Well formed; now what it names must exist.
+        for (var i = 0; i < input.Count; i++)
+        {
+            var origin = new CommitmentOrigin(input[i]!.Kind!.Value, input[i]!.Id!.Value);
+            if (IsChecked(origin.Kind) && !knownOrigins.Contains(origin))
+                errors.Add(new DomainError(ErrorKind.NotFound, "origin-not-found",
+                    $"The city has no {origin.Kind.ToString().ToLowerInvariant()} {origin.Id}.", $"origins[{i}]"));
+        }
+        if (command.ParentId is not null)
+        {
+            if (parent is null)
+                errors.Add(new DomainError(ErrorKind.NotFound, "parent-not-found", "The parent commitment does not exist.", "parentId"));
+            else if (parent.ParentId is not null)
+                errors.Add(DomainError.Rule("parent-is-sub-commitment", "Sub-commitments go one level deep: the parent is itself a sub-commitment.", "parentId"));
+            else if (parent.Phase != CommitmentPhase.Active)
+                errors.Add(new DomainError(ErrorKind.Conflict, $"parent-{parent.Phase.ToString().ToLowerInvariant()}",
+                    $"The parent commitment is {parent.Phase.ToString().ToLowerInvariant()}; it takes no new sub-commitments.", "parentId"));
+        }
+        if (errors.Count > 0) return Decision.Refuse(errors);
+
+        var due = command.DueDate!.Value;
+        return Decision.Accept(new CommitmentPublished(
+            commitmentId,
+            command.Title!.Trim(),
+            command.Description?.Trim() ?? "",
+            command.Rights!.Select(r => r!).Distinct(StringComparer.Ordinal).ToArray(),
+            (command.SdgTargets ?? []).Select(t => t!).Distinct(StringComparer.Ordinal).ToArray(),
+            (command.IndicatorCodes ?? []).Select(c => c!).Distinct(StringComparer.Ordinal).ToArray(),
+            command.Department!.Trim(),
+            due,
+            DueDates.EndOf(due, zone),
+            command.Budget,
+            origins.ToArray(),
+            command.ParentId,
+            command.ParentId is null ? 1m : command.Weight ?? 1m,
+            officialId,
+            now));
+    }
+
+    public static Decision Decide(PlanMilestone command, Commitment? commitment, Guid milestoneId, Guid officialId, DateTimeOffset now)
+    {
+        if (Refusal(commitment, "take new milestones") is { } refused) return refused;
+        var errors = new List<DomainError>();
+        Text(command.Title, "title", CommitmentRules.TitleMaxLength, errors);
+        if (command.DueDate is not { } dueDate)
+            errors.Add(DomainError.Invalid("dueDate", "Say by when the milestone is due (yyyy-mm-dd)."));
+        else if (dueDate > commitment!.DueDate)
+            errors.Add(DomainError.Invalid("dueDate", $"A milestone is due on or before the commitment's due date ({commitment.DueDate:yyyy-MM-dd})."));
+        if (commitment!.Milestones >= CommitmentRules.MaxMilestones)
+            errors.Add(DomainError.Rule("too-many-milestones", $"A commitment has at most {CommitmentRules.MaxMilestones} milestones."));
+        if (errors.Count > 0) return Decision.Refuse(errors);
+        return Decision.Accept(new CommitmentMilestonePlanned(commitment.Id, milestoneId, command.Title!.Trim(), command.DueDate!.Value, officialId, now));
+    }
+
+    public static Decision Decide(ReportProgress command, Commitment? commitment, Guid officialId, DateTimeOffset now)
+    {
+        if (Refusal(commitment, "take progress reports") is { } refused) return refused;
+        var errors = new List<DomainError>();
+        if (command.Percent is not { } percent)
+            errors.Add(DomainError.Invalid("percent", "Give the progress as a percent from 0 to 100."));
+        else if (percent is < 0 or > 100)
+            errors.Add(DomainError.Invalid("percent", "The progress is a percent from 0 to 100."));
+        if (command.Note is { Length: > CommitmentRules.TextMaxLength })
+            errors.Add(DomainError.Invalid("note", $"The note may have at most {CommitmentRules.TextMaxLength} characters."));
+        var evidence = Url(command.EvidenceUrl, "evidenceUrl", required: false, errors);
+        if (errors.Count > 0) return Decision.Refuse(errors);
+        return Decision.Accept(new CommitmentProgressReported(commitment!.Id, command.Percent!.Value, command.Note?.Trim() ?? "", evidence, officialId, now, commitment.ParentId));
+    }
+
+    public static Decision Decide(ChangeDeadline command, Commitment? commitment, Guid officialId, DateTimeOffset now, TimeZoneInfo zone)
+    {
+        if (Refusal(commitment, "have its deadline changed") is { } refused) return refused;
+        var errors = new List<DomainError>();
+        var today = DueDates.Today(now, zone);
+        if (command.DueDate is not { } dueDate)
+            errors.Add(DomainError.Invalid("dueDate", "Give the new due date (yyyy-mm-dd)."));
+        else if (dueDate == commitment!.DueDate)
+            errors.Add(DomainError.Invalid("dueDate", "The new due date is the current one."));
+        else if (dueDate < today)
+            errors.Add(DomainError.Invalid("dueDate", "The new due date cannot lie in the past."));
+        else if (dueDate > today.AddYears(CommitmentRules.MaxYearsAhead))
+            errors.Add(DomainError.Invalid("dueDate", $"The due date may lie at most {CommitmentRules.MaxYearsAhead} years ahead."));
+        Text(command.Reason, "reason", CommitmentRules.TextMaxLength, errors);
+        if (errors.Count > 0) return Decision.Refuse(errors);
+        var newDue = command.DueDate!.Value;
+        return Decision.Accept(new CommitmentDeadlineChanged(commitment!.Id, commitment.DueDate, newDue, DueDates.EndOf(newDue, zone), command.Reason!.Trim(), officialId, now));
+    }
+
+    public static Decision Decide(FulfilCommitment command, Commitment? commitment, Guid officialId, DateTimeOffset now)
+    {
+        if (Refusal(commitment, "be fulfilled") is { } refused) return refused;
+        var errors = new List<DomainError>();
+        var evidence = Url(command.EvidenceUrl, "evidenceUrl", required: true, errors);
+        if (command.Note is { Length: > CommitmentRules.TextMaxLength })
+            errors.Add(DomainError.Invalid("note", $"The note may have at most {CommitmentRules.TextMaxLength} characters."));
+        if (errors.Count > 0) return Decision.Refuse(errors);
+        return Decision.Accept(new CommitmentFulfilled(commitment!.Id, evidence!, string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim(), officialId, now, commitment.ParentId));
+    }
+
+    public static Decision Decide(AbandonCommitment command, Commitment? commitment, Guid officialId, DateTimeOffset now)
+    {
+        if (Refusal(commitment, "be abandoned") is { } refused) return refused;
+        var errors = new List<DomainError>();
+        Text(command.Reason, "reason", CommitmentRules.TextMaxLength, errors);
+        if (errors.Count > 0) return Decision.Refuse(errors);
+        return Decision.Accept(new CommitmentAbandoned(commitment!.Id, command.Reason!.Trim(), officialId, now, commitment.ParentId));
+    }
+
+    /// <summary>
+    /// The scheduled check. A stale check (the deadline moved since it was scheduled), a settled or an
+    /// already overdue commitment changes nothing; one that arrives before the due date ended is refused
+    /// (<c>commitment-not-yet-due</c>) so the caller can schedule it again.
+    /// </summary>
+    public static Decision Decide(MarkCommitmentOverdue command, Commitment? commitment, DateTimeOffset now)
+    {
+        if (commitment is null) return Decision.Refuse(DomainError.NotFound("commitment"));
+        if (commitment.DueDate != command.DueDate || commitment.Phase != CommitmentPhase.Active || commitment.Overdue) return Decision.NoChange;
+        if (now < commitment.DueAt)
+            return Decision.Refuse(DomainError.Rule("commitment-not-yet-due", $"The commitment is due by {commitment.DueAt:O}."));
+        return Decision.Accept(new CommitmentOverdue(commitment.Id, commitment.DueDate, now));
+    }
+
+    private static Decision? Refusal(Commitment? commitment, string action)
+    {
+        if (commitment is null) return Decision.Refuse(DomainError.NotFound("commitment"));
+        if (commitment.Phase == CommitmentPhase.Active) return null;
+        var phase = commitment.Phase.ToString().ToLowerInvariant();
+        return Decision.Refuse(DomainError.Conflict($"commitment-{phase}", $"A {phase} commitment cannot {action}."));
+    }
+
+    private static void Text(string? value, string field, int max, List<DomainError> errors)
+    {
+        if (string.IsNullOrWhiteSpace(value)) errors.Add(DomainError.Invalid(field, $"The {field} is required."));
+        else if (value.Trim().Length > max) errors.Add(DomainError.Invalid(field, $"The {field} may have at most {max} characters."));
+    }
+
+    private static void Codes(IReadOnlyList<string?>? codes, string field, int max, Func<string, bool> known, string unknown, List<DomainError> errors)
+    {
+        if (codes is null) return;
+        if (codes.Count > max)
+        {
+            errors.Add(DomainError.Invalid(field, $"Name at most {max}."));
+            return;
+        }
+        for (var i = 0; i < codes.Count; i++)
+            if (codes[i] is not { } code || !known(code))
+                errors.Add(DomainError.Invalid($"{field}[{i}]", $"'{codes[i]}' {unknown}."));
+    }
+
+    /// <summary>Evidence is a link anyone can open: an absolute http or https URL.</summary>
+    private static string? Url(string? value, string field, bool required, List<DomainError> errors)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (required) errors.Add(DomainError.Invalid(field, "Link the evidence (an http or https URL)."));
+            return null;
+        }
+        var trimmed = value.Trim();
+        if (trimmed.Length > CommitmentRules.UrlMaxLength
+            || !Uri.TryCreate(trimmed, UriKind.Absolute, out var uri)
+            || uri.Scheme is not ("http" or "https")
+            || string.IsNullOrEmpty(uri.Host))
+        {
+            errors.Add(DomainError.Invalid(field, "The evidence link must be an absolute http or https URL."));
+            return null;
+        }
+        return trimmed;
+    }
+}
