@@ -35,10 +35,12 @@ public class CityScorecardProjectionTests(AppFixture app)
         return (id, events.ToArray());
     }
 
+    private static DateTimeOffset EndOf(DateOnly day) => new(day.ToDateTime(TimeOnly.MaxValue), TimeSpan.Zero);
+
     private static (Guid, object[]) Commitment(DateOnly due, params Func<Guid, object>[] then)
     {
         var id = Guid.CreateVersion7();
-        object published = new CommitmentPublished(id, "A commitment", "", ["housing"], [], [], "Housing", due, null, [], null, 1m, Official, Jan1);
+        object published = new CommitmentPublished(id, "A commitment", "", ["housing"], [], [], "Housing", due, EndOf(due), null, [], null, 1m, Official, Jan1);
         return (id, [published, .. then.Select(f => f(id))]);
     }
 
@@ -79,7 +81,7 @@ public class CityScorecardProjectionTests(AppFixture app)
             Commitment(new DateOnly(2099, 1, 1)),
             Commitment(new DateOnly(2024, 5, 1),
                 id => new CommitmentOverdue(id, new DateOnly(2024, 5, 1), Jan1.AddMonths(4)),
-                id => new CommitmentDeadlineChanged(id, new DateOnly(2024, 5, 1), new DateOnly(2099, 1, 1), "Funding moved", Official, Jan1.AddMonths(5))),
+                id => new CommitmentDeadlineChanged(id, new DateOnly(2024, 5, 1), new DateOnly(2099, 1, 1), EndOf(new DateOnly(2099, 1, 1)), "Funding moved", Official, Jan1.AddMonths(5))),
             // Consultations: q1 (3 residents, one amends) closes; q2 (2 residents) stays open.
             Response(q1), Response(q1), (resident, [new ConsultationResponseSubmitted(q1, resident, [], false, Jan1)]),
             (Guid.CreateVersion7(), [new ConsultationResponseSubmitted(q1, resident, [], true, Jan1.AddDays(1))]),
