@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Microsoft.AspNetCore.SignalR;
 using Platform.Projections.Live;
 
@@ -16,23 +17,23 @@ public sealed class CoalescingLiveViewNotifier : ILiveViewNotifier, IDisposable
 
     private readonly IHubContext<LiveHub> _hub;
     private readonly LiveViews _views;
-    private readonly TimeProvider _clock;
     private readonly ILogger<CoalescingLiveViewNotifier> _logger;
     private readonly TimeSpan _interval;
     private readonly ConcurrentDictionary<ViewKey, ViewPushes> _pushes = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly ITimer _sweep;
 
-    public CoalescingLiveViewNotifier(IHubContext<LiveHub> hub, LiveViews views, LiveOptions options, TimeProvider clock,
-        ILogger<CoalescingLiveViewNotifier> logger)
+    public CoalescingLiveViewNotifier(IHubContext<LiveHub> hub, LiveViews views, LiveOptions options, ILogger<CoalescingLiveViewNotifier> logger)
     {
         _hub = hub;
         _views = views;
-        _clock = clock;
         _logger = logger;
         _interval = options.PushInterval;
-        _sweep = clock.CreateTimer(_ => ForgetIdleViews(), null, IdleFor, IdleFor);
+        // Intervals are measured on the monotonic clock, not the (adjustable) wall clock of TimeProvider.
+        _sweep = TimeProvider.System.CreateTimer(_ => ForgetIdleViews(), null, IdleFor, IdleFor);
     }
+
+    private static TimeSpan Now => Stopwatch.GetElapsedTime(0);
 
     public Task ViewsChangedAsync(IReadOnlyCollection<ViewChange> changes, Marten.IDocumentStore store, CancellationToken cancellation)
     {
@@ -50,7 +51,7 @@ public sealed class CoalescingLiveViewNotifier : ILiveViewNotifier, IDisposable
                 if (pushes.Forgotten) continue; // swept away meanwhile: start afresh
                 if (pushes.Scheduled) return;   // the scheduled push will carry this change too
                 pushes.Scheduled = true;
-                var wait = pushes.LastPushAt + _interval - _clock.GetUtcNow();
+                var wait = pushes.LastPushAt + _interval - Now;
                 _ = PushAsync(key, pushes, wait > TimeSpan.Zero ? wait : TimeSpan.Zero, store);
                 return;
             }
@@ -61,12 +62,12 @@ public sealed class CoalescingLiveViewNotifier : ILiveViewNotifier, IDisposable
     {
         try
         {
-            if (wait > TimeSpan.Zero) await Task.Delay(wait, _clock, _stopping.Token);
+            if (wait > TimeSpan.Zero) await Task.Delay(wait, _stopping.Token);
             lock (pushes)
             {
                 // From here on, a new change schedules another push: nothing that commits after this snapshot is missed.
                 pushes.Scheduled = false;
-                pushes.LastPushAt = _clock.GetUtcNow();
+                pushes.LastPushAt = Now;
             }
 
             var snapshot = await _views.LoadAsync(store, key.View, key.City, key.Id, _stopping.Token);
@@ -93,7 +94,7 @@ public sealed class CoalescingLiveViewNotifier : ILiveViewNotifier, IDisposable
 
     private void ForgetIdleViews()
     {
-        var cutoff = _clock.GetUtcNow() - IdleFor;
+        var cutoff = Now - IdleFor;
         foreach (var (key, pushes) in _pushes)
         {
             lock (pushes)
@@ -119,7 +120,7 @@ public sealed class CoalescingLiveViewNotifier : ILiveViewNotifier, IDisposable
     {
         public bool Scheduled;
         public bool Forgotten;
-        public DateTimeOffset LastPushAt = DateTimeOffset.MinValue;
+        public TimeSpan LastPushAt = TimeSpan.MinValue / 2; // long ago: the first push goes out at once
         public long LastVersion;
     }
 }
