@@ -5,15 +5,15 @@ using System.Text.Json;
 namespace Platform.Bench;
 
 /// <summary>
-/// Processor time spent by the API, by PostgreSQL (all its processes) and by this load generator over a
-/// phase, per operation: where each operation's cost goes, largely unaffected by whatever else the
-/// machine runs. Linux only (reads /proc); elsewhere PostgreSQL reads as zero.
+/// Processor time spent by the API, by PostgreSQL (the server processes serving the benchmark's database)
+/// and by this load generator over a phase, per operation: where each operation's cost goes, largely
+/// unaffected by whatever else the machine runs. Linux only (reads /proc); elsewhere PostgreSQL reads as zero.
 /// </summary>
-public sealed class CpuMeter(HttpClient api)
+public sealed class CpuMeter(HttpClient api, string database)
 {
-    private static readonly double TicksPerSecond = 100; // USER_HZ on Linux
+    private const double TicksPerSecond = 100; // USER_HZ on Linux
 
-    public async Task<Snapshot> TakeAsync() => new(await ApiAsync(), Postgres(), Process.GetCurrentProcess().TotalProcessorTime);
+    public async Task<Snapshot> TakeAsync() => new(await ApiAsync(), await PostgresAsync(), Process.GetCurrentProcess().TotalProcessorTime);
 
     public static string PerOperation(Snapshot before, Snapshot after, long operations)
     {
@@ -28,19 +28,25 @@ public sealed class CpuMeter(HttpClient api)
         return TimeSpan.FromMilliseconds(process.GetProperty("processorMilliseconds").GetDouble());
     }
 
-    private static TimeSpan Postgres()
+    /// <summary>Server processes connected to the benchmark's database, plus the cluster's WAL writer and checkpointer.</summary>
+    private async Task<TimeSpan> PostgresAsync()
     {
-        double ticks = 0;
         if (!Directory.Exists("/proc")) return TimeSpan.Zero;
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        await using var connection = new Npgsql.NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var query = new Npgsql.NpgsqlCommand(
+            "select pid from pg_stat_activity where datname = current_database() or backend_type in ('walwriter', 'checkpointer')", connection);
+        var pids = new List<int>();
+        await using (var reader = await query.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) pids.Add(reader.GetInt32(0));
+
+        double ticks = 0;
+        foreach (var pid in pids)
         {
             try
             {
-                if (!int.TryParse(Path.GetFileName(dir), out _)) continue;
-                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
-                var open = stat.IndexOf('(');
+                var stat = File.ReadAllText($"/proc/{pid}/stat");
                 var close = stat.LastIndexOf(')');
-                if (stat[(open + 1)..close] != "postgres") continue;
                 var fields = stat[(close + 2)..].Split(' ');
                 ticks += double.Parse(fields[11]) + double.Parse(fields[12]); // utime, stime
             }

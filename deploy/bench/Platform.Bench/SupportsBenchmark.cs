@@ -38,7 +38,7 @@ public sealed class SupportsBenchmark(string api, string database, int clients, 
             : SupportAsync(http, tokens[warmup + n], spread[n % SpreadConcerns]));
 
         var usable = tokens.Length - 2_001;
-        var cpu = new CpuMeter(http);
+        var cpu = new CpuMeter(http, database);
         var before = await cpu.TakeAsync();
         var hotResult = await Load.RunAsync("hot", clients, duration, n => n >= usable ? Task.FromResult<bool?>(null)
             : SupportAsync(http, tokens[n], hot));
