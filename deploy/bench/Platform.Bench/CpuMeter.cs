@@ -19,7 +19,9 @@ public sealed class CpuMeter(HttpClient api, string database)
     {
         if (operations == 0) return "cpu per op: n/a";
         double Us(TimeSpan t) => t.TotalMilliseconds * 1000 / operations;
-        return $"cpu per op: api {Us(after.Api - before.Api):F0} µs, postgres {Us(after.Postgres - before.Postgres):F0} µs, load generator {Us(after.Client - before.Client):F0} µs";
+        // Per server process: a process that started during the phase counts whole; one that ended is missed.
+        var postgres = TimeSpan.FromSeconds(after.Postgres.Sum(p => p.Value - before.Postgres.GetValueOrDefault(p.Key)) / TicksPerSecond);
+        return $"cpu per op: api {Us(after.Api - before.Api):F0} µs, postgres {Us(postgres):F0} µs, load generator {Us(after.Client - before.Client):F0} µs";
     }
 
     private async Task<TimeSpan> ApiAsync()
@@ -29,9 +31,10 @@ public sealed class CpuMeter(HttpClient api, string database)
     }
 
     /// <summary>Server processes connected to the benchmark's database, plus the cluster's WAL writer and checkpointer.</summary>
-    private async Task<TimeSpan> PostgresAsync()
+    private async Task<Dictionary<int, double>> PostgresAsync()
     {
-        if (!Directory.Exists("/proc")) return TimeSpan.Zero;
+        var ticks = new Dictionary<int, double>();
+        if (!Directory.Exists("/proc")) return ticks;
         await using var connection = new Npgsql.NpgsqlConnection(database);
         await connection.OpenAsync();
         await using var query = new Npgsql.NpgsqlCommand(
@@ -40,7 +43,6 @@ public sealed class CpuMeter(HttpClient api, string database)
         await using (var reader = await query.ExecuteReaderAsync())
             while (await reader.ReadAsync()) pids.Add(reader.GetInt32(0));
 
-        double ticks = 0;
         foreach (var pid in pids)
         {
             try
@@ -48,13 +50,13 @@ public sealed class CpuMeter(HttpClient api, string database)
                 var stat = File.ReadAllText($"/proc/{pid}/stat");
                 var close = stat.LastIndexOf(')');
                 var fields = stat[(close + 2)..].Split(' ');
-                ticks += double.Parse(fields[11]) + double.Parse(fields[12]); // utime, stime
+                ticks[pid] = double.Parse(fields[11]) + double.Parse(fields[12]); // utime, stime
             }
             catch (IOException) { } // the process ended meanwhile
             catch (UnauthorizedAccessException) { }
         }
-        return TimeSpan.FromSeconds(ticks / TicksPerSecond);
+        return ticks;
     }
 
-    public sealed record Snapshot(TimeSpan Api, TimeSpan Postgres, TimeSpan Client);
+    public sealed record Snapshot(TimeSpan Api, Dictionary<int, double> Postgres, TimeSpan Client);
 }
