@@ -4,6 +4,7 @@ using JasperFx;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Npgsql;
 using Platform.Api.Accounts;
+using Platform.Api.Assessments;
 using Platform.Api.Bench;
 using Platform.Api.Cities;
 using Platform.Api.Concerns;
@@ -32,6 +33,7 @@ builder.Services.AddConcerns();
 builder.Services.AddConsultations();
 builder.Services.AddProposals();
 builder.Services.AddTownHalls();
+builder.Services.AddAssessments();
 builder.Services.AddSingleton<DemoNetwork>();
 
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));

@@ -5,6 +5,7 @@ using JasperFx.Events.Projections;
 using JasperFx.MultiTenancy;
 using Marten;
 using Platform.Api.Accounts;
+using Platform.Api.Assessments;
 using Platform.Api.Cities;
 using Platform.Api.Concerns;
 using Platform.Api.Consultations;
@@ -52,6 +53,7 @@ public static class MartenSetup
                 opts.AddConsultations(platform.Schema);
                 opts.AddProposals(platform.Schema);
                 opts.AddTownHalls(platform.Schema);
+                opts.AddAssessments(platform.Schema);
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()

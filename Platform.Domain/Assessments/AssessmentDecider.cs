@@ -8,9 +8,9 @@ namespace Platform.Domain.Assessments;
 /// </summary>
 public static class AssessmentDecider
 {
-    /// <param name="existing">The assessment of the same cycle, if there is one.</param>
+    /// <param name="cycleExists">Whether the city already has an assessment of the same cycle.</param>
     /// <param name="openCycle">The city's cycle still in draft, if any: one open cycle per city at a time.</param>
-    public static Decision Decide(StartAssessment command, string city, Assessment? existing, string? openCycle, AssessmentCaller caller,
+    public static Decision Decide(StartAssessment command, string city, bool cycleExists, string? openCycle, AssessmentCaller caller,
         DateTimeOffset now, FrameworkCatalogue framework)
     {
         var cycle = AssessmentRules.NormaliseCycle(command.Cycle);
@@ -19,7 +19,7 @@ public static class AssessmentDecider
         if (cycle.Length > AssessmentRules.CycleMaxLength || !AssessmentRules.CyclePattern().IsMatch(cycle))
             return Decision.Refuse(DomainError.Invalid("cycle",
                 $"A cycle has at most {AssessmentRules.CycleMaxLength} letters, digits, dots, dashes or underscores, such as 2026."));
-        if (existing is not null)
+        if (cycleExists)
             return Decision.Refuse(DomainError.Conflict("cycle-exists", $"The city already has an assessment for cycle {cycle}."));
         if (openCycle is not null)
             return Decision.Refuse(DomainError.Conflict("open-cycle-exists",
