@@ -46,6 +46,23 @@ public sealed record Assessment(
 
     public Assessment Apply(RecognitionAwarded e) => this with { Recognitions = [.. Recognitions, e.Level] };
 
+    /// <summary>Folds one event into the state (null before the stream starts): for callers that decide several steps in a row.</summary>
+    public static Assessment? Evolve(Assessment? state, object e) => e switch
+    {
+        AssessmentStarted x => Create(x),
+        AssessmentElementAssessed x => state?.Apply(x),
+        AssessmentSubmitted x => state?.Apply(x),
+        PeerReviewerAssigned x => state?.Apply(x),
+        PeerReviewFindingRecorded x => state?.Apply(x),
+        PeerReviewRecommendationDrafted x => state?.Apply(x),
+        PeerReviewSubmitted x => state?.Apply(x),
+        RecommendationAnswered x => state?.Apply(x),
+        RecommendationFollowUpReported x => state?.Apply(x),
+        RecommendationLinkedToCommitment x => state?.Apply(x),
+        RecognitionAwarded x => state?.Apply(x),
+        _ => state,
+    };
+
     public RecommendationState? Recommendation(Guid id) => Recommendations.FirstOrDefault(r => r.Id == id);
 
     private Assessment Change(Guid recommendationId, Func<RecommendationState, RecommendationState> change) =>
