@@ -27,8 +27,13 @@ public static class FrameworkEndpoints
         return cities.Select(city =>
         {
             if (!coverage.TryGetValue(city.Id, out var c)) return new CityCoverage(city.Id, null, null, null, []);
-            var sections = c.Sections.ToDictionary(s => s.Key, s => new SectionCoverage(
-                sizes.GetValueOrDefault(s.Key), s.Value.Where(l => AssessmentRules.IsInPlace(l.Key)).Sum(l => l.Value), s.Value));
+            // Sections and levels in framework order, whatever order the stored document kept.
+            var sections = sizes.ToDictionary(s => s.Key, s =>
+            {
+                var stored = c.Sections.GetValueOrDefault(s.Key) ?? [];
+                var levels = Enum.GetValues<AssessmentLevel>().ToDictionary(l => l, l => stored.GetValueOrDefault(l));
+                return new SectionCoverage(s.Value, levels.Where(l => AssessmentRules.IsInPlace(l.Key)).Sum(l => l.Value), levels);
+            });
             return new CityCoverage(city.Id, c.Cycle, c.SubmittedAt, c.Sequence, sections);
         }).ToArray();
     }
