@@ -26,4 +26,18 @@ public static class GetAssessmentEndpoints
         var views = await session.Query<AssessmentView>().OrderByDescending(a => a.StartedAt).ToListAsync(cancellation);
         return Results.Ok(views.Where(v => AssessmentReader.MaySee(v, caller)).Select(AssessmentReader.Summary).ToArray());
     }
+
+    /// <summary>
+    /// The peer reviews the city was assigned to carry out for other cities (their assessments live in the
+    /// reviewed cities' tenants, so this reads across tenants), latest assignment first.
+    /// </summary>
+    [WolverineGet("/api/cities/{city}/peer-reviews", OperationId = "listPeerReviewsByCity")]
+    public static async Task<IResult> Reviews(string city, IQuerySession session, CancellationToken cancellation)
+    {
+        var views = await session.Query<AssessmentView>()
+            .Where(a => a.AnyTenant() && a.ReviewerCity == city)
+            .OrderByDescending(a => a.ReviewerAssignedAt)
+            .ToListAsync(cancellation);
+        return Results.Ok(views.Select(AssessmentReader.Summary).ToArray());
+    }
 }

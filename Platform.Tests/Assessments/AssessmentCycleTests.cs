@@ -47,6 +47,11 @@ public class AssessmentCycleTests(AppFixture app)
         var (_, reviewerDraft) = await app.GetAsync(url, reviewer);
         Assert.Equal(2, reviewerDraft.GetProperty("review").GetProperty("recommendations").GetArrayLength());
 
+        var (_, reviewsGiven) = await app.GetAsync($"/api/cities/{reviewerCity}/peer-reviews");
+        var given = Assert.Single(reviewsGiven.EnumerateArray());
+        Assert.Equal((city, "2026", "underReview"), (given.GetProperty("city").GetString(), given.GetProperty("cycle").GetString(),
+            given.GetProperty("stage").GetString()));
+
         var reviewed = await app.PostAsync($"{url}/review/submit", null, reviewer, 200);
         Assert.Equal("reviewed", reviewed.GetProperty("stage").GetString());
         var findings = reviewed.GetProperty("review").GetProperty("findings");
