@@ -4,6 +4,7 @@ using JasperFx;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Npgsql;
 using Platform.Api.Accounts;
+using Platform.Api.Assessments;
 using Platform.Api.Bench;
 using Platform.Api.Cities;
 using Platform.Api.Commitments;
@@ -36,6 +37,7 @@ builder.Services.AddProposals();
 builder.Services.AddTownHalls();
 builder.Services.AddScorecards();
 builder.Services.AddCommitments();
+builder.Services.AddAssessments();
 builder.Services.AddSingleton<DemoNetwork>();
 
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));

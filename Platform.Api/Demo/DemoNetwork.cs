@@ -118,6 +118,7 @@ public sealed class DemoNetwork(IDocumentStore store, IPasswordHasher<Account> h
             await session.SaveChangesAsync(cancellation);
         }
         await DemoTownHall.SeedAsync(store, residents, now, cancellation);
+        await DemoAssessments.SeedAsync(store, now, cancellation);
         logger.LogInformation("Demo network seeded: {Cities} cities, {Concerns} concerns.", Cities.Length, concerns);
         var commitments = 0;
         foreach (var city in Cities) commitments += await DemoCommitments.SeedAsync(store, city, now, cancellation);

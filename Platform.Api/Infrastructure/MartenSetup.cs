@@ -5,6 +5,7 @@ using JasperFx.Events.Projections;
 using JasperFx.MultiTenancy;
 using Marten;
 using Platform.Api.Accounts;
+using Platform.Api.Assessments;
 using Platform.Api.Cities;
 using Platform.Api.Commitments;
 using Platform.Api.Concerns;
@@ -57,6 +58,7 @@ public static class MartenSetup
                 opts.AddTownHalls(platform.Schema);
                 opts.AddScorecards();
                 opts.AddCommitments(platform.Schema);
+                opts.AddAssessments(platform.Schema);
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()

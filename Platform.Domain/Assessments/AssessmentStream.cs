@@ -1,0 +1,21 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Platform.Domain.Assessments;
+
+/// <summary>
+/// Names the stream of a city's assessment cycle. The id is derived from (city, cycle), so the cycle in the
+/// URL finds its stream with one load, and two officials starting the same cycle at once try to start the
+/// same stream: the event store's primary key lets one through.
+/// </summary>
+public static class AssessmentStream
+{
+    public static Guid Id(string city, string cycle)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"assessment\n{city}\n{cycle}"));
+        var bytes = hash.AsSpan(0, 16);
+        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x80); // RFC 9562 version 8 (custom), in .NET's little-endian layout
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80); // RFC 9562 variant
+        return new Guid(bytes);
+    }
+}
