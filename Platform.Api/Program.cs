@@ -11,6 +11,7 @@ using Platform.Api.Consultations;
 using Platform.Api.Demo;
 using Platform.Api.Infrastructure;
 using Platform.Api.Live;
+using Platform.Api.Monitoring;
 using Platform.Api.Proposals;
 using Platform.Api.TownHalls;
 using Scalar.AspNetCore;
@@ -32,6 +33,7 @@ builder.Services.AddConcerns();
 builder.Services.AddConsultations();
 builder.Services.AddProposals();
 builder.Services.AddTownHalls();
+builder.Services.AddMonitoring();
 builder.Services.AddSingleton<DemoNetwork>();
 
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));

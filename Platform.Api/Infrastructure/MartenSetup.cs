@@ -9,6 +9,7 @@ using Platform.Api.Cities;
 using Platform.Api.Concerns;
 using Platform.Api.Consultations;
 using Platform.Api.Live;
+using Platform.Api.Monitoring;
 using Platform.Api.Proposals;
 using Platform.Api.TownHalls;
 using Platform.Domain.Concerns;
@@ -52,6 +53,7 @@ public static class MartenSetup
                 opts.AddConsultations(platform.Schema);
                 opts.AddProposals(platform.Schema);
                 opts.AddTownHalls(platform.Schema);
+                opts.AddMonitoring(platform.Schema);
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
