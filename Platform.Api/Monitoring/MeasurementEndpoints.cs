@@ -51,13 +51,14 @@ public static class MeasurementEndpoints
         if (stream.Aggregate is not { } series) return await NotAdoptedAsync(session, code, cancellation);
 
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        var (rows, malformed) = OpenSdgCsv.Read(reader);
+        var (rows, malformed, cells) = OpenSdgCsv.Read(reader);
         if (malformed.Count > 0) return ImportProblems(StatusCodes.Status400BadRequest, "malformed-csv", "The file is not in the Open SDG layout.", malformed);
 
         var current = await CurrentDefinitionAsync(session, series, cancellation);
         var decision = MeasurementImport.Decide(rows, source, methodNote, reason, series, current, user.AccountId(), clock.GetUtcNow());
-        if (decision.Problems.Count > 0)
-            return ImportProblems(StatusCodes.Status422UnprocessableEntity, "import-refused", "Some rows cannot be imported; nothing was stored.", decision.Problems);
+        if (decision.Problems.Count > 0 || cells.Count > 0)
+            return ImportProblems(StatusCodes.Status422UnprocessableEntity, "import-refused", "Some rows cannot be imported; nothing was stored.",
+                cells.Concat(decision.Problems).OrderBy(p => p.Line).ToList());
         if (decision.Event is { } imported)
         {
             stream.AppendOne(imported);

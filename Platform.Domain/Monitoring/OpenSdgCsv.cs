@@ -20,13 +20,18 @@ public static class OpenSdgCsv
     public const string Year = "Year", Value = "Value", Units = "Units", GeoCode = "GeoCode", Series = "Series", Denominator = "Denominator";
     private static readonly string[] Reserved = [Year, Value, Units, GeoCode, Series, Denominator];
 
-    public static (IReadOnlyList<ImportRow> Rows, IReadOnlyList<ImportProblem> Problems) Read(TextReader reader)
+    /// <summary>
+    /// The rows of a file. <c>Malformed</c> are problems of the file's shape (header, field counts): the file is not
+    /// in the layout. <c>Cells</c> are cells that are not numbers where numbers belong: problems of single rows.
+    /// </summary>
+    public static (IReadOnlyList<ImportRow> Rows, IReadOnlyList<ImportProblem> Malformed, IReadOnlyList<ImportProblem> Cells) Read(TextReader reader)
     {
         var problems = new List<ImportProblem>();
+        var cells = new List<ImportProblem>();
         var rows = new List<ImportRow>();
         using var records = Csv.ReadRows(reader).GetEnumerator();
         if (!records.MoveNext() || records.Current is [""])
-            return ([], [new ImportProblem(1, Year, "The file is empty: it needs a header (Year, ..., Value) and rows.")]);
+            return ([], [new ImportProblem(1, Year, "The file is empty: it needs a header (Year, ..., Value) and rows.")], []);
 
         var header = records.Current.Select(h => h.Trim().TrimStart('\uFEFF')).ToList();
         int Column(string name) => header.FindIndex(h => string.Equals(h, name, StringComparison.OrdinalIgnoreCase));
@@ -38,7 +43,7 @@ public static class OpenSdgCsv
         if (blank >= 0) problems.Add(new(1, $"#{blank + 1}", "A column has no name."));
         var duplicate = header.GroupBy(h => h, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1 && g.Key.Length > 0);
         if (duplicate is not null) problems.Add(new(1, duplicate.Key, "The column appears twice."));
-        if (problems.Count > 0) return ([], problems);
+        if (problems.Count > 0) return ([], problems, []);
 
         var units = Column(Units);
         var geo = Column(GeoCode);
@@ -67,22 +72,22 @@ public static class OpenSdgCsv
             if (text.Length > 0)
             {
                 if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed)) number = parsed;
-                else { problems.Add(new(line, header[value], $"'{text}' is not a number (use a dot for decimals).")); continue; }
+                else { cells.Add(new(line, header[value], $"'{text}' is not a number (use a dot for decimals).")); continue; }
             }
             double? denominatorValue = null;
             if (denominator >= 0 && record[denominator].Trim() is { Length: > 0 } d)
             {
                 if (double.TryParse(d, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed)) denominatorValue = parsed;
-                else { problems.Add(new(line, header[denominator], $"'{d}' is not a number.")); continue; }
+                else { cells.Add(new(line, header[denominator], $"'{d}' is not a number.")); continue; }
             }
             var groups = dimensions.ToDictionary(c => c.h, c => (string?)record[c.i], StringComparer.Ordinal);
             rows.Add(new ImportRow(line, new RecordMeasurement(record[year].Trim(), number, denominatorValue, null, null, groups,
                 geo >= 0 ? record[geo] : null, units >= 0 ? record[units] : null, null), columns));
             if (rows.Count > MonitoringRules.MaxImportRows)
-                return ([], [new ImportProblem(line, "*", $"A file may have at most {MonitoringRules.MaxImportRows:N0} rows; split it by year.")]);
+                return ([], [new ImportProblem(line, "*", $"A file may have at most {MonitoringRules.MaxImportRows:N0} rows; split it by year.")], []);
         }
-        if (rows.Count == 0 && problems.Count == 0) problems.Add(new(2, Value, "The file has a header but no rows."));
-        return (rows, problems);
+        if (rows.Count == 0 && problems.Count == 0 && cells.Count == 0) problems.Add(new(2, Value, "The file has a header but no rows."));
+        return (problems.Count > 0 ? [] : rows, problems, cells);
     }
 
     /// <summary>The columns of a series' file: Year, Units, its dimensions in use, Denominator (rates), GeoCode (if any), Value.</summary>
