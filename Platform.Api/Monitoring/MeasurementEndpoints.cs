@@ -51,7 +51,8 @@ public static class MeasurementEndpoints
         if (stream.Aggregate is not { } series) return await NotAdoptedAsync(session, code, cancellation);
 
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        var (rows, malformed, cells) = OpenSdgCsv.Read(reader);
+        var text = await reader.ReadToEndAsync(cancellation); // Kestrel allows no synchronous reads of a body
+        var (rows, malformed, cells) = OpenSdgCsv.Read(text);
         if (malformed.Count > 0) return ImportProblems(StatusCodes.Status400BadRequest, "malformed-csv", "The file is not in the Open SDG layout.", malformed);
 
         var current = await CurrentDefinitionAsync(session, series, cancellation);

@@ -24,8 +24,16 @@ public static class OpenSdgCsv
     /// The rows of a file. <c>Malformed</c> are problems of the file's shape (header, field counts): the file is not
     /// in the layout. <c>Cells</c> are cells that are not numbers where numbers belong: problems of single rows.
     /// </summary>
-    public static (IReadOnlyList<ImportRow> Rows, IReadOnlyList<ImportProblem> Malformed, IReadOnlyList<ImportProblem> Cells) Read(TextReader reader)
+    public static (IReadOnlyList<ImportRow> Rows, IReadOnlyList<ImportProblem> Malformed, IReadOnlyList<ImportProblem> Cells) Read(string text)
     {
+        // Quotes come in pairs (a quote inside a field is doubled): an odd count is a quoted field never closed,
+        // which would otherwise swallow the rest of the file into one cell.
+        if (text.Count(c => c == '"') % 2 != 0)
+        {
+            var opened = text.AsSpan(0, text.LastIndexOf('"')).Count('\n') + 1;
+            return ([], [new ImportProblem(opened, "*", "A quoted field is never closed (the file has an odd number of quotes; the last one is on this line).")], []);
+        }
+        using var reader = new StringReader(text);
         var problems = new List<ImportProblem>();
         var cells = new List<ImportProblem>();
         var rows = new List<ImportRow>();
@@ -68,11 +76,11 @@ public static class OpenSdgCsv
                 continue;
             }
             double? number = null;
-            var text = record[value].Trim();
-            if (text.Length > 0)
+            var cell = record[value].Trim();
+            if (cell.Length > 0)
             {
-                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed)) number = parsed;
-                else { cells.Add(new(line, header[value], $"'{text}' is not a number (use a dot for decimals).")); continue; }
+                if (double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed)) number = parsed;
+                else { cells.Add(new(line, header[value], $"'{cell}' is not a number (use a dot for decimals).")); continue; }
             }
             double? denominatorValue = null;
             if (denominator >= 0 && record[denominator].Trim() is { Length: > 0 } d)
