@@ -163,6 +163,33 @@ public class SeriesTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Changing_the_target_needs_a_reason_and_changes_the_status()
+    {
+        var (city, official) = await app.MonitoringCityAsync();
+        await app.AdoptAsync(city, official, "IND-013", "2018", 80, 95, 2030);
+        await app.RecordAsync(city, official, "IND-013", new { period = "2024", value = 82 });
+        var before = await GetAsync($"/api/cities/{city}/indicators/IND-013");
+        Assert.Equal("limitedProgress", before.GetProperty("series").GetProperty("progress").GetProperty("status").GetString());
+
+        await app.Host.Scenario(x =>
+        {
+            x.Put.Json(new { target = 85, targetYear = 2030 }).ToUrl($"/api/cities/{city}/indicators/IND-013/target");
+            x.As(official);
+            x.StatusCodeShouldBe(400);
+        });
+        await app.Host.Scenario(x =>
+        {
+            x.Put.Json(new { target = (double?)null, targetYear = (int?)null, reason = "No agreed target yet" }).ToUrl($"/api/cities/{city}/indicators/IND-013/target");
+            x.As(official);
+            x.StatusCodeShouldBe(200);
+        });
+        var after = (await GetAsync($"/api/cities/{city}/indicators/IND-013")).GetProperty("series").GetProperty("progress");
+        // Without a target: (82/80)^(1/6) - 1 = 0.41 % a year, under the 0.5 % threshold.
+        Assert.Equal("fixed-thresholds", after.GetProperty("method").GetString());
+        Assert.Equal("limitedProgress", after.GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task Only_officials_of_the_city_record_import_or_adopt()
     {
         var (city, official) = await app.MonitoringCityAsync();
