@@ -49,7 +49,7 @@ public static class CatalogueEndpoints
         var shipped = await IndicatorCatalogue.FindAsync(session, code, cancellation);
         return shipped is null
             ? Problems.NotFound("indicator")
-            : Results.Ok(new { indicator = shipped, revisions = new[] { new IndicatorRevision(shipped, Guid.Empty, DateTimeOffset.MinValue) } });
+            : Results.Ok(new { indicator = shipped, revisions = new[] { new IndicatorRevision(shipped, null, null) } });
     }
 
     [WolverinePost("/api/indicators", OperationId = "addIndicator")]
@@ -87,7 +87,7 @@ public static class CatalogueEndpoints
         var (definition, errors) = CatalogueDecider.Revise(input, current);
         if (definition is null) return Problems.Result(errors);
 
-        var revisions = stored?.Revisions ?? [new IndicatorRevision(current!, Guid.Empty, DateTimeOffset.MinValue)];
+        var revisions = stored?.Revisions ?? [new IndicatorRevision(current!, null, null)];
         session.Store(new CatalogueIndicator
         {
             Id = code, Current = definition,

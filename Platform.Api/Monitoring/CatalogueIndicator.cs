@@ -14,5 +14,5 @@ public sealed class CatalogueIndicator
     public List<IndicatorRevision> Revisions { get; set; } = [];
 }
 
-/// <summary>A revision of an indicator: who made it and when.</summary>
-public sealed record IndicatorRevision(IndicatorDefinition Definition, Guid AdministratorId, DateTimeOffset RevisedAt);
+/// <summary>A revision of an indicator: who made it and when (both null for the revision shipped with the platform).</summary>
+public sealed record IndicatorRevision(IndicatorDefinition Definition, Guid? AdministratorId, DateTimeOffset? RevisedAt);

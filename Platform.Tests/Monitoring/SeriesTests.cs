@@ -21,11 +21,12 @@ public class SeriesTests(AppFixture app)
     {
         var (city, official) = await app.MonitoringCityAsync();
         await app.AdoptAsync(city, official, "IND-013");
+        var consultation = await app.DraftConsultationAsync(official, city);
         await app.Host.Scenario(x =>
         {
             x.Post.Json(new
             {
-                code = "BUS-STOPS", baseline = new { period = "2020", value = 40 }, target = 90, targetYear = 2030, department = "Transport",
+                code = "BUS-STOPS", baseline = new { period = "2020", value = 40 }, target = 90, targetYear = 2030, department = "Transport", consultationId = consultation,
                 local = new { name = "Bus stops with step-free access", right = "mobility", unit = "%", unitKind = "percentage", direction = "increase", disaggregations = new[] { "district" } },
             }).ToUrl($"/api/cities/{city}/indicators");
             x.As(official);
@@ -43,6 +44,9 @@ public class SeriesTests(AppFixture app)
         Assert.Contains(core.GetProperty("missing").EnumerateArray(), m => m.GetProperty("code").GetString() == "IND-016");
         var local = set.GetProperty("indicators")[0];
         Assert.True(local.GetProperty("local").GetBoolean());
+        Assert.Equal(consultation, local.GetProperty("consultationId").GetGuid());
+        await app.RecordAsync(city, official, "BUS-STOPS", new { period = "2021", value = 45, disaggregation = new { district = "Clifton" } });
+        await app.RecordAsync(city, official, "BUS-STOPS", new { period = "2021", value = 45, disaggregation = new { sex = "female" } }, 400);
         Assert.Equal("noData", local.GetProperty("progress").GetProperty("status").GetString());
 
         await app.Host.Scenario(x =>
