@@ -13,6 +13,7 @@ using Platform.Api.Consultations;
 using Platform.Api.Demo;
 using Platform.Api.Infrastructure;
 using Platform.Api.Live;
+using Platform.Api.Monitoring;
 using Platform.Api.Proposals;
 using Platform.Api.TownHalls;
 using Platform.Api.Scorecards;
@@ -38,6 +39,7 @@ builder.Services.AddTownHalls();
 builder.Services.AddScorecards();
 builder.Services.AddCommitments();
 builder.Services.AddAssessments();
+builder.Services.AddMonitoring();
 builder.Services.AddSingleton<DemoNetwork>();
 
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));

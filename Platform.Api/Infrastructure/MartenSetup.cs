@@ -11,6 +11,7 @@ using Platform.Api.Commitments;
 using Platform.Api.Concerns;
 using Platform.Api.Consultations;
 using Platform.Api.Live;
+using Platform.Api.Monitoring;
 using Platform.Api.Proposals;
 using Platform.Api.TownHalls;
 using Platform.Api.Scorecards;
@@ -59,6 +60,7 @@ public static class MartenSetup
                 opts.AddScorecards();
                 opts.AddCommitments(platform.Schema);
                 opts.AddAssessments(platform.Schema);
+                opts.AddMonitoring(platform.Schema);
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()

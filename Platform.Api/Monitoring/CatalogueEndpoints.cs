@@ -1,0 +1,99 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Platform.Api.Accounts;
+using Platform.Api.Infrastructure;
+using Platform.Domain;
+using Platform.Domain.Monitoring;
+using Wolverine.Http;
+
+namespace Platform.Api.Monitoring;
+
+/// <summary>The network's indicator catalogue: browse by right, type, core and SDG; administrators add and revise.</summary>
+public static class CatalogueEndpoints
+{
+    /// <summary>Indicators, filtered by right code, type (structural/process/outcome), core (true/false) and SDG code or target (11.1 or 11.1.1).</summary>
+    [WolverineGet("/api/indicators", OperationId = "listIndicators")]
+    public static async Task<IResult> List(string? right, string? type, string? core, string? sdg, IQuerySession session, CancellationToken cancellation)
+    {
+        var errors = new List<DomainError>();
+        IndicatorType? byType = null;
+        if (type is not null)
+        {
+            if (Enum.TryParse<IndicatorType>(type, ignoreCase: true, out var t) && !int.TryParse(type, out _)) byType = t;
+            else errors.Add(DomainError.Invalid("type", "The type is structural, process or outcome."));
+        }
+        bool? byCore = null;
+        if (core is not null)
+        {
+            if (bool.TryParse(core, out var c)) byCore = c;
+            else errors.Add(DomainError.Invalid("core", "core is true or false."));
+        }
+        if (errors.Count > 0) return Problems.Result(errors);
+
+        var all = await IndicatorCatalogue.AllAsync(session, cancellation);
+        var found = all.Where(i => right is null || i.Right == right)
+            .Where(i => byType is null || i.Type == byType)
+            .Where(i => byCore is null || i.Core == byCore)
+            .Where(i => sdg is null || i.SdgCodes.Any(s => s == sdg || s.StartsWith(sdg + ".", StringComparison.Ordinal)))
+            .ToList();
+        return Results.Ok(new { count = found.Count, indicators = found });
+    }
+
+    /// <summary>One indicator in its current revision, with its earlier revisions.</summary>
+    [WolverineGet("/api/indicators/{code}", OperationId = "getIndicator")]
+    public static async Task<IResult> Get(string code, IQuerySession session, CancellationToken cancellation)
+    {
+        var stored = await session.LoadAsync<CatalogueIndicator>(code, cancellation);
+        if (stored is not null) return Results.Ok(new { indicator = stored.Current, revisions = stored.Revisions });
+        var shipped = await IndicatorCatalogue.FindAsync(session, code, cancellation);
+        return shipped is null
+            ? Problems.NotFound("indicator")
+            : Results.Ok(new { indicator = shipped, revisions = new[] { new IndicatorRevision(shipped, null, null) } });
+    }
+
+    [WolverinePost("/api/indicators", OperationId = "addIndicator")]
+    [Authorize(Policy = Policies.NetworkAdministrator)]
+    public static async Task<IResult> Add(IndicatorInput? input, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+    {
+        if (input is null) return Problems.BodyRequired();
+        var existing = input.Code is { Length: > 0 } code ? await IndicatorCatalogue.FindAsync(session, code.Trim(), cancellation) : null;
+        var (definition, errors) = CatalogueDecider.Add(input, existing);
+        if (definition is null) return Problems.Result(errors);
+
+        session.Insert(new CatalogueIndicator
+        {
+            Id = definition.Code, Current = definition,
+            Revisions = [new IndicatorRevision(definition, user.AccountId(), clock.GetUtcNow())],
+        });
+        try { await session.SaveChangesAsync(cancellation); }
+        catch (Exception e) when (WriteConflicts.IsStreamConflict(e))
+        {
+            return Problems.Result([DomainError.Conflict("indicator-exists", $"{definition.Code} was added by another request first.")]);
+        }
+        return Results.Created($"/api/indicators/{definition.Code}", new { indicator = definition });
+    }
+
+    /// <summary>A new revision (version + 1); fields left out keep their values. Series keep the version each value was recorded under.</summary>
+    [WolverinePut("/api/indicators/{code}", OperationId = "reviseIndicator")]
+    [Authorize(Policy = Policies.NetworkAdministrator)]
+    public static async Task<IResult> Revise(string code, IndicatorInput? input, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+    {
+        if (input is null) return Problems.BodyRequired();
+        var stored = await session.LoadAsync<CatalogueIndicator>(code, cancellation);
+        var current = stored?.Current ?? await IndicatorCatalogue.FindAsync(session, code, cancellation);
+        if (input.Code is { Length: > 0 } renamed && renamed.Trim() != code)
+            return Problems.Result([DomainError.Invalid("code", "An indicator's code cannot change; add a new indicator instead.")]);
+        var (definition, errors) = CatalogueDecider.Revise(input, current);
+        if (definition is null) return Problems.Result(errors);
+
+        var revisions = stored?.Revisions ?? [new IndicatorRevision(current!, null, null)];
+        session.Store(new CatalogueIndicator
+        {
+            Id = code, Current = definition,
+            Revisions = [.. revisions, new IndicatorRevision(definition, user.AccountId(), clock.GetUtcNow())],
+        });
+        await session.SaveChangesAsync(cancellation);
+        return Results.Ok(new { indicator = definition });
+    }
+}

@@ -1,0 +1,19 @@
+using JasperFx.Events.Projections;
+using Marten;
+using Platform.Domain.Monitoring;
+using Platform.Projections.Monitoring;
+
+namespace Platform.Api.Monitoring;
+
+/// <summary>Everything the Monitoring feature registers: the series snapshot and the network catalogue documents.</summary>
+public static class MonitoringSetup
+{
+    public static IServiceCollection AddMonitoring(this IServiceCollection services) => services;
+
+    public static void AddMonitoring(this StoreOptions opts, string schema)
+    {
+        opts.Projections.Add<IndicatorSeriesProjection>(ProjectionLifecycle.Inline);
+        opts.Schema.For<IndicatorSeries>().Index(x => x.Code);
+        opts.Schema.For<CatalogueIndicator>().SingleTenanted();
+    }
+}

@@ -1,0 +1,72 @@
+using System.Collections.Immutable;
+
+namespace Platform.Domain.Monitoring;
+
+/// <summary>An earlier value of a data point, kept when it was corrected.</summary>
+public sealed record PointRevision(double Value, SourceKind Source, string? MethodNote, int IndicatorVersion, DateTimeOffset RecordedAt);
+
+/// <summary>The current value of one period and group, with the values it replaced (oldest first) and why.</summary>
+public sealed record DataPoint(
+    Measurement Measurement,
+    int IndicatorVersion,
+    DateTimeOffset RecordedAt,
+    string? CorrectionReason,
+    ImmutableList<PointRevision> History)
+{
+    public Period PeriodOf() => Period.Parse(Measurement.Period);
+    public bool IsHeadline() => Measurement.Disaggregation.Count == 0;
+}
+
+/// <summary>
+/// A city's series of one indicator: its adoption (definition, baseline, target) and the current value of every
+/// period and group. It is both the write state and what reads and exports are computed from.
+/// </summary>
+public sealed record IndicatorSeries(
+    Guid Id,
+    string Code,
+    IndicatorDefinition Definition,
+    bool Local,
+    string BaselinePeriod,
+    double BaselineValue,
+    double? Target,
+    int? TargetYear,
+    string Department,
+    Guid? ConsultationId,
+    DateTimeOffset AdoptedAt,
+    ImmutableDictionary<string, DataPoint> Points)
+{
+    public static IndicatorSeries Create(IndicatorAdopted e) => new(
+        e.SeriesId, e.Code, e.Definition, e.Local, e.BaselinePeriod, e.BaselineValue, e.Target, e.TargetYear,
+        e.Department, e.ConsultationId, e.AdoptedAt, ImmutableDictionary<string, DataPoint>.Empty);
+
+    public IndicatorSeries Apply(MeasurementRecorded e) =>
+        this with { Points = Points.SetItem(Key(e.Measurement), Upsert(Points, e.Measurement, e.IndicatorVersion, e.RecordedAt, null)) };
+
+    public IndicatorSeries Apply(MeasurementCorrected e) =>
+        this with { Points = Points.SetItem(Key(e.Measurement), Upsert(Points, e.Measurement, e.IndicatorVersion, e.CorrectedAt, e.Reason)) };
+
+    public IndicatorSeries Apply(MeasurementsImported e)
+    {
+        var points = Points.ToBuilder();
+        foreach (var m in e.Measurements)
+            points[Key(m)] = Upsert(points, m, e.IndicatorVersion, e.ImportedAt, e.Reason);
+        return this with { Points = points.ToImmutable() };
+    }
+
+    public IndicatorSeries Apply(TargetChanged e) => this with { Target = e.Target, TargetYear = e.TargetYear };
+
+    public Period Baseline() => Period.Parse(BaselinePeriod);
+
+    public DataPoint? Find(string period, IReadOnlyDictionary<string, string> groups) =>
+        Points.GetValueOrDefault(Disaggregation.PointKey(period, groups));
+
+    private static string Key(Measurement m) => Disaggregation.PointKey(m.Period, m.Disaggregation);
+
+    private static DataPoint Upsert(IReadOnlyDictionary<string, DataPoint> points, Measurement m, int version, DateTimeOffset at, string? reason)
+    {
+        if (!points.TryGetValue(Key(m), out var earlier))
+            return new DataPoint(m, version, at, null, []);
+        var replaced = new PointRevision(earlier.Measurement.Value, earlier.Measurement.Source, earlier.Measurement.MethodNote, earlier.IndicatorVersion, earlier.RecordedAt);
+        return new DataPoint(m, version, at, reason, earlier.History.Add(replaced));
+    }
+}
