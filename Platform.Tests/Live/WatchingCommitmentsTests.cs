@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Threading.Channels;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Platform.Tests.Support;
 
@@ -12,20 +11,6 @@ public class WatchingCommitmentsTests(AppFixture app)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
 
-    private HubConnection Connect()
-    {
-        var server = app.Host.Server;
-        return new HubConnectionBuilder()
-            .WithUrl(new Uri(server.BaseAddress, "hubs/live"), o =>
-            {
-                o.Transports = HttpTransportType.WebSockets;
-                o.SkipNegotiation = true;
-                o.HttpMessageHandlerFactory = _ => server.CreateHandler();
-                o.WebSocketFactory = async (context, token) => await server.CreateWebSocketClient().ConnectAsync(context.Uri, token);
-            })
-            .Build();
-    }
-
     [Fact]
     public async Task A_watcher_of_a_parent_sees_its_progress_roll_up_when_a_sub_commitment_reports()
     {
@@ -33,7 +18,7 @@ public class WatchingCommitmentsTests(AppFixture app)
         var parent = await app.PublishCommitmentAsync(official);
         var child = await app.PublishCommitmentAsync(official, CommitmentApi.Body(parentId: parent, weight: 2));
 
-        await using var connection = Connect();
+        await using var connection = app.ConnectLive();
         var pushes = Channel.CreateUnbounded<JsonElement>();
         connection.On<JsonElement>("ViewChanged", view => pushes.Writer.TryWrite(view));
         await connection.StartAsync();

@@ -1,9 +1,7 @@
 using System.Text.Json;
 using System.Threading.Channels;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.AspNetCore.TestHost;
 using Platform.Tests.Support;
 
 namespace Platform.Tests.Live;
@@ -14,29 +12,11 @@ public class WatchingConcernsTests(AppFixture app)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
 
-    private HubConnection Connect()
-    {
-        var server = app.Host.Server;
-        return new HubConnectionBuilder()
-            .WithUrl(new Uri(server.BaseAddress, "hubs/live"), o =>
-            {
-                o.Transports = HttpTransportType.WebSockets;
-                o.SkipNegotiation = true;
-                o.HttpMessageHandlerFactory = _ => server.CreateHandler();
-                o.WebSocketFactory = async (context, token) =>
-                {
-                    var client = server.CreateWebSocketClient();
-                    return await client.ConnectAsync(context.Uri, token);
-                };
-            })
-            .Build();
-    }
-
     [Fact]
     public async Task A_watcher_gets_the_snapshot_then_the_view_after_each_support()
     {
         var id = await app.RaiseAsync();
-        await using var connection = Connect();
+        await using var connection = app.ConnectLive();
         var pushes = Channel.CreateUnbounded<JsonElement>();
         connection.On<JsonElement>("ViewChanged", view => pushes.Writer.TryWrite(view));
         await connection.StartAsync();
@@ -60,7 +40,7 @@ public class WatchingConcernsTests(AppFixture app)
     [Fact]
     public async Task Watching_an_unknown_concern_or_city_fails_with_a_hub_error()
     {
-        await using var connection = Connect();
+        await using var connection = app.ConnectLive();
         await connection.StartAsync();
 
         await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync<JsonElement>("Watch", "concern", "york", Guid.NewGuid()));

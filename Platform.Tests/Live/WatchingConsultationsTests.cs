@@ -1,9 +1,7 @@
 using System.Text.Json;
 using System.Threading.Channels;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.AspNetCore.TestHost;
 using Platform.Tests.Support;
 
 namespace Platform.Tests.Live;
@@ -14,25 +12,11 @@ public class WatchingConsultationsTests(AppFixture app)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
 
-    private HubConnection Connect()
-    {
-        var server = app.Host.Server;
-        return new HubConnectionBuilder()
-            .WithUrl(new Uri(server.BaseAddress, "hubs/live"), o =>
-            {
-                o.Transports = HttpTransportType.WebSockets;
-                o.SkipNegotiation = true;
-                o.HttpMessageHandlerFactory = _ => server.CreateHandler();
-                o.WebSocketFactory = async (context, token) => await server.CreateWebSocketClient().ConnectAsync(context.Uri, token);
-            })
-            .Build();
-    }
-
     [Fact]
     public async Task A_watcher_gets_the_results_after_each_response_without_free_text()
     {
         var id = await app.OpenConsultationAsync();
-        await using var connection = Connect();
+        await using var connection = app.ConnectLive();
         var pushes = Channel.CreateUnbounded<JsonElement>();
         connection.On<JsonElement>("ViewChanged", view => pushes.Writer.TryWrite(view));
         await connection.StartAsync();
@@ -56,7 +40,7 @@ public class WatchingConsultationsTests(AppFixture app)
     public async Task A_draft_cannot_be_watched()
     {
         var id = await app.DraftConsultationAsync(await app.OfficialAsync());
-        await using var connection = Connect();
+        await using var connection = app.ConnectLive();
         await connection.StartAsync();
         await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync<JsonElement>("Watch", "consultation", "york", id));
     }

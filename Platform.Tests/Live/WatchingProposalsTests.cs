@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Threading.Channels;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Platform.Tests.Support;
@@ -13,26 +12,12 @@ public class WatchingProposalsTests(AppFixture app)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
 
-    private HubConnection Connect()
-    {
-        var server = app.Host.Server;
-        return new HubConnectionBuilder()
-            .WithUrl(new Uri(server.BaseAddress, "hubs/live"), o =>
-            {
-                o.Transports = HttpTransportType.WebSockets;
-                o.SkipNegotiation = true;
-                o.HttpMessageHandlerFactory = _ => server.CreateHandler();
-                o.WebSocketFactory = async (context, token) => await server.CreateWebSocketClient().ConnectAsync(context.Uri, token);
-            })
-            .Build();
-    }
-
     [Fact]
     public async Task A_watcher_gets_the_snapshot_then_the_supports_and_the_threshold()
     {
         var city = await app.CityWithThresholdAsync(threshold: 2);
         var id = await app.SubmitAsync(city);
-        await using var connection = Connect();
+        await using var connection = app.ConnectLive();
         var pushes = Channel.CreateUnbounded<JsonElement>();
         connection.On<JsonElement>("ViewChanged", view => pushes.Writer.TryWrite(view));
         await connection.StartAsync();
@@ -57,7 +42,7 @@ public class WatchingProposalsTests(AppFixture app)
     [Fact]
     public async Task Watching_an_unknown_proposal_fails_with_a_hub_error()
     {
-        await using var connection = Connect();
+        await using var connection = app.ConnectLive();
         await connection.StartAsync();
         await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync<JsonElement>("Watch", "proposal", "york", Guid.NewGuid()));
     }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Threading.Channels;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Platform.Tests.Support;
@@ -12,20 +11,6 @@ namespace Platform.Tests.Live;
 public class WatchingScorecardsTests(AppFixture app)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
-
-    private HubConnection Connect()
-    {
-        var server = app.Host.Server;
-        return new HubConnectionBuilder()
-            .WithUrl(new Uri(server.BaseAddress, "hubs/live"), o =>
-            {
-                o.Transports = HttpTransportType.WebSockets;
-                o.SkipNegotiation = true;
-                o.HttpMessageHandlerFactory = _ => server.CreateHandler();
-                o.WebSocketFactory = async (context, token) => await server.CreateWebSocketClient().ConnectAsync(context.Uri, token);
-            })
-            .Build();
-    }
 
     private static async Task<JsonElement> PushAsync(Channel<JsonElement> pushes, string view, Func<JsonElement, bool> until)
     {
@@ -39,7 +24,7 @@ public class WatchingScorecardsTests(AppFixture app)
     [Fact]
     public async Task A_scorecard_watcher_gets_a_push_with_a_higher_version_and_the_new_count_when_a_concern_is_raised()
     {
-        await using var connection = Connect();
+        await using var connection = app.ConnectLive();
         var pushes = Channel.CreateUnbounded<JsonElement>();
         connection.On<JsonElement>("ViewChanged", view => pushes.Writer.TryWrite(view));
         await connection.StartAsync();
@@ -60,7 +45,7 @@ public class WatchingScorecardsTests(AppFixture app)
     [Fact]
     public async Task Board_and_network_watchers_get_the_raised_concern_too()
     {
-        await using var connection = Connect();
+        await using var connection = app.ConnectLive();
         var pushes = Channel.CreateUnbounded<JsonElement>();
         connection.On<JsonElement>("ViewChanged", view => pushes.Writer.TryWrite(view));
         await connection.StartAsync();
@@ -90,7 +75,7 @@ public class WatchingScorecardsTests(AppFixture app)
     [Fact]
     public async Task City_wide_views_are_watched_with_the_empty_id_and_the_network_view_only_as_network()
     {
-        await using var connection = Connect();
+        await using var connection = app.ConnectLive();
         await connection.StartAsync();
 
         await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync<JsonElement>("Watch", "scorecard", "york", Guid.NewGuid()));

@@ -1,9 +1,7 @@
 using System.Text.Json;
 using System.Threading.Channels;
 using Alba;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.AspNetCore.TestHost;
 using Platform.Tests.Support;
 
 namespace Platform.Tests.Live;
@@ -14,27 +12,13 @@ public class WatchingTownHallsTests(AppFixture app)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
-    private HubConnection Connect()
-    {
-        var server = app.Host.Server;
-        return new HubConnectionBuilder()
-            .WithUrl(new Uri(server.BaseAddress, "hubs/live"), o =>
-            {
-                o.Transports = HttpTransportType.WebSockets;
-                o.SkipNegotiation = true;
-                o.HttpMessageHandlerFactory = _ => server.CreateHandler();
-                o.WebSocketFactory = async (context, token) => await server.CreateWebSocketClient().ConnectAsync(context.Uri, token);
-            })
-            .Build();
-    }
-
     [Fact]
     public async Task A_watcher_sees_poll_changes_and_the_exact_final_tally_of_a_burst_of_votes()
     {
         const int residents = 120;
         var official = await app.OfficialAsync();
         var id = await app.OpenTownHallAsync(official);
-        await using var connection = Connect();
+        await using var connection = app.ConnectLive();
         var pushes = Channel.CreateUnbounded<JsonElement>();
         connection.On<JsonElement>("ViewChanged", view => pushes.Writer.TryWrite(view));
         await connection.StartAsync();
@@ -69,7 +53,7 @@ public class WatchingTownHallsTests(AppFixture app)
         var utrecht = await app.OfficialAsync("utrecht");
         var yorkHall = await app.OpenTownHallAsync(york);
         var utrechtHall = await app.OpenTownHallAsync(utrecht, "utrecht");
-        await using var connection = Connect();
+        await using var connection = app.ConnectLive();
         var pushes = Channel.CreateUnbounded<JsonElement>();
         connection.On<JsonElement>("ViewChanged", view => pushes.Writer.TryWrite(view));
         await connection.StartAsync();
