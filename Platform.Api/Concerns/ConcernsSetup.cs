@@ -24,6 +24,7 @@ public static class ConcernsSetup
         opts.Projections.Add<ResidentSupportProjection>(ProjectionLifecycle.Live);
         opts.Projections.Add(new SupportTallyProjection(schema), ProjectionLifecycle.Inline);
         opts.Storage.ExtendedSchemaObjects.Add(SupportTally.Table(schema));
+        opts.Storage.ExtendedSchemaObjects.Add(SupportGate.Function(schema));
         opts.Schema.For<ConcernView>().Index(x => x.RaisedAt);
     }
 }

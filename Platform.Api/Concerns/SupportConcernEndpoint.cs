@@ -6,6 +6,7 @@ using Platform.Api.Cities;
 using Platform.Api.Infrastructure;
 using Platform.Domain;
 using Platform.Domain.Concerns;
+using Platform.Projections.Concerns;
 using Wolverine.Http;
 
 namespace Platform.Api.Concerns;
@@ -23,29 +24,31 @@ public static class SupportConcernEndpoint
     /// </summary>
     [WolverinePost("/api/cities/{city}/concerns/{id}/supports", OperationId = "supportConcern")]
     [Authorize(Policy = Policies.Resident)]
-    public static async Task<IResult> Post(Guid id, string city, ClaimsPrincipal user, CityDirectory cities, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+    public static async Task<IResult> Post(Guid id, string city, ClaimsPrincipal user, CityDirectory cities, IDocumentSession session,
+        PlatformOptions platform, TimeProvider clock, CancellationToken cancellation)
     {
         if (await CityAccess.SupportRefusalAsync(user, city, cities, cancellation) is { } refused) return refused;
         var residentId = user.ResidentId();
-        var concern = await session.LoadAsync<Concern>(id, cancellation);
+        var command = new SupportConcern(id, residentId);
 
-        // Most supports are a resident's first: start their support stream straight away (one round trip
-        // fewer). If the stream exists (a repeat, a race, or support given again after a withdrawal), the
-        // primary key refuses it and the general path below decides from the stream's state.
-        var first = ConcernDecider.Decide(new SupportConcern(id, residentId), concern, null, clock.GetUtcNow());
-        if (first.IsRefused) return Problems.Result(first.Errors);
-        var support = session.Events.StartStream<ResidentSupport>(SupportStream.Id(id, residentId), first.Events);
+        // Most supports are a resident's first, of a concern that accepts them: start the resident's support
+        // stream at once, with the concern's state checked by the database in the same transaction (one round
+        // trip in all). A repeat, a race or a concern that does not accept supports fails that transaction and
+        // takes the general path, which reads the concern and the resident's support and decides.
+        var support = session.Events.StartStream<ResidentSupport>(SupportStream.Id(id, residentId),
+            ConcernDecider.DecideFirstSupport(command, clock.GetUtcNow()));
+        session.QueueSqlCommand(SupportGate.Command(platform.Schema), session.TenantId, id);
         try
         {
             await session.SaveChangesAsync(cancellation);
             return Results.Ok(new SupportState(id, Supported: true, Changed: true, support.Events[^1].Sequence));
         }
-        catch (Exception e) when (WriteConflicts.IsStreamConflict(e))
+        catch (Exception e) when (WriteConflicts.IsStreamConflict(e) || SupportGate.Refused(e))
         {
             session.EjectAllPendingChanges();
         }
         return await DecideAndAppend(id, residentId, session, cancellation, supported: true,
-            (current, support) => ConcernDecider.Decide(new SupportConcern(id, residentId), current, support, clock.GetUtcNow()));
+            (current, existing) => ConcernDecider.Decide(command, current, existing, clock.GetUtcNow()));
     }
 
     /// <summary>Withdraws the calling resident's support. Always 200; <c>changed</c> is false when there was none.</summary>

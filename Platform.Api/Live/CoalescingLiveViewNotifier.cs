@@ -14,6 +14,7 @@ namespace Platform.Api.Live;
 public sealed class CoalescingLiveViewNotifier : ILiveViewNotifier, IDisposable
 {
     private static readonly TimeSpan IdleFor = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(1);
 
     private readonly IHubContext<LiveHub> _hub;
     private readonly LiveViews _views;
@@ -37,11 +38,11 @@ public sealed class CoalescingLiveViewNotifier : ILiveViewNotifier, IDisposable
 
     public Task ViewsChangedAsync(IReadOnlyCollection<ViewChange> changes, Marten.IDocumentStore store, CancellationToken cancellation)
     {
-        foreach (var change in changes) Changed(new ViewKey(change.View, change.City, change.Id), store);
+        foreach (var change in changes) Changed(new ViewKey(change.View, change.City, change.Id), change.Sequence, store);
         return Task.CompletedTask;
     }
 
-    private void Changed(ViewKey key, Marten.IDocumentStore store)
+    private void Changed(ViewKey key, long sequence, Marten.IDocumentStore store)
     {
         while (true)
         {
@@ -49,6 +50,7 @@ public sealed class CoalescingLiveViewNotifier : ILiveViewNotifier, IDisposable
             lock (pushes)
             {
                 if (pushes.Forgotten) continue; // swept away meanwhile: start afresh
+                pushes.NotifiedSequence = Math.Max(pushes.NotifiedSequence, sequence);
                 if (pushes.Scheduled) return;   // the scheduled push will carry this change too
                 pushes.Scheduled = true;
                 var wait = pushes.LastPushAt + _interval - Now;
@@ -63,32 +65,52 @@ public sealed class CoalescingLiveViewNotifier : ILiveViewNotifier, IDisposable
         try
         {
             if (wait > TimeSpan.Zero) await Task.Delay(wait, _stopping.Token);
+            long version;
             lock (pushes)
             {
                 // From here on, a new change schedules another push: nothing that commits after this snapshot is missed.
                 pushes.Scheduled = false;
                 pushes.LastPushAt = Now;
+                version = pushes.NotifiedSequence;
+                if (version <= pushes.LastVersion) return; // a push loaded after this change went out already
             }
 
+            // Every event up to the notified sequence is committed (the daemon reads in sequence order), so the
+            // snapshot read now holds all of them, and perhaps later ones: the push carries the notified sequence
+            // as its version, never the view's own highest sequence, which can run ahead of an event still
+            // committing below it. Versions of pushes thus only grow, and a push never claims more than it holds.
             var snapshot = await _views.LoadAsync(store, key.View, key.City, key.Id, _stopping.Token);
             if (snapshot is null) return;
             long? previous;
             lock (pushes)
             {
-                if (snapshot.Version <= pushes.LastVersion) return; // an equal or newer state went out already
+                if (version <= pushes.LastVersion) return;
                 previous = pushes.LastVersion == 0 ? null : pushes.LastVersion;
-                pushes.LastVersion = snapshot.Version;
+                pushes.LastVersion = version;
             }
             await _hub.Clients.Group(LiveGroups.Of(key.View, key.City, key.Id))
-                .SendAsync(LiveHub.ViewChanged, snapshot with { PreviousVersion = previous }, _stopping.Token);
+                .SendAsync(LiveHub.ViewChanged, snapshot with { Version = version, PreviousVersion = previous }, _stopping.Token);
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
         }
         catch (Exception e)
         {
-            // Watchers recover with a fresh snapshot; a failed push must not stop the subscription.
-            _logger.LogWarning(e, "Could not push {View} {City}/{Id}", key.View, key.City, key.Id);
+            // A failed push must not stop the subscription, nor leave watchers on a stale state: try again later.
+            _logger.LogWarning(e, "Could not push {View} {City}/{Id}; retrying", key.View, key.City, key.Id);
+            await RetryLaterAsync(key, store);
+        }
+    }
+
+    private async Task RetryLaterAsync(ViewKey key, Marten.IDocumentStore store)
+    {
+        try
+        {
+            await Task.Delay(RetryAfter, _stopping.Token);
+            Changed(key, 0, store);
+        }
+        catch (OperationCanceledException)
+        {
         }
     }
 
@@ -121,6 +143,9 @@ public sealed class CoalescingLiveViewNotifier : ILiveViewNotifier, IDisposable
         public bool Scheduled;
         public bool Forgotten;
         public TimeSpan LastPushAt = TimeSpan.MinValue / 2; // long ago: the first push goes out at once
+        /// <summary>The highest event sequence notified for this view.</summary>
+        public long NotifiedSequence;
+        /// <summary>The version of the last push sent.</summary>
         public long LastVersion;
     }
 }

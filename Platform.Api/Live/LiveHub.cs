@@ -6,8 +6,9 @@ namespace Platform.Api.Live;
 /// <summary>
 /// The live hub (<c>/hubs/live</c>). A client calls <c>Watch(view, city, id)</c> and gets the current
 /// snapshot; from then on it receives <c>ViewChanged</c> with the new snapshot whenever the view changes.
-/// Pushes with a version at or below the snapshot's can be ignored; a client that suspects a gap calls
-/// <c>Watch</c> again for a fresh snapshot.
+/// A client applies a push whose version is at least the one it holds and ignores older ones; a push whose
+/// <c>previousVersion</c> is above the held version means one was missed, and the client calls <c>Watch</c>
+/// again for a fresh snapshot (as it does after reconnecting).
 /// </summary>
 public sealed class LiveHub(LiveViews views, CityDirectory cities, Marten.IDocumentStore store) : Hub
 {

@@ -35,6 +35,14 @@ public static class ConcernDecider
         return Decision.Accept(new ConcernSupported(command.ConcernId, command.ResidentId, now));
     }
 
+    /// <summary>
+    /// A resident's first support, decided before the concern is read, on one condition the caller must have
+    /// the store check in the same transaction: that the concern exists and <see cref="Concern.AcceptsSupport"/>.
+    /// If it does not hold, the caller decides again with <see cref="Decide(SupportConcern, Concern?, ResidentSupport?, DateTimeOffset)"/>.
+    /// </summary>
+    public static ConcernSupported DecideFirstSupport(SupportConcern command, DateTimeOffset now) =>
+        new(command.ConcernId, command.ResidentId, now);
+
     public static Decision Decide(WithdrawConcernSupport command, Concern? concern, ResidentSupport? support, DateTimeOffset now)
     {
         if (concern is null) return Decision.Refuse(DomainError.NotFound("concern"));

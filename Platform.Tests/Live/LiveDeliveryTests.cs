@@ -70,11 +70,12 @@ public class LiveDeliveryTests(AppFixture app)
         // The client drops this push (say, it was busy), so it still holds the snapshot's version ...
         await Task.Delay(150); // past the coalescing interval, so the next change gets its own push
         await app.SupportAsync(concern, await app.ResidentAsync());
-        var second = (await watcher.UntilAsync(p => Supports(p) == 2))[^1];
+        var received = first.Concat(await watcher.UntilAsync(p => Supports(p) == 2)).ToList();
+        var second = received[^1];
 
-        // ... and the next push tells it: its previous version is newer than what the client holds.
+        // ... and the next push tells it: its previous version (that of the push before it) is newer than what the client holds.
         var previous = second.GetProperty("previousVersion").GetInt64();
-        Assert.Equal(Version(first[^1]), previous);
+        Assert.Equal(Version(received[^2]), previous);
         Assert.True(previous > held);
         var resynced = await watcher.WatchAsync("concern", "york", concern);
         Assert.Equal(2, Supports(resynced));
@@ -116,6 +117,8 @@ public class LiveDeliveryTests(AppFixture app)
         Assert.Equal("york", yorkPush.GetProperty("city").GetString());
         Assert.All(utrechtPushes, p => Assert.Equal("utrecht", p.GetProperty("city").GetString()));
         Assert.All(utrechtPushes, p => Assert.Equal(inUtrecht, p.GetProperty("id").GetGuid()));
-        Assert.Null(await yorkWatcher.NextAsync(TimeSpan.FromMilliseconds(500)));
+        // Whatever else reaches the York watcher is about its York concern (a later push may restate it).
+        while (await yorkWatcher.NextAsync(TimeSpan.FromMilliseconds(500)) is { } later)
+            Assert.Equal(("york", inYork), (later.GetProperty("city").GetString(), later.GetProperty("id").GetGuid()));
     }
 }
