@@ -10,6 +10,7 @@ using Platform.Api.Commitments;
 using Platform.Api.Concerns;
 using Platform.Api.Consultations;
 using Platform.Api.Demo;
+using Platform.Api.Following;
 using Platform.Api.Infrastructure;
 using Platform.Api.Live;
 using Platform.Api.Proposals;
@@ -36,6 +37,7 @@ builder.Services.AddProposals();
 builder.Services.AddTownHalls();
 builder.Services.AddScorecards();
 builder.Services.AddCommitments();
+builder.Services.AddFollowing();
 builder.Services.AddSingleton<DemoNetwork>();
 
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));

@@ -9,6 +9,7 @@ using Platform.Api.Cities;
 using Platform.Api.Commitments;
 using Platform.Api.Concerns;
 using Platform.Api.Consultations;
+using Platform.Api.Following;
 using Platform.Api.Live;
 using Platform.Api.Proposals;
 using Platform.Api.TownHalls;
@@ -57,6 +58,7 @@ public static class MartenSetup
                 opts.AddTownHalls(platform.Schema);
                 opts.AddScorecards();
                 opts.AddCommitments(platform.Schema);
+                opts.AddFollowing();
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
