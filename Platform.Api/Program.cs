@@ -11,6 +11,7 @@ using Platform.Api.Commitments;
 using Platform.Api.Concerns;
 using Platform.Api.Consultations;
 using Platform.Api.Demo;
+using Platform.Api.Following;
 using Platform.Api.Infrastructure;
 using Platform.Api.Live;
 using Platform.Api.Monitoring;
@@ -40,6 +41,7 @@ builder.Services.AddScorecards();
 builder.Services.AddCommitments();
 builder.Services.AddAssessments();
 builder.Services.AddMonitoring();
+builder.Services.AddFollowing();
 builder.Services.AddSingleton<DemoNetwork>();
 
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));

@@ -4,6 +4,8 @@ using Platform.Domain;
 using Platform.Domain.Commitments;
 using Platform.Domain.Concerns;
 using Platform.Domain.Consultations;
+using Platform.Domain.Proposals;
+using Platform.Domain.TownHalls;
 using Platform.Domain.Reference;
 using Wolverine;
 
@@ -50,6 +52,14 @@ public static class CommitmentPublisher
         if (consultations.Length > 0)
             foreach (var c in await session.LoadManyAsync<Consultation>(cancellation, consultations))
                 known.Add(new CommitmentOrigin(OriginKind.Consultation, c.Id));
+        var proposals = Ids(OriginKind.Proposal);
+        if (proposals.Length > 0)
+            foreach (var p in await session.LoadManyAsync<Proposal>(cancellation, proposals))
+                known.Add(new CommitmentOrigin(OriginKind.Proposal, p.Id));
+        var townHalls = Ids(OriginKind.TownHall);
+        if (townHalls.Length > 0)
+            foreach (var t in await session.LoadManyAsync<TownHall>(cancellation, townHalls))
+                known.Add(new CommitmentOrigin(OriginKind.TownHall, t.Id));
         return known;
     }
 }

@@ -10,6 +10,7 @@ using Platform.Api.Cities;
 using Platform.Api.Commitments;
 using Platform.Api.Concerns;
 using Platform.Api.Consultations;
+using Platform.Api.Following;
 using Platform.Api.Live;
 using Platform.Api.Monitoring;
 using Platform.Api.Proposals;
@@ -61,6 +62,7 @@ public static class MartenSetup
                 opts.AddCommitments(platform.Schema);
                 opts.AddAssessments(platform.Schema);
                 opts.AddMonitoring(platform.Schema);
+                opts.AddFollowing();
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()

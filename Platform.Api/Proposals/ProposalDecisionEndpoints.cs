@@ -5,6 +5,10 @@ using Platform.Api.Accounts;
 using Platform.Api.Infrastructure;
 using Platform.Domain;
 using Platform.Domain.Proposals;
+using Platform.Domain.Commitments;
+using Platform.Api.Commitments;
+using Platform.Api.Cities;
+using Wolverine;
 using Wolverine.Http;
 
 namespace Platform.Api.Proposals;
@@ -16,11 +20,45 @@ namespace Platform.Api.Proposals;
 /// </summary>
 public static class ProposalDecisionEndpoints
 {
+    /// <summary>
+    /// Accepts the proposal into a commitment, in one transaction: an existing one (<c>commitmentId</c>, which
+    /// gains the proposal as an origin) or a new one published from <c>commitment</c> (the proposal is among its
+    /// origins). 404 naming <c>commitmentId</c> when the city has no such commitment; errors of the inline
+    /// commitment name their field under <c>commitment.</c>.
+    /// </summary>
     [WolverinePost("/api/cities/{city}/proposals/{id}/acceptance", OperationId = "acceptProposal")]
     [Authorize(Policy = Policies.Official)]
-    public static Task<IResult> Accept(Guid id, string city, AcceptProposal command, ClaimsPrincipal user, IDocumentSession session,
-        ProposalReader reader, TimeProvider clock, CancellationToken cancellation) =>
-        DecideAsync(id, city, user, session, reader, cancellation, proposal => ProposalDecider.Accept(proposal, command, user.AccountId(), clock.GetUtcNow()));
+    public static async Task<IResult> Accept(Guid id, string city, AcceptProposal command, ClaimsPrincipal user, IDocumentSession session,
+        IMessageBus bus, CityDirectory cities, ProposalReader reader, TimeProvider clock, CancellationToken cancellation)
+    {
+        var stream = await session.Events.FetchForWriting<Proposal>(id, cancellation);
+        var now = clock.GetUtcNow();
+        var officialId = user.AccountId();
+        var newCommitment = command.Commitment is not null && command.CommitmentId is null ? Guid.CreateVersion7() : (Guid?)null;
+        var decision = ProposalDecider.Accept(stream.Aggregate, command with { CommitmentId = command.CommitmentId ?? newCommitment, Commitment = newCommitment is null ? command.Commitment : null }, officialId, now);
+        if (decision.IsRefused) return Problems.Result(decision.Errors);
+
+        var origin = new CommitmentOrigin(OriginKind.Proposal, id);
+        if (newCommitment is { } commitmentId)
+        {
+            var input = command.Commitment!;
+            var published = await CommitmentPublisher.PublishAsync(
+                input with { Origins = [.. input.Origins ?? [], new OriginInput(OriginKind.Proposal, id)] },
+                commitmentId, city, officialId, session, bus, cities, clock, cancellation);
+            if (published.IsRefused) return Problems.Result(published.Errors.Select(e => e with { Field = e.Field is null ? "commitment" : $"commitment.{e.Field}" }).ToList());
+        }
+        else if (command.CommitmentId is { } existing)
+        {
+            var commitment = await session.LoadAsync<Commitment>(existing, cancellation);
+            if (commitment is null)
+                return Problems.Result([new DomainError(ErrorKind.NotFound, "commitment-not-found", $"The city has no commitment {existing}.", "commitmentId")]);
+            var linked = CommitmentDecider.LinkOrigin(commitment, origin, officialId, now);
+            if (linked.IsRefused) return Problems.Result(linked.Errors.Select(e => e with { Field = "commitmentId" }).ToList());
+            foreach (var e in linked.Events) session.Events.Append(existing, e);
+        }
+        stream.AppendMany(decision.Events);
+        return await SaveAsync(id, city, user, session, reader, cancellation);
+    }
 
     [WolverinePost("/api/cities/{city}/proposals/{id}/rejection", OperationId = "rejectProposal")]
     [Authorize(Policy = Policies.Official)]
@@ -42,6 +80,11 @@ public static class ProposalDecisionEndpoints
         var decision = decide(stream.Aggregate);
         if (decision.IsRefused) return Problems.Result(decision.Errors);
         stream.AppendMany(decision.Events);
+        return await SaveAsync(id, city, user, session, reader, cancellation);
+    }
+
+    private static async Task<IResult> SaveAsync(Guid id, string city, ClaimsPrincipal user, IDocumentSession session, ProposalReader reader, CancellationToken cancellation)
+    {
         try
         {
             await session.SaveChangesAsync(cancellation);

@@ -5,6 +5,7 @@ using Platform.Api.Accounts;
 using Platform.Api.Infrastructure;
 using Platform.Domain;
 using Platform.Domain.TownHalls;
+using Platform.Projections.TownHalls;
 using Wolverine.Http;
 
 namespace Platform.Api.TownHalls;
@@ -61,6 +62,7 @@ public static class TownHallLifecycleEndpoints
         stream.AppendMany(decision.Events);
         try
         {
+            await LockClosingPollsAsync(session, decision.Events, cancellation);
             await session.SaveChangesAsync(cancellation);
         }
         catch (Exception e) when (WriteConflicts.IsStreamConflict(e))
@@ -68,5 +70,24 @@ public static class TownHallLifecycleEndpoints
             return Problems.Result([DomainError.Conflict(conflictCode, "Another official changed this town hall at the same moment; reload it and try again.")]);
         }
         return Results.Ok(await reader.FindAsync(session, city, id, cancellation));
+    }
+
+    /// <summary>
+    /// A poll closes under its exclusive lock, taken in the write's transaction <b>before</b> the events get
+    /// their sequences: votes still committing finish first (with lower sequences), later ones wait and
+    /// then see the poll closed (see <see cref="PollGate"/>).
+    /// </summary>
+    private static async Task LockClosingPollsAsync(IDocumentSession session, IReadOnlyList<object> events, CancellationToken cancellation)
+    {
+        var polls = events.OfType<TownHallPollClosed>().Select(e => e.PollId).ToArray();
+        if (polls.Length == 0) return;
+        await session.BeginTransactionAsync(cancellation);
+        foreach (var poll in polls)
+        {
+            await using var command = session.Connection!.CreateCommand();
+            command.CommandText = PollGate.CloseLockSql;
+            command.Parameters.AddWithValue("poll", poll);
+            await command.ExecuteNonQueryAsync(cancellation);
+        }
     }
 }

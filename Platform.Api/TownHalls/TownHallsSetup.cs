@@ -24,6 +24,7 @@ public static class TownHallsSetup
         opts.Projections.Add<ResidentVoteProjection>(ProjectionLifecycle.Live);
         opts.Projections.Add(new VoteTallyProjection(schema), ProjectionLifecycle.Inline);
         opts.Storage.ExtendedSchemaObjects.Add(VoteTally.Table(schema));
+        opts.Storage.ExtendedSchemaObjects.Add(PollGate.GuardFunction(schema));
         opts.Schema.For<TownHallView>().Index(x => x.StartsAt);
     }
 }

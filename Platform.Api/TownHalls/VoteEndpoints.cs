@@ -6,6 +6,8 @@ using Platform.Api.Cities;
 using Platform.Api.Infrastructure;
 using Platform.Domain.Concerns;
 using Platform.Domain.TownHalls;
+using Platform.Projections.TownHalls;
+using Npgsql;
 using Wolverine.Http;
 
 namespace Platform.Api.TownHalls;
@@ -25,7 +27,7 @@ public static class VoteEndpoints
     [WolverinePost("/api/cities/{city}/town-halls/{id}/polls/{pollId}/votes", OperationId = "voteInTownHallPoll")]
     [Authorize(Policy = Policies.Resident)]
     public static async Task<IResult> Post(Guid id, Guid pollId, string city, VoteBody body, ClaimsPrincipal user, CityDirectory cities,
-        IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+        IDocumentSession session, PlatformOptions platform, TimeProvider clock, CancellationToken cancellation)
     {
         if (await CityAccess.SupportRefusalAsync(user, city, cities, cancellation) is { } refused) return refused;
         var residentId = user.ResidentId();
@@ -37,6 +39,9 @@ public static class VoteEndpoints
         if (decision.IsRefused) return Problems.Result(decision.Errors);
 
         var vote = session.Events.StartStream<ResidentVote>(SupportStream.Id(pollId, residentId), decision.Events);
+        // The decision above used the state read at the start of the request; the guard re-checks the
+        // committed state inside this transaction, under the poll's shared lock (see PollGate).
+        session.QueueSqlCommand(PollGate.GuardSql(platform.Schema), city, id, pollId);
         try
         {
             await session.SaveChangesAsync(cancellation);
@@ -45,9 +50,20 @@ public static class VoteEndpoints
         {
             return Problems.Result([TownHallDecider.AlreadyVoted]);
         }
+        catch (Exception e) when (IsPollClosed(e))
+        {
+            return Problems.Result([TownHallDecider.PollClosed]);
+        }
         var cast = (TownHallVoteCast)decision.Events[0];
         return Results.Created($"/api/cities/{city}/town-halls/{id}/polls/{pollId}/votes/mine",
             new MyVote(id, pollId, cast.Option, cast.CastAt) { Version = vote.Events[^1].Sequence });
+    }
+
+    private static bool IsPollClosed(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+            if (e is PostgresException { SqlState: PollGate.PollClosedState }) return true;
+        return false;
     }
 
     /// <summary>The calling resident's vote in the poll (404 when they have not voted).</summary>

@@ -10,8 +10,13 @@ public sealed record Commitment(
     Guid? ParentId,
     int Milestones)
 {
+    /// <summary>What the commitment answers (so linking the same origin twice changes nothing).</summary>
+    public CommitmentOrigin[] Origins { get; init; } = [];
+
     public static Commitment Create(CommitmentPublished e) =>
-        new(e.CommitmentId, CommitmentPhase.Active, e.DueDate, e.DueAt, false, e.ParentId, 0);
+        new(e.CommitmentId, CommitmentPhase.Active, e.DueDate, e.DueAt, false, e.ParentId, 0) { Origins = e.Origins };
+
+    public Commitment Apply(CommitmentOriginLinked e) => this with { Origins = [.. Origins, e.Origin] };
 
     public Commitment Apply(CommitmentMilestonePlanned _) => this with { Milestones = Milestones + 1 };
 

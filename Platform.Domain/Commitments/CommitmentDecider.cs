@@ -10,7 +10,7 @@ namespace Platform.Domain.Commitments;
 public static class CommitmentDecider
 {
     /// <summary>Origins of these kinds must name something that exists in the city (the caller looks them up).</summary>
-    public static bool IsChecked(OriginKind kind) => kind is OriginKind.Concern or OriginKind.Consultation;
+    public static bool IsChecked(OriginKind kind) => kind is OriginKind.Concern or OriginKind.Consultation or OriginKind.Proposal or OriginKind.TownHall;
 
     /// <param name="zone">The city's time zone: "today" and the end of the due date are the city's.</param>
     /// <param name="parent">The state of <see cref="PublishCommitment.ParentId"/>, when given and found.</param>
@@ -170,6 +170,20 @@ public static class CommitmentDecider
         Text(command.Reason, "reason", CommitmentRules.TextMaxLength, errors);
         if (errors.Count > 0) return Decision.Refuse(errors);
         return Decision.Accept(new CommitmentAbandoned(commitment!.Id, command.Reason!.Trim(), officialId, now, commitment.ParentId));
+    }
+
+    /// <summary>
+    /// Links an origin to a published commitment (a proposal accepted into it). Any commitment of the city
+    /// may be linked, also a fulfilled or abandoned one: the council may accept a proposal by pointing at
+    /// what it already did or gave up, and the record should say so. Linking an origin it has is no change.
+    /// </summary>
+    public static Decision LinkOrigin(Commitment? commitment, CommitmentOrigin origin, Guid officialId, DateTimeOffset now)
+    {
+        if (commitment is null) return Decision.Refuse(DomainError.NotFound("commitment"));
+        if (commitment.Origins.Contains(origin)) return Decision.NoChange;
+        if (commitment.Origins.Length >= CommitmentRules.MaxOrigins)
+            return Decision.Refuse(DomainError.Rule("too-many-origins", $"A commitment answers at most {CommitmentRules.MaxOrigins} origins."));
+        return Decision.Accept(new CommitmentOriginLinked(commitment.Id, origin, officialId, now));
     }
 
     /// <summary>

@@ -52,5 +52,11 @@ public sealed record CommitmentFulfilled(Guid CommitmentId, string EvidenceUrl, 
 /// <summary>The council gave the commitment up; an abandoned sub-commitment drops out of its parent's roll-up.</summary>
 public sealed record CommitmentAbandoned(Guid CommitmentId, string Reason, Guid OfficialId, DateTimeOffset AbandonedAt, Guid? ParentId = null);
 
+/// <summary>
+/// Something the commitment answers was linked after publication (a proposal the council accepted into
+/// this existing commitment): the commitment's origins grow by <paramref name="Origin"/>.
+/// </summary>
+public sealed record CommitmentOriginLinked(Guid CommitmentId, CommitmentOrigin Origin, Guid OfficialId, DateTimeOffset LinkedAt);
+
 /// <summary>Recorded by a durable scheduled message when the due date passed unfulfilled.</summary>
 public sealed record CommitmentOverdue(Guid CommitmentId, DateOnly DueDate, DateTimeOffset RecordedAt);

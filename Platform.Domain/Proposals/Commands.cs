@@ -14,8 +14,12 @@ public sealed record SupportProposal(Guid ProposalId, Guid ResidentId);
 /// <summary>Take back a resident's support of a proposal.</summary>
 public sealed record WithdrawProposalSupport(Guid ProposalId, Guid ResidentId);
 
-/// <summary>An official records the council's acceptance; <paramref name="CommitmentId"/> names the commitment it became, if any yet.</summary>
-public sealed record AcceptProposal(string? Decision, Guid? CommitmentId);
+/// <summary>
+/// An official records the council's acceptance. The commitment it became is either an existing one
+/// (<paramref name="CommitmentId"/>) or published with the acceptance (<paramref name="Commitment"/>, the
+/// same body as publishing one); neither leaves it for later. Not both.
+/// </summary>
+public sealed record AcceptProposal(string? Decision, Guid? CommitmentId, Commitments.PublishCommitment? Commitment = null);
 
 /// <summary>An official records the council's rejection, saying why.</summary>
 public sealed record RejectProposal(string? Reason);

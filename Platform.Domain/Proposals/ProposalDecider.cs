@@ -67,6 +67,8 @@ public static class ProposalDecider
         var errors = new List<DomainError>();
         if (Text(command.Decision, "decision") is { } invalid) errors.Add(invalid);
         if (command.CommitmentId == Guid.Empty) errors.Add(DomainError.Invalid("commitmentId", "The commitment id is not a valid id."));
+        else if (command.CommitmentId is not null && command.Commitment is not null)
+            errors.Add(DomainError.Invalid("commitment", "Either link an existing commitment (commitmentId) or publish one (commitment), not both."));
         if (errors.Count > 0) return Decision.Refuse(errors);
         return Decision.Accept(new ProposalAccepted(proposal!.Id, officialId, command.Decision!.Trim(), command.CommitmentId, now));
     }

@@ -85,7 +85,7 @@ public static class TownHallDecider
         if (townHall.CurrentPoll?.Id == command.PollId)
             return Decision.Accept(new TownHallPollClosed(townHall.Id, command.PollId, officialId, now));
         if (townHall.ClosedPollIds.Contains(command.PollId))
-            return Decision.Refuse(PollIsClosed);
+            return Decision.Refuse(PollClosed);
         return Decision.Refuse(DomainError.NotFound("poll"));
     }
 
@@ -127,9 +127,9 @@ public static class TownHallDecider
         var poll = townHall.CurrentPoll?.Id == command.PollId ? townHall.CurrentPoll : null;
         if (poll is null)
             return townHall.ClosedPollIds.Contains(command.PollId)
-                ? Decision.Refuse(PollIsClosed)
+                ? Decision.Refuse(PollClosed)
                 : Decision.Refuse(DomainError.NotFound("poll"));
-        if (townHall.Status != TownHallStatus.Open) return Decision.Refuse(PollIsClosed);
+        if (townHall.Status != TownHallStatus.Open) return Decision.Refuse(PollClosed);
         if (existing is not null)
             return Decision.Refuse(AlreadyVoted);
         if (command.Option is not { } option)
@@ -141,7 +141,7 @@ public static class TownHallDecider
     }
 
     public static readonly DomainError AlreadyVoted = DomainError.Conflict("already-voted", "You have voted in this poll already; a vote cannot be changed.");
-    private static readonly DomainError PollIsClosed = DomainError.Conflict("poll-closed", "The poll is closed; it takes no more votes.");
+    public static readonly DomainError PollClosed = DomainError.Conflict("poll-closed", "The poll is closed; it takes no more votes.");
     private static readonly DomainError TownHallIsClosed = DomainError.Conflict("town-hall-closed", "The town hall is closed.");
 
     private static string? Optional(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -16,6 +16,7 @@ public sealed class CommitmentLiveRoute : ILiveViewRoute
     [
         typeof(CommitmentPublished), typeof(CommitmentMilestonePlanned), typeof(CommitmentProgressReported),
         typeof(CommitmentDeadlineChanged), typeof(CommitmentFulfilled), typeof(CommitmentAbandoned), typeof(CommitmentOverdue),
+        typeof(CommitmentOriginLinked),
     ];
 
     public IEnumerable<ViewChange> ChangesOf(IEvent e)
@@ -29,6 +30,7 @@ public sealed class CommitmentLiveRoute : ILiveViewRoute
             CommitmentFulfilled f => (f.CommitmentId, f.ParentId),
             CommitmentAbandoned a => (a.CommitmentId, a.ParentId),
             CommitmentOverdue o => (o.CommitmentId, (Guid?)null),
+            CommitmentOriginLinked l => (l.CommitmentId, (Guid?)null),
             _ => ((Guid?)null, (Guid?)null),
         };
         if (id is { } commitmentId) yield return new ViewChange(View, e.TenantId, commitmentId, e.Sequence);

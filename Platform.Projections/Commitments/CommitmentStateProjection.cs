@@ -12,4 +12,5 @@ public partial class CommitmentStateProjection : SingleStreamProjection<Commitme
     public static Commitment Apply(CommitmentFulfilled e, Commitment state) => state.Apply(e);
     public static Commitment Apply(CommitmentAbandoned e, Commitment state) => state.Apply(e);
     public static Commitment Apply(CommitmentOverdue e, Commitment state) => state.Apply(e);
+    public static Commitment Apply(CommitmentOriginLinked e, Commitment state) => state.Apply(e);
 }

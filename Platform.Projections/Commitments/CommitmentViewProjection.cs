@@ -100,6 +100,14 @@ public partial class CommitmentViewProjection : SingleStreamProjection<Commitmen
         Record(view, e, "overdue", e.Data.RecordedAt, new() { ["dueDate"] = e.Data.DueDate.ToString("yyyy-MM-dd") });
     }
 
+    public static void Apply(IEvent<CommitmentOriginLinked> e, CommitmentView view)
+    {
+        var o = e.Data.Origin;
+        view.Origins = [.. view.Origins, o];
+        view.OriginKeys = view.OriginKeys.Concat([$"{Kind(o.Kind)}:{o.Id}", o.Id.ToString()]).Distinct().ToArray();
+        Record(view, e, "originLinked", e.Data.LinkedAt, new() { ["kind"] = Kind(o.Kind), ["id"] = o.Id, ["officialId"] = e.Data.OfficialId });
+    }
+
     public static string Kind(OriginKind kind) => kind == OriginKind.TownHall ? "townHall" : kind.ToString().ToLowerInvariant();
 
     private static void Record(CommitmentView view, IEvent e, string kind, DateTimeOffset at, Dictionary<string, object?> details)

@@ -78,19 +78,21 @@ public sealed class CityScorecard
             case ProposalWithdrawn e: ProposalsAwaitingDecision.Remove(e.ProposalId); break;
 
             case CommitmentPublished e:
-                Commitments[e.CommitmentId] = new CommitmentStanding(e.DueDate, CommitmentStandingStatus.OnTrack, null);
+                Commitments[e.CommitmentId] = new CommitmentStanding(e.DueDate, CommitmentStandingStatus.OnTrack, null)
+                {
+                    PublishedAt = e.PublishedAt, DueAt = e.DueAt, ParentId = e.ParentId, Weight = e.Weight,
+                };
+                break;
+            case CommitmentProgressReported e when Commitments.TryGetValue(e.CommitmentId, out var c):
+                Commitments[e.CommitmentId] = c with { Percent = e.Percent };
                 break;
             case CommitmentOverdue e when Commitments.TryGetValue(e.CommitmentId, out var c) && c.IsActive:
                 Commitments[e.CommitmentId] = c with { Status = CommitmentStandingStatus.Overdue };
                 break;
             case CommitmentDeadlineChanged e when Commitments.TryGetValue(e.CommitmentId, out var c) && c.IsActive:
-                // A later deadline lifts "overdue"; if it passes too, a new CommitmentOverdue says so.
-                var stillOverdue = c.Status == CommitmentStandingStatus.Overdue && e.NewDueDate < DateOnly.FromDateTime(e.ChangedAt.UtcDateTime);
-                Commitments[e.CommitmentId] = c with
-                {
-                    DueDate = e.NewDueDate,
-                    Status = stillOverdue ? CommitmentStandingStatus.Overdue : CommitmentStandingStatus.OnTrack,
-                };
+                // A new deadline lifts the recorded "overdue", as in the commitment's own state: it is judged
+                // against the new date (and the read-time rule sees it overdue again once that date has ended).
+                Commitments[e.CommitmentId] = c with { DueDate = e.NewDueDate, DueAt = e.NewDueAt, Status = CommitmentStandingStatus.OnTrack };
                 break;
             case CommitmentFulfilled e when Commitments.TryGetValue(e.CommitmentId, out var c) && c.IsActive:
                 Commitments[e.CommitmentId] = c with
@@ -118,6 +120,27 @@ public sealed class CityScorecard
         UpdatedAt = timestamp;
     }
 
+    /// <summary>
+    /// The commitment's status as of <paramref name="now"/>, by the same rule as the commitment view
+    /// (<see cref="CommitmentProgress.StatusOf"/>), with a parent's progress rolled up from its
+    /// sub-commitments' standings, which this document holds too.
+    /// </summary>
+    private CommitmentStatus LiveStatus(Guid id, CommitmentStanding c, DateTimeOffset now)
+    {
+        var phase = c.Phase;
+        if (c.DueAt == default) // kept before "at risk" was counted; a projection rebuild fills it in
+            return c.Status == CommitmentStandingStatus.Overdue ? CommitmentStatus.Overdue : phase switch
+            {
+                CommitmentPhase.Fulfilled => CommitmentStatus.Fulfilled,
+                CommitmentPhase.Abandoned => CommitmentStatus.Abandoned,
+                _ => CommitmentStatus.OnTrack,
+            };
+        var rolledUp = c.ParentId is null
+            ? CommitmentProgress.RollUp(Commitments.Values.Where(s => s.ParentOf(id)).Select(s => new ChildProgress(s.Percent, s.Weight, s.Phase)))
+            : null;
+        return CommitmentProgress.StatusOf(phase, c.Status == CommitmentStandingStatus.Overdue, rolledUp ?? c.Percent, c.PublishedAt, c.DueAt, now);
+    }
+
     private void Decided(Guid proposalId, DateTimeOffset at)
     {
         if (!ProposalsAwaitingDecision.Remove(proposalId, out var due)) return; // decided before the threshold: not owed
@@ -132,6 +155,7 @@ public sealed class CityScorecard
         var openPastDeadline = PendingConcerns.Values.Count(p => (p.ResponseDue ?? p.RaisedAt.AddDays(concernResponseDays)) < now);
         var awaitingPastDeadline = ProposalsAwaitingDecision.Values.Count(due => due < now);
         var commitments = Commitments.Values;
+        var live = Commitments.Select(c => LiveStatus(c.Key, c.Value, now)).ToList();
         var fulfilled = commitments.Count(c => c.Status == CommitmentStandingStatus.Fulfilled);
         var responsesToHeld = ClosedConsultations.Sum(id => ConsultationResponses.GetValueOrDefault(id));
 
@@ -151,8 +175,9 @@ public sealed class CityScorecard
                 DecidedWithinDeadlinePercent: Percent(ProposalsDecidedWithinDeadline, ProposalsDecided + awaitingPastDeadline)),
             new CommitmentFigures(
                 Published: commitments.Count,
-                OnTrack: commitments.Count(c => c.Status == CommitmentStandingStatus.OnTrack),
-                Overdue: commitments.Count(c => c.Status == CommitmentStandingStatus.Overdue),
+                OnTrack: live.Count(s => s == CommitmentStatus.OnTrack),
+                AtRisk: live.Count(s => s == CommitmentStatus.AtRisk),
+                Overdue: live.Count(s => s == CommitmentStatus.Overdue),
                 Fulfilled: fulfilled,
                 Abandoned: commitments.Count(c => c.Status == CommitmentStandingStatus.Abandoned),
                 FulfilledOnTime: commitments.Count(c => c.FulfilledOnTime == true),
@@ -193,8 +218,29 @@ public enum CommitmentStandingStatus
     Abandoned,
 }
 
-/// <summary>Where a commitment stands, for the scorecard's counts.</summary>
+/// <summary>
+/// Where a commitment stands, for the scorecard's counts. <see cref="Status"/> is what events recorded
+/// (OnTrack meaning "active, not recorded overdue"); "at risk" and a due date that has just ended are
+/// derived at read time from the other fields, like the commitment view does.
+/// </summary>
 public sealed record CommitmentStanding(DateOnly DueDate, CommitmentStandingStatus Status, bool? FulfilledOnTime)
 {
+    public DateTimeOffset PublishedAt { get; init; }
+    /// <summary>When the due date in force ends in the city.</summary>
+    public DateTimeOffset DueAt { get; init; }
+    /// <summary>The last progress reported on the commitment itself.</summary>
+    public int Percent { get; init; }
+    public Guid? ParentId { get; init; }
+    public decimal Weight { get; init; } = 1;
+
     public bool IsActive => Status is CommitmentStandingStatus.OnTrack or CommitmentStandingStatus.Overdue;
+
+    public CommitmentPhase Phase => Status switch
+    {
+        CommitmentStandingStatus.Fulfilled => CommitmentPhase.Fulfilled,
+        CommitmentStandingStatus.Abandoned => CommitmentPhase.Abandoned,
+        _ => CommitmentPhase.Active,
+    };
+
+    public bool ParentOf(Guid id) => ParentId == id;
 }

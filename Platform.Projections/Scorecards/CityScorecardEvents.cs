@@ -14,6 +14,7 @@ public static class CityScorecardEvents
         typeof(ConcernResolved), typeof(ConcernWithdrawn),
         typeof(ProposalThresholdReached), typeof(ProposalAccepted), typeof(ProposalRejected), typeof(ProposalWithdrawn),
         typeof(CommitmentPublished), typeof(CommitmentOverdue), typeof(CommitmentDeadlineChanged), typeof(CommitmentFulfilled),
+        typeof(CommitmentProgressReported),
         typeof(CommitmentAbandoned),
         typeof(ConsultationResponseSubmitted), typeof(ConsultationClosed),
     ];

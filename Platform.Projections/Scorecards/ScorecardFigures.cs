@@ -9,7 +9,7 @@ public sealed record ConcernFigures(int Raised, int Answered, int AnsweredWithin
 public sealed record ProposalFigures(int ReachedThreshold, int Decided, int DecidedWithinDeadline, int AwaitingDecisionPastDeadline,
     double? DecidedWithinDeadlinePercent);
 
-public sealed record CommitmentFigures(int Published, int OnTrack, int Overdue, int Fulfilled, int Abandoned, int FulfilledOnTime,
+public sealed record CommitmentFigures(int Published, int OnTrack, int AtRisk, int Overdue, int Fulfilled, int Abandoned, int FulfilledOnTime,
     double? OnTimeFulfilmentPercent);
 
 public sealed record ConsultationFigures(int Held, long Responses, long ResponsesToHeld, double? AverageResponsesPerHeld);

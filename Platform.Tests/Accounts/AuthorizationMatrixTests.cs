@@ -31,6 +31,24 @@ public class AuthorizationMatrixTests(AppFixture app)
         new("change settings", (_, city) => Task.FromResult(new Request(HttpMethod.Put, $"/api/cities/{city}/settings", new { concernResponseDays = 30, proposalSupportThreshold = 100, proposalDecisionDays = 90 })), [Caller.NetworkAdministrator]),
         new("join city", (_, city) => Task.FromResult(new Request(HttpMethod.Post, $"/api/cities/{city}/members", null)),
             [Caller.ResidentHere, Caller.ResidentElsewhere, Caller.VerifiedHere, Caller.OfficialHere, Caller.OfficialElsewhere, Caller.ModeratorHere, Caller.NetworkAdministrator]),
+        // One representative write of each later feature.
+        new("submit proposal", (_, city) => Task.FromResult(new Request(HttpMethod.Post, $"/api/cities/{city}/proposals", ProposalApi.ValidBody())), Residents),
+        new("accept proposal into a new commitment", async (a, city) => new Request(HttpMethod.Post, $"/api/cities/{city}/proposals/{await a.SubmitAsync(city)}/acceptance",
+            new { decision = "Agreed.", commitment = CommitmentApi.Body() }), [Caller.OfficialHere]),
+        new("draft consultation", (_, city) => Task.FromResult(new Request(HttpMethod.Post, $"/api/cities/{city}/consultations",
+            new { title = "Getting around", description = "Tell us how you travel." })), [Caller.OfficialHere]),
+        new("publish commitment", (_, city) => Task.FromResult(new Request(HttpMethod.Post, $"/api/cities/{city}/commitments", CommitmentApi.Body())), [Caller.OfficialHere]),
+        new("schedule town hall", (_, city) => Task.FromResult(new Request(HttpMethod.Post, $"/api/cities/{city}/town-halls", TownHallApi.ScheduleBody())), [Caller.OfficialHere]),
+        new("vote in town-hall poll", async (a, city) =>
+        {
+            var official = await a.OfficialAsync(city);
+            var townHall = await a.OpenTownHallAsync(official, city);
+            var poll = await a.OpenPollAsync(townHall, official, city: city);
+            return new Request(HttpMethod.Post, $"/api/cities/{city}/town-halls/{townHall}/polls/{poll}/votes", new { option = 1 });
+        }, Residents),
+        new("follow concern", async (a, city) => new Request(HttpMethod.Put, $"/api/cities/{city}/concerns/{await a.RaiseAsync(city)}/follow", null), Residents),
+        new("unfollow commitment", async (a, city) => new Request(HttpMethod.Delete,
+            $"/api/cities/{city}/commitments/{await a.PublishCommitmentAsync(await a.OfficialAsync(city), city: city)}/follow", null), Residents),
     ];
 
     public static TheoryData<string, Caller> Matrix()
@@ -87,7 +105,7 @@ public class AuthorizationMatrixTests(AppFixture app)
         {
             var url = request.Path;
             if (request.Method == HttpMethod.Post) { if (request.Body is null) x.Post.Url(url); else x.Post.Json(request.Body).ToUrl(url); }
-            else if (request.Method == HttpMethod.Put) x.Put.Json(request.Body!).ToUrl(url);
+            else if (request.Method == HttpMethod.Put) { if (request.Body is null) x.Put.Url(url); else x.Put.Json(request.Body).ToUrl(url); }
             else if (request.Method == HttpMethod.Delete) x.Delete.Url(url);
             else x.Get.Url(url);
             if (actor is not null) x.As(actor);

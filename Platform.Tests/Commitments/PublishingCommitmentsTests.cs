@@ -13,7 +13,7 @@ public class PublishingCommitmentsTests(AppFixture app)
         var official = await app.OfficialAsync();
         var concern = await app.RaiseAsync();
         var consultation = await app.OpenConsultationAsync(official);
-        var proposal = Guid.CreateVersion7();
+        var proposal = await app.SubmitAsync();
 
         var published = await app.PublishAsync(official, CommitmentApi.Body(origins:
         [

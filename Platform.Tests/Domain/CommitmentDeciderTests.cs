@@ -70,14 +70,6 @@ public class CommitmentDeciderTests
     }
 
     [Fact]
-    public void Proposal_origins_are_taken_as_given()
-    {
-        var proposal = Guid.NewGuid();
-        var e = (CommitmentPublished)Publish(Valid(null, null, null, new OriginInput(OriginKind.Proposal, proposal))).Events.Single();
-        Assert.Equal(proposal, e.Origins.Single().Id);
-    }
-
-    [Fact]
     public void Sub_commitments_go_one_level_deep_under_an_active_parent()
     {
         var parent = Published();
@@ -153,5 +145,31 @@ public class CommitmentDeciderTests
         var due = Now.AddDays(100);
         Assert.Equal(Enum.Parse<CommitmentStatus>(status),
             CommitmentProgress.StatusOf(CommitmentPhase.Active, false, progress, published, due, published.AddDays(elapsedPercent)));
+    }
+
+    [Fact]
+    public void Linking_an_origin_adds_it_once_to_any_commitment_and_an_unknown_commitment_is_not_found()
+    {
+        var proposal = new CommitmentOrigin(OriginKind.Proposal, Guid.NewGuid());
+        var commitment = Published();
+        var linked = (CommitmentOriginLinked)Assert.Single(CommitmentDecider.LinkOrigin(commitment, proposal, Official, Now).Events);
+        Assert.Equal((commitment.Id, proposal), (linked.CommitmentId, linked.Origin));
+        Assert.Same(Decision.NoChange, CommitmentDecider.LinkOrigin(commitment.Apply(linked), proposal, Official, Now));
+        var fulfilled = commitment.Apply(new CommitmentFulfilled(commitment.Id, "https://e.org", null, Official, Now));
+        Assert.False(CommitmentDecider.LinkOrigin(fulfilled, proposal, Official, Now).IsRefused);
+        Assert.Equal("commitment-not-found", Assert.Single(CommitmentDecider.LinkOrigin(null, proposal, Official, Now).Errors).Code);
+    }
+
+    [Fact]
+    public void Proposal_and_town_hall_origins_must_be_known()
+    {
+        var decision = Publish(Valid(null, null, null, new OriginInput(OriginKind.Proposal, Guid.NewGuid()), new OriginInput(OriginKind.TownHall, Guid.NewGuid())));
+        Assert.Equal(["origins[0]", "origins[1]"], decision.Errors.Select(e => e.Field));
+        Assert.All(decision.Errors, e => Assert.Equal(ErrorKind.NotFound, e.Kind));
+
+        var proposal = Guid.NewGuid();
+        var known = CommitmentDecider.Decide(Valid(null, null, null, new OriginInput(OriginKind.Proposal, proposal)), Id, Official, Now, London,
+            ReferenceCatalogue.Default, null, new HashSet<CommitmentOrigin> { new(OriginKind.Proposal, proposal) });
+        Assert.Equal(proposal, ((CommitmentPublished)known.Events.Single()).Origins.Single().Id);
     }
 }

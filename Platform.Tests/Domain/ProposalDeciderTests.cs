@@ -121,6 +121,14 @@ public class ProposalDeciderTests
     }
 
     [Fact]
+    public void Accepting_names_an_existing_commitment_or_publishes_one_but_not_both()
+    {
+        var both = ProposalDecider.Accept(Given(), new AcceptProposal("Yes", Guid.CreateVersion7(),
+            new Platform.Domain.Commitments.PublishCommitment("T", null, ["housing"], null, null, "Parks", null, null, null)), Official, Now);
+        Assert.Equal("commitment", Assert.Single(both.Errors).Field);
+    }
+
+    [Fact]
     public void The_council_may_decide_before_and_after_the_threshold()
     {
         var commitment = Guid.CreateVersion7();

@@ -33,7 +33,7 @@ public class ProposalLifecycleTests(AppFixture app)
         Assert.True(supported.GetProperty("version").GetInt64() > fresh.GetProperty("version").GetInt64());
 
         var official = await app.OfficialAsync();
-        var commitment = Guid.CreateVersion7();
+        var commitment = await app.PublishCommitmentAsync(official);
         var accepted = await app.ActOnProposalAsync(id, "acceptance", official, new { decision = "The council will raise the kerbs by 2028.", commitmentId = commitment }, 200);
         Assert.Equal("accepted", accepted.GetProperty("status").GetString());
         Assert.Equal(commitment, accepted.GetProperty("commitmentId").GetGuid());

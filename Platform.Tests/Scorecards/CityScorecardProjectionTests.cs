@@ -96,7 +96,7 @@ public class CityScorecardProjectionTests(AppFixture app)
             MedianDaysToFirstAnswer: 3.8, OpenPastDeadline: 1), figures.Concerns);
         Assert.Equal(new ProposalFigures(ReachedThreshold: 4, Decided: 2, DecidedWithinDeadline: 1, AwaitingDecisionPastDeadline: 1,
             DecidedWithinDeadlinePercent: 33.3), figures.Proposals);
-        Assert.Equal(new CommitmentFigures(Published: 6, OnTrack: 2, Overdue: 1, Fulfilled: 2, Abandoned: 1, FulfilledOnTime: 1,
+        Assert.Equal(new CommitmentFigures(Published: 6, OnTrack: 2, AtRisk: 0, Overdue: 1, Fulfilled: 2, Abandoned: 1, FulfilledOnTime: 1,
             OnTimeFulfilmentPercent: 50.0), figures.Commitments);
         Assert.Equal(new ConsultationFigures(Held: 1, Responses: 5, ResponsesToHeld: 3, AverageResponsesPerHeld: 3.0), figures.Consultations);
 
@@ -104,6 +104,40 @@ public class CityScorecardProjectionTests(AppFixture app)
         var overview = await app.WaitForAsync<NetworkOverview>(NetworkOverview.DocumentId, version, o => o.Version);
         Assert.Equal(version, overview.Cities[city].Version);
         Assert.Equal(figures, overview.Cities[city].Figures(DateTimeOffset.UtcNow, 30));
+    }
+
+    [Fact]
+    public async Task At_risk_and_overdue_are_derived_at_read_time_by_the_commitment_views_rule_with_roll_up()
+    {
+        var city = await app.NewCityAsync();
+        var due = new DateOnly(2024, 12, 31);
+        var parent = Guid.CreateVersion7();
+        (Guid, object[]) Child(int percent)
+        {
+            var id = Guid.CreateVersion7();
+            return (id, [new CommitmentPublished(id, "Part", "", ["housing"], [], [], "Housing", due, EndOf(due), null, [], parent, 1m, Official, Jan1),
+                         new CommitmentProgressReported(id, percent, "", null, Official, Jan1.AddDays(10), parent)]);
+        }
+        var version = await app.AppendAsync(city,
+            Commitment(due),                                                                                   // no progress
+            Commitment(due, id => new CommitmentProgressReported(id, 30, "", null, Official, Jan1.AddDays(10))),  // 30 %
+            (parent, [new CommitmentPublished(parent, "Whole", "", ["housing"], [], [], "Housing", due, EndOf(due), null, [], null, 1m, Official, Jan1)]),
+            Child(80), Child(0),                                                                               // parent rolls up to 40 %
+            Commitment(new DateOnly(2024, 3, 31)));                                                            // due date ended, no event yet
+
+        var scorecard = await app.WaitForAsync<CityScorecard>(city, version, s => s.Version);
+        // On 1 July about half the time has elapsed: "at risk" below 50 − 25 = 25 %.
+        var july = scorecard.Figures(new DateTimeOffset(2024, 7, 1, 0, 0, 0, TimeSpan.Zero), 30).Commitments;
+        Assert.Equal((6, 3, 2, 1), (july.Published, july.OnTrack, july.AtRisk, july.Overdue));
+        // In January less than 10 % has elapsed: nothing is at risk yet; the March one is not yet due.
+        var january = scorecard.Figures(Jan1.AddDays(20), 30).Commitments;
+        Assert.Equal((6, 6, 0, 0), (january.Published, january.OnTrack, january.AtRisk, january.Overdue));
+
+        // The same rule as the commitment view's, for the parent: rolled-up 40 % on 1 July.
+        Assert.Equal(CommitmentStatus.OnTrack,
+            CommitmentProgress.StatusOf(CommitmentPhase.Active, false, 40, Jan1, EndOf(due), new DateTimeOffset(2024, 7, 1, 0, 0, 0, TimeSpan.Zero)));
+        Assert.Equal(CommitmentStatus.AtRisk,
+            CommitmentProgress.StatusOf(CommitmentPhase.Active, false, 0, Jan1, EndOf(due), new DateTimeOffset(2024, 7, 1, 0, 0, 0, TimeSpan.Zero)));
     }
 
     [Fact]

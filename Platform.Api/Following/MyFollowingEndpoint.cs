@@ -1,0 +1,18 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Platform.Api.Accounts;
+using Wolverine.Http;
+
+namespace Platform.Api.Following;
+
+/// <summary>The signed-in resident's followed concerns and commitments, across their cities, latest change first.</summary>
+public static class MyFollowingEndpoint
+{
+    [WolverineGet("/api/accounts/me/following", OperationId = "getMyFollowing")]
+    [Authorize(Policy = Policies.SignedIn)]
+    public static async Task<IResult> Get(ClaimsPrincipal user, FollowingReader reader, CancellationToken cancellation)
+    {
+        var cities = user.Claims.Where(c => c.Type == PlatformClaims.CityRoleClaim).Select(c => c.Value.Split(':')[0]).Distinct();
+        return Results.Ok(new { items = await reader.ListAsync(user.AccountId(), cities, cancellation) });
+    }
+}
