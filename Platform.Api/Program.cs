@@ -15,6 +15,7 @@ using Platform.Api.Live;
 using Platform.Api.Proposals;
 using Platform.Api.TownHalls;
 using Platform.Api.Scorecards;
+using Platform.Api.Web;
 using Scalar.AspNetCore;
 using Wolverine;
 using Wolverine.Http;
@@ -45,6 +46,7 @@ builder.Services.AddSignalR()
     .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
 builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"]);
 builder.Services.AddOpenApi();
+builder.Services.AddWeb();
 
 builder.Services.AddPlatformMarten(connectionString, platform);
 builder.Host.UseWolverine(opts =>
@@ -60,6 +62,7 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseWeb(); // static files; the page language for non-API requests
 app.UseRouting();
 app.UseMiddleware<KnownCityMiddleware>(); // an unknown city is a 404 for everyone, before any role check
 app.UseAuthentication();
@@ -75,7 +78,7 @@ app.MapWolverineEndpoints(opts =>
 {
     opts.TenantId.IsRouteArgumentNamed("city");
 });
-app.MapGet("/", () => Results.Redirect("/api/reference")).ExcludeFromDescription();
+app.MapWeb(); // the pages (Pages/), the home page at /
 app.MapBenchEndpoints();
 
 return await app.RunJasperFxCommands(args);
