@@ -38,7 +38,7 @@ public sealed class KeyboardTests(BrowserFixture browser)
             await AssertFocusVisible(page);
             await page.Keyboard.PressAsync("Enter");
 
-            await Expect(page).ToHaveURLAsync(new Regex("/cities/lviv/concerns/[0-9a-f-]{36}$"));
+            await Expect(page).ToHaveURLAsync(new Regex("/cities/lviv/concerns/[0-9a-f-]{36}(#main)?$"));
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(title);
         });
     }

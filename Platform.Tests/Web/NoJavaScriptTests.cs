@@ -35,7 +35,7 @@ public sealed class NoJavaScriptTests(BrowserFixture browser)
 
             // It is in the city's list, found by its words and its right.
             await page.GotoAsync("/cities/utrecht/concerns");
-            await page.GetByLabel("Search").FillAsync(title);
+            await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search" }).FillAsync(title);
             await page.GetByLabel("Right", new() { Exact = true }).SelectOptionAsync("liberty-security");
             await page.GetByRole(AriaRole.Button, new() { Name = "Show concerns" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Link, new() { Name = title })).ToBeVisibleAsync();

@@ -1,4 +1,5 @@
 using Marten;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -38,7 +39,8 @@ public sealed class ConcernDetailModel(CityDirectory directory, IDocumentStore s
 
     private async Task<IActionResult> ActAsync(Func<IDocumentSession, Task<IResult>> endpoint, string confirmation, CancellationToken cancellation)
     {
-        if (!User.IsSignedIn()) return Challenge();
+        // Back to the concern after signing in (not to the post handler's URL): the resident then supports it there.
+        if (!User.IsSignedIn()) return Challenge(new AuthenticationProperties { RedirectUri = $"/cities/{CitySlug}/concerns/{Id}" });
         if (!(await authorization.AuthorizeAsync(User, HttpContext, Policies.Resident)).Succeeded)
         {
             ModelState.AddModelError("", text["Only residents of {0} can support its concerns.", City.Name()]);
