@@ -46,7 +46,12 @@ public static class WebSetup
     public static WebApplication UseWeb(this WebApplication app)
     {
         app.UseStaticFiles();
-        app.UseWhen(context => !IsApi(context.Request.Path), branch => branch.UseRequestLocalization());
+        app.UseWhen(context => !IsApi(context.Request.Path), branch =>
+        {
+            branch.UseRequestLocalization();
+            // An empty error answer of a page (404 unknown concern or city) shows the status page, not problem JSON.
+            branch.UseStatusCodePagesWithReExecute("/status/{0}");
+        });
         return app;
     }
 

@@ -39,6 +39,8 @@ public sealed class AccessibilityTests(BrowserFixture browser)
 
             await page.GotoAsync("/");
             await Check("home");
+            await page.GotoAsync("/cities/atlantis/concerns");
+            await Check("not found");
             await page.GotoAsync("/register");
             await Check("register");
             await page.Locator("main form button[type=submit]").ClickAsync();
