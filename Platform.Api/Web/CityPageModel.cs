@@ -14,6 +14,9 @@ public abstract class CityPageModel(CityDirectory directory) : PageModel
 {
     [BindProperty(Name = "city", SupportsGet = true)] public string CitySlug { get; set; } = "";
 
+    /// <summary>The ViewData entry that tells the layout which city the page belongs to.</summary>
+    public const string CityKey = "city";
+
     public City City { get; private set; } = null!;
 
     /// <summary>The city directory, for handlers that call endpoint methods needing it.</summary>
@@ -28,6 +31,7 @@ public abstract class CityPageModel(CityDirectory directory) : PageModel
             return;
         }
         City = city;
+        ViewData[CityKey] = city; // the layout shows the city's sections
         await next();
     }
 }

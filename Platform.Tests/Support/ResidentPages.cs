@@ -26,8 +26,9 @@ public static class ResidentPages
         if (anonymous) await page.GetByLabel("Raise it anonymously").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Raise the concern" }).ClickAsync();
         await page.WaitForURLAsync(url => !url.EndsWith("/new"));
-        return ConcernId(page);
+        return IdInUrl(page);
     }
 
-    public static Guid ConcernId(IPage page) => Guid.Parse(new Uri(page.Url).Segments[^1].TrimEnd('/'));
+    /// <summary>The id at the end of the page's address (a concern or proposal page).</summary>
+    public static Guid IdInUrl(IPage page) => Guid.Parse(new Uri(page.Url).Segments[^1].TrimEnd('/'));
 }

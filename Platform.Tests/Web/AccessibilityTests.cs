@@ -65,6 +65,17 @@ public sealed class AccessibilityTests(BrowserFixture browser)
 
             await page.GotoAsync("/cities/york/concerns");
             await Check("concern list");
+            await page.GotoAsync("/cities/york/proposals/new");
+            await Check("submit a proposal");
+            await page.Locator("main form button[type=submit]").ClickAsync();
+            await Check("submit a proposal, refused");
+            await page.Locator("#title").FillAsync($"Drinking fountains in every park {Guid.NewGuid():N}");
+            await page.Locator("#rights").CheckAsync();
+            await page.Locator("main form button[type=submit]").ClickAsync();
+            await page.WaitForURLAsync(url => !url.EndsWith("/new"));
+            await Check("proposal, just submitted");
+            await page.GotoAsync("/cities/york/proposals");
+            await Check("proposal list");
             await page.GotoAsync("/cities/york/concerns?status=nonsense&page=x");
             await Check("concern list, refused filters");
             await page.GotoAsync("/cities/utrecht/concerns/new");

@@ -7,7 +7,6 @@ using Platform.Api.Cities;
 using Platform.Api.Concerns;
 using Platform.Api.Web;
 using Platform.Domain.Concerns;
-using Platform.Domain.Reference;
 
 namespace Platform.Api.Pages.Concerns;
 
@@ -18,10 +17,6 @@ namespace Platform.Api.Pages.Concerns;
 [Authorize(Policy = Policies.Resident)]
 public sealed class RaiseConcernModel(CityDirectory directory, IDocumentStore store, TimeProvider clock, IStringLocalizer<Text> text) : CityPageModel(directory)
 {
-    /// <summary>The SDG targets of the reference catalogue in goal order (11.1 ... 11.a, 16.1 ...).</summary>
-    public static readonly IReadOnlyList<string> SdgTargets = ReferenceCatalogue.Default.SdgTargets
-        .OrderBy(t => t.Split('.')[0].PadLeft(2, '0')).ThenBy(t => t.Split('.')[1].PadLeft(3, '0'), StringComparer.Ordinal).ToList();
-
     [BindProperty] public string? Title { get; set; }
     [BindProperty] public string? Description { get; set; }
     [BindProperty] public List<string> Rights { get; set; } = [];
