@@ -28,13 +28,14 @@ public static class EndpointAnswers
     /// camelCase names; <c>rights[2]</c> goes to <c>rights</c>), translated. A problem without field errors
     /// becomes a form-wide error (empty key) with its title.
     /// </summary>
-    public static void AddTo(this ProblemDetails problem, ModelStateDictionary modelState, IStringLocalizer<Text> text)
+    /// <param name="formField">Maps an API field name to the form's, when the default (<see cref="FormField"/>) does not fit.</param>
+    public static void AddTo(this ProblemDetails problem, ModelStateDictionary modelState, IStringLocalizer<Text> text, Func<string, string>? formField = null)
     {
         if (problem is ValidationProblemDetails { Errors.Count: > 0 } validation)
         {
             foreach (var (field, messages) in validation.Errors)
                 foreach (var message in messages)
-                    modelState.AddModelError(FormField(field), text[message]);
+                    modelState.AddModelError((formField ?? FormField)(field), text[message]);
             return;
         }
         modelState.AddModelError("", text[problem.Title ?? problem.Detail ?? "Something went wrong. Please try again."]);

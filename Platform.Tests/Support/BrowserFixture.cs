@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using JasperFx.CommandLine;
 using Marten;
@@ -140,6 +141,20 @@ public sealed class BrowserFixture : IAsyncLifetime
             try { await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true }); }
             catch (PlaywrightException) { } // a page that died cannot be photographed; the test's own failure matters
         }
+    }
+
+    /// <summary>
+    /// An HTTP client of the running API signed in as <paramref name="email"/> with a bearer token (from
+    /// <c>POST /api/accounts/token</c>), for steps a test takes through the API rather than a page.
+    /// </summary>
+    public async Task<HttpClient> ApiClientAsync(string email)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        var token = await client.PostAsJsonAsync("/api/accounts/token", new { email, password = Password });
+        token.EnsureSuccessStatusCode();
+        var accessToken = (await token.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", accessToken);
+        return client;
     }
 
     /// <summary>An account with a known password (<see cref="Password"/>) and the given roles in the city, stored directly.</summary>

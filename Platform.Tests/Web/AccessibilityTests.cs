@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
@@ -26,6 +27,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         var (_, email) = await browser.AccountAsync("york");
         var (_, other) = await browser.AccountAsync("york");
         var violations = new List<string>();
+        var consultation = await OpenConsultationAsync();
         await browser.RunAsync(async page =>
         {
             async Task Check(string what)
@@ -76,6 +78,13 @@ public sealed class AccessibilityTests(BrowserFixture browser)
             await Check("proposal, just submitted");
             await page.GotoAsync("/cities/york/proposals");
             await Check("proposal list");
+            await page.GotoAsync("/cities/york/consultations");
+            await Check("consultation list");
+            if (consultation is not null)
+            {
+                await page.GotoAsync(consultation);
+                await Check("consultation, answering");
+            }
             await page.GotoAsync("/cities/york/concerns?status=nonsense&page=x");
             await Check("concern list, refused filters");
             await page.GotoAsync("/cities/utrecht/concerns/new");
@@ -88,5 +97,26 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         }, language);
 
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+    }
+
+    /// <summary>An open consultation with one question of each kind (through the API); its page's path.</summary>
+    private async Task<string?> OpenConsultationAsync()
+    {
+        var (_, officialEmail) = await browser.AccountAsync("york", Platform.Domain.Accounts.CityRole.Official);
+        using var official = await browser.ApiClientAsync(officialEmail);
+        var drafted = await official.PostAsJsonAsync("/api/cities/york/consultations", new { title = "Parks for everyone", description = "Tell us what you need." });
+        var id = (await drafted.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+        (await official.PostAsJsonAsync($"/api/cities/york/consultations/{id}/open", new
+        {
+            closesAt = DateTimeOffset.UtcNow.AddDays(14),
+            questions = new object[]
+            {
+                new { id = "park", text = "Which park do you use?", kind = "singleChoice", options = new[] { "Rowntree", "Museum Gardens" } },
+                new { id = "needs", text = "What is missing?", kind = "multipleChoice", options = new[] { "benches", "toilets" } },
+                new { id = "safe", text = "How safe do you feel there?", kind = "scale", options = Array.Empty<string>() },
+                new { id = "more", text = "Anything else?", kind = "freeText" },
+            },
+        })).EnsureSuccessStatusCode();
+        return $"/cities/york/consultations/{id}";
     }
 }
