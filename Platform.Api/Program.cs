@@ -18,6 +18,7 @@ using Platform.Api.Monitoring;
 using Platform.Api.Proposals;
 using Platform.Api.TownHalls;
 using Platform.Api.Scorecards;
+using Platform.Api.Web;
 using Scalar.AspNetCore;
 using Wolverine;
 using Wolverine.Http;
@@ -51,6 +52,7 @@ builder.Services.AddSignalR()
     .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
 builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"]);
 builder.Services.AddOpenApi();
+builder.Services.AddWeb();
 
 builder.Services.AddPlatformMarten(connectionString, platform);
 builder.Host.UseWolverine(opts =>
@@ -66,6 +68,7 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseWeb(); // static files; the page language for non-API requests
 app.UseRouting();
 app.UseMiddleware<KnownCityMiddleware>(); // an unknown city is a 404 for everyone, before any role check
 app.UseAuthentication();
@@ -81,7 +84,7 @@ app.MapWolverineEndpoints(opts =>
 {
     opts.TenantId.IsRouteArgumentNamed("city");
 });
-app.MapGet("/", () => Results.Redirect("/api/reference")).ExcludeFromDescription();
+app.MapWeb(); // the pages (Pages/), the home page at /
 app.MapBenchEndpoints();
 
 return await app.RunJasperFxCommands(args);

@@ -9,7 +9,9 @@ public sealed class KnownCityMiddleware(RequestDelegate next)
     {
         if (context.GetRouteValue("city") is string city && !await cities.ExistsAsync(city, context.RequestAborted))
         {
-            await Problems.NotFound("city").ExecuteAsync(context);
+            // Pages answer an empty 404, which their status page renders in the visitor's language.
+            if (!context.Request.Path.StartsWithSegments("/api")) context.Response.StatusCode = StatusCodes.Status404NotFound;
+            else await Problems.NotFound("city").ExecuteAsync(context);
             return;
         }
         await next(context);

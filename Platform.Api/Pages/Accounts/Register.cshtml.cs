@@ -1,0 +1,43 @@
+using Marten;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Platform.Api.Accounts;
+using Platform.Api.Cities;
+using Platform.Api.Web;
+
+namespace Platform.Api.Pages.Accounts;
+
+/// <summary>
+/// Registration through the API's own registration endpoint method (same rules, same refusals), then
+/// sign-in, then the new resident's city. The page's language becomes the account's preferred language.
+/// </summary>
+public sealed class RegisterModel(IDocumentSession session, CityDirectory directory, IPasswordHasher<Account> hasher,
+    TimeProvider clock, IStringLocalizer<Text> text) : PageModel
+{
+    [BindProperty] public string? DisplayName { get; set; }
+    [BindProperty] public string? Email { get; set; }
+    [BindProperty] public string? Password { get; set; }
+    [BindProperty(SupportsGet = true)] public string? City { get; set; }
+
+    public IReadOnlyList<City> Cities { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellation) => Cities = await CityEndpoints.List(session, cancellation);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellation)
+    {
+        var answer = await AccountEndpoints.Register(new RegisterAccount(Email, Password, DisplayName, City, Display.Language),
+            session, directory, hasher, clock, cancellation);
+        if (answer.Problem() is { } problem)
+        {
+            problem.AddTo(ModelState, text);
+            Cities = await CityEndpoints.List(session, cancellation);
+            return Page();
+        }
+        var signIn = await AccountEndpoints.SignIn(new Credentials(Email, Password), session, hasher, cancellation);
+        if (signIn.Problem() is null) await signIn.ExecuteAsync(HttpContext); // sets the sign-in cookie
+        TempData.Confirm(text["Welcome! Your account is ready and you are signed in."]);
+        return RedirectToPage("/Concerns/Index", new { city = City });
+    }
+}

@@ -1,0 +1,36 @@
+using Marten;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Platform.Api.Accounts;
+using Platform.Api.Web;
+
+namespace Platform.Api.Pages.Accounts;
+
+/// <summary>Cookie sign-in through the API's own sign-in endpoint method; back to the page that asked for it.</summary>
+public sealed class SignInModel(IQuerySession session, IPasswordHasher<Account> hasher, IStringLocalizer<Text> text) : PageModel
+{
+    [BindProperty] public string? Email { get; set; }
+    [BindProperty] public string? Password { get; set; }
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellation)
+    {
+        if (string.IsNullOrWhiteSpace(Email)) ModelState.AddModelError("email", text["Enter your email address."]);
+        if (string.IsNullOrEmpty(Password)) ModelState.AddModelError("password", text["Enter your password."]);
+        if (!ModelState.IsValid) return Page();
+
+        var answer = await AccountEndpoints.SignIn(new Credentials(Email, Password), session, hasher, cancellation);
+        if (answer.Problem() is { } problem)
+        {
+            problem.AddTo(ModelState, text);
+            return Page();
+        }
+        await answer.ExecuteAsync(HttpContext); // sets the sign-in cookie
+        TempData.Confirm(text["You are signed in."]);
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+    }
+}

@@ -1,0 +1,43 @@
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Platform.Api.Accounts;
+using Platform.Api.Cities;
+using Platform.Api.Concerns;
+using Platform.Api.Web;
+using Platform.Domain.Concerns;
+
+namespace Platform.Api.Pages.Concerns;
+
+/// <summary>
+/// A resident raises a concern (also anonymously) through the API's raise endpoint method; refusals come
+/// back as the API's problem details and show next to the fields. Same policy as the endpoint.
+/// </summary>
+[Authorize(Policy = Policies.Resident)]
+public sealed class RaiseConcernModel(CityDirectory directory, IDocumentStore store, TimeProvider clock, IStringLocalizer<Text> text) : CityPageModel(directory)
+{
+    [BindProperty] public string? Title { get; set; }
+    [BindProperty] public string? Description { get; set; }
+    [BindProperty] public List<string> Rights { get; set; } = [];
+    [BindProperty(Name = "sdgTargets")] public List<string> SdgTargetsChosen { get; set; } = [];
+    [BindProperty] public string? District { get; set; }
+    [BindProperty] public bool Anonymous { get; set; }
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellation)
+    {
+        ModelState.Clear(); // the endpoint decides what is valid, not model binding
+        var command = new RaiseConcern(Title, Description, Rights, SdgTargetsChosen, District, Anonymous);
+        await using var session = store.LightweightSession(CitySlug);
+        var answer = await RaiseConcernEndpoint.Post(command, CitySlug, User, session, clock, cancellation);
+        if (answer.Problem() is { } problem)
+        {
+            problem.AddTo(ModelState, text);
+            return Page();
+        }
+        TempData.Confirm(text["Your concern is raised. Residents can now support it, and the council will answer it."]);
+        return RedirectToPage("/Concerns/Detail", new { city = CitySlug, id = answer.Value<RaisedConcern>()!.Id });
+    }
+}

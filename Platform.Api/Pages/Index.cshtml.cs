@@ -1,0 +1,14 @@
+using Marten;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Platform.Api.Cities;
+
+namespace Platform.Api.Pages;
+
+/// <summary>The home page: the network's cities, each leading to its concerns.</summary>
+public sealed class IndexModel(IQuerySession session) : PageModel
+{
+    public IReadOnlyList<City> Cities { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellation) =>
+        Cities = await CityEndpoints.List(session, cancellation);
+}

@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Platform.Api.Web;
+
+namespace Platform.Api.Pages;
+
+/// <summary>The language switcher's target: remembers the choice in a cookie for a year and goes back to the page.</summary>
+public sealed class LanguageModel : PageModel
+{
+    public IActionResult OnGet() => LocalRedirect("/");
+
+    public IActionResult OnPost(string? language, string? returnUrl)
+    {
+        if (language is not null && WebSetup.Languages.Contains(language))
+            Response.Cookies.Append(WebSetup.LanguageCookie,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(language)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : "/");
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Localization;
+using Platform.Api.Cities;
+using Platform.Api.Concerns;
+using Platform.Api.Proposals;
+using Platform.Api.Web;
+
+namespace Platform.Api.Pages.Proposals;
+
+/// <summary>A city's proposals: the API's list endpoint method with the form's filters, ten a page.</summary>
+public sealed class ProposalListModel(CityDirectory directory, ProposalReader reader, IStringLocalizer<Text> text) : CityPageModel(directory)
+{
+    public const int PageSize = 10;
+
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Right { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+
+    public Paged<ProposalResponse>? Results { get; private set; }
+    public int PageNumber => Results?.Page ?? 1;
+    public int PageCount => Results is { } r ? (int)Math.Max(1, (r.Total + r.PageSize - 1) / r.PageSize) : 1;
+
+    // "page" is a handler parameter: as a page property it would collide with Razor Pages' own "page" route value.
+    public async Task OnGetAsync([FromQuery(Name = "page")] int? page, CancellationToken cancellation)
+    {
+        var answer = await GetProposalEndpoints.List(CitySlug, Blank(Right), null, Blank(Status), null, Blank(Q), Blank(Sort), page, PageSize, User, reader, cancellation);
+        if (answer.Problem() is { } problem) problem.AddTo(ModelState, text);
+        else Results = answer.Value<Paged<ProposalResponse>>();
+    }
+
+    public string PageUrl(int page)
+    {
+        var query = new Dictionary<string, string?> { ["q"] = Q, ["right"] = Right, ["status"] = Status, ["sort"] = Sort, ["page"] = page.ToString() }
+            .Where(p => !string.IsNullOrEmpty(p.Value));
+        return QueryHelpers.AddQueryString($"/cities/{CitySlug}/proposals", query);
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Platform.Api.Pages;
+
+/// <summary>The page shown for an empty error answer of a page (re-executed by the status code pages middleware); keeps the status.</summary>
+public sealed class StatusModel : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int Code { get; set; }
+
+    public void OnGet()
+    {
+        // Visited directly, the page still answers with the status it describes.
+        if (Response.StatusCode == StatusCodes.Status200OK && Code is >= 400 and < 600) Response.StatusCode = Code;
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.Playwright;
+
+namespace Platform.Tests.Support;
+
+/// <summary>What a resident does in the browser, step by step, as short calls for browser tests (English pages).</summary>
+public static class ResidentPages
+{
+    public static async Task SignInAsync(this IPage page, string email, string password = BrowserFixture.Password)
+    {
+        await page.GotoAsync("/sign-in");
+        // By field id, not label, so it works in every language.
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#password").FillAsync(password);
+        await page.Locator("main form button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/sign-in"));
+    }
+
+    /// <summary>Raises a concern through the form and returns its id (from the detail page the form leads to).</summary>
+    public static async Task<Guid> RaiseConcernAsync(this IPage page, string city, string title, string right = "Adequate housing", bool anonymous = false)
+    {
+        await page.GotoAsync($"/cities/{city}/concerns/new");
+        await page.GetByLabel("Title").FillAsync(title);
+        await page.GetByLabel("Description (optional)").FillAsync("Written in a browser test.");
+        await page.GetByLabel(right, new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("District (optional)").FillAsync("Clifton");
+        if (anonymous) await page.GetByLabel("Raise it anonymously").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Raise the concern" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.EndsWith("/new"));
+        return IdInUrl(page);
+    }
+
+    /// <summary>The id at the end of the page's address (a concern or proposal page).</summary>
+    public static Guid IdInUrl(IPage page) => Guid.Parse(new Uri(page.Url).Segments[^1].TrimEnd('/'));
+}
