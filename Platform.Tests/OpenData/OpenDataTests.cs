@@ -43,6 +43,7 @@ public class OpenDataTests(AppFixture app)
         await app.RecordAsync(city, official, "IND-013", new { period = "2024", value = 83 });
         await app.PublishCommitmentAsync(official, city: city);
         await app.RaiseAsync(city);
+        await ScorecardSettledAsync(city); // an async view: CSV and JSON must be read from the same state
 
         var dictionary = (await JsonAsync("/api/open-data")).GetProperty("datasets").EnumerateArray().ToList();
         foreach (var set in dictionary)
@@ -75,6 +76,19 @@ public class OpenDataTests(AppFixture app)
         await app.Host.Scenario(x => { x.Get.Url($"/api/cities/{city}/open-data/nothing"); x.StatusCodeShouldBe(404); });
         await app.Host.Scenario(x => { x.Get.Url("/api/open-data/concerns"); x.StatusCodeShouldBe(404); }); // a city dataset needs its city
         await app.Host.Scenario(x => { x.Get.Url($"/api/cities/{city}/open-data/concerns?format=xml"); x.StatusCodeShouldBe(400); });
+    }
+
+    private async Task ScorecardSettledAsync(string city)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            var card = await JsonAsync($"/api/cities/{city}/scorecard");
+            if (card.GetProperty("concerns").GetProperty("raised").GetInt32() == 1
+                && card.GetProperty("commitments").GetProperty("published").GetInt32() == 1) return;
+            await Task.Delay(250);
+        }
+        throw new TimeoutException("The scorecard did not count the concern and the commitment.");
     }
 
     private static string Text(JsonElement cell) => cell.ValueKind switch
