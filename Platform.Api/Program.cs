@@ -16,6 +16,7 @@ using Platform.Api.Infrastructure;
 using Platform.Api.Live;
 using Platform.Api.Monitoring;
 using Platform.Api.Proposals;
+using Platform.Api.Reports;
 using Platform.Api.TownHalls;
 using Platform.Api.Scorecards;
 using Platform.Api.Web;
@@ -43,6 +44,7 @@ builder.Services.AddCommitments();
 builder.Services.AddAssessments();
 builder.Services.AddMonitoring();
 builder.Services.AddFollowing();
+builder.Services.AddReports();
 builder.Services.AddSingleton<DemoNetwork>();
 
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));

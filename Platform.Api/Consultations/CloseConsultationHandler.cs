@@ -1,5 +1,6 @@
 using Marten;
 using Platform.Api.Infrastructure;
+using Platform.Api.Monitoring;
 using Platform.Domain.Consultations;
 using Wolverine;
 
@@ -15,7 +16,7 @@ public sealed record CloseConsultation(string City, Guid ConsultationId);
 public static class CloseConsultationHandler
 {
     public static async Task Handle(CloseConsultation message, IDocumentStore store, IMessageBus bus, TimeProvider clock,
-        ILogger<CloseConsultation> logger, CancellationToken cancellation)
+        ConsultationReader reader, ILogger<CloseConsultation> logger, CancellationToken cancellation)
     {
         await using var session = store.LightweightSession(message.City);
         var stream = await session.Events.FetchForWriting<Consultation>(message.ConsultationId, cancellation);
@@ -31,13 +32,19 @@ public static class CloseConsultationHandler
         if (decision.Events.Count == 0) return;
 
         stream.AppendMany(decision.Events);
+        var closedAt = ((ConsultationClosed)decision.Events[0]).ClosedAt;
+        await PerceptionValues.AppendAsync(session, reader, message.City, message.ConsultationId, closedAt, logger, cancellation);
         try
         {
             await session.SaveChangesAsync(cancellation);
         }
         catch (Exception e) when (WriteConflicts.IsStreamConflict(e))
         {
-            // Another copy of this message closed it first.
+            // Another copy of this message closed it first, or an official recorded a value of a fed series at the
+            // same moment: then the consultation is still open, and the close is tried again shortly.
+            await using var check = store.QuerySession(message.City);
+            var view = await check.LoadAsync<Platform.Projections.Consultations.ConsultationView>(message.ConsultationId, cancellation);
+            if (view?.Status == ConsultationStatus.Open) await bus.ScheduleAsync(message, clock.GetUtcNow().AddSeconds(1));
         }
     }
 }

@@ -124,5 +124,6 @@ public sealed class DemoNetwork(IDocumentStore store, IPasswordHasher<Account> h
         foreach (var city in Cities) commitments += await DemoCommitments.SeedAsync(store, city, now, cancellation);
         logger.LogInformation("Demo commitments seeded: {Commitments}, in every status.", commitments);
         foreach (var city in Cities) await DemoProposals.SeedAsync(store, city, now, cancellation);
+        foreach (var city in Cities) await DemoMonitoring.SeedAsync(store, city, now, cancellation);
     }
 }

@@ -11,6 +11,13 @@ public static class Disaggregation
 
     public static string PointKey(string period, IReadOnlyDictionary<string, string> groups) => $"{period}|{Key(groups)}";
 
+    /// <summary>
+    /// The key of a value from <paramref name="source"/>: residents' perception values ("community") sit beside the
+    /// official value of the same period and group rather than replacing it.
+    /// </summary>
+    public static string PointKey(string period, IReadOnlyDictionary<string, string> groups, SourceKind source) =>
+        source == SourceKind.Community ? $"{PointKey(period, groups)}|community" : PointKey(period, groups);
+
     /// <summary>Column headers and client keys name dimensions loosely ("Migrant status"); the catalogue as "migrant-status".</summary>
     public static string Dimension(string name) => name.Trim().ToLowerInvariant().Replace(' ', '-').Replace('_', '-');
 

@@ -14,7 +14,9 @@ public sealed record DataPoint(
     ImmutableList<PointRevision> History)
 {
     public Period PeriodOf() => Period.Parse(Measurement.Period);
-    public bool IsHeadline() => Measurement.Disaggregation.Count == 0;
+    /// <summary>The official headline total: no group, and not a residents' perception value.</summary>
+    public bool IsHeadline() => Measurement.Disaggregation.Count == 0 && !IsCommunity();
+    public bool IsCommunity() => Measurement.Source == SourceKind.Community;
 }
 
 /// <summary>
@@ -57,10 +59,10 @@ public sealed record IndicatorSeries(
 
     public Period Baseline() => Period.Parse(BaselinePeriod);
 
-    public DataPoint? Find(string period, IReadOnlyDictionary<string, string> groups) =>
-        Points.GetValueOrDefault(Disaggregation.PointKey(period, groups));
+    public DataPoint? Find(string period, IReadOnlyDictionary<string, string> groups, SourceKind source = SourceKind.Administrative) =>
+        Points.GetValueOrDefault(Disaggregation.PointKey(period, groups, source));
 
-    private static string Key(Measurement m) => Disaggregation.PointKey(m.Period, m.Disaggregation);
+    private static string Key(Measurement m) => Disaggregation.PointKey(m.Period, m.Disaggregation, m.Source);
 
     private static DataPoint Upsert(IReadOnlyDictionary<string, DataPoint> points, Measurement m, int version, DateTimeOffset at, string? reason)
     {

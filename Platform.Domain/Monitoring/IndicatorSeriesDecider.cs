@@ -73,7 +73,7 @@ public static class IndicatorSeriesDecider
         if (measurement is null || problems.Count > 0)
             return Decision.Refuse(problems.Select(p => DomainError.Invalid(p.Field, p.Message)).ToList());
 
-        var earlier = series.Find(measurement.Period, measurement.Disaggregation);
+        var earlier = series.Find(measurement.Period, measurement.Disaggregation, measurement.Source);
         if (earlier is null)
             return Decision.Accept(new MeasurementRecorded(series.Id, measurement, current.Version, officialId, now));
         if (SameAs(earlier.Measurement, measurement)) return Decision.NoChange;

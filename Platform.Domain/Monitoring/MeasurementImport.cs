@@ -26,7 +26,7 @@ public static class MeasurementImport
                 problems.Add(new(row.Line, ColumnOf(p.Field, row), p.Message));
             if (measurement is null) continue;
 
-            var key = Disaggregation.PointKey(measurement.Period, measurement.Disaggregation);
+            var key = Disaggregation.PointKey(measurement.Period, measurement.Disaggregation, measurement.Source);
             if (seen.TryGetValue(key, out var first))
             {
                 problems.Add(new(row.Line, row.Columns["period"], $"Line {first} has a value for {Disaggregation.Describe(measurement.Period, measurement.Disaggregation)} already."));

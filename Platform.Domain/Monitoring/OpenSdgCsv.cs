@@ -108,6 +108,8 @@ public static class OpenSdgCsv
         columns.AddRange(dimensions);
         if (series.Points.Values.Any(p => p.Measurement.Denominator is not null)) columns.Add(Denominator);
         if (series.Points.Values.Any(p => p.Measurement.GeoCode is not null)) columns.Add(GeoCode);
+        // Residents' perception values sit beside official ones for the same period and group: the Series column tells them apart.
+        if (series.Points.Values.Any(p => p.IsCommunity())) columns.Add(Series);
         columns.Add(Value);
         return columns;
     }
@@ -118,6 +120,7 @@ public static class OpenSdgCsv
         var columns = Columns(series);
         return series.Points.Values
             .OrderBy(p => p.PeriodOf())
+            .ThenBy(p => p.IsCommunity())
             .ThenBy(p => p.Measurement.Disaggregation.Count)
             .ThenBy(p => Disaggregation.Key(p.Measurement.Disaggregation), StringComparer.Ordinal)
             .Select(p => (IReadOnlyDictionary<string, object?>)columns.ToDictionary(c => c, c => c switch
@@ -126,6 +129,7 @@ public static class OpenSdgCsv
                 Units => series.Definition.Unit,
                 Denominator => p.Measurement.Denominator,
                 GeoCode => p.Measurement.GeoCode,
+                Series => p.IsCommunity() ? "community" : null,
                 Value => (object?)p.Measurement.Value,
                 _ => p.Measurement.Disaggregation.GetValueOrDefault(c),
             }));

@@ -44,7 +44,7 @@ public sealed record SeriesStatus(
 
     public static IReadOnlyList<DisaggregationGap> GapsOf(IndicatorSeries series)
     {
-        var single = series.Points.Values.Where(p => p.Measurement.Disaggregation.Count == 1).ToList();
+        var single = series.Points.Values.Where(p => p.Measurement.Disaggregation.Count == 1 && !p.IsCommunity()).ToList();
         if (single.Count == 0) return [];
         var latestPeriod = single.Select(p => p.PeriodOf()).Max();
         var period = latestPeriod.ToString();

@@ -11,12 +11,12 @@ public class ClosingConsultationsTests(AppFixture app)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
-    public static async Task<TimeSpan> WaitUntilClosedAsync(AppFixture app, Guid id)
+    public static async Task<TimeSpan> WaitUntilClosedAsync(AppFixture app, Guid id, string city = "york")
     {
         var watch = Stopwatch.StartNew();
         while (watch.Elapsed < Patience)
         {
-            if ((await app.GetConsultationAsync(id)).GetProperty("status").GetString() == "closed") return watch.Elapsed;
+            if ((await app.GetConsultationAsync(id, city: city)).GetProperty("status").GetString() == "closed") return watch.Elapsed;
             await Task.Delay(250);
         }
         throw new TimeoutException($"Consultation {id} did not close within {Patience}.");

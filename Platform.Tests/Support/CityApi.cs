@@ -6,7 +6,7 @@ namespace Platform.Tests.Support;
 public static class CityApi
 {
     /// <summary>Registers a new city through the API (as a new network administrator) and returns its slug.</summary>
-    public static async Task<string> NewCityAsync(this AppFixture app, int concernResponseDays = 30)
+    public static async Task<string> NewCityAsync(this AppFixture app, int concernResponseDays = 30, long? population = null)
     {
         var admin = await app.NetworkAdministratorAsync();
         var slug = $"t{Guid.NewGuid():N}"[..20];
@@ -18,6 +18,7 @@ public static class CityApi
                 names = new { en = "Testville" },
                 languages = new[] { "en" },
                 timeZone = "Europe/Paris",
+                population,
                 settings = new { concernResponseDays, proposalSupportThreshold = 10, proposalDecisionDays = 60 },
             }).ToUrl("/api/cities");
             x.As(admin);
