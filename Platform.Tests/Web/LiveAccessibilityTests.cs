@@ -34,6 +34,13 @@ public sealed class LiveAccessibilityTests(BrowserFixture browser)
         var commitment = (await api.PostAsync(officialToken, "/api/cities/york/commitments", CommitmentApi.Body())).GetProperty("id").GetGuid();
         await api.PostAsync(officialToken, $"/api/cities/york/commitments/{commitment}/progress", new { percent = 40, note = "Six stops done." });
 
+        // A concern open in York (raised in English: the step finds fields by their English labels), so the
+        // city screen has its chart of open concerns by right.
+        var resident = await browser.NewPageAsync();
+        await resident.SignInAsync((await browser.AccountAsync("york")).Email);
+        await resident.RaiseConcernAsync("york", $"Flooded underpass at Foss Islands {Guid.NewGuid():N}");
+        await resident.Context.CloseAsync();
+
         var violations = new List<string>();
         await browser.RunAsync(async page =>
         {
@@ -55,6 +62,7 @@ public sealed class LiveAccessibilityTests(BrowserFixture browser)
             await Check("town-hall screen");
             await page.GotoAsync("/cities/york/screen");
             await Expect(page.Locator("#live")).ToHaveAttributeAsync("data-refreshed", new System.Text.RegularExpressions.Regex("."));
+            await Expect(page.Locator("canvas[data-chart]")).ToBeVisibleAsync();
             await Check("city screen");
             await page.GotoAsync("/cities/york/scorecard");
             await Check("scorecard");

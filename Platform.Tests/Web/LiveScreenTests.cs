@@ -123,6 +123,12 @@ public sealed class LiveScreenTests(BrowserFixture browser)
             // The board is an async projection: the push follows its update.
             await Expect(open).ToHaveTextAsync($"{before + 1}", new() { Timeout = 5_000 });
             await Expect(page.Locator("#live-announcement")).ToContainTextAsync($"Open concerns: {before + 1}.");
+
+            // Its chart of open concerns by right is drawn by Chart.js, with the table of the same numbers beside it.
+            var canvas = page.Locator("canvas[data-chart]");
+            await Expect(canvas).ToBeVisibleAsync();
+            Assert.True(await page.EvaluateAsync<bool>("() => !!Chart.getChart(document.querySelector('canvas[data-chart]'))"));
+            await Expect(page.GetByRole(Microsoft.Playwright.AriaRole.Table, new() { Name = "Open concerns by right" })).ToBeVisibleAsync();
         });
     }
 }

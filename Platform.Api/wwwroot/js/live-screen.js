@@ -42,6 +42,7 @@
         var text = summary ? summary.getAttribute("data-announce") : "";
         if (announcer && text && announcer.textContent !== text) announcer.textContent = text;
         root.setAttribute("data-refreshed", String(Date.now()));
+        root.dispatchEvent(new CustomEvent("live:refreshed", { bubbles: true }));
       })
       .catch(function () { /* the next change or reconnection refreshes again */ })
       .then(function () {
