@@ -2,6 +2,7 @@ using Platform.Bench;
 
 // Usage: Platform.Bench supports <api-url> <npgsql-connection-string> [clients=64] [seconds=30]
 //        Platform.Bench live <api-url> [watchers=1000] [votes-per-second=500] [seconds=30]
+//        Platform.Bench pages <api-url> [clients=50] [seconds=10]
 if (args.Length >= 2 && args[0] == "probe")
 {
     // probe <url> [token]: how fast one GET goes at 64 clients for 10 s (for finding where time goes).
@@ -23,6 +24,13 @@ if (args.Length >= 2 && args[0] == "live")
     var rate = args.Length > 3 ? int.Parse(args[3]) : 500;
     var duration = TimeSpan.FromSeconds(args.Length > 4 ? int.Parse(args[4]) : 30);
     return await new LiveBenchmark(args[1], watchers, rate, duration).RunAsync();
+}
+if (args.Length >= 2 && args[0] == "pages")
+{
+    // pages <api-url> [clients=50] [seconds=10]
+    var pageClients = args.Length > 2 ? int.Parse(args[2]) : 50;
+    var pageSeconds = TimeSpan.FromSeconds(args.Length > 3 ? int.Parse(args[3]) : 10);
+    return await new PagesBenchmark(args[1], pageClients, pageSeconds).RunAsync();
 }
 if (args.Length < 3 || args[0] != "supports")
 {

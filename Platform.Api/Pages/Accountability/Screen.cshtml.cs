@@ -1,0 +1,40 @@
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Platform.Api.Cities;
+using Platform.Api.Commitments;
+using Platform.Api.Scorecards;
+using Platform.Api.Web;
+
+namespace Platform.Api.Pages.Accountability;
+
+/// <summary>
+/// A city on a big screen: scorecard figures, the concern board and the latest commitments. The script
+/// watches the "scorecard" and "concern-board" views (city-wide: id <see cref="Guid.Empty"/>) and fetches
+/// <see cref="OnGetLiveAsync"/> when one changes.
+/// </summary>
+public sealed class CityScreenModel(CityDirectory directory, IDocumentStore store, AccountabilityReader reader, CommitmentReader commitments) : CityPageModel(directory)
+{
+    public const int BoardSize = 8;
+    public const int LatestCommitments = 5;
+
+    public ScorecardResponse Scorecard { get; private set; } = null!;
+    public ConcernBoardResponse Board { get; private set; } = null!;
+    public IReadOnlyList<CommitmentDetails> Commitments { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellation) => await LoadAsync(cancellation) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnGetLiveAsync(CancellationToken cancellation) =>
+        await LoadAsync(cancellation) ? Partial("_CityLive", this) : NotFound();
+
+    private async Task<bool> LoadAsync(CancellationToken cancellation)
+    {
+        await using var network = store.QuerySession();
+        if ((await AccountabilityEndpoints.Scorecard(CitySlug, network, reader, cancellation)).Value<ScorecardResponse>() is not { } scorecard) return false;
+        if ((await AccountabilityEndpoints.Board(CitySlug, BoardSize, network, reader, cancellation)).Value<ConcernBoardResponse>() is not { } board) return false;
+        await using var session = store.QuerySession(CitySlug);
+        var latest = (await GetCommitmentEndpoints.List(CitySlug, null, null, null, null, null, null, 1, LatestCommitments, session, commitments, cancellation))
+            .Value<Platform.Api.Concerns.Paged<CommitmentDetails>>();
+        (Scorecard, Board, Commitments) = (scorecard, board, latest?.Items ?? []);
+        return true;
+    }
+}

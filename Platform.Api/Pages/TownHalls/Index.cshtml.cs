@@ -1,0 +1,30 @@
+using Marten;
+using Platform.Api.Cities;
+using Platform.Api.Concerns;
+using Platform.Api.TownHalls;
+using Platform.Api.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace Platform.Api.Pages.TownHalls;
+
+/// <summary>A city's town halls, latest first, through the API's list endpoint method.</summary>
+public sealed class TownHallsIndexModel(CityDirectory directory, IDocumentStore store, IStringLocalizer<Text> text) : CityPageModel(directory)
+{
+    public const int PageSize = 20;
+
+    [BindProperty(Name = "page", SupportsGet = true)] public int PageNumber { get; set; } = 1;
+
+    public Paged<TownHallSummary>? TownHalls { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellation)
+    {
+        await using var session = store.QuerySession(CitySlug);
+        var answer = await GetTownHallEndpoints.List(CitySlug, PageNumber, PageSize, session, cancellation);
+        TownHalls = answer.Value<Paged<TownHallSummary>>();
+        if (answer.Problem() is { } problem) problem.AddTo(ModelState, text);
+        return Page();
+    }
+
+    public string PageUrl(int number) => $"/cities/{CitySlug}/town-halls?page={number}";
+}
