@@ -12,6 +12,8 @@ public static class ConcernsSetup
     public static IServiceCollection AddConcerns(this IServiceCollection services)
     {
         services.AddSingleton<ConcernReader>();
+        services.AddSingleton<SupportBatcher>();
+        services.AddHostedService(provider => provider.GetRequiredService<SupportBatcher>());
         services.AddSingleton<ILiveViewSource, ConcernLiveViewSource>();
         services.AddSingleton<ILiveViewRoute, ConcernLiveRoute>();
         return services;

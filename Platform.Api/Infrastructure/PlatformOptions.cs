@@ -13,6 +13,9 @@ public sealed class PlatformOptions
     /// <summary>Live views over SignalR (<c>Platform:Live</c>).</summary>
     public Live.LiveOptions Live { get; set; } = new();
 
+    /// <summary>Group commit of supports (<c>Platform:Supports</c>).</summary>
+    public Concerns.SupportBatchOptions Supports { get; set; } = new();
+
     public sealed class DemoOptions
     {
         /// <summary>Seed the demo network (York, Utrecht, Lviv) when the database has no city.</summary>

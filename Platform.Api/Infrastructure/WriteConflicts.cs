@@ -16,4 +16,12 @@ public static class WriteConflicts
         }
         return false;
     }
+
+    /// <summary>PostgreSQL chose this transaction as a deadlock victim: nothing was written, it can be tried again.</summary>
+    public static bool IsDeadlock(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+            if (e is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected }) return true;
+        return false;
+    }
 }

@@ -78,4 +78,33 @@ public class SupportingConcernsTests(AppFixture app)
         var stream = await session.Events.FetchStreamAsync(Platform.Domain.Concerns.SupportStream.Id(id, resident.Id));
         Assert.Single(stream);
     }
+
+    [Fact]
+    public async Task Supports_arriving_together_for_an_open_and_a_hidden_concern_count_only_where_accepted()
+    {
+        // Concurrent first supports share transactions (group commit): a refused one must not take the others down.
+        var open = await app.RaiseAsync();
+        var hidden = await app.RaiseAsync();
+        await app.ActAsync(hidden, "hiding", await app.AccountAsync("york", Platform.Domain.Accounts.CityRole.Moderator), new { reason = "Personal data" });
+        var supporters = await app.AccountsAsync(120, "york");
+        var before = await app.EventCountAsync();
+
+        var statuses = new System.Collections.Concurrent.ConcurrentBag<(Guid Concern, int Status)>();
+        await Parallel.ForEachAsync(supporters.Select((resident, i) => (resident, concern: i % 2 == 0 ? open : hidden)),
+            new ParallelOptions { MaxDegreeOfParallelism = 40 }, async (pair, _) =>
+            {
+                var result = await app.Host.Scenario(x =>
+                {
+                    x.Post.Url($"/api/cities/york/concerns/{pair.concern}/supports");
+                    x.As(pair.resident);
+                    x.IgnoreStatusCode();
+                });
+                statuses.Add((pair.concern, result.Context.Response.StatusCode));
+            });
+
+        Assert.All(statuses.Where(s => s.Concern == open), s => Assert.Equal(200, s.Status));
+        Assert.All(statuses.Where(s => s.Concern == hidden), s => Assert.InRange(s.Status, 400, 499));
+        Assert.Equal(60, (await app.GetConcernAsync(open)).GetProperty("supports").GetInt64());
+        Assert.Equal(before + 60, await app.EventCountAsync());
+    }
 }

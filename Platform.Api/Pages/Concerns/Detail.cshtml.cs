@@ -18,7 +18,7 @@ namespace Platform.Api.Pages.Concerns;
 /// the API's support endpoint methods (one resident, one voice is theirs to enforce, not the page's).
 /// </summary>
 public sealed class ConcernDetailModel(CityDirectory directory, IDocumentStore store, ConcernReader reader, CommitmentReader commitments,
-    IAuthorizationService authorization, PlatformOptions platform, TimeProvider clock, IStringLocalizer<Text> text) : CityPageModel(directory)
+    IAuthorizationService authorization, SupportBatcher batcher, PlatformOptions platform, TimeProvider clock, IStringLocalizer<Text> text) : CityPageModel(directory)
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
 
@@ -31,7 +31,7 @@ public sealed class ConcernDetailModel(CityDirectory directory, IDocumentStore s
         await LoadAsync(cancellation) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostSupportAsync(CancellationToken cancellation) =>
-        ActAsync(session => SupportConcernEndpoint.Post(Id, CitySlug, User, Cities, session, platform, clock, cancellation),
+        ActAsync(session => SupportConcernEndpoint.Post(Id, CitySlug, User, Cities, session, batcher, platform, clock, cancellation),
             text["Thank you: your support is counted."], cancellation);
 
     public Task<IActionResult> OnPostWithdrawSupportAsync(CancellationToken cancellation) =>

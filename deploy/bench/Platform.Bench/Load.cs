@@ -13,6 +13,7 @@ public static class Load
         long next = -1, succeeded = 0, failed = 0;
         var clock = Stopwatch.StartNew();
         var exhausted = false;
+        string? firstError = null;
 
         async Task Worker()
         {
@@ -22,7 +23,11 @@ public static class Load
                 var started = Stopwatch.GetTimestamp();
                 bool? ok;
                 try { ok = await operation(n); }
-                catch (Exception) { ok = false; }
+                catch (Exception e)
+                {
+                    ok = false;
+                    Interlocked.CompareExchange(ref firstError, $"{e.GetType().Name}: {e.Message}", null);
+                }
                 if (ok is null) { exhausted = true; break; }
                 latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 if (ok.Value) Interlocked.Increment(ref succeeded); else Interlocked.Increment(ref failed);
@@ -30,6 +35,7 @@ public static class Load
         }
 
         await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(Worker)));
+        if (firstError is not null) Console.Error.WriteLine($"[bench] {name}: first failure: {firstError}");
         return new PhaseResult(name, succeeded, failed, clock.Elapsed, latencies);
     }
 }
