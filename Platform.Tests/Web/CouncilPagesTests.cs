@@ -166,11 +166,11 @@ public sealed class CouncilPagesTests(BrowserFixture browser)
             await Expect(page).ToHaveURLAsync(new Regex($"/cities/{scene.City}/proposals/{id}$"));
 
             // Without a title the commitment is refused next to its field, and the proposal stays undecided.
-            await page.GetByLabel("The council's decision").FillAsync(decision);
+            await page.GetByLabel("What the council decides").FillAsync(decision);
             await page.GetByRole(AriaRole.Button, new() { Name = "Accept the proposal" }).ClickAsync();
             await Expect(page.Locator("#commitment-title-error")).ToHaveTextAsync("The title is required.");
             await Expect(page.Locator("#commitment-dueDate-error")).ToHaveTextAsync("Say by when the commitment is due (yyyy-mm-dd).");
-            await Expect(page.GetByLabel("The council's decision")).ToHaveValueAsync(decision);
+            await Expect(page.GetByLabel("What the council decides")).ToHaveValueAsync(decision);
 
             await page.GetByLabel("Title of the commitment").FillAsync("Open six school playgrounds after hours");
             await page.GetByLabel("Due date").FillAsync(due);
