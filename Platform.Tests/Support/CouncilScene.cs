@@ -15,8 +15,9 @@ public sealed class CouncilScene : IDisposable
     public required string Official { get; init; }
     public required BrowserApi Api { get; init; }
 
-    /// <summary>A new city (threshold <paramref name="threshold"/>, answers due in 30 days), a resident and an official (who is also a moderator when asked).</summary>
-    public static async Task<CouncilScene> CreateAsync(BrowserFixture browser, int threshold = 1, bool officialModerates = false)
+    /// <summary>A new city (its threshold, response and decision days), a resident and an official (who is also a moderator when asked).</summary>
+    public static async Task<CouncilScene> CreateAsync(BrowserFixture browser, int threshold = 1, bool officialModerates = false,
+        int responseDays = 30, int decisionDays = 60)
     {
         var slug = $"c{Guid.NewGuid():N}"[..20];
         await using (var session = browser.Store.LightweightSession())
@@ -27,7 +28,7 @@ public sealed class CouncilScene : IDisposable
                 Names = new() { ["en"] = "Councilton", ["fr"] = "Councilton" },
                 TimeZone = "Europe/London",
                 RegisteredAt = DateTimeOffset.UtcNow,
-                Settings = new CitySettings { ConcernResponseDays = 30, ProposalSupportThreshold = threshold, ProposalDecisionDays = 60 },
+                Settings = new CitySettings { ConcernResponseDays = responseDays, ProposalSupportThreshold = threshold, ProposalDecisionDays = decisionDays },
             });
             await session.SaveChangesAsync();
         }

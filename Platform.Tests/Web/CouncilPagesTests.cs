@@ -198,6 +198,32 @@ public sealed class CouncilPagesTests(BrowserFixture browser)
         Assert.Equal(due, commitment.GetProperty("dueDate").GetString());
     }
 
+    [Theory]
+    [InlineData(0, 60, "Overdue", null)]
+    [InlineData(5, 3, "Due within 7 days", "Due within 7 days")]
+    [InlineData(30, 60, null, null)]
+    public async Task The_queue_says_in_words_which_deadlines_are_past_or_near(int responseDays, int decisionDays, string? concernMarker, string? proposalMarker)
+    {
+        using var scene = await CouncilScene.CreateAsync(browser, threshold: 1, responseDays: responseDays, decisionDays: decisionDays);
+        var open = await scene.RaiseConcernAsync($"Open concern {Guid.NewGuid():N}");
+        var taken = await scene.RaiseConcernAsync($"Acknowledged concern {Guid.NewGuid():N}");
+        await scene.Api.PostAsync(await scene.Api.TokenAsync(scene.Official), $"/api/cities/{scene.City}/concerns/{taken}/acknowledgement", new { department = "Roads" });
+        var proposal = await scene.ProposalPastThresholdAsync($"Proposal {Guid.NewGuid():N}");
+
+        await browser.RunAsync(async page =>
+        {
+            await page.SignInAsync(scene.Official);
+            await page.GotoAsync($"/cities/{scene.City}/council");
+            foreach (var (id, marker) in new[] { (open, concernMarker), (taken, concernMarker), (proposal, proposalMarker) })
+            {
+                var item = page.GetByRole(AriaRole.Listitem).Filter(new() { Has = page.Locator($"a[href$='{id}']") });
+                await Expect(item).ToHaveCountAsync(1);
+                if (marker is null) await Expect(item.Locator(".urgency")).ToHaveCountAsync(0);
+                else await Expect(item.Locator(".urgency")).ToHaveTextAsync(marker);
+            }
+        });
+    }
+
     private async Task<int> EventCountAsync(string city, Guid stream)
     {
         await using var session = browser.Store.QuerySession(city);
