@@ -9,6 +9,7 @@ using Platform.Api.Cities;
 using Platform.Api.Commitments;
 using Platform.Api.Concerns;
 using Platform.Api.Web;
+using Platform.Domain.Accounts;
 using Platform.Domain.Concerns;
 
 namespace Platform.Api.Pages.Concerns;
@@ -16,6 +17,8 @@ namespace Platform.Api.Pages.Concerns;
 /// <summary>
 /// One concern: status, the council's answer, supports, linked commitments; support and withdraw through
 /// the API's support endpoint methods (one resident, one voice is theirs to enforce, not the page's).
+/// Officials of the city acknowledge, answer, decline and resolve it, moderators hide and restore it, each
+/// through the API's lifecycle endpoint method, with the endpoint's policy checked here first.
 /// </summary>
 public sealed class ConcernDetailModel(CityDirectory directory, IDocumentStore store, ConcernReader reader, CommitmentReader commitments,
     IAuthorizationService authorization, SupportBatcher batcher, PlatformOptions platform, TimeProvider clock, IStringLocalizer<Text> text) : CityPageModel(directory)
@@ -27,6 +30,28 @@ public sealed class ConcernDetailModel(CityDirectory directory, IDocumentStore s
     public bool AcceptsSupport { get; private set; }
     public IReadOnlyList<CommitmentDetails> Commitments { get; private set; } = [];
 
+    /// <summary>The council's forms, by their field ids (several forms take a reason, so each field has its own id).</summary>
+    public const string DepartmentField = "department", AnswerField = "answer", DeclineField = "decline-reason", ResolveField = "resolve-note",
+        HideField = "hide-reason", RestoreField = "restore-reason";
+
+    [BindProperty(Name = DepartmentField)] public string? Department { get; set; }
+    [BindProperty(Name = AnswerField)] public string? AnswerText { get; set; }
+    [BindProperty(Name = DeclineField)] public string? DeclineReason { get; set; }
+    [BindProperty(Name = ResolveField)] public string? ResolutionNote { get; set; }
+    [BindProperty(Name = HideField)] public string? HideReason { get; set; }
+    [BindProperty(Name = RestoreField)] public string? RestoreReason { get; set; }
+
+    public DateTimeOffset Now => clock.GetUtcNow();
+    public bool IsOfficial => User.HoldsRole(CitySlug, CityRole.Official);
+    public bool IsModerator => User.HoldsRole(CitySlug, CityRole.Moderator);
+    public bool MayAcknowledge => IsOfficial && Concern?.Status is ConcernStatus.Open;
+    public bool MayAnswer => IsOfficial && Concern?.Status is ConcernStatus.Open or ConcernStatus.Acknowledged;
+    public bool MayDecline => MayAnswer;
+    public bool MayResolve => IsOfficial && Concern?.Status is ConcernStatus.Open or ConcernStatus.Acknowledged or ConcernStatus.Answered;
+    public bool MayHide => IsModerator && Concern?.Status is ConcernStatus.Open or ConcernStatus.Acknowledged or ConcernStatus.Answered
+        or ConcernStatus.Resolved or ConcernStatus.Declined;
+    public bool MayRestore => IsModerator && Concern?.Status is ConcernStatus.Hidden;
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellation) =>
         await LoadAsync(cancellation) ? Page() : NotFound();
 
@@ -37,6 +62,52 @@ public sealed class ConcernDetailModel(CityDirectory directory, IDocumentStore s
     public Task<IActionResult> OnPostWithdrawSupportAsync(CancellationToken cancellation) =>
         ActAsync(session => SupportConcernEndpoint.Delete(Id, User, session, clock, cancellation),
             text["Your support is withdrawn."], cancellation);
+
+    public Task<IActionResult> OnPostAcknowledgeAsync(CancellationToken cancellation) =>
+        CouncilAsync(Policies.Official, DepartmentField, session => ConcernLifecycleEndpoints.Acknowledge(Id, CitySlug, new AcknowledgeConcern(Department), User,
+            Cities, session, reader, clock, cancellation), text["The concern is acknowledged: the answer is due by the date shown."], cancellation);
+
+    public Task<IActionResult> OnPostAnswerAsync(CancellationToken cancellation) =>
+        CouncilAsync(Policies.Official, AnswerField, session => ConcernLifecycleEndpoints.Answer(Id, CitySlug, new AnswerConcern(AnswerText), User,
+            session, reader, clock, cancellation), text["The council's answer is published."], cancellation);
+
+    public Task<IActionResult> OnPostDeclineAsync(CancellationToken cancellation) =>
+        CouncilAsync(Policies.Official, DeclineField, session => ConcernLifecycleEndpoints.Decline(Id, CitySlug, new DeclineConcern(DeclineReason), User,
+            session, reader, clock, cancellation), text["The concern is declined, with the reason published."], cancellation);
+
+    public Task<IActionResult> OnPostResolveAsync(CancellationToken cancellation) =>
+        CouncilAsync(Policies.Official, ResolveField, session => ConcernLifecycleEndpoints.Resolve(Id, CitySlug, new ResolveConcern(ResolutionNote), User,
+            session, reader, clock, cancellation), text["The concern is resolved."], cancellation);
+
+    public Task<IActionResult> OnPostHideAsync(CancellationToken cancellation) =>
+        CouncilAsync(Policies.Moderator, HideField, session => ConcernLifecycleEndpoints.Hide(Id, CitySlug, new ModerateConcern(HideReason), User,
+            session, reader, clock, cancellation), text["The concern is hidden from the public."], cancellation);
+
+    public Task<IActionResult> OnPostRestoreAsync(CancellationToken cancellation) =>
+        CouncilAsync(Policies.Moderator, RestoreField, session => ConcernLifecycleEndpoints.Restore(Id, CitySlug, new ModerateConcern(RestoreReason), User,
+            session, reader, clock, cancellation), text["The concern is restored."], cancellation);
+
+    /// <summary>
+    /// An official's or moderator's action: the endpoint's policy first (sign-in for anonymous visitors, the
+    /// forbidden page for others), then the endpoint method; its field errors go to the one field of the form
+    /// that was sent (the API names it department, answer, reason or note).
+    /// </summary>
+    private async Task<IActionResult> CouncilAsync(string policy, string formField, Func<IDocumentSession, Task<IResult>> endpoint, string confirmation,
+        CancellationToken cancellation)
+    {
+        if (!User.IsSignedIn()) return Challenge(new AuthenticationProperties { RedirectUri = $"/cities/{CitySlug}/concerns/{Id}" });
+        if (!(await authorization.AuthorizeAsync(User, HttpContext, policy)).Succeeded) return Forbid();
+        ModelState.Clear(); // the endpoint decides what is valid
+        await using var session = store.LightweightSession(CitySlug);
+        var answer = await endpoint(session);
+        if (answer.Problem() is { } problem)
+        {
+            problem.AddTo(ModelState, text, field => EndpointAnswers.FormField(field) is { Length: > 0 } ? formField : "");
+            return await LoadAsync(cancellation) ? Page() : NotFound();
+        }
+        TempData.Confirm(confirmation);
+        return RedirectToPage(new { city = CitySlug, id = Id });
+    }
 
     private async Task<IActionResult> ActAsync(Func<IDocumentSession, Task<IResult>> endpoint, string confirmation, CancellationToken cancellation)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Marten;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -5,20 +6,42 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Platform.Api.Accounts;
 using Platform.Api.Cities;
+using Platform.Api.Commitments;
 using Platform.Api.Proposals;
 using Platform.Api.Web;
+using Platform.Domain.Accounts;
+using Platform.Domain.Commitments;
 using Platform.Domain.Concerns;
 using Platform.Domain.Proposals;
+using Wolverine;
 
 namespace Platform.Api.Pages.Proposals;
 
-/// <summary>One proposal with its supports against the threshold and the council's decision; support and withdraw through the API's endpoint methods.</summary>
+/// <summary>
+/// One proposal with its supports against the threshold and the council's decision; support and withdraw
+/// through the API's endpoint methods. Officials of the city accept it (publishing the commitment it becomes,
+/// which serves the proposal's rights and SDG targets) or reject it, through the API's decision endpoint methods.
+/// </summary>
 public sealed class ProposalDetailModel(CityDirectory directory, IDocumentStore store, ProposalReader reader, ProposalThreshold threshold,
-    IAuthorizationService authorization, TimeProvider clock, IStringLocalizer<Text> text) : CityPageModel(directory)
+    CommitmentReader commitments, IMessageBus bus, IAuthorizationService authorization, TimeProvider clock, IStringLocalizer<Text> text) : CityPageModel(directory)
 {
+    /// <summary>Field ids of the decision forms; the API's names (<c>commitment.title</c>, <c>reason</c>) map to them.</summary>
+    public const string DecisionField = "decision", TitleField = "commitment-title", DescriptionField = "commitment-description",
+        DueDateField = "commitment-dueDate", DepartmentField = "commitment-department", ReasonField = "reject-reason";
+
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
 
+    [BindProperty(Name = DecisionField)] public string? Decision { get; set; }
+    [BindProperty(Name = TitleField)] public string? CommitmentTitle { get; set; }
+    [BindProperty(Name = DescriptionField)] public string? CommitmentDescription { get; set; }
+    [BindProperty(Name = DueDateField)] public string? CommitmentDueDate { get; set; }
+    [BindProperty(Name = DepartmentField)] public string? CommitmentDepartment { get; set; }
+    [BindProperty(Name = ReasonField)] public string? RejectionReason { get; set; }
+
     public ProposalResponse? Proposal { get; private set; }
+    /// <summary>The commitment an accepted proposal became, when it has one.</summary>
+    public CommitmentDetails? Commitment { get; private set; }
+    public bool MayDecide => User.HoldsRole(CitySlug, CityRole.Official) && Proposal?.Status is ProposalStatus.Open or ProposalStatus.ThresholdReached;
     public bool Supporting { get; private set; }
     public bool AcceptsSupport => Proposal?.Status is ProposalStatus.Open or ProposalStatus.ThresholdReached;
 
@@ -32,6 +55,48 @@ public sealed class ProposalDetailModel(CityDirectory directory, IDocumentStore 
     public Task<IActionResult> OnPostWithdrawSupportAsync(CancellationToken cancellation) =>
         ActAsync(session => SupportProposalEndpoint.Delete(Id, User, session, clock, cancellation),
             text["Your support is withdrawn."], cancellation);
+
+    public Task<IActionResult> OnPostAcceptAsync(CancellationToken cancellation)
+    {
+        DateOnly? due = DateOnly.TryParseExact(CommitmentDueDate?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed : null;
+        return DecideAsync(async (session, proposal) =>
+        {
+            var commitment = new PublishCommitment(CommitmentTitle, string.IsNullOrWhiteSpace(CommitmentDescription) ? null : CommitmentDescription,
+                proposal.Rights, proposal.SdgTargets, null, CommitmentDepartment, due, null, null);
+            return await ProposalDecisionEndpoints.Accept(Id, CitySlug, new AcceptProposal(Decision, null, commitment), User, session, bus, Cities, reader, clock, cancellation);
+        }, field => field switch
+        {
+            "decision" => DecisionField,
+            "commitment.title" => TitleField,
+            "commitment.description" => DescriptionField,
+            "commitment.dueDate" => DueDateField,
+            "commitment.department" => DepartmentField,
+            _ => "",
+        }, text["The proposal is accepted, and the commitment it became is published."], cancellation);
+    }
+
+    public Task<IActionResult> OnPostRejectAsync(CancellationToken cancellation) =>
+        DecideAsync((session, _) => ProposalDecisionEndpoints.Reject(Id, CitySlug, new RejectProposal(RejectionReason), User, session, reader, clock, cancellation),
+            field => field == "reason" ? ReasonField : "", text["The proposal is rejected, with the reason published."], cancellation);
+
+    /// <summary>An official's decision: the endpoint's policy first, then the endpoint method; refusals next to the form's fields.</summary>
+    private async Task<IActionResult> DecideAsync(Func<IDocumentSession, ProposalResponse, Task<IResult>> endpoint, Func<string, string> formField,
+        string confirmation, CancellationToken cancellation)
+    {
+        if (!User.IsSignedIn()) return Challenge(new AuthenticationProperties { RedirectUri = $"/cities/{CitySlug}/proposals/{Id}" });
+        if (!(await authorization.AuthorizeAsync(User, HttpContext, Policies.Official)).Succeeded) return Forbid();
+        ModelState.Clear(); // the endpoint decides what is valid
+        if (!await LoadAsync(cancellation)) return NotFound();
+        await using var session = store.LightweightSession(CitySlug);
+        var answer = await endpoint(session, Proposal!);
+        if (answer.Problem() is { } problem)
+        {
+            problem.AddTo(ModelState, text, formField);
+            return await LoadAsync(cancellation) ? Page() : NotFound();
+        }
+        TempData.Confirm(confirmation);
+        return RedirectToPage(new { city = CitySlug, id = Id });
+    }
 
     private async Task<IActionResult> ActAsync(Func<IDocumentSession, Task<IResult>> endpoint, string confirmation, CancellationToken cancellation)
     {
@@ -58,6 +123,7 @@ public sealed class ProposalDetailModel(CityDirectory directory, IDocumentStore 
         var answer = await GetProposalEndpoints.Get(Id, CitySlug, User, session, reader, cancellation);
         Proposal = answer.Value<ProposalResponse>();
         if (Proposal is null) return false;
+        Commitment = Proposal.CommitmentId is { } commitmentId ? await commitments.LoadAsync(session, CitySlug, commitmentId, cancellation) : null;
         if (User.IsSignedIn())
             Supporting = await session.Events.AggregateStreamAsync<ResidentSupport>(SupportStream.Id(Id, User.ResidentId()), token: cancellation) is { Active: true };
         return true;

@@ -1,0 +1,98 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Platform.Api.Accounts;
+using Platform.Api.Cities;
+using Platform.Api.Concerns;
+using Platform.Api.Proposals;
+using Platform.Api.Web;
+using Platform.Domain.Accounts;
+using Platform.Domain.Concerns;
+using Platform.Domain.Proposals;
+
+namespace Platform.Api.Pages.Council;
+
+/// <summary>
+/// The council's work queue: the city's concerns that await it (open or acknowledged) and the proposals
+/// that reached their threshold and await a decision, most urgent first, each with its deadline. Read
+/// through the API's list endpoint methods (pages of 100); the order by deadline is the page's own, as the
+/// API lists by recency or supports. Officials of the city, and its moderators (who also see hidden concerns).
+/// </summary>
+[Authorize(Policy = Policies.Resident)]
+public sealed class CouncilQueueModel(CityDirectory directory, ConcernReader concerns, ProposalReader proposals, TimeProvider clock) : CityPageModel(directory)
+{
+    /// <summary>A deadline this close counts as "due soon".</summary>
+    public static readonly TimeSpan DueSoon = TimeSpan.FromDays(7);
+
+    /// <summary>Stops reading a list after this many pages of 100 (a city with more waiting items has bigger problems than this page).</summary>
+    private const int MaxPages = 20;
+
+    public IReadOnlyList<QueuedConcern> Concerns { get; private set; } = [];
+    public IReadOnlyList<QueuedProposal> Proposals { get; private set; } = [];
+    public IReadOnlyList<ConcernResponse> Hidden { get; private set; } = [];
+    public DateTimeOffset Now { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellation)
+    {
+        if (!User.HoldsRole(CitySlug, CityRole.Official) && !User.HoldsRole(CitySlug, CityRole.Moderator)) return Forbid();
+        Now = clock.GetUtcNow();
+        var responseDays = City.Settings.ConcernResponseDays;
+
+        var waiting = new List<ConcernResponse>();
+        foreach (var status in new[] { ConcernStatus.Open, ConcernStatus.Acknowledged })
+            waiting.AddRange(await AllConcernsAsync(status, cancellation));
+        // An open concern has no due date yet: it waits since it was raised, and the city's response days run
+        // from then (as the scorecard counts it), so it sorts by its raised date among the due dates.
+        Concerns = waiting
+            .Select(c => new QueuedConcern(c, c.ResponseDue, c.ResponseDue ?? c.RaisedAt.AddDays(responseDays)))
+            .OrderBy(q => q.SortKey).ThenBy(q => q.Concern.RaisedAt)
+            .ToList();
+
+        var undecided = new List<ProposalResponse>();
+        for (var page = 1; page <= MaxPages; page++)
+        {
+            var answer = await GetProposalEndpoints.List(CitySlug, null, null, "thresholdReached", null, null, null, page, GetProposalEndpoints.MaxPageSize,
+                User, proposals, cancellation);
+            var found = answer.Value<Paged<ProposalResponse>>();
+            if (found is null) break;
+            undecided.AddRange(found.Items);
+            if (page * found.PageSize >= found.Total) break;
+        }
+        Proposals = undecided
+            .Select(p => new QueuedProposal(p, p.DecisionDue))
+            .OrderBy(q => q.DecisionDue ?? DateTimeOffset.MaxValue).ThenBy(q => q.Proposal.SubmittedAt)
+            .ToList();
+
+        Hidden = await AllConcernsAsync(ConcernStatus.Hidden, cancellation);
+        return Page();
+    }
+
+    /// <summary>"Overdue", "Due within 7 days" or nothing, for a deadline.</summary>
+    public Urgency UrgencyOf(DateTimeOffset? deadline) =>
+        deadline is not { } due ? Urgency.None
+        : due < Now ? Urgency.Overdue
+        : due - Now <= DueSoon ? Urgency.DueSoon
+        : Urgency.None;
+
+    private async Task<List<ConcernResponse>> AllConcernsAsync(ConcernStatus status, CancellationToken cancellation)
+    {
+        var all = new List<ConcernResponse>();
+        for (var page = 1; page <= MaxPages; page++)
+        {
+            var answer = await GetConcernEndpoints.List(CitySlug, null, null, status.ToString().ToLowerInvariant(), null, null, null,
+                page.ToString(), GetConcernEndpoints.MaxPageSize.ToString(), User, concerns, cancellation);
+            var found = answer.Value<Paged<ConcernResponse>>();
+            if (found is null) break;
+            all.AddRange(found.Items);
+            if (page * found.PageSize >= found.Total) break;
+        }
+        return all;
+    }
+}
+
+/// <param name="ResponseDue">The due date the council set when acknowledging it; null while it is open.</param>
+/// <param name="SortKey">The due date, or for an open concern the day the city's response days run out.</param>
+public sealed record QueuedConcern(ConcernResponse Concern, DateTimeOffset? ResponseDue, DateTimeOffset SortKey);
+
+public sealed record QueuedProposal(ProposalResponse Proposal, DateTimeOffset? DecisionDue);
+
+public enum Urgency { None, DueSoon, Overdue }
