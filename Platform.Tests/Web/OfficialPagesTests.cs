@@ -21,6 +21,12 @@ public sealed class OfficialPagesTests(BrowserFixture browser)
         var title = $"Step-free access at every route 6 stop {Guid.NewGuid():N}";
         const string evidence = "https://www.york.gov.uk/route-6/stops-done";
         var id = Guid.Empty;
+        // The concern it answers, raised by a resident.
+        var residentPage = await browser.NewPageAsync();
+        await residentPage.SignInAsync((await browser.AccountAsync("york")).Email);
+        var concern = await residentPage.RaiseConcernAsync("york", $"No shelter at the Tang Hall stop {Guid.NewGuid():N}");
+        await residentPage.Context.CloseAsync();
+
         await browser.RunAsync(async page =>
         {
             await page.SignInAsync(official);
@@ -33,6 +39,7 @@ public sealed class OfficialPagesTests(BrowserFixture browser)
             await page.GetByLabel("Department").FillAsync("Transport");
             await page.GetByLabel("Due date").FillAsync(CommitmentApi.InDays(300));
             await page.GetByLabel("Budget (optional)").FillAsync("250000");
+            await page.GetByLabel("Concerns it answers (optional)").FillAsync($"{browser.BaseAddress}cities/york/concerns/{concern}");
             await page.GetByRole(AriaRole.Button, new() { Name = "Publish the commitment" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The commitment is published");
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(title);
@@ -54,6 +61,7 @@ public sealed class OfficialPagesTests(BrowserFixture browser)
             await Expect(entry).ToContainTextAsync("Six stops done.");
             await Expect(entry.GetByRole(AriaRole.Link, new() { Name = "Evidence" })).ToHaveAttributeAsync("href", evidence);
             await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Report the progress" })).ToHaveCountAsync(0);
+            await Expect(page.GetByRole(AriaRole.Link, new() { Name = "A concern" })).ToHaveAttributeAsync("href", $"/cities/york/concerns/{concern}");
         });
 
         using var api = await browser.ApiClientAsync(official);
@@ -61,6 +69,7 @@ public sealed class OfficialPagesTests(BrowserFixture browser)
         Assert.Equal(40, stored.GetProperty("reportedPercent").GetInt32());
         Assert.Equal("Transport", stored.GetProperty("department").GetString());
         Assert.Equal(250000m, stored.GetProperty("budget").GetDecimal());
+        Assert.Equal(concern, Assert.Single(stored.GetProperty("origins").EnumerateArray()).GetProperty("id").GetGuid());
         Assert.Equal("IND-002", Assert.Single(stored.GetProperty("indicatorCodes").EnumerateArray()).GetString());
     }
 
