@@ -1,25 +1,92 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Platform.Api.Cities;
 using Platform.Api.Commitments;
 using Platform.Api.Web;
+using Platform.Domain.Commitments;
+using Wolverine;
 
 namespace Platform.Api.Pages.Accountability;
 
-/// <summary>One commitment: progress, milestones, sub-commitments and its whole timeline, through the API's endpoint method.</summary>
-public sealed class CommitmentModel(CityDirectory directory, IDocumentStore store, CommitmentReader reader) : CityPageModel(directory)
+/// <summary>
+/// One commitment: progress, milestones, sub-commitments and its whole timeline, through the API's endpoint method.
+/// Officials of the city also report on it here (progress, a milestone, a new deadline, fulfilment, abandonment)
+/// through the API's lifecycle endpoint methods; each form's fields carry its own prefix (<c>progress-percent</c>),
+/// so the API's field names (<c>percent</c>) are mapped to them.
+/// </summary>
+public sealed class CommitmentModel(CityDirectory directory, IDocumentStore store, CommitmentReader reader,
+    IAuthorizationService authorization, IMessageBus bus, TimeProvider clock, IStringLocalizer<Text> text) : CityPageModel(directory)
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
 
     public CommitmentDetails Commitment { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellation)
+    /// <summary>What the official's forms post, by field id (<c>progress-percent</c>), so a refused form keeps its values.</summary>
+    public IReadOnlyDictionary<string, string> Posted { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>The officials' forms are shown: the visitor is an official of the city and the commitment is still active.</summary>
+    public bool Reports => User.IsOfficialOf(CitySlug) && Commitment.Phase == CommitmentPhase.Active;
+
+    public string Value(string field) => Posted.GetValueOrDefault(field) ?? "";
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellation) =>
+        await LoadAsync(cancellation) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostProgressAsync(CancellationToken cancellation) =>
+        ActAsync("progress", text["The progress is reported."], (session, c) =>
+            CommitmentLifecycleEndpoints.ReportProgress(Id, CitySlug,
+                new ReportProgress(int.TryParse(Form("progress-percent"), out var percent) ? percent : null, Form("progress-note"), Form("progress-evidenceUrl")),
+                User, session, reader, clock, c), cancellation);
+
+    public Task<IActionResult> OnPostMilestoneAsync(CancellationToken cancellation) =>
+        ActAsync("milestone", text["The milestone is planned."], (session, c) =>
+            CommitmentLifecycleEndpoints.PlanMilestone(Id, CitySlug, new PlanMilestone(Form("milestone-title"), Officials.Day(Form("milestone-dueDate"))),
+                User, session, reader, clock, c), cancellation);
+
+    public Task<IActionResult> OnPostDeadlineAsync(CancellationToken cancellation) =>
+        ActAsync("deadline", text["The deadline is changed."], (session, c) =>
+            CommitmentLifecycleEndpoints.ChangeDeadline(Id, CitySlug, new ChangeDeadline(Officials.Day(Form("deadline-dueDate")), Form("deadline-reason")),
+                User, session, Cities, bus, reader, clock, c), cancellation);
+
+    public Task<IActionResult> OnPostFulfilAsync(CancellationToken cancellation) =>
+        ActAsync("fulfil", text["The commitment is fulfilled."], (session, c) =>
+            CommitmentLifecycleEndpoints.Fulfil(Id, CitySlug, new FulfilCommitment(Form("fulfil-evidenceUrl"), Form("fulfil-note")),
+                User, session, reader, clock, c), cancellation);
+
+    public Task<IActionResult> OnPostAbandonAsync(CancellationToken cancellation) =>
+        ActAsync("abandon", text["The commitment is abandoned."], (session, c) =>
+            CommitmentLifecycleEndpoints.Abandon(Id, CitySlug, new AbandonCommitment(Form("abandon-reason")),
+                User, session, reader, clock, c), cancellation);
+
+    private string? Form(string field) => Request.Form.TryGetValue(field, out var value) ? value.ToString() : null;
+
+    /// <summary>Checks the official's role, calls the endpoint method with a session of the city, and redirects with a confirmation or shows the refusal next to the form's fields.</summary>
+    private async Task<IActionResult> ActAsync(string form, string confirmation, Func<IDocumentSession, CancellationToken, Task<IResult>> act, CancellationToken cancellation)
+    {
+        if (await this.RefuseUnlessOfficialAsync(authorization) is { } refused) return refused;
+        IResult answer;
+        await using (var session = store.LightweightSession(CitySlug))
+            answer = await act(session, cancellation);
+        if (answer.Problem() is not { } problem)
+        {
+            TempData.Confirm(confirmation);
+            return RedirectToPage(new { city = CitySlug, id = Id });
+        }
+        if (!await LoadAsync(cancellation)) return NotFound();
+        Posted = Request.Form.Keys.Where(k => k.StartsWith(form + "-")).ToDictionary(k => k, k => Request.Form[k].ToString());
+        problem.AddTo(ModelState, text, field => field == "$" ? "" : EndpointAnswers.FormField(field) is { Length: > 0 } name ? $"{form}-{name}" : "");
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellation)
     {
         await using var session = store.QuerySession(CitySlug);
         var answer = await GetCommitmentEndpoints.Get(Id, CitySlug, session, reader, cancellation);
-        if (answer.Value<CommitmentDetails>() is not { } commitment) return NotFound();
+        if (answer.Value<CommitmentDetails>() is not { } commitment) return false;
         Commitment = commitment;
-        return Page();
+        return true;
     }
 
     /// <summary>Where an origin is shown on these pages (concerns and proposals have pages; the rest link to the API).</summary>

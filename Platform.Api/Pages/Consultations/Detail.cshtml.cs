@@ -8,16 +8,25 @@ using Platform.Api.Cities;
 using Platform.Api.Consultations;
 using Platform.Api.Web;
 using Platform.Domain.Consultations;
+using Wolverine;
 
 namespace Platform.Api.Pages.Consultations;
 
 /// <summary>
 /// One consultation: residents answer its questions (radio buttons, checkboxes, a 1-5 scale, text) through
 /// the API's respond endpoint methods (first answer, then amendments); results once it has closed.
+/// Officials of the city open a draft here (its questions, in <see cref="QuestionSlots"/> slots, and its window),
+/// see the results (with free-text answers) while it runs, and publish the outcome once it has closed.
 /// </summary>
 public sealed class ConsultationDetailModel(CityDirectory directory, IDocumentStore store, ConsultationReader reader,
-    IAuthorizationService authorization, TimeProvider clock, IStringLocalizer<Text> text) : CityPageModel(directory)
+    IAuthorizationService authorization, IMessageBus bus, TimeProvider clock, IStringLocalizer<Text> text) : CityPageModel(directory)
 {
+    /// <summary>How many questions the open form offers; empty slots are left out.</summary>
+    public const int QuestionSlots = 4;
+
+    /// <summary>The kinds a question slot offers, in the order of the select.</summary>
+    public static readonly QuestionKind[] Kinds = Enum.GetValues<QuestionKind>();
+
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
 
     public ConsultationDetails? Consultation { get; private set; }
@@ -39,6 +48,74 @@ public sealed class ConsultationDetailModel(CityDirectory directory, IDocumentSt
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellation) =>
         await LoadAsync(cancellation) ? Page() : NotFound();
+
+    /// <summary>The visitor is an official of the city: the officials' forms and the full results are shown.</summary>
+    public bool IsOfficial => User.IsOfficialOf(CitySlug);
+
+    /// <summary>A field the official just posted (so a refused form keeps what was written).</summary>
+    public string Posted(string field) => Request.HasFormContentType && Request.Form.TryGetValue(field, out var value) ? value.ToString() : "";
+
+    /// <summary>Opens the draft with the questions of the non-empty slots and the window (days in the city's time zone).</summary>
+    public async Task<IActionResult> OnPostOpenAsync(CancellationToken cancellation)
+    {
+        if (await this.RefuseUnlessOfficialAsync(authorization) is { } refused) return refused;
+        var questions = new List<QuestionInput?>();
+        var slotOfQuestion = new List<int>();
+        for (var slot = 1; slot <= QuestionSlots; slot++)
+        {
+            var questionText = Posted($"q{slot}-text");
+            var options = Officials.Lines(Posted($"q{slot}-options"));
+            if (string.IsNullOrWhiteSpace(questionText) && options.Count == 0) continue;
+            QuestionKind? kind = Enum.TryParse<QuestionKind>(Posted($"q{slot}-kind"), out var parsed) ? parsed : null;
+            questions.Add(new QuestionInput($"q{slot}", questionText, kind, options.Select(o => (string?)o).ToList()));
+            slotOfQuestion.Add(slot);
+        }
+        var today = Officials.Today(City, clock);
+        DateTimeOffset? opensAt = Officials.Day(Posted("opensAt")) is { } opens && opens != today ? Officials.StartOf(opens, City) : null;
+        DateTimeOffset? closesAt = Officials.Day(Posted("closesAt")) is { } closes ? Officials.StartOf(closes.AddDays(1), City).AddMinutes(-1) : null;
+
+        IResult answer;
+        await using (var session = store.LightweightSession(CitySlug))
+            answer = await OpenConsultationEndpoint.Post(Id, CitySlug, new OpenConsultation(opensAt, closesAt, questions), User, session, bus, clock, cancellation);
+        if (answer.Problem() is { } problem)
+        {
+            if (!await LoadAsync(cancellation)) return NotFound();
+            // questions[1].options belongs to the slot the second question was written in.
+            problem.AddTo(ModelState, text, field =>
+            {
+                if (field == "questions") return "q1-text";
+                if (!field.StartsWith("questions[") || !int.TryParse(field[10..field.IndexOf(']')], out var i) || i >= slotOfQuestion.Count)
+                    return EndpointAnswers.FormField(field);
+                var part = field[(field.IndexOf(']') + 1)..].TrimStart('.');
+                return $"q{slotOfQuestion[i]}-" + (part.StartsWith("options") ? "options" : part.StartsWith("kind") ? "kind" : "text");
+            });
+            return Page();
+        }
+        TempData.Confirm(text["The consultation is open. Residents can answer it now."]);
+        return RedirectToPage(new { city = CitySlug, id = Id });
+    }
+
+    /// <summary>Publishes what the council made of the closed consultation, with the commitments that follow from it.</summary>
+    public async Task<IActionResult> OnPostOutcomeAsync(CancellationToken cancellation)
+    {
+        if (await this.RefuseUnlessOfficialAsync(authorization) is { } refused) return refused;
+        var (commitments, unreadable) = Officials.Ids(Posted("commitmentIds"));
+        IResult? answer = null;
+        if (unreadable.Count == 0)
+        {
+            await using var session = store.LightweightSession(CitySlug);
+            answer = await PublishConsultationOutcomeEndpoint.Post(Id, CitySlug, new PublishConsultationOutcome(Posted("summary"), commitments), User, session, clock, cancellation);
+            if (answer.Problem() is null)
+            {
+                TempData.Confirm(text["The outcome is published."]);
+                return RedirectToPage(new { city = CitySlug, id = Id });
+            }
+        }
+        if (!await LoadAsync(cancellation)) return NotFound();
+        foreach (var piece in unreadable) ModelState.AddModelError("commitmentIds", text["'{0}' is not the id or address of a commitment.", piece]);
+        answer?.Problem()?.AddTo(ModelState, text);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellation)
     {

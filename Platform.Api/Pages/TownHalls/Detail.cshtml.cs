@@ -1,9 +1,12 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Platform.Api.Cities;
 using Platform.Api.Commitments;
 using Platform.Api.TownHalls;
 using Platform.Api.Web;
+using Platform.Domain.TownHalls;
 
 namespace Platform.Api.Pages.TownHalls;
 
@@ -17,6 +20,9 @@ public class TownHallDetailModel(CityDirectory directory, IDocumentStore store, 
 
     public TownHallDetails TownHall { get; private set; } = null!;
     public IReadOnlyList<CommitmentDetails> Commitments { get; private set; } = [];
+
+    protected IDocumentStore Store => store;
+    protected TownHallReader Reader => reader;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellation) =>
         await LoadAsync(cancellation) ? Page() : NotFound();
@@ -32,5 +38,64 @@ public class TownHallDetailModel(CityDirectory directory, IDocumentStore store, 
             if (await commitments.LoadAsync(session, CitySlug, id, cancellation) is { } commitment) made.Add(commitment);
         Commitments = made;
         return true;
+    }
+}
+
+/// <summary>
+/// The town-hall page (<see cref="TownHallDetailModel"/>) with what officials of the city do there, through the API's
+/// lifecycle endpoint methods: open the town hall, open a poll, close it, close the town hall with its minutes.
+/// </summary>
+public sealed class TownHallPageModel(CityDirectory directory, IDocumentStore documentStore, TownHallReader townHallReader, CommitmentReader commitments,
+    IAuthorizationService authorization, TimeProvider clock, IStringLocalizer<Text> text)
+    : TownHallDetailModel(directory, documentStore, townHallReader, commitments)
+{
+    /// <summary>The officials' forms are shown.</summary>
+    public bool Runs => User.IsOfficialOf(CitySlug) && TownHall.Status != TownHallStatus.Closed;
+
+    /// <summary>A field the official just posted (so a refused form keeps what was written).</summary>
+    public string Posted(string field) => Request.HasFormContentType && Request.Form.TryGetValue(field, out var value) ? value.ToString() : "";
+
+    public Task<IActionResult> OnPostOpenAsync(CancellationToken cancellation) =>
+        ActAsync(text["The town hall is open."], session =>
+            TownHallLifecycleEndpoints.Open(Id, CitySlug, User, session, Reader, clock, cancellation), cancellation);
+
+    public Task<IActionResult> OnPostPollAsync(CancellationToken cancellation) =>
+        ActAsync(text["The poll is open. Residents can vote now."], session =>
+            TownHallLifecycleEndpoints.OpenPoll(Id, CitySlug, new OpenPoll(Posted("question"), Officials.Lines(Posted("options")).Select(o => (string?)o).ToList()),
+                User, session, Reader, clock, cancellation), cancellation);
+
+    public Task<IActionResult> OnPostClosePollAsync(CancellationToken cancellation) =>
+        ActAsync(text["The poll is closed."], session =>
+            TownHallLifecycleEndpoints.ClosePoll(Id, Guid.TryParse(Posted("pollId"), out var poll) ? poll : Guid.Empty, CitySlug, User, session, Reader, clock, cancellation),
+            cancellation);
+
+    public async Task<IActionResult> OnPostCloseAsync(CancellationToken cancellation)
+    {
+        var (ids, unreadable) = Officials.Ids(Posted("commitmentIds"));
+        if (unreadable.Count > 0)
+        {
+            if (await this.RefuseUnlessOfficialAsync(authorization) is { } refused) return refused;
+            if (!await LoadAsync(cancellation)) return NotFound();
+            foreach (var piece in unreadable) ModelState.AddModelError("commitmentIds", text["'{0}' is not the id or address of a commitment.", piece]);
+            return Page();
+        }
+        return await ActAsync(text["The town hall is closed. Its minutes are public."], session =>
+            TownHallLifecycleEndpoints.Close(Id, CitySlug, new CloseTownHall(Posted("minutes"), ids), User, session, Reader, clock, cancellation), cancellation);
+    }
+
+    private async Task<IActionResult> ActAsync(string confirmation, Func<IDocumentSession, Task<IResult>> act, CancellationToken cancellation)
+    {
+        if (await this.RefuseUnlessOfficialAsync(authorization) is { } refused) return refused;
+        IResult answer;
+        await using (var session = Store.LightweightSession(CitySlug))
+            answer = await act(session);
+        if (answer.Problem() is not { } problem)
+        {
+            TempData.Confirm(confirmation);
+            return RedirectToPage(new { city = CitySlug, id = Id });
+        }
+        if (!await LoadAsync(cancellation)) return NotFound();
+        problem.AddTo(ModelState, text);
+        return Page();
     }
 }

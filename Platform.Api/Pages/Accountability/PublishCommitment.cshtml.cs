@@ -1,0 +1,83 @@
+using System.Globalization;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Platform.Api.Accounts;
+using Platform.Api.Cities;
+using Platform.Api.Commitments;
+using Platform.Api.Concerns;
+using Platform.Api.Web;
+using Platform.Domain.Commitments;
+using Wolverine;
+
+namespace Platform.Api.Pages.Accountability;
+
+/// <summary>
+/// An official publishes a commitment through the API's publish endpoint method: rights and SDG targets from
+/// the shared tag fields, indicator codes, department, due date, budget, a parent commitment, and the concerns
+/// it answers. Refusals come back as the API's problem details next to the fields. Same policy as the endpoint.
+/// </summary>
+[Authorize(Policy = Policies.Official)]
+public sealed class PublishCommitmentModel(CityDirectory directory, IDocumentStore store, IMessageBus bus, CommitmentReader reader,
+    TimeProvider clock, IStringLocalizer<Text> text) : CityPageModel(directory)
+{
+    [BindProperty] public string? Title { get; set; }
+    [BindProperty] public string? Description { get; set; }
+    [BindProperty] public List<string> Rights { get; set; } = [];
+    [BindProperty(Name = "sdgTargets")] public List<string> SdgTargetsChosen { get; set; } = [];
+    [BindProperty] public string? IndicatorCodes { get; set; }
+    [BindProperty] public string? Department { get; set; }
+    [BindProperty] public string? DueDate { get; set; }
+    [BindProperty] public string? Budget { get; set; }
+    [BindProperty] public string? ParentId { get; set; }
+    [BindProperty] public string? Origins { get; set; }
+
+    /// <summary>The city's active commitments that may take sub-commitments (not themselves sub-commitments).</summary>
+    public IReadOnlyList<CommitmentDetails> Parents { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellation) => await LoadParentsAsync(cancellation);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellation)
+    {
+        ModelState.Clear(); // the endpoint decides what is valid, not model binding
+        decimal? budget = null;
+        if (!string.IsNullOrWhiteSpace(Budget))
+        {
+            if (decimal.TryParse(Budget.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var amount)
+                || decimal.TryParse(Budget.Trim(), NumberStyles.Number, CultureInfo.CurrentCulture, out amount)) budget = amount;
+            else ModelState.AddModelError("budget", text["The budget is an amount from 0 (or leave it out)."]);
+        }
+        var (concerns, unreadable) = Officials.Ids(Origins);
+        foreach (var piece in unreadable) ModelState.AddModelError("origins", text["'{0}' is not the id or address of a concern.", piece]);
+        Guid? parent = Guid.TryParse(ParentId, out var parentId) ? parentId : null;
+        if (!ModelState.IsValid)
+        {
+            await LoadParentsAsync(cancellation);
+            return Page();
+        }
+
+        var codes = (IndicatorCodes ?? "").Split([',', ';', ' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(code => (string?)code.ToUpperInvariant()).ToList();
+        var command = new PublishCommitment(Title, Description, Rights, SdgTargetsChosen, codes, Department, Officials.Day(DueDate), budget,
+            concerns.Select(id => (OriginInput?)new OriginInput(OriginKind.Concern, id)).ToList(), parent);
+        await using var session = store.LightweightSession(CitySlug);
+        var answer = await PublishCommitmentEndpoint.Post(command, CitySlug, User, Cities, session, bus, reader, clock, cancellation);
+        if (answer.Problem() is { } problem)
+        {
+            problem.AddTo(ModelState, text);
+            await LoadParentsAsync(cancellation);
+            return Page();
+        }
+        TempData.Confirm(text["The commitment is published. Report its progress here as the work goes on."]);
+        return RedirectToPage("/Accountability/Commitment", new { city = CitySlug, id = answer.Value<CommitmentDetails>()!.Id });
+    }
+
+    private async Task LoadParentsAsync(CancellationToken cancellation)
+    {
+        await using var session = store.QuerySession(CitySlug);
+        var answer = await GetCommitmentEndpoints.List(CitySlug, null, null, null, null, null, null, 1, 100, session, reader, cancellation);
+        Parents = answer.Value<Paged<CommitmentDetails>>()?.Items
+            .Where(c => c.Phase == CommitmentPhase.Active && c.ParentId is null).OrderBy(c => c.Title, StringComparer.CurrentCulture).ToList() ?? [];
+    }
+}
