@@ -167,13 +167,24 @@ public sealed class IndicatorPagesTests(BrowserFixture browser)
 
         await browser.RunAsync(async page =>
         {
+            var posts = new List<bool>(); // one per post of the import form: sent by the progress script?
+            page.Request += (_, request) =>
+            {
+                if (request.Method == "POST" && request.Url.EndsWith("/import")) posts.Add(request.Headers.ContainsKey("x-requested-with"));
+            };
             await page.SignInAsync(email);
             await page.GotoAsync($"/cities/york/indicators/{code}");
             await page.GetByRole(AriaRole.Link, new() { Name = "Import a file of values (Open SDG CSV)" }).ClickAsync();
             await Expect(page).ToHaveURLAsync(new Regex($"/cities/york/indicators/{code}/import$"));
             await page.GetByLabel("CSV file", new() { Exact = true }).SetInputFilesAsync(new FilePayload { Name = "housing-2020-2021.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
             await page.GetByLabel("Method note (optional)", new() { Exact = true }).FillAsync("Census estimate.");
+            // Hold the answer a moment, so the page can be seen while the server "checks" the file.
+            await page.RouteAsync("**/import", async route => { await Task.Delay(1500); await route.ContinueAsync(); });
+            await Expect(page.GetByRole(AriaRole.Progressbar)).ToBeHiddenAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Import the file" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Progressbar, new() { Name = "Upload" })).ToBeVisibleAsync();
+            await Expect(page.Locator("#upload-status")).ToHaveAttributeAsync("aria-live", "polite");
+            await Expect(page.Locator("#upload-status")).ToHaveTextAsync(new Regex("^Sending the file: \\d+ %$|^The file is sent; checking its rows…$"));
 
             // The script sent it (the progress element showed), then the page of the series says how many rows came in.
             await Expect(page).ToHaveURLAsync(new Regex($"/cities/york/indicators/{code}$"));
@@ -181,6 +192,7 @@ public sealed class IndicatorPagesTests(BrowserFixture browser)
             await Expect(Row(ValuesTable(page), "2020 83.1 %")).ToBeVisibleAsync();
             await Expect(Row(ValuesTable(page), "2021 84.4 %")).ToBeVisibleAsync();
             await Expect(Row(page.GetByRole(AriaRole.Table, new() { Name = "By Sex, 2021" }), "female 85.2 % +0.8")).ToBeVisibleAsync();
+            Assert.Equal([true], posts); // by the script, with no fallback post after it
         });
 
         var values = (await browser.SeriesAsync(code)).GetProperty("values").EnumerateArray().ToList();

@@ -23,6 +23,8 @@
       block.hidden = false;
       bar.value = 0;
       button.disabled = true;
+      announced = 0;
+      say(form.getAttribute("data-progress-text").replace("{0}", "0"));
       var xhr = new XMLHttpRequest();
       xhr.open("POST", form.action || window.location.href);
       xhr.setRequestHeader("X-Requested-With", "XMLHttpRequest");
