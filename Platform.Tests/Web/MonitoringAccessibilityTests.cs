@@ -10,7 +10,7 @@ namespace Platform.Tests.Web;
 /// <summary>
 /// axe-core (WCAG 2.0-2.2 A and AA, best practices) on the indicator pages in English and French: the list, a series
 /// page with its chart drawn and the official's form (also refused), the import page and its row-by-row report, and
-/// the scorecard with a recognition.
+/// the scorecard and the network page with a recognition.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class MonitoringAccessibilityTests(BrowserFixture browser)
@@ -50,6 +50,8 @@ public sealed class MonitoringAccessibilityTests(BrowserFixture browser)
             await Check("indicator, public, with its chart");
             await page.GotoAsync("/cities/york/scorecard");
             await Check("scorecard with a recognition");
+            await page.GotoAsync("/network");
+            await Check("network, with the recognition row");
 
             await page.SignInAsync(email);
             await page.GotoAsync($"/cities/york/indicators/{code}");
