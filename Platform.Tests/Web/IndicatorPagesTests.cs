@@ -73,6 +73,33 @@ public sealed class IndicatorPagesTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task Community_values_show_beside_the_official_ones_and_stay_out_of_the_status()
+    {
+        using var api = new BrowserApi(browser);
+        var (_, token) = await browser.OfficialAsync(api);
+        var code = await api.AdoptHousingIndicatorAsync(token);
+        var measurements = $"/api/cities/york/indicators/{code}/measurements";
+        await api.PostAsync(token, measurements, new { period = "2024", value = 88 });
+        await api.PostAsync(token, measurements, new { period = "2024", value = 64.5, source = "community" });
+        await api.PostAsync(token, measurements, new { period = "2025", value = 66, source = "community" });
+
+        await browser.RunAsync(async page =>
+        {
+            await page.GotoAsync($"/cities/york/indicators/{code}");
+            var table = ValuesTable(page);
+            await Expect(table.GetByRole(AriaRole.Columnheader)).ToHaveTextAsync(["Period", "Official value", "Residents' perception survey"]);
+            await Expect(Row(table, "2019 (baseline) 82 % –")).ToBeVisibleAsync();
+            await Expect(Row(table, "2024 88 % 64.5 %")).ToBeVisibleAsync();
+            await Expect(Row(table, "2025 – 66 %")).ToBeVisibleAsync();
+            // The official figures read official values only; the latest community value is shown on its own.
+            await Expect(page.Locator("dl > div", new() { Has = page.Locator("dt", new() { HasText = "Latest value" }) }).Locator("dd")).ToHaveTextAsync("88 % (2024)");
+            await Expect(page.Locator("dl > div", new() { Has = page.Locator("dt", new() { HasText = "Residents' perception survey" }) }).Locator("dd")).ToHaveTextAsync("66 % (2025)");
+            await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Every value recorded" }).GetByRole(AriaRole.Row, new() { Name = "2025 Whole city 66 % Community (residents' perception survey)" }))
+                .ToBeVisibleAsync();
+        }, language: "en", javaScript: false);
+    }
+
+    [Fact]
     public async Task An_official_records_a_value_then_corrects_it_with_a_reason()
     {
         using var api = new BrowserApi(browser);
