@@ -1,5 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
+using Platform.Api.Assessments;
 using Platform.Api.Cities;
 using Platform.Api.Scorecards;
 using Platform.Api.Web;
@@ -10,6 +11,10 @@ namespace Platform.Api.Pages.Accountability;
 public sealed class ScorecardModel(CityDirectory directory, IDocumentStore store, AccountabilityReader reader) : CityPageModel(directory)
 {
     public ScorecardResponse Scorecard { get; private set; } = null!;
+    /// <summary>The city's recognition by the network (the API's recognition endpoint method); its current level is null until one is awarded.</summary>
+    public CityRecognition Recognition { get; private set; } = null!;
+    /// <summary>Names of the reviewing cities of the awards, by slug.</summary>
+    public Dictionary<string, City> Reviewers { get; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellation)
     {
@@ -18,6 +23,12 @@ public sealed class ScorecardModel(CityDirectory directory, IDocumentStore store
         var answer = await AccountabilityEndpoints.Scorecard(CitySlug, session, reader, cancellation);
         if (answer.Value<ScorecardResponse>() is not { } scorecard) return NotFound();
         Scorecard = scorecard;
+        await using var citySession = store.QuerySession(CitySlug);
+        Recognition = (await RecognitionEndpoints.Get(CitySlug, citySession, cancellation)).Value<CityRecognition>()!;
+        foreach (var reviewer in Recognition.Awards.Select(a => a.ReviewerCity).OfType<string>().Distinct())
+            if (await Cities.FindAsync(reviewer, cancellation) is { } city) Reviewers[reviewer] = city;
         return Page();
     }
+
+    public string ReviewerName(string? slug) => slug is null ? "–" : Reviewers.TryGetValue(slug, out var city) ? city.Name() : slug;
 }

@@ -1,0 +1,139 @@
+using System.Globalization;
+using Marten;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Platform.Api.Accounts;
+using Platform.Api.Cities;
+using Platform.Api.Monitoring;
+using Platform.Api.Web;
+using Platform.Domain.Monitoring;
+
+namespace Platform.Api.Pages.Monitoring;
+
+/// <summary>One value of a series as the API's series endpoint gives it.</summary>
+public sealed record SeriesValue(string Period, IReadOnlyDictionary<string, string> Groups, double Value, SourceKind Source, string? MethodNote,
+    string? CorrectionReason)
+{
+    public bool IsHeadline => Groups.Count == 0;
+}
+
+/// <summary>
+/// One indicator of the city: its series as a chart with the table of the same values, baseline, target, status and
+/// gaps (the API's series endpoint method); officials of the city record a value here through the measurement endpoint method.
+/// </summary>
+public sealed class IndicatorModel(CityDirectory directory, IDocumentStore store, IAuthorizationService authorization, TimeProvider clock,
+    IStringLocalizer<Text> text) : CityPageModel(directory)
+{
+    [BindProperty(SupportsGet = true)] public string Code { get; set; } = "";
+
+    [BindProperty] public string? Period { get; set; }
+    [BindProperty(Name = "value")] public string? ValueText { get; set; }
+    [BindProperty] public string? Dimension { get; set; }
+    [BindProperty] public string? Group { get; set; }
+    [BindProperty] public string? Source { get; set; }
+    [BindProperty] public string? MethodNote { get; set; }
+    [BindProperty] public string? Reason { get; set; }
+
+    public SeriesDetails Series { get; private set; } = null!;
+    public IReadOnlyList<SeriesValue> Values { get; private set; } = [];
+    /// <summary>The definition values are checked against (the catalogue's current revision, or the local indicator's own).</summary>
+    public IndicatorDefinition Definition { get; private set; } = null!;
+    public bool IsOfficial { get; private set; }
+    /// <summary>The correction reason field shows once the API said the period and group have a value already (or one was given).</summary>
+    public bool AsksReason { get; private set; }
+
+    public SeriesUnit Unit => new(Series.Unit, Series.UnitKind);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellation) => await LoadAsync(cancellation) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostRecordAsync(CancellationToken cancellation)
+    {
+        ModelState.Clear(); // the endpoint decides what is valid, not model binding
+        var here = $"/cities/{CitySlug}/indicators/{Code}";
+        if (!User.IsSignedIn()) return Challenge(new AuthenticationProperties { RedirectUri = here });
+        if (!(await authorization.AuthorizeAsync(User, HttpContext, Policies.Official)).Succeeded) return Forbid();
+
+        var parsed = ParseNumber(ValueText);
+        var dimension = string.IsNullOrWhiteSpace(Dimension) ? null : Dimension.Trim();
+        if (dimension is not null && string.IsNullOrWhiteSpace(Group))
+        {
+            // To the API a blank group is the dimension's total, the headline: the page asks for the group instead of storing that.
+            ModelState.AddModelError("group", text["Name the group, or choose no group for the total."]);
+            AsksReason = !string.IsNullOrWhiteSpace(Reason);
+            return await LoadAsync(cancellation) ? Page() : NotFound();
+        }
+        var command = new RecordMeasurement(Period, parsed, null, Blank(Source), Blank(MethodNote),
+            dimension is null ? null : new Dictionary<string, string?> { [dimension] = Group },
+            null, null, Blank(Reason));
+        await using var session = store.LightweightSession(CitySlug);
+        var answer = await MeasurementEndpoints.Record(CitySlug, Code, command, User, session, clock, cancellation);
+        if (answer.Problem() is { } problem)
+        {
+            if (problem.Status == StatusCodes.Status404NotFound) return NotFound();
+            problem.AddTo(ModelState, text, field => field.StartsWith("disaggregation", StringComparison.Ordinal) ? "group" : EndpointAnswers.FormField(field));
+            if (parsed is null && !string.IsNullOrWhiteSpace(ValueText))
+            {
+                ModelState.Remove("value");
+                ModelState.AddModelError("value", text["Write the value as a number, such as 12.5."]);
+            }
+            AsksReason = ModelState.HasError("reason") || !string.IsNullOrWhiteSpace(Reason);
+            return await LoadAsync(cancellation) ? Page() : NotFound();
+        }
+        dynamic recorded = ((IValueHttpResult)answer).Value!;
+        string outcome = recorded.Recorded;
+        TempData.Confirm(outcome switch
+        {
+            "corrected" => text["The value is corrected."],
+            "unchanged" => text["This value was recorded already; nothing changed."],
+            _ => text["The value is recorded."],
+        });
+        return Redirect(here + "#values-heading");
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellation)
+    {
+        await using var session = store.QuerySession(CitySlug);
+        var answer = await CityIndicatorEndpoints.Get(CitySlug, Code, session, cancellation);
+        if (answer is not IValueHttpResult { Value: { } value }) return false;
+        // The endpoint answers an anonymous object of this assembly: read it by name, as a JSON client would.
+        dynamic details = value;
+        Series = (SeriesDetails)details.Series;
+        var values = new List<SeriesValue>();
+        foreach (dynamic v in (IEnumerable<object>)details.Values)
+            values.Add(new SeriesValue((string)v.Period, (IReadOnlyDictionary<string, string>)v.Disaggregation, (double)v.Value, (SourceKind)v.Source,
+                (string?)v.MethodNote, (string?)v.CorrectionReason));
+        Values = values;
+        var series = await session.LoadAsync<IndicatorSeries>(SeriesStream.Id(CitySlug, Series.Code), cancellation);
+        Definition = series is { Local: false } ? await IndicatorCatalogue.FindAsync(session, Series.Code, cancellation) ?? series.Definition : series!.Definition;
+        IsOfficial = User.IsSignedIn() && (await authorization.AuthorizeAsync(User, HttpContext, Policies.Official)).Succeeded;
+        return true;
+    }
+
+    /// <summary>A number as the page's culture writes it (12,5 in French), or as the invariant culture does (12.5); null when neither reads it.</summary>
+    public static double? ParseNumber(string? input)
+    {
+        if (string.IsNullOrWhiteSpace(input)) return null;
+        var trimmed = input.Trim();
+        if (double.TryParse(trimmed, NumberStyles.Float, CultureInfo.CurrentCulture, out var local)) return local;
+        return double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out var invariant) ? invariant : null;
+    }
+
+    private static string? Blank(string? input) => string.IsNullOrWhiteSpace(input) ? null : input.Trim();
+
+    /// <summary>The name of a dimension as the page's words key it (migrant-status: "Migrant status").</summary>
+    public static string DimensionKey(string dimension) => dimension switch
+    {
+        "sex" => "Sex",
+        "age" => "Age",
+        "disability" => "Disability",
+        "migrant-status" => "Migrant status",
+        "district" => "District",
+        "income" => "Income",
+        "motive" => "Motive",
+        _ => dimension,
+    };
+
+    public static readonly SourceKind[] Sources = Enum.GetValues<SourceKind>();
+}
