@@ -32,6 +32,7 @@ var connectionString = PlatformOptions.ConnectionString(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(platform);
 builder.Services.AddSingleton(platform.Live);
+builder.Services.AddSingleton<IWatchedViews>(platform.Live.PushUnwatchedViews ? new EveryViewWatched() : new LocalWatchedViews());
 builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
 builder.Services.AddSingleton<CityDirectory>();
 builder.Services.AddSingleton<LiveViews>();

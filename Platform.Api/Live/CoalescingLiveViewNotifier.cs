@@ -18,16 +18,18 @@ public sealed class CoalescingLiveViewNotifier : ILiveViewNotifier, IDisposable
 
     private readonly IHubContext<LiveHub> _hub;
     private readonly LiveViews _views;
+    private readonly IWatchedViews _watched;
     private readonly ILogger<CoalescingLiveViewNotifier> _logger;
     private readonly TimeSpan _interval;
     private readonly ConcurrentDictionary<ViewKey, ViewPushes> _pushes = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly ITimer _sweep;
 
-    public CoalescingLiveViewNotifier(IHubContext<LiveHub> hub, LiveViews views, LiveOptions options, ILogger<CoalescingLiveViewNotifier> logger)
+    public CoalescingLiveViewNotifier(IHubContext<LiveHub> hub, LiveViews views, IWatchedViews watched, LiveOptions options, ILogger<CoalescingLiveViewNotifier> logger)
     {
         _hub = hub;
         _views = views;
+        _watched = watched;
         _logger = logger;
         _interval = options.PushInterval;
         // Intervals are measured on the monotonic clock, not the (adjustable) wall clock of TimeProvider.
@@ -44,6 +46,9 @@ public sealed class CoalescingLiveViewNotifier : ILiveViewNotifier, IDisposable
 
     private void Changed(ViewKey key, long sequence, Marten.IDocumentStore store)
     {
+        // Nobody watches it: nothing to push. A watcher who arrives later reads its snapshot after joining,
+        // and that snapshot already holds this change (it committed before it was notified).
+        if (!_watched.IsWatched(LiveGroups.Of(key.View, key.City, key.Id))) return;
         while (true)
         {
             var pushes = _pushes.GetOrAdd(key, _ => new ViewPushes());

@@ -10,7 +10,7 @@ namespace Platform.Api.Live;
 /// <c>previousVersion</c> is above the held version means one was missed, and the client calls <c>Watch</c>
 /// again for a fresh snapshot (as it does after reconnecting).
 /// </summary>
-public sealed class LiveHub(LiveViews views, CityDirectory cities, Marten.IDocumentStore store) : Hub
+public sealed class LiveHub(LiveViews views, CityDirectory cities, IWatchedViews watched, Marten.IDocumentStore store) : Hub
 {
     public const string Path = "/hubs/live";
     public const string ViewChanged = "ViewChanged";
@@ -21,16 +21,29 @@ public sealed class LiveHub(LiveViews views, CityDirectory cities, Marten.IDocum
         if (views.ScopeOf(view) is { } scope ? city != scope : !await cities.ExistsAsync(city, Context.ConnectionAborted)) throw new HubException($"'{city}' is not a city of the network.");
 
         // Join first, then read: a change committed in between arrives as a push with a higher version.
-        await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Of(view, city, id), Context.ConnectionAborted);
+        var group = LiveGroups.Of(view, city, id);
+        watched.Watching(Context.ConnectionId, group);
+        await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
         var snapshot = await views.LoadAsync(store, view, city, id, Context.ConnectionAborted);
         if (snapshot is null)
         {
-            await Groups.RemoveFromGroupAsync(Context.ConnectionId, LiveGroups.Of(view, city, id));
+            watched.Unwatching(Context.ConnectionId, group);
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, group);
             throw new HubException($"No {view} {id} in {city}.");
         }
         return snapshot;
     }
 
-    public Task Unwatch(string view, string city, Guid id) =>
-        Groups.RemoveFromGroupAsync(Context.ConnectionId, LiveGroups.Of(view, city, id));
+    public Task Unwatch(string view, string city, Guid id)
+    {
+        var group = LiveGroups.Of(view, city, id);
+        watched.Unwatching(Context.ConnectionId, group);
+        return Groups.RemoveFromGroupAsync(Context.ConnectionId, group);
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        watched.Disconnected(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
+    }
 }

@@ -12,5 +12,12 @@ public sealed class LiveOptions
     /// <summary>How often the event daemon looks for new events while events keep arriving (milliseconds); bounds push latency.</summary>
     public int PollingMilliseconds { get; set; } = 50;
 
+    /// <summary>
+    /// Push every changed view, watched or not. Off (default): only views with a watcher on this node are loaded and
+    /// pushed. Turn it on when several nodes serve hub connections through a backplane, so that a view watched on
+    /// another node is still pushed.
+    /// </summary>
+    public bool PushUnwatchedViews { get; set; }
+
     public TimeSpan PushInterval => TimeSpan.FromSeconds(1.0 / Math.Max(1, MaxPushesPerSecond));
 }
