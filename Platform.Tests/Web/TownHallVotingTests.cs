@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
+using Platform.Api.Cities;
 using Platform.Domain.Accounts;
 using Platform.Tests.Support;
 using static Microsoft.Playwright.Assertions;
@@ -25,10 +26,10 @@ public sealed class TownHallVotingTests(BrowserFixture browser)
     }
 
     /// <summary>The poll's tally as the API answers it (anyone may read a town hall).</summary>
-    private async Task<(long Total, long[] Votes)> TallyAsync(Guid townHall)
+    private async Task<(long Total, long[] Votes)> TallyAsync(Guid townHall, string city = "york")
     {
         using var client = new HttpClient { BaseAddress = browser.BaseAddress };
-        var state = await client.GetFromJsonAsync<JsonElement>($"/api/cities/york/town-halls/{townHall}");
+        var state = await client.GetFromJsonAsync<JsonElement>($"/api/cities/{city}/town-halls/{townHall}");
         var poll = state.GetProperty("currentPoll");
         return (poll.GetProperty("total").GetInt64(), poll.GetProperty("options").EnumerateArray().Select(o => o.GetProperty("votes").GetInt64()).ToArray());
     }
@@ -149,5 +150,44 @@ public sealed class TownHallVotingTests(BrowserFixture browser)
             await Expect(page.GetByText("You voted: Night buses.")).ToBeVisibleAsync();
         });
         Assert.Equal(1, (await TallyAsync(townHall)).Total);
+    }
+
+    [Fact]
+    public async Task Where_the_city_requires_verified_residency_the_refusal_shows_next_to_the_options()
+    {
+        var city = $"v{Guid.NewGuid():N}"[..20];
+        await using (var session = browser.Store.LightweightSession())
+        {
+            session.Store(new City
+            {
+                Id = city, Names = new() { ["en"] = "Verifiedton" }, TimeZone = "Europe/London", RegisteredAt = DateTimeOffset.UtcNow,
+                Settings = new CitySettings { SupportsRequireVerifiedResidency = true },
+            });
+            await session.SaveChangesAsync();
+        }
+        using var api = new BrowserApi(browser);
+        var (_, official) = await browser.AccountAsync(city, CityRole.Official);
+        var (townHall, _) = await api.OpenTownHallWithPollAsync(await api.TokenAsync(official), "What first in Clifton?", Options, city);
+        var (_, unverified) = await browser.AccountAsync(city);
+        var (_, verified) = await browser.AccountAsync(city, CityRole.Resident, CityRole.VerifiedResident);
+
+        await browser.RunAsync(async page =>
+        {
+            await page.SignInAsync(unverified);
+            await page.GotoAsync($"/cities/{city}/town-halls/{townHall}");
+            await VoteAsync(page, "Night buses");
+            await Expect(page.Locator("#option-error")).ToHaveTextAsync("Only verified residents can support or vote in this city.");
+            await Expect(page.GetByRole(AriaRole.Radio)).ToHaveCountAsync(2); // the form stays, nothing was counted
+        });
+        Assert.Equal(0, (await TallyAsync(townHall, city)).Total);
+
+        await browser.RunAsync(async page =>
+        {
+            await page.SignInAsync(verified);
+            await page.GotoAsync($"/cities/{city}/town-halls/{townHall}");
+            await VoteAsync(page, "Night buses");
+            await Expect(page.GetByText("You voted: Night buses.")).ToBeVisibleAsync();
+        });
+        Assert.Equal(1, (await TallyAsync(townHall, city)).Total);
     }
 }
