@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Platform.Api.Cities;
 using Platform.Api.Commitments;
+using Platform.Api.Following;
 using Platform.Api.Web;
 using Platform.Domain.Commitments;
 using Wolverine;
@@ -17,11 +18,15 @@ namespace Platform.Api.Pages.Accountability;
 /// so the API's field names (<c>percent</c>) are mapped to them.
 /// </summary>
 public sealed class CommitmentModel(CityDirectory directory, IDocumentStore store, CommitmentReader reader,
-    IAuthorizationService authorization, IMessageBus bus, TimeProvider clock, IStringLocalizer<Text> text) : CityPageModel(directory)
+    IAuthorizationService authorization, FollowingReader following, IMessageBus bus, TimeProvider clock, IStringLocalizer<Text> text) : CityPageModel(directory)
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
 
     public CommitmentDetails Commitment { get; private set; } = null!;
+
+    /// <summary>The signed-in resident follows this commitment, by their choice or through a concern they support.</summary>
+    public bool Following { get; private set; }
+    public bool MayFollow => User.MayFollow(CitySlug);
 
     /// <summary>What the official's forms post, by field id (<c>progress-percent</c>), so a refused form keeps its values.</summary>
     public IReadOnlyDictionary<string, string> Posted { get; private set; } = new Dictionary<string, string>();
@@ -60,6 +65,16 @@ public sealed class CommitmentModel(CityDirectory directory, IDocumentStore stor
             CommitmentLifecycleEndpoints.Abandon(Id, CitySlug, new AbandonCommitment(Form("abandon-reason")),
                 User, session, reader, clock, c), cancellation);
 
+    public Task<IActionResult> OnPostFollowAsync(CancellationToken cancellation) =>
+        this.SetAsync($"/cities/{CitySlug}/commitments/{Id}", authorization, store, text,
+            session => FollowEndpoints.FollowCommitment(Id, CitySlug, User, session, clock, cancellation),
+            text["You follow this commitment: it is on your following page."], () => LoadAsync(cancellation));
+
+    public Task<IActionResult> OnPostUnfollowAsync(CancellationToken cancellation) =>
+        this.SetAsync($"/cities/{CitySlug}/commitments/{Id}", authorization, store, text,
+            session => FollowEndpoints.UnfollowCommitment(Id, CitySlug, User, session, clock, cancellation),
+            text["You no longer follow this commitment."], () => LoadAsync(cancellation));
+
     private string? Form(string field) => Request.Form.TryGetValue(field, out var value) ? value.ToString() : null;
 
     /// <summary>Checks the official's role, calls the endpoint method with a session of the city, and redirects with a confirmation or shows the refusal next to the form's fields.</summary>
@@ -86,6 +101,7 @@ public sealed class CommitmentModel(CityDirectory directory, IDocumentStore stor
         var answer = await GetCommitmentEndpoints.Get(Id, CitySlug, session, reader, cancellation);
         if (answer.Value<CommitmentDetails>() is not { } commitment) return false;
         Commitment = commitment;
+        Following = await following.FollowsAsync(User, CitySlug, FollowedKind.Commitment, Id, cancellation);
         return true;
     }
 

@@ -8,6 +8,7 @@ using Platform.Api.Accounts;
 using Platform.Api.Cities;
 using Platform.Api.Commitments;
 using Platform.Api.Concerns;
+using Platform.Api.Following;
 using Platform.Api.Web;
 using Platform.Domain.Accounts;
 using Platform.Domain.Concerns;
@@ -21,13 +22,16 @@ namespace Platform.Api.Pages.Concerns;
 /// through the API's lifecycle endpoint method, with the endpoint's policy checked here first.
 /// </summary>
 public sealed class ConcernDetailModel(CityDirectory directory, IDocumentStore store, ConcernReader reader, CommitmentReader commitments,
-    IAuthorizationService authorization, SupportBatcher batcher, PlatformOptions platform, TimeProvider clock, IStringLocalizer<Text> text) : CityPageModel(directory)
+    IAuthorizationService authorization, FollowingReader following, SupportBatcher batcher, PlatformOptions platform, TimeProvider clock, IStringLocalizer<Text> text) : CityPageModel(directory)
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
 
     public ConcernResponse? Concern { get; private set; }
     public bool Supporting { get; private set; }
     public bool AcceptsSupport { get; private set; }
+    /// <summary>The signed-in resident follows this concern (the "Stop following" button shows).</summary>
+    public bool Following { get; private set; }
+    public bool MayFollow => User.MayFollow(CitySlug);
     public IReadOnlyList<CommitmentDetails> Commitments { get; private set; } = [];
 
     /// <summary>The council's forms, by their field ids (several forms take a reason, so each field has its own id).</summary>
@@ -62,6 +66,16 @@ public sealed class ConcernDetailModel(CityDirectory directory, IDocumentStore s
     public Task<IActionResult> OnPostWithdrawSupportAsync(CancellationToken cancellation) =>
         ActAsync(session => SupportConcernEndpoint.Delete(Id, User, session, clock, cancellation),
             text["Your support is withdrawn."], cancellation);
+
+    public Task<IActionResult> OnPostFollowAsync(CancellationToken cancellation) =>
+        this.SetAsync($"/cities/{CitySlug}/concerns/{Id}", authorization, store, text,
+            session => FollowEndpoints.FollowConcern(Id, CitySlug, User, session, clock, cancellation),
+            text["You follow this concern: it is on your following page."], () => LoadAsync(cancellation));
+
+    public Task<IActionResult> OnPostUnfollowAsync(CancellationToken cancellation) =>
+        this.SetAsync($"/cities/{CitySlug}/concerns/{Id}", authorization, store, text,
+            session => FollowEndpoints.UnfollowConcern(Id, CitySlug, User, session, clock, cancellation),
+            text["You no longer follow this concern."], () => LoadAsync(cancellation));
 
     public Task<IActionResult> OnPostAcknowledgeAsync(CancellationToken cancellation) =>
         CouncilAsync(Policies.Official, DepartmentField, session => ConcernLifecycleEndpoints.Acknowledge(Id, CitySlug, new AcknowledgeConcern(Department), User,
@@ -140,6 +154,7 @@ public sealed class ConcernDetailModel(CityDirectory directory, IDocumentStore s
         {
             var support = await session.Events.AggregateStreamAsync<ResidentSupport>(SupportStream.Id(Id, User.ResidentId()), token: cancellation);
             Supporting = support is { Active: true };
+            Following = await following.FollowsAsync(User, CitySlug, FollowedKind.Concern, Id, cancellation);
         }
         var linked = new List<CommitmentDetails>();
         foreach (var commitmentId in Concern.Commitments)

@@ -1,9 +1,12 @@
 using Marten;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Platform.Api.Accounts;
 using Platform.Api.Cities;
 using Platform.Api.Commitments;
+using Platform.Api.Infrastructure;
 using Platform.Api.TownHalls;
 using Platform.Api.Web;
 using Platform.Domain.TownHalls;
@@ -37,8 +40,12 @@ public class TownHallDetailModel(CityDirectory directory, IDocumentStore store, 
         foreach (var id in details.CommitmentIds)
             if (await commitments.LoadAsync(session, CitySlug, id, cancellation) is { } commitment) made.Add(commitment);
         Commitments = made;
+        await LoadVisitorAsync(session, cancellation);
         return true;
     }
+
+    /// <summary>What the page shows of the visitor themselves (the public page: their vote), read in the same session.</summary>
+    protected virtual Task LoadVisitorAsync(IQuerySession session, CancellationToken cancellation) => Task.CompletedTask;
 }
 
 /// <summary>
@@ -46,9 +53,57 @@ public class TownHallDetailModel(CityDirectory directory, IDocumentStore store, 
 /// lifecycle endpoint methods: open the town hall, open a poll, close it, close the town hall with its minutes.
 /// </summary>
 public sealed class TownHallPageModel(CityDirectory directory, IDocumentStore documentStore, TownHallReader townHallReader, CommitmentReader commitments,
-    IAuthorizationService authorization, TimeProvider clock, IStringLocalizer<Text> text)
+    IAuthorizationService authorization, PlatformOptions platform, TimeProvider clock, IStringLocalizer<Text> text)
     : TownHallDetailModel(directory, documentStore, townHallReader, commitments)
 {
+    /// <summary>The vote form's field: the chosen option's index (the API's field name).</summary>
+    public const string OptionField = "option";
+
+    /// <summary>The resident's vote in the current poll (the API's <c>GET .../votes/mine</c>), or null.</summary>
+    public MyVote? Vote { get; private set; }
+
+    /// <summary>A poll takes votes now.</summary>
+    public bool PollOpen => TownHall.Status == TownHallStatus.Open && TownHall.CurrentPoll is { Open: true };
+
+    /// <summary>The vote form shows: a poll is open, the visitor is a resident of the city and has not voted in it.</summary>
+    public bool MayVote => PollOpen && User.IsMemberOf(CitySlug) && Vote is null;
+
+    protected override async Task LoadVisitorAsync(IQuerySession session, CancellationToken cancellation)
+    {
+        Vote = null;
+        if (TownHall.CurrentPoll is { } poll && User.IsMemberOf(CitySlug))
+            Vote = (await VoteEndpoints.Get(Id, poll.Id, User, session, cancellation)).Value<MyVote>();
+    }
+
+    /// <summary>
+    /// A resident votes in the open poll through the API's vote endpoint method: one vote per resident per poll,
+    /// verified residency where the city asks for it. Every refusal (no option chosen, a second vote, a closed
+    /// poll, residency) is shown next to the options.
+    /// </summary>
+    public async Task<IActionResult> OnPostVoteAsync(CancellationToken cancellation)
+    {
+        if (!User.IsSignedIn()) return Challenge(new AuthenticationProperties { RedirectUri = $"/cities/{CitySlug}/town-halls/{Id}" });
+        ModelState.Clear();
+        if (!(await authorization.AuthorizeAsync(User, HttpContext, Policies.Resident)).Succeeded)
+            ModelState.AddModelError(OptionField, text["Only residents of {0} can vote in its town halls.", City.Name()]);
+        else
+        {
+            var poll = Guid.TryParse(Posted("pollId"), out var pollId) ? pollId : Guid.Empty;
+            int? option = int.TryParse(Posted(OptionField), out var chosen) ? chosen : null;
+            IResult answer;
+            await using (var session = Store.LightweightSession(CitySlug))
+                answer = await VoteEndpoints.Post(Id, poll, CitySlug, new VoteBody(option), User, Cities, session, platform, clock, cancellation);
+            if (answer.Problem() is not { } problem)
+            {
+                TempData.Confirm(text["Thank you: your vote is counted."]);
+                return RedirectToPage(new { city = CitySlug, id = Id });
+            }
+            if (problem is ValidationProblemDetails { Errors.Count: > 0 }) problem.AddTo(ModelState, text, _ => OptionField);
+            else ModelState.AddModelError(OptionField, text[problem.Title ?? problem.Detail ?? "Something went wrong. Please try again."]);
+        }
+        return await LoadAsync(cancellation) ? Page() : NotFound();
+    }
+
     /// <summary>The officials' forms are shown.</summary>
     public bool Runs => User.IsOfficialOf(CitySlug) && TownHall.Status != TownHallStatus.Closed;
 
