@@ -10,7 +10,7 @@ public sealed class LiveOptions
     public int MaxPushesPerSecond { get; set; } = 10;
 
     /// <summary>How often the event daemon looks for new events while events keep arriving (milliseconds); bounds push latency.</summary>
-    public int PollingMilliseconds { get; set; } = 50;
+    public int PollingMilliseconds { get; set; } = 20;
 
     /// <summary>
     /// Push every changed view, watched or not. Off (default): only views with a watcher on this node are loaded and
