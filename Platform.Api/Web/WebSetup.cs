@@ -19,6 +19,8 @@ public static class WebSetup
     public static IServiceCollection AddWeb(this IServiceCollection services)
     {
         services.AddLocalization();
+        services.AddSingleton<Microsoft.Extensions.Localization.ResourceManagerStringLocalizerFactory>();
+        services.AddSingleton<Microsoft.Extensions.Localization.IStringLocalizerFactory, CachingStringLocalizerFactory>();
         services.AddRazorPages();
         services.AddAntiforgery(o => o.Cookie.Name = "hrc.antiforgery");
         services.Configure<RequestLocalizationOptions>(o =>
