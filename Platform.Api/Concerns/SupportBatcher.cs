@@ -16,8 +16,8 @@ namespace Platform.Api.Concerns;
 /// A batch that fails (a resident who already supports the concern, a concern that no longer accepts supports)
 /// is split in halves and written again, down to single supports; a single support that fails that way is handed
 /// back to the endpoint's general path, which reads the concern and the resident's support and decides. Supports
-/// within a batch are ordered by concern and tally shard, so concurrent batches lock tally rows in the same order
-/// and never deadlock.
+/// within a batch are ordered by concern; the tally projection writes one row per concern and transaction, in id order,
+/// so concurrent batches never deadlock on tally rows.
 /// </para>
 /// </summary>
 public sealed class SupportBatcher : BackgroundService
@@ -126,7 +126,7 @@ public sealed class SupportBatcher : BackgroundService
         public Guid ResidentId { get; } = residentId;
         public DateTimeOffset At { get; } = at;
         public Guid StreamId { get; } = SupportStream.Id(concernId, residentId);
-        public (Guid, int) LockOrder => (ConcernId, SupportTally.ShardOf(ResidentId));
+        public Guid LockOrder => ConcernId;
 
         public TaskCompletionSource<long?> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
