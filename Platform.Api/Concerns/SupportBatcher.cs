@@ -15,9 +15,8 @@ namespace Platform.Api.Concerns;
 /// <para>
 /// A batch that fails (a resident who already supports the concern, a concern that no longer accepts supports)
 /// is split in halves and written again, down to single supports; a single support that fails that way is handed
-/// back to the endpoint's general path, which reads the concern and the resident's support and decides. Supports
-/// within a batch are ordered by concern; the tally projection writes one row per concern and transaction, in id order,
-/// so concurrent batches never deadlock on tally rows.
+/// back to the endpoint's general path, which reads the concern and the resident's support and decides. The tally
+/// projection writes one row per concern and transaction, in id order, so concurrent batches never deadlock on tally rows.
 /// </para>
 /// </summary>
 public sealed class SupportBatcher : BackgroundService
@@ -52,8 +51,9 @@ public sealed class SupportBatcher : BackgroundService
         return await pending.Outcome.Task.WaitAsync(cancellation);
     }
 
+    // Writers stop when the queue is completed and drained (StopAsync), not on the stopping token: queued supports are written.
     protected override Task ExecuteAsync(CancellationToken stopping) =>
-        Task.WhenAll(Enumerable.Range(0, _options.Writers).Select(_ => Task.Run(() => WriterAsync(stopping), CancellationToken.None)));
+        Task.WhenAll(Enumerable.Range(0, _options.Writers).Select(_ => Task.Run(WriterAsync, CancellationToken.None)));
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -61,10 +61,9 @@ public sealed class SupportBatcher : BackgroundService
         await base.StopAsync(cancellationToken);
     }
 
-    private async Task WriterAsync(CancellationToken stopping)
+    private async Task WriterAsync()
     {
         var batch = new List<PendingSupport>(_options.MaxBatch);
-        // Reading ends when the queue is completed and drained, not on the stopping token: queued supports are written.
         while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
         {
             batch.Clear();
@@ -83,7 +82,6 @@ public sealed class SupportBatcher : BackgroundService
         var seen = new HashSet<Guid>();
         foreach (var support in supports)
             (seen.Add(support.StreamId) ? first : repeats).Add(support);
-        first.Sort(static (a, b) => a.LockOrder.CompareTo(b.LockOrder));
 
         await WriteAsync(tenant, first);
         foreach (var repeat in repeats) repeat.Outcome.TrySetResult(null);
@@ -126,7 +124,6 @@ public sealed class SupportBatcher : BackgroundService
         public Guid ResidentId { get; } = residentId;
         public DateTimeOffset At { get; } = at;
         public Guid StreamId { get; } = SupportStream.Id(concernId, residentId);
-        public Guid LockOrder => ConcernId;
 
         public TaskCompletionSource<long?> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -7,30 +7,40 @@ namespace Platform.Domain.Concerns;
 /// </summary>
 public static class ConcernLifecycle
 {
+    /// <summary>The statuses each action may start from (the rules below refuse any other; pages offer an action only from these).</summary>
+    public static readonly IReadOnlyList<ConcernStatus>
+        AcknowledgeFrom = [ConcernStatus.Open],
+        AnswerFrom = [ConcernStatus.Open, ConcernStatus.Acknowledged],
+        DeclineFrom = [ConcernStatus.Open, ConcernStatus.Acknowledged],
+        ResolveFrom = [ConcernStatus.Open, ConcernStatus.Acknowledged, ConcernStatus.Answered],
+        HideFrom = [ConcernStatus.Open, ConcernStatus.Acknowledged, ConcernStatus.Answered, ConcernStatus.Resolved, ConcernStatus.Declined],
+        RestoreFrom = [ConcernStatus.Hidden],
+        WithdrawFrom = [ConcernStatus.Open, ConcernStatus.Acknowledged, ConcernStatus.Answered];
+
     public static Decision Acknowledge(Concern? concern, AcknowledgeConcern command, Guid officialId, int responseDays, DateTimeOffset now)
     {
-        if (Refusal(concern, "acknowledge", ConcernStatus.Open) is { } refused) return refused;
+        if (Refusal(concern, "acknowledge", AcknowledgeFrom) is { } refused) return refused;
         if (Text(command.Department, "department", ConcernRules.DepartmentMaxLength) is { } invalid) return Decision.Refuse(invalid);
         return Decision.Accept(new ConcernAcknowledged(concern!.Id, officialId, command.Department!.Trim(), now.AddDays(responseDays), now));
     }
 
     public static Decision Answer(Concern? concern, AnswerConcern command, Guid officialId, DateTimeOffset now)
     {
-        if (Refusal(concern, "answer", ConcernStatus.Open, ConcernStatus.Acknowledged) is { } refused) return refused;
+        if (Refusal(concern, "answer", AnswerFrom) is { } refused) return refused;
         if (Text(command.Answer, "answer", ConcernRules.ResponseMaxLength) is { } invalid) return Decision.Refuse(invalid);
         return Decision.Accept(new ConcernAnswered(concern!.Id, officialId, command.Answer!.Trim(), now));
     }
 
     public static Decision Decline(Concern? concern, DeclineConcern command, Guid officialId, DateTimeOffset now)
     {
-        if (Refusal(concern, "decline", ConcernStatus.Open, ConcernStatus.Acknowledged) is { } refused) return refused;
+        if (Refusal(concern, "decline", DeclineFrom) is { } refused) return refused;
         if (Text(command.Reason, "reason", ConcernRules.ResponseMaxLength) is { } invalid) return Decision.Refuse(invalid);
         return Decision.Accept(new ConcernDeclined(concern!.Id, officialId, command.Reason!.Trim(), now));
     }
 
     public static Decision Resolve(Concern? concern, ResolveConcern command, Guid officialId, DateTimeOffset now)
     {
-        if (Refusal(concern, "resolve", ConcernStatus.Open, ConcernStatus.Acknowledged, ConcernStatus.Answered) is { } refused) return refused;
+        if (Refusal(concern, "resolve", ResolveFrom) is { } refused) return refused;
         if (command.Note is { Length: > ConcernRules.ResponseMaxLength })
             return Decision.Refuse(DomainError.Invalid("note", $"The note may have at most {ConcernRules.ResponseMaxLength} characters."));
         return Decision.Accept(new ConcernResolved(concern!.Id, officialId, string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim(), now));
@@ -38,14 +48,14 @@ public static class ConcernLifecycle
 
     public static Decision Hide(Concern? concern, ModerateConcern command, Guid moderatorId, DateTimeOffset now)
     {
-        if (Refusal(concern, "hide", ConcernStatus.Open, ConcernStatus.Acknowledged, ConcernStatus.Answered, ConcernStatus.Resolved, ConcernStatus.Declined) is { } refused) return refused;
+        if (Refusal(concern, "hide", HideFrom) is { } refused) return refused;
         if (Text(command.Reason, "reason", ConcernRules.ResponseMaxLength) is { } invalid) return Decision.Refuse(invalid);
         return Decision.Accept(new ConcernHidden(concern!.Id, moderatorId, command.Reason!.Trim(), now));
     }
 
     public static Decision Restore(Concern? concern, ModerateConcern command, Guid moderatorId, DateTimeOffset now)
     {
-        if (Refusal(concern, "restore", ConcernStatus.Hidden) is { } refused) return refused;
+        if (Refusal(concern, "restore", RestoreFrom) is { } refused) return refused;
         if (Text(command.Reason, "reason", ConcernRules.ResponseMaxLength) is { } invalid) return Decision.Refuse(invalid);
         return Decision.Accept(new ConcernRestored(concern!.Id, moderatorId, command.Reason!.Trim(), now));
     }
@@ -56,11 +66,11 @@ public static class ConcernLifecycle
         if (concern is null) return Decision.Refuse(DomainError.NotFound("concern"));
         if (concern.AuthorId != callerId)
             return Decision.Refuse(new DomainError(ErrorKind.Forbidden, "not-the-author", "Only the author can withdraw a concern."));
-        if (Refusal(concern, "withdraw", ConcernStatus.Open, ConcernStatus.Acknowledged, ConcernStatus.Answered) is { } refused) return refused;
+        if (Refusal(concern, "withdraw", WithdrawFrom) is { } refused) return refused;
         return Decision.Accept(new ConcernWithdrawn(concern.Id, now));
     }
 
-    private static Decision? Refusal(Concern? concern, string action, params ConcernStatus[] allowed)
+    private static Decision? Refusal(Concern? concern, string action, IReadOnlyList<ConcernStatus> allowed)
     {
         if (concern is null) return Decision.Refuse(DomainError.NotFound("concern"));
         if (allowed.Contains(concern.Status)) return null;

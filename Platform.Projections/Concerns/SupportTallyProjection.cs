@@ -23,6 +23,9 @@ public sealed class SupportTallyProjection(string schema) : IProjection
         "on conflict (tenant_id, item_id, shard) do update set supports = t.supports + excluded.supports, " +
         "last_sequence = greatest(t.last_sequence, excluded.last_sequence)";
 
+    private static readonly IComparer<(string Tenant, Guid Item)> ByTenantThenItem = Comparer<(string Tenant, Guid Item)>.Create(
+        static (a, b) => string.CompareOrdinal(a.Tenant, b.Tenant) is var byTenant and not 0 ? byTenant : a.Item.CompareTo(b.Item));
+
     public Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
         SortedDictionary<(string Tenant, Guid Item), (long Delta, long Sequence)>? counts = null;
@@ -37,8 +40,7 @@ public sealed class SupportTallyProjection(string schema) : IProjection
                 _ => null,
             };
             if (change is not { } c) continue;
-            counts ??= new SortedDictionary<(string, Guid), (long, long)>(Comparer<(string Tenant, Guid Item)>.Create(
-                static (a, b) => string.CompareOrdinal(a.Tenant, b.Tenant) is var byTenant and not 0 ? byTenant : a.Item.CompareTo(b.Item)));
+            counts ??= new SortedDictionary<(string, Guid), (long, long)>(ByTenantThenItem);
             var key = (e.TenantId, c.Item);
             var (delta, sequence) = counts.GetValueOrDefault(key);
             counts[key] = (delta + c.Delta, Math.Max(sequence, e.Sequence));

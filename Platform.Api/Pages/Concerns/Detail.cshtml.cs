@@ -48,13 +48,13 @@ public sealed class ConcernDetailModel(CityDirectory directory, IDocumentStore s
     public DateTimeOffset Now => clock.GetUtcNow();
     public bool IsOfficial => User.HoldsRole(CitySlug, CityRole.Official);
     public bool IsModerator => User.HoldsRole(CitySlug, CityRole.Moderator);
-    public bool MayAcknowledge => IsOfficial && Concern?.Status is ConcernStatus.Open;
-    public bool MayAnswer => IsOfficial && Concern?.Status is ConcernStatus.Open or ConcernStatus.Acknowledged;
-    public bool MayDecline => MayAnswer;
-    public bool MayResolve => IsOfficial && Concern?.Status is ConcernStatus.Open or ConcernStatus.Acknowledged or ConcernStatus.Answered;
-    public bool MayHide => IsModerator && Concern?.Status is ConcernStatus.Open or ConcernStatus.Acknowledged or ConcernStatus.Answered
-        or ConcernStatus.Resolved or ConcernStatus.Declined;
-    public bool MayRestore => IsModerator && Concern?.Status is ConcernStatus.Hidden;
+    public bool MayAcknowledge => IsOfficial && StatusIn(ConcernLifecycle.AcknowledgeFrom);
+    public bool MayAnswer => IsOfficial && StatusIn(ConcernLifecycle.AnswerFrom);
+    public bool MayDecline => IsOfficial && StatusIn(ConcernLifecycle.DeclineFrom);
+    public bool MayResolve => IsOfficial && StatusIn(ConcernLifecycle.ResolveFrom);
+    public bool MayHide => IsModerator && StatusIn(ConcernLifecycle.HideFrom);
+    public bool MayRestore => IsModerator && StatusIn(ConcernLifecycle.RestoreFrom);
+    private bool StatusIn(IReadOnlyList<ConcernStatus> statuses) => Concern is { } concern && statuses.Contains(concern.Status);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellation) =>
         await LoadAsync(cancellation) ? Page() : NotFound();

@@ -1,0 +1,28 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Platform.Tests.Support;
+
+/// <summary>axe-core as every accessibility test runs it: WCAG 2.0, 2.1 and 2.2, levels A and AA, plus best practices.</summary>
+public static class Axe
+{
+    public static readonly AxeRunOptions Wcag22 = new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+    };
+
+    /// <summary>
+    /// Checks the page is in <paramref name="language"/>, runs axe on it as it stands, asserts axe really ran rules, and adds
+    /// each violation (named by <paramref name="what"/>, the address and the offending markup) to <paramref name="violations"/>.
+    /// </summary>
+    public static async Task AuditAsync(this IPage page, string language, string what, List<string> violations)
+    {
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
+        var result = await page.RunAxe(Wcag22);
+        Assert.NotEmpty(result.Passes); // axe really ran its rules on this page
+        violations.AddRange(result.Violations.Select(v =>
+            $"{what} ({page.Url}): {v.Id} – {v.Help}: {string.Join(" | ", v.Nodes.Select(n => n.Html))}"));
+    }
+}
