@@ -25,9 +25,25 @@ public sealed class PlatformOptions
     /// <summary>
     /// The Npgsql connection string: <c>PLATFORM_DB</c> when set, else <c>ConnectionStrings:Platform</c>.
     /// </summary>
-    public static string ConnectionString(IConfiguration configuration) =>
+    public static string ConnectionString(IConfiguration configuration) => WithDefaults(
         configuration["PLATFORM_DB"] is { Length: > 0 } fromEnvironment
             ? fromEnvironment
             : configuration.GetConnectionString("Platform")
-              ?? throw new InvalidOperationException("Set PLATFORM_DB or ConnectionStrings:Platform to an Npgsql connection string.");
+              ?? throw new InvalidOperationException("Set PLATFORM_DB or ConnectionStrings:Platform to an Npgsql connection string."));
+
+    /// <summary>
+    /// Npgsql prepares the statements a connection runs repeatedly (<c>Max Auto Prepare</c>, unless the connection
+    /// string sets it): the platform runs the same few hundred statements over and over, and an unprepared one is
+    /// parsed and planned again on every call, which costs PostgreSQL more than executing it.
+    /// </summary>
+    public static string WithDefaults(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Replace(" ", "").Contains("AutoPrepare", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxAutoPrepare = 200;
+            builder.AutoPrepareMinUsages = 2;
+        }
+        return builder.ConnectionString;
+    }
 }

@@ -5,7 +5,13 @@ using Platform.Api.Web;
 
 namespace Platform.Api.Pages;
 
-/// <summary>The language switcher's target: remembers the choice in a cookie for a year and goes back to the page.</summary>
+/// <summary>
+/// The language switcher's target: remembers the choice in a cookie for a year and goes back to the page.
+/// It takes no antiforgery token, so public pages carry none for anonymous visitors (no token to mint and
+/// no cookie to set on every page view): a forged post could only change a visitor's language, and the
+/// return address must stay on this site.
+/// </summary>
+[IgnoreAntiforgeryToken]
 public sealed class LanguageModel : PageModel
 {
     public IActionResult OnGet() => LocalRedirect("/");

@@ -13,6 +13,13 @@ public static class WebSetup
     /// <summary>Languages of the user interface, in the order the switcher shows them; the first is the default.</summary>
     public static readonly string[] Languages = ["en", "fr", "nl", "uk"];
 
+    /// <summary>Each language's name in itself, capitalised as its own culture does ("Français", "Українська"), for the switcher.</summary>
+    public static readonly IReadOnlyDictionary<string, string> NativeNames = Languages.ToDictionary(code => code, code =>
+    {
+        var culture = CultureInfo.GetCultureInfo(code);
+        return char.ToUpper(culture.NativeName[0], culture) + culture.NativeName[1..];
+    });
+
     /// <summary>The cookie that remembers the chosen language (ASP.NET Core's culture cookie format).</summary>
     public const string LanguageCookie = "hrc.language";
 

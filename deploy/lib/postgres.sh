@@ -112,8 +112,17 @@ pg_create_database() {
     pg_log "creating database $database"
     "$bin/createdb" "$@" -p "$PLATFORM_PG_PORT" -U "$PLATFORM_PG_USER" "$database" || return 1
   fi
+  # The server's Unix socket when we may use it: each round trip costs markedly less than over TCP loopback
+  # (about a third more simple queries a second on a 2-core machine); 127.0.0.1 otherwise.
+  local host socket
+  host=127.0.0.1
+  socket="$("$bin/psql" "$@" -p "$PLATFORM_PG_PORT" -U "$PLATFORM_PG_USER" -d postgres -tAc "show unix_socket_directories" 2>/dev/null | cut -d, -f1 | tr -d ' ')"
+  if [ "${PLATFORM_PG_SOCKET:-1}" != 0 ] && [ -n "$socket" ] && [ "${#socket}" -lt 90 ] && [ -S "$socket/.s.PGSQL.$PLATFORM_PG_PORT" ] \
+      && "$bin/psql" -h "$socket" -p "$PLATFORM_PG_PORT" -U "$PLATFORM_PG_USER" -d "$database" -tAc "select 1" >/dev/null 2>&1; then
+    host="$socket"
+  fi
   unset PGPASSWORD
-  export PLATFORM_DB="Host=127.0.0.1;Port=$PLATFORM_PG_PORT;Database=$database;Username=$PLATFORM_PG_USER;Password=$PLATFORM_PG_PASSWORD;Maximum Pool Size=200"
+  export PLATFORM_DB="Host=$host;Port=$PLATFORM_PG_PORT;Database=$database;Username=$PLATFORM_PG_USER;Password=$PLATFORM_PG_PASSWORD;Maximum Pool Size=200"
 }
 
 # Stops the cluster if this process started it (deploy/up on Ctrl-C). Data stays.

@@ -12,7 +12,7 @@ namespace Platform.Bench;
 /// JavaScript each page references, gzip-compressed as a server would send it: the largest of the
 /// resident pages against the largest of the live screens.
 /// </summary>
-public sealed partial class PagesBenchmark(string baseUrl, int clients, TimeSpan duration)
+public sealed partial class PagesBenchmark(string baseUrl, int clients, TimeSpan duration, TimeSpan warmUp)
 {
     private const string City = "york";
 
@@ -35,7 +35,7 @@ public sealed partial class PagesBenchmark(string baseUrl, int clients, TimeSpan
         var worst = 0.0;
         foreach (var (name, path) in timed)
         {
-            await Load.RunAsync($"{name} (warm-up)", clients, TimeSpan.FromSeconds(3), _ => GetAsync(path));
+            await Load.RunAsync($"{name} (warm-up)", clients, warmUp, _ => GetAsync(path));
             var result = await Load.RunAsync(name, clients, duration, _ => GetAsync(path));
             var p50 = result.Latencies.Percentile(50);
             var p95 = result.Latencies.Percentile(95);

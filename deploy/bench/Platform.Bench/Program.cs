@@ -27,10 +27,11 @@ if (args.Length >= 2 && args[0] == "live")
 }
 if (args.Length >= 2 && args[0] == "pages")
 {
-    // pages <api-url> [clients=50] [seconds=10]
+    // pages <api-url> [clients=50] [seconds=10] [warm-up seconds=10]
     var pageClients = args.Length > 2 ? int.Parse(args[2]) : 50;
     var pageSeconds = TimeSpan.FromSeconds(args.Length > 3 ? int.Parse(args[3]) : 10);
-    return await new PagesBenchmark(args[1], pageClients, pageSeconds).RunAsync();
+    var pageWarmUp = TimeSpan.FromSeconds(args.Length > 4 ? int.Parse(args[4]) : 10);
+    return await new PagesBenchmark(args[1], pageClients, pageSeconds, pageWarmUp).RunAsync();
 }
 if (args.Length < 3 || args[0] != "supports")
 {
