@@ -18,6 +18,11 @@ public sealed class Account
     public Dictionary<string, List<CityRole>> Roles { get; set; } = [];
     public string PreferredLanguage { get; set; } = "en";
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>
+    /// When roles were last granted or withdrawn after the account was created (never: the default). Sign-ins carry
+    /// the roles they read; this stamp tells every node to stop trusting tickets older than the change (<see cref="RoleChangeLog"/>).
+    /// </summary>
+    public DateTimeOffset RolesChangedAt { get; set; }
 
     public bool Holds(string city, CityRole role) => Roles.TryGetValue(city, out var roles) && roles.Contains(role);
 

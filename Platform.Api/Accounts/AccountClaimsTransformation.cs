@@ -1,29 +1,44 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 
 namespace Platform.Api.Accounts;
 
 /// <summary>
-/// Adds the account's current roles to an authenticated principal on every request, so that a role
-/// granted or withdrawn takes effect without signing in again. Tokens and cookies carry only the id.
+/// Gives every authenticated request the account's current roles. A ticket (bearer token or cookie) carries the
+/// roles read when it was issued; they are used as they are while <see cref="RoleChangeLog"/> knows of no change
+/// since, and replaced by the account's current roles otherwise. So a role granted or withdrawn takes effect
+/// without signing in again, and most requests need no account read.
 /// </summary>
-public sealed class AccountClaimsTransformation(AccountDirectory accounts) : IClaimsTransformation
+public sealed class AccountClaimsTransformation(AccountDirectory accounts, RoleChangeLog roleChanges) : IClaimsTransformation
 {
+    /// <summary>The authentication type of the identity that marks a principal as checked.</summary>
+    public const string CheckedRoles = "roles";
+
     public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
     {
-        if (principal.HasClaim(c => c.Type == PlatformClaims.CityRoleClaim || c.Type == PlatformClaims.NetworkAdministratorClaim)) return principal;
-        if (!Guid.TryParse(principal.FindFirstValue(PlatformClaims.AccountIdClaim), out var id)) return principal;
+        if (principal.Identities.Any(i => i.AuthenticationType == CheckedRoles)) return principal;
+        if (principal.Identity is not ClaimsIdentity signedIn || !Guid.TryParse(principal.FindFirstValue(PlatformClaims.AccountIdClaim), out var id))
+            return principal;
+
+        if (RolesAsOf(principal) is { } asOf && roleChanges.StillCurrent(id, asOf))
+        {
+            var trusted = new ClaimsPrincipal(principal.Identities);
+            trusted.AddIdentity(new ClaimsIdentity(CheckedRoles));
+            return trusted;
+        }
 
         var account = await accounts.FindAsync(id, CancellationToken.None);
         if (account is null) return new ClaimsPrincipal(new ClaimsIdentity()); // deleted account: anonymous
 
-        var roles = new ClaimsIdentity("roles");
-        foreach (var (city, cityRoles) in account.Roles)
-            foreach (var role in cityRoles)
-                roles.AddClaim(new Claim(PlatformClaims.CityRoleClaim, PlatformClaims.RoleValue(city, role)));
-        if (account.IsNetworkAdministrator) roles.AddClaim(new Claim(PlatformClaims.NetworkAdministratorClaim, "true"));
-        var result = new ClaimsPrincipal(principal.Identities);
-        result.AddIdentity(roles);
-        return result;
+        // The ticket's own role claims may be out of date: keep only who it is, and add the roles the account holds now.
+        var current = new ClaimsIdentity([new Claim(PlatformClaims.AccountIdClaim, id.ToString())], signedIn.AuthenticationType);
+        var roles = new ClaimsIdentity(PlatformClaims.RoleClaims(account), CheckedRoles);
+        return new ClaimsPrincipal([current, roles]);
     }
+
+    private static DateTimeOffset? RolesAsOf(ClaimsPrincipal principal) =>
+        long.TryParse(principal.FindFirstValue(PlatformClaims.RolesAsOfClaim), NumberStyles.None, CultureInfo.InvariantCulture, out var ms)
+            ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
+            : null;
 }

@@ -5,8 +5,8 @@ namespace Platform.Api.Accounts;
 
 /// <summary>
 /// Loads accounts for authorization, with a short cache so that a burst of requests by one person
-/// costs one read. Role changes made on this node are seen at once; on other nodes within
-/// <see cref="CacheFor"/>.
+/// costs one read. A cached account is dropped as soon as <see cref="RoleChangeLog"/> knows of a role
+/// change since it was read: at once on the node that made the change, within about a second on others.
 /// <para>
 /// Reads are batched: while one read is in flight, the accounts other requests ask for are collected and
 /// then read together with one query (at most <see cref="MaxBatch"/> a query). Under load, when each request
@@ -14,7 +14,7 @@ namespace Platform.Api.Accounts;
 /// into one query per batch; alone, a request costs the same single read as before.
 /// </para>
 /// </summary>
-public sealed class AccountDirectory(IDocumentStore store, IMemoryCache cache, ILogger<AccountDirectory> logger)
+public sealed class AccountDirectory(IDocumentStore store, IMemoryCache cache, RoleChangeLog roleChanges, TimeProvider clock, ILogger<AccountDirectory> logger)
 {
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(10);
     private const int MaxBatch = 256;
@@ -25,7 +25,8 @@ public sealed class AccountDirectory(IDocumentStore store, IMemoryCache cache, I
 
     public Task<Account?> FindAsync(Guid id, CancellationToken cancellation)
     {
-        if (cache.TryGetValue(Key(id), out Account? cached)) return Task.FromResult(cached);
+        if (cache.TryGetValue(Key(id), out Cached? cached) && cached is not null && !roleChanges.ChangedSince(id, cached.ReadAt))
+            return Task.FromResult(cached.Account);
         TaskCompletionSource<Account?> outcome;
         var startReader = false;
         lock (_gate)
@@ -38,7 +39,15 @@ public sealed class AccountDirectory(IDocumentStore store, IMemoryCache cache, I
         return outcome.Task.WaitAsync(cancellation);
     }
 
-    public void Forget(Guid id) => cache.Remove(Key(id));
+    /// <summary>Stamps a role change on the account, before it is stored.</summary>
+    public void StampRoleChange(Account account) => account.RolesChangedAt = clock.GetUtcNow();
+
+    /// <summary>After a role change committed: this node drops its copy and stops trusting older tickets of the account at once.</summary>
+    public void RolesChanged(Account account)
+    {
+        cache.Remove(Key(account.Id));
+        roleChanges.Record(account.Id, account.RolesChangedAt);
+    }
 
     /// <summary>Reads the waiting accounts in batches until none waits; only one reader runs at a time.</summary>
     private async Task ReadWaitingAsync()
@@ -61,10 +70,11 @@ public sealed class AccountDirectory(IDocumentStore store, IMemoryCache cache, I
                 await using var session = store.QuerySession();
                 var found = (await session.LoadManyAsync<Account>(CancellationToken.None, batch.Select(b => b.Key).ToArray()))
                     .ToDictionary(a => a.Id);
+                var readAt = clock.GetUtcNow();
                 foreach (var (id, outcome) in batch)
                 {
                     var account = found.GetValueOrDefault(id);
-                    cache.Set(Key(id), account, CacheFor);
+                    cache.Set(Key(id), new Cached(account, readAt), CacheFor);
                     outcome.TrySetResult(account);
                 }
             }
@@ -77,4 +87,7 @@ public sealed class AccountDirectory(IDocumentStore store, IMemoryCache cache, I
     }
 
     private static string Key(Guid id) => $"account:{id:N}";
+
+    /// <summary>An account as read at <paramref name="ReadAt"/>: stale once a role change of it is known from then on.</summary>
+    private sealed record Cached(Account? Account, DateTimeOffset ReadAt);
 }

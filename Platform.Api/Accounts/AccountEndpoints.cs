@@ -67,23 +67,25 @@ public static class AccountEndpoints
     /// <summary>A bearer token for API clients: <c>{ tokenType, accessToken, expiresIn }</c>.</summary>
     [WolverinePost("/api/accounts/token", OperationId = "issueToken")]
     [AllowAnonymous]
-    public static async Task<IResult> Token(Credentials? credentials, IQuerySession session, IPasswordHasher<Account> hasher, CancellationToken cancellation)
-    {
-        if (credentials is null) return Problems.BodyRequired();
-        var account = await VerifyAsync(credentials, session, hasher, cancellation);
-        return account is null ? WrongCredentials() : Results.SignIn(Principal(account, AccountsSetup.BearerScheme), authenticationScheme: AccountsSetup.BearerScheme);
-    }
-
-    /// <summary>Signs in with a cookie (pages and browsers).</summary>
-    [WolverinePost("/api/accounts/sign-in", OperationId = "signIn")]
-    [AllowAnonymous]
-    public static async Task<IResult> SignIn(Credentials? credentials, IQuerySession session, IPasswordHasher<Account> hasher, CancellationToken cancellation)
+    public static async Task<IResult> Token(Credentials? credentials, IQuerySession session, IPasswordHasher<Account> hasher, TimeProvider clock, CancellationToken cancellation)
     {
         if (credentials is null) return Problems.BodyRequired();
         var account = await VerifyAsync(credentials, session, hasher, cancellation);
         return account is null
             ? WrongCredentials()
-            : Results.SignIn(Principal(account, AccountsSetup.CookieScheme), new AuthenticationProperties { IsPersistent = true }, AccountsSetup.CookieScheme);
+            : Results.SignIn(Principal(account, AccountsSetup.BearerScheme, clock.GetUtcNow()), authenticationScheme: AccountsSetup.BearerScheme);
+    }
+
+    /// <summary>Signs in with a cookie (pages and browsers).</summary>
+    [WolverinePost("/api/accounts/sign-in", OperationId = "signIn")]
+    [AllowAnonymous]
+    public static async Task<IResult> SignIn(Credentials? credentials, IQuerySession session, IPasswordHasher<Account> hasher, TimeProvider clock, CancellationToken cancellation)
+    {
+        if (credentials is null) return Problems.BodyRequired();
+        var account = await VerifyAsync(credentials, session, hasher, cancellation);
+        return account is null
+            ? WrongCredentials()
+            : Results.SignIn(Principal(account, AccountsSetup.CookieScheme, clock.GetUtcNow()), new AuthenticationProperties { IsPersistent = true }, AccountsSetup.CookieScheme);
     }
 
     [WolverinePost("/api/accounts/sign-out", OperationId = "signOut")]
@@ -101,9 +103,17 @@ public static class AccountEndpoints
     public static AccountResponse ToResponse(Account a) =>
         new(a.Id, a.Email, a.DisplayName, a.IsNetworkAdministrator, a.Roles, a.PreferredLanguage);
 
-    /// <summary>The principal a sign-in carries: the account id only; roles are added per request.</summary>
-    public static ClaimsPrincipal Principal(Account account, string scheme) =>
-        new(new ClaimsIdentity([new Claim(PlatformClaims.AccountIdClaim, account.Id.ToString())], scheme));
+    /// <summary>
+    /// The principal a sign-in carries: the account id, the roles it holds now and when they were read. Requests
+    /// use those roles until the account's roles change (<see cref="AccountClaimsTransformation"/>).
+    /// </summary>
+    public static ClaimsPrincipal Principal(Account account, string scheme, DateTimeOffset rolesAsOf) =>
+        new(new ClaimsIdentity(
+            [
+                new Claim(PlatformClaims.AccountIdClaim, account.Id.ToString()),
+                new Claim(PlatformClaims.RolesAsOfClaim, rolesAsOf.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                .. PlatformClaims.RoleClaims(account),
+            ], scheme));
 
     private static async Task<Account?> VerifyAsync(Credentials credentials, IQuerySession session, IPasswordHasher<Account> hasher, CancellationToken cancellation)
     {

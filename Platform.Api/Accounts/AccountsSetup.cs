@@ -22,6 +22,8 @@ public static class AccountsSetup
     public static IServiceCollection AddPlatformIdentity(this IServiceCollection services)
     {
         services.AddMemoryCache();
+        services.AddSingleton<RoleChangeLog>();
+        services.AddHostedService(provider => provider.GetRequiredService<RoleChangeLog>());
         services.AddSingleton<AccountDirectory>();
         services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
         services.AddScoped<IClaimsTransformation, AccountClaimsTransformation>();

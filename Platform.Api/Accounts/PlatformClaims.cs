@@ -13,6 +13,17 @@ public static class PlatformClaims
     /// <summary>One claim per role held, valued "city:role" (york:official).</summary>
     public const string CityRoleClaim = "city_role";
     public const string NetworkAdministratorClaim = "network_admin";
+    /// <summary>When the roles a ticket carries were read (Unix milliseconds); see <see cref="RoleChangeLog"/>.</summary>
+    public const string RolesAsOfClaim = "roles_as_of";
+
+    /// <summary>The claims of the roles an account holds: one per city role, and the network administrator's.</summary>
+    public static IEnumerable<Claim> RoleClaims(Account account)
+    {
+        foreach (var (city, roles) in account.Roles)
+            foreach (var role in roles)
+                yield return new Claim(CityRoleClaim, RoleValue(city, role));
+        if (account.IsNetworkAdministrator) yield return new Claim(NetworkAdministratorClaim, "true");
+    }
 
     /// <summary>The caller's account id. Only call it behind an authorization requirement.</summary>
     public static Guid AccountId(this ClaimsPrincipal user) =>

@@ -69,9 +69,10 @@ public static class RoleEndpoints
         var account = await session.LoadAsync<Account>(accountId, cancellation);
         if (account is null) return Problems.NotFound("account");
         if (change(account) is { } error) return Problems.Result([error]);
+        accounts.StampRoleChange(account);
         session.Store(account);
         await session.SaveChangesAsync(cancellation);
-        accounts.Forget(accountId);
+        accounts.RolesChanged(account);
         return Results.Ok(AccountEndpoints.ToResponse(account));
     }
 }

@@ -66,7 +66,7 @@ public static class BenchEndpoints
             var protector = bearer.Get(AccountsSetup.BearerScheme).BearerTokenProtector;
             var expires = now.Add(AccountsSetup.TokenLifetime);
             var tokens = accounts.Select(a => protector.Protect(new AuthenticationTicket(
-                AccountEndpoints.Principal(a, AccountsSetup.BearerScheme), new AuthenticationProperties { ExpiresUtc = expires }, AccountsSetup.BearerScheme)));
+                AccountEndpoints.Principal(a, AccountsSetup.BearerScheme, now), new AuthenticationProperties { ExpiresUtc = expires }, AccountsSetup.BearerScheme)));
             return Results.Ok(tokens);
         }).ExcludeFromDescription();
     }

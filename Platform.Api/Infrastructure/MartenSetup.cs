@@ -48,7 +48,8 @@ public static class MartenSetup
                 opts.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(platform.Live.PollingMilliseconds);
                 opts.Policies.AllDocumentsAreMultiTenanted();
                 opts.Schema.For<City>().SingleTenanted();
-                opts.Schema.For<Account>().SingleTenanted().UniqueIndex(a => a.Email);
+                opts.Schema.For<Account>().SingleTenanted().UniqueIndex(a => a.Email)
+                    .Duplicate(a => a.RolesChangedAt); // an indexed column: every node polls recent role changes (RoleChangeLog)
                 opts.Schema.For<IdempotentRequest>().SingleTenanted();
                 opts.Schema.For<DataProtectionKey>().SingleTenanted();
                 opts.Listeners.Add(new IdempotencyClaimListener());

@@ -145,6 +145,49 @@ public class AccountTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_withdrawn_role_stops_working_at_once_for_tokens_issued_before()
+    {
+        var admin = await app.NetworkAdministratorAsync();
+        var official = await app.AccountAsync("lviv", CityRole.Resident, CityRole.Official);
+        var resident = await app.ResidentAsync("lviv");
+        await app.Host.Scenario(x => { x.Post.Url($"/api/cities/lviv/residents/{resident.Id}/verification"); x.As(official); x.StatusCodeShouldBeOk(); });
+
+        await app.Host.Scenario(x => { x.Delete.Url($"/api/cities/lviv/roles/{official.Id}/official"); x.As(admin); x.StatusCodeShouldBeOk(); });
+
+        // The token still says "official"; the account no longer is one.
+        await app.Host.Scenario(x => { x.Post.Url($"/api/cities/lviv/residents/{resident.Id}/verification"); x.As(official); x.StatusCodeShouldBe(403); });
+    }
+
+    [Fact]
+    public async Task A_role_withdrawn_through_another_node_stops_working_within_seconds()
+    {
+        var official = await app.AccountAsync("utrecht", CityRole.Resident, CityRole.Official);
+        var resident = await app.ResidentAsync("utrecht");
+        var verify = $"/api/cities/utrecht/residents/{resident.Id}/verification";
+        await app.Host.Scenario(x => { x.Post.Url(verify); x.As(official); x.StatusCodeShouldBeOk(); });
+
+        // Another node withdraws the role: the shared database changes, this node's memory is not told.
+        await using (var session = app.Store.LightweightSession())
+        {
+            var account = (await session.LoadAsync<Account>(official.Id))!;
+            account.Revoke("utrecht", CityRole.Official);
+            account.RolesChangedAt = app.Clock.GetUtcNow();
+            session.Store(account);
+            await session.SaveChangesAsync();
+        }
+
+        var refusedWithin = System.Diagnostics.Stopwatch.StartNew();
+        int status;
+        do
+        {
+            var result = await app.Host.Scenario(x => { x.Post.Url(verify); x.As(official); x.IgnoreStatusCode(); });
+            status = result.Context.Response.StatusCode;
+            if (status != 403) await Task.Delay(100);
+        } while (status != 403 && refusedWithin.Elapsed < RoleChangeLog.PollEvery * 5);
+        Assert.Equal(403, status); // within a few polls, not after the ten seconds an account stays cached
+    }
+
+    [Fact]
     public async Task Where_the_city_requires_it_only_verified_residents_support()
     {
         var admin = await app.NetworkAdministratorAsync();

@@ -63,7 +63,7 @@ public static class Actors
         var options = app.Host.Services.GetRequiredService<IOptionsMonitor<BearerTokenOptions>>().Get(AccountsSetup.BearerScheme);
         // On the platform's clock, which tests may move (see ShiftedClock), so a token minted then is valid then.
         var properties = new AuthenticationProperties { ExpiresUtc = app.Clock.GetUtcNow().Add(AccountsSetup.TokenLifetime) };
-        var ticket = new AuthenticationTicket(AccountEndpoints.Principal(account, AccountsSetup.BearerScheme), properties, AccountsSetup.BearerScheme);
+        var ticket = new AuthenticationTicket(AccountEndpoints.Principal(account, AccountsSetup.BearerScheme, app.Clock.GetUtcNow()), properties, AccountsSetup.BearerScheme);
         return options.BearerTokenProtector.Protect(ticket);
     }
 }

@@ -35,7 +35,7 @@ public sealed class RegisterModel(IDocumentSession session, CityDirectory direct
             Cities = await CityEndpoints.List(session, cancellation);
             return Page();
         }
-        var signIn = await AccountEndpoints.SignIn(new Credentials(Email, Password), session, hasher, cancellation);
+        var signIn = await AccountEndpoints.SignIn(new Credentials(Email, Password), session, hasher, clock, cancellation);
         if (signIn.Problem() is null) await signIn.ExecuteAsync(HttpContext); // sets the sign-in cookie
         TempData.Confirm(text["Welcome! Your account is ready and you are signed in."]);
         return RedirectToPage("/Concerns/Index", new { city = City });

@@ -9,7 +9,7 @@ using Platform.Api.Web;
 namespace Platform.Api.Pages.Accounts;
 
 /// <summary>Cookie sign-in through the API's own sign-in endpoint method; back to the page that asked for it.</summary>
-public sealed class SignInModel(IQuerySession session, IPasswordHasher<Account> hasher, IStringLocalizer<Text> text) : PageModel
+public sealed class SignInModel(IQuerySession session, IPasswordHasher<Account> hasher, TimeProvider clock, IStringLocalizer<Text> text) : PageModel
 {
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? Password { get; set; }
@@ -23,7 +23,7 @@ public sealed class SignInModel(IQuerySession session, IPasswordHasher<Account> 
         if (string.IsNullOrEmpty(Password)) ModelState.AddModelError("password", text["Enter your password."]);
         if (!ModelState.IsValid) return Page();
 
-        var answer = await AccountEndpoints.SignIn(new Credentials(Email, Password), session, hasher, cancellation);
+        var answer = await AccountEndpoints.SignIn(new Credentials(Email, Password), session, hasher, clock, cancellation);
         if (answer.Problem() is { } problem)
         {
             problem.AddTo(ModelState, text);
