@@ -27,16 +27,19 @@ public static class VoteEndpoints
     [WolverinePost("/api/cities/{city}/town-halls/{id}/polls/{pollId}/votes", OperationId = "voteInTownHallPoll")]
     [Authorize(Policy = Policies.Resident)]
     public static async Task<IResult> Post(Guid id, Guid pollId, string city, VoteBody body, ClaimsPrincipal user, CityDirectory cities,
-        IDocumentSession session, PlatformOptions platform, TimeProvider clock, CancellationToken cancellation)
+        IDocumentSession session, VotingTownHalls townHalls, PlatformOptions platform, TimeProvider clock, CancellationToken cancellation)
     {
         if (await CityAccess.SupportRefusalAsync(user, city, cities, cancellation) is { } refused) return refused;
-        var residentId = user.ResidentId();
-        var townHall = await session.LoadAsync<TownHall>(id, cancellation);
+        var command = new CastVote(id, pollId, user.ResidentId(), body.Option);
 
         // No read of the resident's vote stream first: almost every vote is a first one, and a repeat is
-        // refused by the stream's primary key just the same, in one round trip fewer.
-        var decision = TownHallDecider.Decide(new CastVote(id, pollId, residentId, body.Option), townHall, null, clock.GetUtcNow());
+        // refused by the stream's primary key just the same, in one round trip fewer. The town hall comes from a
+        // one-second cache (see VotingTownHalls); a refusal is decided again on the committed town hall.
+        var decision = TownHallDecider.Decide(command, await townHalls.LoadAsync(session, id, cancellation), null, clock.GetUtcNow());
+        if (decision.IsRefused)
+            decision = TownHallDecider.Decide(command, await session.LoadAsync<TownHall>(id, cancellation), null, clock.GetUtcNow());
         if (decision.IsRefused) return Problems.Result(decision.Errors);
+        var residentId = command.ResidentId;
 
         var vote = session.Events.StartStream<ResidentVote>(SupportStream.Id(pollId, residentId), decision.Events);
         // The decision above used the state read at the start of the request; the guard re-checks the

@@ -29,3 +29,21 @@ api_stop() {
     wait "$API_PID" 2>/dev/null || true
   fi
 }
+
+# Waits (at most 90 s) until the started API has settled: below a fifth of a core over 2 s. Right after start-up the
+# API compiles its handlers, tiers up its JIT code and catches its projections up with the demo data; figures taken
+# then are the start-up's, not the server's.
+api_wait_settled() {
+  local ticks before after i
+  ticks="$(getconf CLK_TCK)"
+  for i in $(seq 1 45); do
+    before="$(awk '{print $14 + $15}' "/proc/$API_PID/stat" 2>/dev/null)" || return 0
+    sleep 2
+    after="$(awk '{print $14 + $15}' "/proc/$API_PID/stat" 2>/dev/null)" || return 0
+    if [ $((after - before)) -lt $((ticks * 2 / 5)) ]; then
+      echo "[bench] the API settled after start-up (${i} x 2 s)" >&2
+      return 0
+    fi
+  done
+  echo "[bench] the API is still busy after 90 s; measuring anyway" >&2
+}

@@ -53,7 +53,7 @@ public class TownHallDetailModel(CityDirectory directory, IDocumentStore store, 
 /// lifecycle endpoint methods: open the town hall, open a poll, close it, close the town hall with its minutes.
 /// </summary>
 public sealed class TownHallPageModel(CityDirectory directory, IDocumentStore documentStore, TownHallReader townHallReader, CommitmentReader commitments,
-    IAuthorizationService authorization, PlatformOptions platform, TimeProvider clock, IStringLocalizer<Text> text)
+    IAuthorizationService authorization, VotingTownHalls votingTownHalls, PlatformOptions platform, TimeProvider clock, IStringLocalizer<Text> text)
     : TownHallDetailModel(directory, documentStore, townHallReader, commitments)
 {
     /// <summary>The vote form's field: the chosen option's index (the API's field name).</summary>
@@ -92,7 +92,7 @@ public sealed class TownHallPageModel(CityDirectory directory, IDocumentStore do
             int? option = int.TryParse(Posted(OptionField), out var chosen) ? chosen : null;
             IResult answer;
             await using (var session = Store.LightweightSession(CitySlug))
-                answer = await VoteEndpoints.Post(Id, poll, CitySlug, new VoteBody(option), User, Cities, session, platform, clock, cancellation);
+                answer = await VoteEndpoints.Post(Id, poll, CitySlug, new VoteBody(option), User, Cities, session, votingTownHalls, platform, clock, cancellation);
             if (answer.Problem() is not { } problem)
             {
                 TempData.Confirm(text["Thank you: your vote is counted."]);

@@ -27,17 +27,18 @@ if (args.Length >= 2 && args[0] == "live")
 }
 if (args.Length >= 2 && args[0] == "pages")
 {
-    // pages <api-url> [clients=50] [seconds=10] [warm-up seconds=10]
+    // pages <api-url> [clients=50] [seconds=10] [warm-up seconds=20]
     var pageClients = args.Length > 2 ? int.Parse(args[2]) : 50;
     var pageSeconds = TimeSpan.FromSeconds(args.Length > 3 ? int.Parse(args[3]) : 10);
-    var pageWarmUp = TimeSpan.FromSeconds(args.Length > 4 ? int.Parse(args[4]) : 10);
+    var pageWarmUp = TimeSpan.FromSeconds(args.Length > 4 ? int.Parse(args[4]) : 20);
     return await new PagesBenchmark(args[1], pageClients, pageSeconds, pageWarmUp).RunAsync();
 }
 if (args.Length < 3 || args[0] != "supports")
 {
-    Console.Error.WriteLine("usage: Platform.Bench supports <api-url> <connection-string> [clients] [seconds] | live <api-url> [watchers] [votes/s] [seconds]");
+    Console.Error.WriteLine("usage: Platform.Bench supports <api-url> <connection-string> [clients] [seconds] [warm-up seconds] | live <api-url> [watchers] [votes/s] [seconds]");
     return 2;
 }
 var clients = args.Length > 3 ? int.Parse(args[3]) : 64;
 var seconds = args.Length > 4 ? int.Parse(args[4]) : 30;
-return await new SupportsBenchmark(args[1], args[2], clients, TimeSpan.FromSeconds(seconds)).RunAsync();
+var warmUpSeconds = args.Length > 5 ? int.Parse(args[5]) : 10;
+return await new SupportsBenchmark(args[1], args[2], clients, TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(warmUpSeconds)).RunAsync();

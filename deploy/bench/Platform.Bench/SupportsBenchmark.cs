@@ -9,7 +9,7 @@ namespace Platform.Bench;
 /// Supports over HTTP on one hot concern and spread over 1,000 concerns, each from distinct residents,
 /// beside a baseline of plain single-row INSERTs with a unique (item, resident) key, all in one run.
 /// </summary>
-public sealed class SupportsBenchmark(string api, string database, int clients, TimeSpan duration)
+public sealed class SupportsBenchmark(string api, string database, int clients, TimeSpan duration, TimeSpan warmUp)
 {
     private const string City = "york";
     private const int SpreadConcerns = 1000;
@@ -24,20 +24,23 @@ public sealed class SupportsBenchmark(string api, string database, int clients, 
 
         // Enough distinct residents for the fastest plausible rate over the whole hot phase.
         var residentsNeeded = (int)Math.Min(200_000, duration.TotalSeconds * 5_000);
-        Console.WriteLine($"creating {residentsNeeded} residents and {SpreadConcerns + 1} concerns ...");
+        var warmUpResidents = (int)Math.Min(200_000, Math.Max(1, warmUp.TotalSeconds) * 5_000);
+        Console.WriteLine($"creating {residentsNeeded + warmUpResidents} residents and {SpreadConcerns + 2} concerns ...");
         var tokens = await ResidentsAsync(http, residentsNeeded);
+        var warmUpTokens = await ResidentsAsync(http, warmUpResidents);
         var author = tokens[^1];
         var hot = await RaiseAsync(http, author, "Hot concern");
+        var warmUpConcern = await RaiseAsync(http, author, "Warm-up concern");
         var spread = new Guid[SpreadConcerns];
         await Parallel.ForAsync(0, SpreadConcerns, new ParallelOptions { MaxDegreeOfParallelism = clients },
             async (i, _) => spread[i] = await RaiseAsync(http, author, $"Concern {i}"));
 
-        // Warm-up (JIT, connection pools) on residents reserved for it.
-        var warmup = tokens.Length - 2_001;
-        await Load.RunAsync("warm-up", clients, TimeSpan.FromSeconds(3), n => n >= 2000 ? Task.FromResult<bool?>(null)
-            : SupportAsync(http, tokens[warmup + n], spread[n % SpreadConcerns]));
+        // Warm-up (JIT tiers, connection pools, prepared statements): the same requests on a concern of its own,
+        // by residents of its own, so the measured phases start on a warm server and an empty slate.
+        await Load.RunAsync("warm-up", clients, warmUp, n => n >= warmUpTokens.Length ? Task.FromResult<bool?>(null)
+            : SupportAsync(http, warmUpTokens[n], warmUpConcern));
 
-        var usable = tokens.Length - 2_001;
+        var usable = tokens.Length - 1;
         var cpu = new CpuMeter(http, database);
         var before = await cpu.TakeAsync();
         var hotResult = await Load.RunAsync("hot", clients, duration, n => n >= usable ? Task.FromResult<bool?>(null)
