@@ -88,6 +88,8 @@ pg_bootstrap() {
       echo "unix_socket_directories = '$data'"
       echo "max_connections = 300"
       echo "shared_buffers = 256MB"
+      # Fewer checkpoints under bursts of writes (each one is followed by full-page images in the WAL).
+      echo "max_wal_size = 4GB"
     } | pg_as_owner tee -a "$data/postgresql.conf" >/dev/null
   fi
 
