@@ -36,6 +36,7 @@ builder.Services.AddSingleton<IWatchedViews>(platform.Live.PushUnwatchedViews ? 
 builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
 builder.Services.AddSingleton<CityDirectory>();
 builder.Services.AddSingleton<LiveViews>();
+builder.Services.AddSingleton<LocalViewWrites>();
 builder.Services.AddConcerns();
 builder.Services.AddConsultations();
 builder.Services.AddProposals();

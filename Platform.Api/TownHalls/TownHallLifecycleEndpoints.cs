@@ -3,8 +3,10 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Platform.Api.Accounts;
 using Platform.Api.Infrastructure;
+using Platform.Api.Live;
 using Platform.Domain;
 using Platform.Domain.TownHalls;
+using Platform.Projections.Live;
 using Platform.Projections.TownHalls;
 using Wolverine.Http;
 
@@ -20,18 +22,18 @@ public static class TownHallLifecycleEndpoints
     [WolverinePost("/api/cities/{city}/town-halls/{id}/open", OperationId = "openTownHall")]
     [Authorize(Policy = Policies.Official)]
     public static Task<IResult> Open(Guid id, string city, ClaimsPrincipal user, IDocumentSession session, TownHallReader reader,
-        TimeProvider clock, CancellationToken cancellation) =>
-        Write(id, city, session, reader, cancellation, "town-hall-already-open",
+        LocalViewWrites viewWrites, TimeProvider clock, CancellationToken cancellation) =>
+        Write(id, city, session, reader, viewWrites, cancellation, "town-hall-already-open",
             townHall => TownHallDecider.Decide(new OpenTownHall(id), townHall, user.AccountId(), clock.GetUtcNow()));
 
     /// <summary>Opens a poll (question, 2-10 options): 201 with the poll, whose <c>id</c> residents vote on; 409 <c>poll-already-open</c> while another is open.</summary>
     [WolverinePost("/api/cities/{city}/town-halls/{id}/polls", OperationId = "openTownHallPoll")]
     [Authorize(Policy = Policies.Official)]
     public static async Task<IResult> OpenPoll(Guid id, string city, OpenPoll command, ClaimsPrincipal user, IDocumentSession session,
-        TownHallReader reader, TimeProvider clock, CancellationToken cancellation)
+        TownHallReader reader, LocalViewWrites viewWrites, TimeProvider clock, CancellationToken cancellation)
     {
         var pollId = Guid.CreateVersion7();
-        var result = await Write(id, city, session, reader, cancellation, "poll-already-open",
+        var result = await Write(id, city, session, reader, viewWrites, cancellation, "poll-already-open",
             townHall => TownHallDecider.Decide(command, townHall, pollId, user.AccountId(), clock.GetUtcNow()));
         if (result is not IValueHttpResult { Value: TownHallDetails details }) return result;
         return Results.Created($"/api/cities/{city}/town-halls/{id}", details.CurrentPoll);
@@ -40,34 +42,39 @@ public static class TownHallLifecycleEndpoints
     [WolverinePost("/api/cities/{city}/town-halls/{id}/polls/{pollId}/close", OperationId = "closeTownHallPoll")]
     [Authorize(Policy = Policies.Official)]
     public static Task<IResult> ClosePoll(Guid id, Guid pollId, string city, ClaimsPrincipal user, IDocumentSession session,
-        TownHallReader reader, TimeProvider clock, CancellationToken cancellation) =>
-        Write(id, city, session, reader, cancellation, "poll-closed",
+        TownHallReader reader, LocalViewWrites viewWrites, TimeProvider clock, CancellationToken cancellation) =>
+        Write(id, city, session, reader, viewWrites, cancellation, "poll-closed",
             townHall => TownHallDecider.Decide(new ClosePoll(pollId), townHall, user.AccountId(), clock.GetUtcNow()));
 
     /// <summary>Closes the town hall with its minutes and commitments; a poll still open closes with it.</summary>
     [WolverinePost("/api/cities/{city}/town-halls/{id}/close", OperationId = "closeTownHall")]
     [Authorize(Policy = Policies.Official)]
     public static Task<IResult> Close(Guid id, string city, CloseTownHall command, ClaimsPrincipal user, IDocumentSession session,
-        TownHallReader reader, TimeProvider clock, CancellationToken cancellation) =>
-        Write(id, city, session, reader, cancellation, "town-hall-closed",
+        TownHallReader reader, LocalViewWrites viewWrites, TimeProvider clock, CancellationToken cancellation) =>
+        Write(id, city, session, reader, viewWrites, cancellation, "town-hall-closed",
             townHall => TownHallDecider.Decide(command, townHall, user.AccountId(), clock.GetUtcNow()));
 
     private static async Task<IResult> Write(Guid id, string city, IDocumentSession session, TownHallReader reader,
-        CancellationToken cancellation, string conflictCode, Func<TownHall?, Decision> decide)
+        LocalViewWrites viewWrites, CancellationToken cancellation, string conflictCode, Func<TownHall?, Decision> decide)
     {
         var stream = await session.Events.FetchForWriting<TownHall>(id, cancellation);
         var decision = decide(stream.Aggregate);
         if (decision.IsRefused) return Problems.Result(decision.Errors);
 
         stream.AppendMany(decision.Events);
-        try
+        // Tracked from before any sequence is handed out, so votes committed meanwhile wait for it (LocalViewWrites).
+        using (var write = viewWrites.Begin())
         {
-            await LockClosingPollsAsync(session, decision.Events, cancellation);
-            await session.SaveChangesAsync(cancellation);
-        }
-        catch (Exception e) when (WriteConflicts.IsStreamConflict(e))
-        {
-            return Problems.Result([DomainError.Conflict(conflictCode, "Another official changed this town hall at the same moment; reload it and try again.")]);
+            try
+            {
+                await LockClosingPollsAsync(session, decision.Events, cancellation);
+                await session.SaveChangesAsync(cancellation);
+            }
+            catch (Exception e) when (WriteConflicts.IsStreamConflict(e))
+            {
+                return Problems.Result([DomainError.Conflict(conflictCode, "Another official changed this town hall at the same moment; reload it and try again.")]);
+            }
+            write.Committed(new ViewChange(TownHallLiveRoute.View, session.TenantId, id, stream.Events[^1].Sequence));
         }
         return Results.Ok(await reader.FindAsync(session, city, id, cancellation));
     }

@@ -4,8 +4,10 @@ using Microsoft.AspNetCore.Authorization;
 using Platform.Api.Accounts;
 using Platform.Api.Cities;
 using Platform.Api.Infrastructure;
+using Platform.Api.Live;
 using Platform.Domain.Concerns;
 using Platform.Domain.TownHalls;
+using Platform.Projections.Live;
 using Platform.Projections.TownHalls;
 using Npgsql;
 using Wolverine.Http;
@@ -27,7 +29,8 @@ public static class VoteEndpoints
     [WolverinePost("/api/cities/{city}/town-halls/{id}/polls/{pollId}/votes", OperationId = "voteInTownHallPoll")]
     [Authorize(Policy = Policies.Resident)]
     public static async Task<IResult> Post(Guid id, Guid pollId, string city, VoteBody body, ClaimsPrincipal user, CityDirectory cities,
-        IDocumentSession session, VotingTownHalls townHalls, PlatformOptions platform, TimeProvider clock, CancellationToken cancellation)
+        IDocumentSession session, VotingTownHalls townHalls, LocalViewWrites viewWrites, PlatformOptions platform, TimeProvider clock,
+        CancellationToken cancellation)
     {
         if (await CityAccess.SupportRefusalAsync(user, city, cities, cancellation) is { } refused) return refused;
         var command = new CastVote(id, pollId, user.ResidentId(), body.Option);
@@ -45,17 +48,22 @@ public static class VoteEndpoints
         // The decision above used the state read at the start of the request; the guard re-checks the
         // committed state inside this transaction, under the poll's shared lock (see PollGate).
         session.QueueSqlCommand(PollGate.GuardSql(platform.Schema), city, id, pollId);
-        try
+        // Watchers see the vote as soon as it is safe to (LocalViewWrites), not only when the event daemon finds it.
+        using (var write = viewWrites.Begin())
         {
-            await session.SaveChangesAsync(cancellation);
-        }
-        catch (Exception e) when (WriteConflicts.IsStreamConflict(e))
-        {
-            return Problems.Result([TownHallDecider.AlreadyVoted]);
-        }
-        catch (Exception e) when (IsPollClosed(e))
-        {
-            return Problems.Result([TownHallDecider.PollClosed]);
+            try
+            {
+                await session.SaveChangesAsync(cancellation);
+            }
+            catch (Exception e) when (WriteConflicts.IsStreamConflict(e))
+            {
+                return Problems.Result([TownHallDecider.AlreadyVoted]);
+            }
+            catch (Exception e) when (IsPollClosed(e))
+            {
+                return Problems.Result([TownHallDecider.PollClosed]);
+            }
+            write.Committed(new ViewChange(TownHallLiveRoute.View, session.TenantId, id, vote.Events[^1].Sequence));
         }
         var cast = (TownHallVoteCast)decision.Events[0];
         return Results.Created($"/api/cities/{city}/town-halls/{id}/polls/{pollId}/votes/mine",

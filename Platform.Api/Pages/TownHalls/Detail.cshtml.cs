@@ -7,6 +7,7 @@ using Platform.Api.Accounts;
 using Platform.Api.Cities;
 using Platform.Api.Commitments;
 using Platform.Api.Infrastructure;
+using Platform.Api.Live;
 using Platform.Api.TownHalls;
 using Platform.Api.Web;
 using Platform.Domain.TownHalls;
@@ -53,7 +54,7 @@ public class TownHallDetailModel(CityDirectory directory, IDocumentStore store, 
 /// lifecycle endpoint methods: open the town hall, open a poll, close it, close the town hall with its minutes.
 /// </summary>
 public sealed class TownHallPageModel(CityDirectory directory, IDocumentStore documentStore, TownHallReader townHallReader, CommitmentReader commitments,
-    IAuthorizationService authorization, VotingTownHalls votingTownHalls, PlatformOptions platform, TimeProvider clock, IStringLocalizer<Text> text)
+    IAuthorizationService authorization, VotingTownHalls votingTownHalls, LocalViewWrites viewWrites, PlatformOptions platform, TimeProvider clock, IStringLocalizer<Text> text)
     : TownHallDetailModel(directory, documentStore, townHallReader, commitments)
 {
     /// <summary>The vote form's field: the chosen option's index (the API's field name).</summary>
@@ -92,7 +93,7 @@ public sealed class TownHallPageModel(CityDirectory directory, IDocumentStore do
             int? option = int.TryParse(Posted(OptionField), out var chosen) ? chosen : null;
             IResult answer;
             await using (var session = Store.LightweightSession(CitySlug))
-                answer = await VoteEndpoints.Post(Id, poll, CitySlug, new VoteBody(option), User, Cities, session, votingTownHalls, platform, clock, cancellation);
+                answer = await VoteEndpoints.Post(Id, poll, CitySlug, new VoteBody(option), User, Cities, session, votingTownHalls, viewWrites, platform, clock, cancellation);
             if (answer.Problem() is not { } problem)
             {
                 TempData.Confirm(text["Thank you: your vote is counted."]);
@@ -112,16 +113,16 @@ public sealed class TownHallPageModel(CityDirectory directory, IDocumentStore do
 
     public Task<IActionResult> OnPostOpenAsync(CancellationToken cancellation) =>
         ActAsync(text["The town hall is open."], session =>
-            TownHallLifecycleEndpoints.Open(Id, CitySlug, User, session, Reader, clock, cancellation), cancellation);
+            TownHallLifecycleEndpoints.Open(Id, CitySlug, User, session, Reader, viewWrites, clock, cancellation), cancellation);
 
     public Task<IActionResult> OnPostPollAsync(CancellationToken cancellation) =>
         ActAsync(text["The poll is open. Residents can vote now."], session =>
             TownHallLifecycleEndpoints.OpenPoll(Id, CitySlug, new OpenPoll(Posted("question"), Officials.Lines(Posted("options")).Select(o => (string?)o).ToList()),
-                User, session, Reader, clock, cancellation), cancellation);
+                User, session, Reader, viewWrites, clock, cancellation), cancellation);
 
     public Task<IActionResult> OnPostClosePollAsync(CancellationToken cancellation) =>
         ActAsync(text["The poll is closed."], session =>
-            TownHallLifecycleEndpoints.ClosePoll(Id, Guid.TryParse(Posted("pollId"), out var poll) ? poll : Guid.Empty, CitySlug, User, session, Reader, clock, cancellation),
+            TownHallLifecycleEndpoints.ClosePoll(Id, Guid.TryParse(Posted("pollId"), out var poll) ? poll : Guid.Empty, CitySlug, User, session, Reader, viewWrites, clock, cancellation),
             cancellation);
 
     public async Task<IActionResult> OnPostCloseAsync(CancellationToken cancellation)
@@ -135,7 +136,7 @@ public sealed class TownHallPageModel(CityDirectory directory, IDocumentStore do
             return Page();
         }
         return await ActAsync(text["The town hall is closed. Its minutes are public."], session =>
-            TownHallLifecycleEndpoints.Close(Id, CitySlug, new CloseTownHall(Posted("minutes"), ids), User, session, Reader, clock, cancellation), cancellation);
+            TownHallLifecycleEndpoints.Close(Id, CitySlug, new CloseTownHall(Posted("minutes"), ids), User, session, Reader, viewWrites, clock, cancellation), cancellation);
     }
 
     private async Task<IActionResult> ActAsync(string confirmation, Func<IDocumentSession, Task<IResult>> act, CancellationToken cancellation)
