@@ -65,6 +65,8 @@ builder.Host.UseWolverine(opts =>
     opts.Policies.UseDurableOutboxOnAllSendingEndpoints();
 });
 builder.Services.AddWolverineHttp();
+builder.Services.AddSingleton<IdempotencyRetention>();
+builder.Services.AddHostedService(provider => provider.GetRequiredService<IdempotencyRetention>());
 if (platform.Demo.Seed) builder.Services.AddHostedService<DemoSeeding>();
 builder.AddBench();
 

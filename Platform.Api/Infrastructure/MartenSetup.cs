@@ -50,7 +50,7 @@ public static class MartenSetup
                 opts.Schema.For<City>().SingleTenanted();
                 opts.Schema.For<Account>().SingleTenanted().UniqueIndex(a => a.Email)
                     .Duplicate(a => a.RolesChangedAt); // an indexed column: every node polls recent role changes (RoleChangeLog)
-                opts.Schema.For<IdempotentRequest>().SingleTenanted();
+                opts.Schema.For<IdempotentRequest>().SingleTenanted().Duplicate(r => r.CreatedAt); // indexed: expired records are removed hourly
                 opts.Schema.For<DataProtectionKey>().SingleTenanted();
                 opts.Listeners.Add(new IdempotencyClaimListener());
 

@@ -16,6 +16,9 @@ public sealed class PlatformOptions
     /// <summary>Group commit of supports (<c>Platform:Supports</c>).</summary>
     public Concerns.SupportBatchOptions Supports { get; set; } = new();
 
+    /// <summary>Idempotency-Key records (<c>Platform:Idempotency</c>).</summary>
+    public IdempotencyOptions Idempotency { get; set; } = new();
+
     public sealed class DemoOptions
     {
         /// <summary>Seed the demo network (York, Utrecht, Lviv) when the database has no city.</summary>

@@ -1,4 +1,7 @@
 using Alba;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Api.Infrastructure;
 using Platform.Tests.Support;
 
 namespace Platform.Tests.Infrastructure;
@@ -87,5 +90,34 @@ public class IdempotencyTests(AppFixture app)
                 x.StatusCodeShouldBeOk();
             });
         Assert.Equal(1, (await app.GetConcernAsync(id)).GetProperty("supports").GetInt64());
+    }
+
+    [Fact]
+    public async Task Keys_expire_after_the_retention_period_and_recent_ones_still_replay()
+    {
+        var author = await app.ResidentAsync();
+        var expiring = Guid.NewGuid().ToString();
+        var recent = Guid.NewGuid().ToString();
+        var firstId = Json.Parse(await (await RaiseWithKey(author, expiring, "Raised a day ago")).ReadAsTextAsync()).GetProperty("id").GetString()!;
+        await RaiseWithKey(author, recent, "Raised just now");
+
+        // The first key's record is made as old as a record of yesterday's request would be.
+        await using (var session = app.Store.LightweightSession())
+        {
+            var record = (await session.Query<IdempotentRequest>().Where(r => r.Body.Contains(firstId)).ToListAsync()).Single();
+            record.CreatedAt = app.Clock.GetUtcNow().AddHours(-25);
+            session.Store(record);
+            await session.SaveChangesAsync();
+        }
+
+        Assert.True(await app.Host.Services.GetRequiredService<IdempotencyRetention>().RemoveExpiredAsync(CancellationToken.None) >= 1);
+
+        var afterExpiry = await RaiseWithKey(author, expiring, "Raised a day ago");
+        Assert.Equal(201, afterExpiry.Context.Response.StatusCode);
+        Assert.NotEqual(firstId, Json.Parse(await afterExpiry.ReadAsTextAsync()).GetProperty("id").GetString()); // a new request now
+        Assert.False(afterExpiry.Context.Response.Headers.ContainsKey("Idempotent-Replayed"));
+
+        var replayed = await RaiseWithKey(author, recent, "Raised just now");
+        Assert.Equal("true", replayed.Context.Response.Headers["Idempotent-Replayed"].ToString());
     }
 }
