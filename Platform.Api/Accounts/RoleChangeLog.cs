@@ -62,8 +62,8 @@ public sealed class RoleChangeLog(IDocumentStore store, TimeProvider clock, ILog
                 // The first complete read makes the window known; later reads go back a minute, so a change whose
                 // transaction committed a little after it was stamped is still seen (nodes' clocks are assumed to
                 // agree within seconds, as NTP keeps them).
-                if (KnownSince > windowStart) Interlocked.Exchange(ref _knownSinceTicks, windowStart.UtcTicks);
-                readFrom = Max(windowStart, clock.GetUtcNow() - TimeSpan.FromMinutes(1));
+                Interlocked.CompareExchange(ref _knownSinceTicks, windowStart.UtcTicks, DateTimeOffset.MaxValue.UtcTicks);
+                readFrom = clock.GetUtcNow() - TimeSpan.FromMinutes(1);
 
                 if (clock.GetUtcNow() - lastPrune > TimeSpan.FromHours(1)) lastPrune = Prune();
             }
@@ -97,8 +97,6 @@ public sealed class RoleChangeLog(IDocumentStore store, TimeProvider clock, ILog
             if (changed < cutoff) _latest.TryRemove(new KeyValuePair<Guid, DateTimeOffset>(account, changed));
         return now;
     }
-
-    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     private sealed record RoleChange(Guid Id, DateTimeOffset RolesChangedAt);
 }

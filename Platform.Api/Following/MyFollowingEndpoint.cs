@@ -13,6 +13,9 @@ public static class MyFollowingEndpoint
     public static async Task<IResult> Get(ClaimsPrincipal user, FollowingReader reader, CancellationToken cancellation)
     {
         var cities = user.Claims.Where(c => c.Type == PlatformClaims.CityRoleClaim).Select(c => c.Value.Split(':')[0]).Distinct();
-        return Results.Ok(new { items = await reader.ListAsync(user.AccountId(), cities, cancellation) });
+        return Results.Ok(new FollowingList(await reader.ListAsync(user.AccountId(), cities, cancellation)));
     }
 }
+
+/// <summary>What the signed-in resident follows: <c>{ items }</c>.</summary>
+public sealed record FollowingList(IReadOnlyList<FollowedItem> Items);

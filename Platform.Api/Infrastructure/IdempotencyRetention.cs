@@ -27,24 +27,26 @@ public sealed class IdempotencyRetention(IDocumentStore store, PlatformOptions p
 
     protected override async Task ExecuteAsync(CancellationToken stopping)
     {
-        while (!stopping.IsCancellationRequested)
+        try
         {
-            try
+            // First pass a minute after start-up, out of the way of schema set-up and demo seeding; then hourly.
+            await Task.Delay(TimeSpan.FromMinutes(1), clock, stopping);
+            while (true)
             {
-                // First pass a minute after start-up, out of the way of schema set-up and demo seeding.
-                await Task.Delay(TimeSpan.FromMinutes(1), clock, stopping);
-                var removed = await RemoveExpiredAsync(stopping);
-                if (removed > 0) logger.LogInformation("Removed {Count} expired idempotency records", removed);
-                await Task.Delay(Every - TimeSpan.FromMinutes(1), clock, stopping);
+                try
+                {
+                    var removed = await RemoveExpiredAsync(stopping);
+                    if (removed > 0) logger.LogInformation("Removed {Count} expired idempotency records", removed);
+                }
+                catch (Exception e) when (!stopping.IsCancellationRequested)
+                {
+                    logger.LogWarning(e, "Removing expired idempotency records failed; trying again in an hour");
+                }
+                await Task.Delay(Every, clock, stopping);
             }
-            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogWarning(e, "Removing expired idempotency records failed; trying again in an hour");
-            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
         }
     }
 }

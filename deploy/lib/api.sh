@@ -2,11 +2,6 @@
 # Starts the API (Release build) in the background for benchmarks; api_stop stops it.
 # Usage: api_start <url> [extra environment assignments...]; sets API_PID.
 
-# The API's smallest gen0 budget (128 MB, hexadecimal as the runtime reads it): the runtime's default on a small
-# machine is a few tens of MB, so under load it collects (and pauses every request) several times more often.
-# Only an environment variable sets it (no runtimeconfig knob); deploy/up and the Dockerfile set the same.
-PLATFORM_GEN0_SIZE=0x8000000
-
 api_start() {
   local url="$1"
   shift

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Platform.Api.Accounts;
 using Platform.Api.Cities;
 using Platform.Api.Following;
+using Platform.Api.Web;
 
 namespace Platform.Api.Pages.Following;
 
@@ -20,10 +21,7 @@ public sealed class FollowingModel(FollowingReader reader, CityDirectory directo
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellation)
     {
-        var answer = await MyFollowingEndpoint.Get(User, reader, cancellation);
-        // The endpoint answers an anonymous object { items } of this assembly.
-        if (answer is not IValueHttpResult { Value: { } value }) return StatusCode(StatusCodes.Status500InternalServerError);
-        Items = (IReadOnlyList<FollowedItem>)((dynamic)value).items;
+        Items = (await MyFollowingEndpoint.Get(User, reader, cancellation)).Value<FollowingList>()!.Items; // the endpoint always answers 200 with the list
         var cities = new Dictionary<string, City>();
         foreach (var slug in Items.Select(i => i.City).Distinct())
             if (await directory.FindAsync(slug, cancellation) is { } city) cities[slug] = city;
