@@ -14,7 +14,10 @@ public sealed class PlatformOptions
     public Live.LiveOptions Live { get; set; } = new();
 
     /// <summary>Group commit of supports (<c>Platform:Supports</c>).</summary>
-    public Concerns.SupportBatchOptions Supports { get; set; } = new();
+    public GroupCommitOptions Supports { get; set; } = new();
+
+    /// <summary>Group commit of town-hall votes (<c>Platform:Votes</c>).</summary>
+    public GroupCommitOptions Votes { get; set; } = new();
 
     /// <summary>Idempotency-Key records (<c>Platform:Idempotency</c>).</summary>
     public IdempotencyOptions Idempotency { get; set; } = new();

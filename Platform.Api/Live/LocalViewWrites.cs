@@ -43,7 +43,7 @@ public sealed class LocalViewWrites(ILiveViewNotifier notifier, IDocumentStore s
         get { lock (_gate) return _inFlight.Count; }
     }
 
-    internal void Finish(long number, ViewChange? committed)
+    internal void Finish(long number, List<ViewChange>? committed)
     {
         if (number == 0) return;
         List<ViewChange> ready;
@@ -51,7 +51,8 @@ public sealed class LocalViewWrites(ILiveViewNotifier notifier, IDocumentStore s
         {
             _inFlight.Remove(number);
             // Every write begun so far may hold a lower sequence than this one: wait for all of them.
-            if (committed is not null) _held.Add((_begun, committed));
+            if (committed is not null)
+                foreach (var change in committed) _held.Add((_begun, change));
             var oldest = _inFlight.Count == 0 ? long.MaxValue : _inFlight.Min;
             ready = [];
             _held.RemoveAll(h =>
@@ -78,13 +79,13 @@ public sealed class LocalViewWrites(ILiveViewNotifier notifier, IDocumentStore s
     }
 }
 
-/// <summary>One tracked write: say what it changed once it committed; dispose it in every case.</summary>
+/// <summary>One tracked write: say what it changed once it committed (each view it changed); dispose it in every case.</summary>
 public sealed class ViewWrite(LocalViewWrites writes, long number) : IDisposable
 {
-    private ViewChange? _committed;
+    private List<ViewChange>? _committed;
     private bool _finished;
 
-    public void Committed(ViewChange change) => _committed = change;
+    public void Committed(ViewChange change) => (_committed ??= []).Add(change);
 
     public void Dispose()
     {

@@ -13,6 +13,8 @@ public static class TownHallsSetup
     {
         services.AddSingleton<TownHallReader>();
         services.AddSingleton<VotingTownHalls>();
+        services.AddSingleton<VoteBatcher>();
+        services.AddHostedService(provider => provider.GetRequiredService<VoteBatcher>());
         services.AddSingleton<ILiveViewSource, TownHallLiveViewSource>();
         services.AddSingleton<ILiveViewRoute, TownHallLiveRoute>();
         return services;

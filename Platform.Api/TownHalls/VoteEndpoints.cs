@@ -9,7 +9,6 @@ using Platform.Domain.Concerns;
 using Platform.Domain.TownHalls;
 using Platform.Projections.Live;
 using Platform.Projections.TownHalls;
-using Npgsql;
 using Wolverine.Http;
 
 namespace Platform.Api.TownHalls;
@@ -17,8 +16,8 @@ namespace Platform.Api.TownHalls;
 /// <summary>
 /// Attendees vote in the open poll. Each resident's vote is its own stream, its id derived from poll
 /// and resident (<see cref="SupportStream"/>): a burst of votes never contends on the town hall's stream,
-/// and the second of two votes by one resident is stopped by the stream's primary key. The tally is
-/// counted in the same transaction (<see cref="Projections.TownHalls.VoteTallyProjection"/>).
+/// and the second of two votes by one resident is stopped by the stream's primary key. Votes arriving together
+/// share a transaction (<see cref="VoteBatcher"/>); the tally is counted in it (<see cref="Projections.TownHalls.VoteTallyProjection"/>).
 /// </summary>
 public static class VoteEndpoints
 {
@@ -29,8 +28,8 @@ public static class VoteEndpoints
     [WolverinePost("/api/cities/{city}/town-halls/{id}/polls/{pollId}/votes", OperationId = "voteInTownHallPoll")]
     [Authorize(Policy = Policies.Resident)]
     public static async Task<IResult> Post(Guid id, Guid pollId, string city, VoteBody body, ClaimsPrincipal user, CityDirectory cities,
-        IDocumentSession session, VotingTownHalls townHalls, LocalViewWrites viewWrites, PlatformOptions platform, TimeProvider clock,
-        CancellationToken cancellation)
+        IDocumentSession session, VotingTownHalls townHalls, VoteBatcher batcher, LocalViewWrites viewWrites, PlatformOptions platform,
+        TimeProvider clock, CancellationToken cancellation)
     {
         if (await CityAccess.SupportRefusalAsync(user, city, cities, cancellation) is { } refused) return refused;
         var command = new CastVote(id, pollId, user.ResidentId(), body.Option);
@@ -42,9 +41,16 @@ public static class VoteEndpoints
         if (decision.IsRefused)
             decision = TownHallDecider.Decide(command, await session.LoadAsync<TownHall>(id, cancellation), null, clock.GetUtcNow());
         if (decision.IsRefused) return Problems.Result(decision.Errors);
-        var residentId = command.ResidentId;
+        var cast = (TownHallVoteCast)decision.Events[0];
 
-        var vote = session.Events.StartStream<ResidentVote>(SupportStream.Id(pollId, residentId), decision.Events);
+        // Votes share transactions with the votes arriving at the same time (group commit, see VoteBatcher); a request
+        // with an Idempotency-Key writes alone, so its claim commits with its own vote. A vote the batch could not
+        // write (a repeat, a poll closed meanwhile) is written here, alone, and the refusal says why.
+        if (IdempotencyScope.Current is null &&
+            await batcher.VoteAsync(session.TenantId, id, pollId, command.ResidentId, decision.Events, cancellation) is { } sequence)
+            return Voted(city, cast, sequence);
+
+        var vote = session.Events.StartStream<ResidentVote>(SupportStream.Id(pollId, command.ResidentId), decision.Events);
         // The decision above used the state read at the start of the request; the guard re-checks the
         // committed state inside this transaction, under the poll's shared lock (see PollGate).
         session.QueueSqlCommand(PollGate.GuardSql(platform.Schema), city, id, pollId);
@@ -59,23 +65,18 @@ public static class VoteEndpoints
             {
                 return Problems.Result([TownHallDecider.AlreadyVoted]);
             }
-            catch (Exception e) when (IsPollClosed(e))
+            catch (Exception e) when (PollGate.Refused(e))
             {
                 return Problems.Result([TownHallDecider.PollClosed]);
             }
             write.Committed(new ViewChange(TownHallLiveRoute.View, session.TenantId, id, vote.Events[^1].Sequence));
         }
-        var cast = (TownHallVoteCast)decision.Events[0];
-        return Results.Created($"/api/cities/{city}/town-halls/{id}/polls/{pollId}/votes/mine",
-            new MyVote(id, pollId, cast.Option, cast.CastAt) { Version = vote.Events[^1].Sequence });
+        return Voted(city, cast, vote.Events[^1].Sequence);
     }
 
-    private static bool IsPollClosed(Exception exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-            if (e is PostgresException { SqlState: PollGate.PollClosedState }) return true;
-        return false;
-    }
+    private static IResult Voted(string city, TownHallVoteCast cast, long sequence) =>
+        Results.Created($"/api/cities/{city}/town-halls/{cast.TownHallId}/polls/{cast.PollId}/votes/mine",
+            new MyVote(cast.TownHallId, cast.PollId, cast.Option, cast.CastAt) { Version = sequence });
 
     /// <summary>The calling resident's vote in the poll (404 when they have not voted).</summary>
     [WolverineGet("/api/cities/{city}/town-halls/{id}/polls/{pollId}/votes/mine", OperationId = "getMyTownHallVote")]

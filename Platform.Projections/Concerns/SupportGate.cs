@@ -1,4 +1,3 @@
-using Npgsql;
 using Weasel.Postgresql.Functions;
 
 namespace Platform.Projections.Concerns;
@@ -32,10 +31,5 @@ public static class SupportGate
     /// <summary>The statement to queue (Marten's <c>QueueSqlCommand</c>) with the tenant and the concern id.</summary>
     public static string Command(string schema) => $"select {schema}.{FunctionName}(?, ?)";
 
-    public static bool Refused(Exception exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-            if (e is PostgresException { SqlState: RefusedState }) return true;
-        return false;
-    }
+    public static bool Refused(Exception exception) => SqlStates.Raised(exception, RefusedState);
 }

@@ -26,6 +26,4 @@ public static class SupportTally
         table.AddColumn<long>("last_sequence").NotNull().DefaultValue(0);
         return table;
     }
-
-    public static int ShardOf(Guid residentId) => (int)((uint)residentId.GetHashCode() % Shards);
 }

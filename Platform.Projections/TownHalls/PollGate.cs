@@ -20,6 +20,9 @@ public static class PollGate
     /// <summary>The first key of the two-key advisory lock space: a constant for "town-hall poll", apart from Marten's and Wolverine's single-key locks.</summary>
     public const int LockClass = 0x54480001;
 
+    /// <summary>Whether a vote's write failed because the guard found the poll no longer open.</summary>
+    public static bool Refused(Exception exception) => SqlStates.Raised(exception, PollClosedState);
+
     /// <summary>Queued in the vote's Marten batch: parameters tenant, town hall id, poll id.</summary>
     public static string GuardSql(string schema) => $"select {schema}.{FunctionName}(?, ?, ?)";
 

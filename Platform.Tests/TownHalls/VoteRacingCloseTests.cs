@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Platform.Api.TownHalls;
 using Platform.Tests.Support;
 
 namespace Platform.Tests.TownHalls;
@@ -54,7 +56,7 @@ public class VoteRacingCloseTests(AppFixture app)
 
     /// <summary>
     /// Widens the race deterministically: votes decided while the poll was open are held inside their
-    /// transaction (the test locks the tally table), the poll closes meanwhile, then they are let go.
+    /// transactions (the test locks the tally table) or queued behind them, the poll closes meanwhile, then they are let go.
     /// Each either commits before the close (the close waits for it) or is refused: the tally announced at
     /// the close is the final one. Without the guard the close went first and all 20 counted after it.
     /// </summary>
@@ -72,7 +74,7 @@ public class VoteRacingCloseTests(AppFixture app)
         var hold = await holder.BeginTransactionAsync();
         await new NpgsqlCommand("lock table platform.vote_tally in exclusive mode", holder, hold).ExecuteNonQueryAsync();
         var votes = crowd.Select((r, i) => app.TryVoteAsync(id, poll, r, i % 3)).ToList();
-        await WaitForBlockedAsync(crowd.Count);
+        await WaitForHeldAsync(crowd.Count);
         var close = app.ClosePollAsync(id, poll, official);
         await Task.WhenAny(close, Task.Delay(1000));
         await hold.CommitAsync();
@@ -89,9 +91,13 @@ public class VoteRacingCloseTests(AppFixture app)
         Assert.Equal(accepted, (await app.GetTownHallAsync(id)).GetProperty("pastPolls")[0].GetProperty("total").GetInt64());
     }
 
-    /// <summary>Waits until <paramref name="count"/> sessions wait on a lock (the held votes).</summary>
-    private static async Task WaitForBlockedAsync(int count)
+    /// <summary>
+    /// Waits until all <paramref name="count"/> votes reached the group commit (written in transactions or queued
+    /// behind them) and a vote's transaction waits on the held lock.
+    /// </summary>
+    private async Task WaitForHeldAsync(int count)
     {
+        var batcher = app.Host.Services.GetRequiredService<VoteBatcher>();
         await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
         await connection.OpenAsync();
         var deadline = DateTime.UtcNow.AddSeconds(30);
@@ -99,7 +105,7 @@ public class VoteRacingCloseTests(AppFixture app)
         {
             var waiting = (long)(await new NpgsqlCommand(
                 "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'", connection).ExecuteScalarAsync())!;
-            if (waiting >= count) return;
+            if (waiting >= 1 && batcher.Writing + batcher.Queued >= count) return;
             await Task.Delay(50);
         }
         throw new TimeoutException($"Fewer than {count} votes reached the held lock.");

@@ -54,7 +54,7 @@ public class TownHallDetailModel(CityDirectory directory, IDocumentStore store, 
 /// lifecycle endpoint methods: open the town hall, open a poll, close it, close the town hall with its minutes.
 /// </summary>
 public sealed class TownHallPageModel(CityDirectory directory, IDocumentStore documentStore, TownHallReader townHallReader, CommitmentReader commitments,
-    IAuthorizationService authorization, VotingTownHalls votingTownHalls, LocalViewWrites viewWrites, PlatformOptions platform, TimeProvider clock, IStringLocalizer<Text> text)
+    IAuthorizationService authorization, VotingTownHalls votingTownHalls, VoteBatcher voteBatcher, LocalViewWrites viewWrites, PlatformOptions platform, TimeProvider clock, IStringLocalizer<Text> text)
     : TownHallDetailModel(directory, documentStore, townHallReader, commitments)
 {
     /// <summary>The vote form's field: the chosen option's index (the API's field name).</summary>
@@ -93,7 +93,7 @@ public sealed class TownHallPageModel(CityDirectory directory, IDocumentStore do
             int? option = int.TryParse(Posted(OptionField), out var chosen) ? chosen : null;
             IResult answer;
             await using (var session = Store.LightweightSession(CitySlug))
-                answer = await VoteEndpoints.Post(Id, poll, CitySlug, new VoteBody(option), User, Cities, session, votingTownHalls, viewWrites, platform, clock, cancellation);
+                answer = await VoteEndpoints.Post(Id, poll, CitySlug, new VoteBody(option), User, Cities, session, votingTownHalls, voteBatcher, viewWrites, platform, clock, cancellation);
             if (answer.Problem() is not { } problem)
             {
                 TempData.Confirm(text["Thank you: your vote is counted."]);

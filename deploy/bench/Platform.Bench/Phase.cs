@@ -16,6 +16,7 @@ public static class Phase
         Console.Error.WriteLine($"[bench] {name}: {perSecond} writes/s for {duration.TotalSeconds:F0} s, {watchers.Count} watchers");
         foreach (var watcher in watchers) watcher.TakePushes();
         var answered = new List<(long Version, long At)>();
+        var writeLatencies = new Latencies();
         long failed = 0;
         var writes = new List<Task>();
         var clock = Stopwatch.StartNew();
@@ -27,9 +28,11 @@ public static class Phase
             writes.Add(Task.Run(async () =>
             {
                 long? version;
+                var started = Stopwatch.GetTimestamp();
                 try { version = await write(); }
                 catch (Exception) { version = null; }
                 var at = Stopwatch.GetTimestamp();
+                writeLatencies.Add(Stopwatch.GetElapsedTime(started, at).TotalMilliseconds);
                 if (version is { } v) { lock (answered) answered.Add((v, at)); }
                 else Interlocked.Increment(ref failed);
             }));
@@ -73,13 +76,14 @@ public static class Phase
             }
         }
         var pushCount = seen.Sum(p => (long)p.Count);
-        return new LiveResult(name, votes.Length, failed, unseen, pushCount / writing.TotalSeconds, votes.Length / writing.TotalSeconds, latencies);
+        return new LiveResult(name, votes.Length, failed, unseen, pushCount / writing.TotalSeconds, votes.Length / writing.TotalSeconds, latencies, writeLatencies);
     }
 }
 
-public sealed record LiveResult(string Name, long Succeeded, long Failed, long Unseen, double PushesPerSecond, double WritesPerSecond, Latencies Latencies)
+public sealed record LiveResult(string Name, long Succeeded, long Failed, long Unseen, double PushesPerSecond, double WritesPerSecond, Latencies Latencies, Latencies WriteLatencies)
 {
     public override string ToString() =>
         $"{Name,-9} {WritesPerSecond,6:F0} writes/s  ok {Succeeded,7}  failed {Failed,5}  unseen {Unseen,5}  " +
-        $"{PushesPerSecond,7:F0} pushes/s  p50 {Latencies.Percentile(50),6:F1} ms  p95 {Latencies.Percentile(95),6:F1} ms  p99 {Latencies.Percentile(99),6:F1} ms";
+        $"{PushesPerSecond,7:F0} pushes/s  p50 {Latencies.Percentile(50),6:F1} ms  p95 {Latencies.Percentile(95),6:F1} ms  p99 {Latencies.Percentile(99),6:F1} ms  " +
+        $"(writes answered in p50 {WriteLatencies.Percentile(50):F1} ms, p99 {WriteLatencies.Percentile(99):F1} ms, max {WriteLatencies.Percentile(100):F1} ms)";
 }

@@ -1,0 +1,140 @@
+using System.Threading.Channels;
+
+namespace Platform.Api.Infrastructure;
+
+/// <summary>
+/// Group commit of small, independent writes (a first support, a vote): requests queue their write here; a few
+/// writers each take whatever is queued (up to <see cref="GroupCommitOptions.MaxBatch"/>) and write it, per city, in
+/// one transaction. A request is answered only once its transaction committed, so nothing accepted is lost; under
+/// load, many writes share one session, one round trip and one commit.
+/// <para>
+/// A batch that fails on something one of its writes caused (<see cref="SplitsOn"/>: a stream that exists already, a
+/// guard that refuses) is split in halves and written again, down to single writes; a single write that still fails
+/// that way is answered null, and the caller takes its general path, which reads the state and decides. Two writes of
+/// one stream in a batch are not written together: the second is answered null once the first is written.
+/// </para>
+/// </summary>
+public abstract class GroupCommit<TWrite> : BackgroundService where TWrite : GroupCommit<TWrite>.Write
+{
+    private readonly Channel<TWrite> _queue;
+    private readonly GroupCommitOptions _options;
+    private readonly ILogger _logger;
+    private int _writing;
+
+    protected GroupCommit(GroupCommitOptions options, ILogger logger)
+    {
+        _options = options;
+        _logger = logger;
+        _queue = Channel.CreateBounded<TWrite>(new BoundedChannelOptions(options.QueueCapacity) { FullMode = BoundedChannelFullMode.Wait });
+    }
+
+    /// <summary>Writes in transactions at this moment, all batches together (for tests and diagnostics).</summary>
+    public int Writing => Volatile.Read(ref _writing);
+
+    /// <summary>Writes waiting in the queue (for tests and diagnostics).</summary>
+    public int Queued => _queue.Reader.Count;
+
+    /// <summary>Queues the write; answers the event sequence that recorded it, or null when the caller must take its general path.</summary>
+    protected async Task<long?> SubmitAsync(TWrite write, CancellationToken cancellation)
+    {
+        await _queue.Writer.WriteAsync(write, cancellation);
+        // Once queued, the write goes ahead even if this caller gives up waiting: it is a valid write.
+        return await write.Outcome.Task.WaitAsync(cancellation);
+    }
+
+    /// <summary>Writes the batch (one city's, no stream twice) in one transaction; answers each write's sequence, in order.</summary>
+    protected abstract Task<IReadOnlyList<long>> WriteBatchAsync(string tenant, IReadOnlyList<TWrite> batch);
+
+    /// <summary>Whether the failure may come from one of the batch's writes, so that writing fewer together may succeed.</summary>
+    protected abstract bool SplitsOn(Exception exception);
+
+    // Writers stop when the queue is completed and drained (StopAsync), not on the stopping token: queued writes are written.
+    protected override Task ExecuteAsync(CancellationToken stopping) =>
+        Task.WhenAll(Enumerable.Range(0, _options.Writers).Select(_ => Task.Run(WriterAsync, CancellationToken.None)));
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _queue.Writer.TryComplete(); // writers drain what is queued, then stop
+        await base.StopAsync(cancellationToken);
+    }
+
+    private async Task WriterAsync()
+    {
+        var batch = new List<TWrite>(_options.MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
+        {
+            batch.Clear();
+            while (batch.Count < _options.MaxBatch && _queue.Reader.TryRead(out var next)) batch.Add(next);
+            if (batch.Count == 0) continue;
+            foreach (var tenant in batch.GroupBy(w => w.Tenant))
+                await WriteTenantAsync(tenant.Key, [.. tenant]);
+        }
+    }
+
+    private async Task WriteTenantAsync(string tenant, List<TWrite> writes)
+    {
+        // A second write of one stream in the batch would fail the whole batch: it waits for the first, then takes
+        // the general path, which then finds the first one written.
+        var first = new List<TWrite>(writes.Count);
+        var repeats = new List<TWrite>();
+        var seen = new HashSet<Guid>();
+        foreach (var write in writes)
+            (seen.Add(write.StreamId) ? first : repeats).Add(write);
+        Interlocked.Add(ref _writing, first.Count);
+        try
+        {
+            await WriteAsync(tenant, first);
+        }
+        finally
+        {
+            Interlocked.Add(ref _writing, -first.Count);
+        }
+        foreach (var repeat in repeats) repeat.Outcome.TrySetResult(null);
+    }
+
+    private async Task WriteAsync(string tenant, List<TWrite> writes)
+    {
+        try
+        {
+            var sequences = await WriteBatchAsync(tenant, writes);
+            for (var i = 0; i < writes.Count; i++) writes[i].Outcome.TrySetResult(sequences[i]);
+        }
+        catch (Exception e) when (SplitsOn(e) || WriteConflicts.IsDeadlock(e))
+        {
+            if (writes.Count == 1)
+            {
+                writes[0].Outcome.TrySetResult(null);
+                return;
+            }
+            var half = writes.Count / 2;
+            await WriteAsync(tenant, writes.GetRange(0, half));
+            await WriteAsync(tenant, writes.GetRange(half, writes.Count - half));
+        }
+        catch (Exception e)
+        {
+            _logger.LogError(e, "A batch of {Count} writes could not be written", writes.Count);
+            foreach (var write in writes) write.Outcome.TrySetException(e);
+        }
+    }
+
+    /// <summary>One queued write: its city, the stream it starts, and its outcome.</summary>
+    public abstract class Write(string tenant, Guid streamId)
+    {
+        public string Tenant { get; } = tenant;
+        public Guid StreamId { get; } = streamId;
+        public TaskCompletionSource<long?> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
+
+/// <summary>Settings of a group commit (<c>Platform:Supports</c>, <c>Platform:Votes</c>).</summary>
+public sealed class GroupCommitOptions
+{
+    /// <summary>Concurrent batch writers (each holds one connection while it writes).</summary>
+    public int Writers { get; set; } = 4;
+
+    /// <summary>At most this many writes in one transaction.</summary>
+    public int MaxBatch { get; set; } = 128;
+
+    /// <summary>Writes waiting to be written before new requests wait to queue.</summary>
+    public int QueueCapacity { get; set; } = 10_000;
+}
