@@ -93,6 +93,32 @@ public class IdempotencyTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_retried_vote_gets_the_first_answer_and_is_counted_once()
+    {
+        var official = await app.OfficialAsync();
+        var townHall = await app.OpenTownHallAsync(official);
+        var poll = await app.OpenPollAsync(townHall, official);
+        var resident = await app.ResidentAsync();
+        var key = Guid.NewGuid().ToString();
+        var answers = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var result = await app.Host.Scenario(x =>
+            {
+                x.Post.Json(new { option = 1 }).ToUrl($"/api/cities/york/town-halls/{townHall}/polls/{poll}/votes");
+                x.As(resident);
+                x.WithRequestHeader("Idempotency-Key", key);
+                x.StatusCodeShouldBe(201);
+            });
+            answers.Add(await result.ReadAsTextAsync());
+        }
+        Assert.Single(answers.Distinct());
+        var current = (await app.GetTownHallAsync(townHall)).GetProperty("currentPoll");
+        Assert.Equal(1, current.GetProperty("total").GetInt64());
+        Assert.Equal(1, current.GetProperty("options")[1].GetProperty("votes").GetInt64());
+    }
+
+    [Fact]
     public async Task Keys_expire_after_the_retention_period_and_recent_ones_still_replay()
     {
         var author = await app.ResidentAsync();

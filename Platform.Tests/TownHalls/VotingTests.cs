@@ -43,6 +43,29 @@ public class VotingTests(AppFixture app)
         Assert.Single(await session.Events.FetchStreamAsync(SupportStream.Id(poll, resident.Id)));
     }
 
+    /// <summary>
+    /// Votes arriving together share transactions; repeats mixed into the crowd must not cost the others their vote:
+    /// every first vote counts, every repeat is a 409, and the tally is exact.
+    /// </summary>
+    [Fact]
+    public async Task Repeats_in_a_crowd_of_first_votes_are_refused_and_every_first_vote_counts()
+    {
+        var official = await app.OfficialAsync();
+        var id = await app.OpenTownHallAsync(official);
+        var poll = await app.OpenPollAsync(id, official);
+        var voted = await app.AccountsAsync(10, "york");
+        foreach (var resident in voted) await app.VoteAsync(id, poll, resident, 0);
+        var fresh = await app.AccountsAsync(100, "york");
+
+        var repeats = voted.Select(r => app.TryVoteAsync(id, poll, r, 1)).ToList();
+        var firsts = fresh.Select((r, i) => app.TryVoteAsync(id, poll, r, 1 + i % 2)).ToList();
+        var (repeated, first) = (await Task.WhenAll(repeats), await Task.WhenAll(firsts));
+
+        Assert.All(repeated, s => Assert.Equal(409, s));
+        Assert.All(first, s => Assert.Equal(201, s));
+        Assert.Equal(new long[] { 10, 50, 50 }, (await app.GetTownHallAsync(id)).GetProperty("currentPoll").Votes());
+    }
+
     [Fact]
     public async Task A_second_vote_is_a_409_already_voted_and_changes_nothing()
     {
