@@ -11,7 +11,8 @@ namespace Platform.Api.Infrastructure;
 /// A batch that fails on something one of its writes caused (<see cref="SplitsOn"/>: a stream that exists already, a
 /// guard that refuses) is split in halves and written again, down to single writes; a single write that still fails
 /// that way is answered null, and the caller takes its general path, which reads the state and decides. Two writes of
-/// one stream in a batch are not written together: the second is answered null once the first is written.
+/// one stream in a batch are not written together: the second is answered null once the first is written. When the
+/// service stops, what is queued is still written; a write submitted after that is handed back to its caller.
 /// </para>
 /// </summary>
 public abstract class GroupCommit<TWrite> : BackgroundService where TWrite : GroupCommit<TWrite>.Write
@@ -34,12 +35,19 @@ public abstract class GroupCommit<TWrite> : BackgroundService where TWrite : Gro
     /// <summary>Writes waiting in the queue (for tests and diagnostics).</summary>
     public int Queued => _queue.Reader.Count;
 
-    /// <summary>Queues the write; answers the event sequence that recorded it, or null when the caller must take its general path.</summary>
+    /// <summary>
+    /// Queues the write; answers the event sequence that recorded it, or null when the caller must take its general
+    /// path (also once the service is stopping).
+    /// </summary>
     protected async Task<long?> SubmitAsync(TWrite write, CancellationToken cancellation)
     {
-        await _queue.Writer.WriteAsync(write, cancellation);
-        // Once queued, the write goes ahead even if this caller gives up waiting: it is a valid write.
-        return await write.Outcome.Task.WaitAsync(cancellation);
+        while (await _queue.Writer.WaitToWriteAsync(cancellation))
+        {
+            if (!_queue.Writer.TryWrite(write)) continue; // another request took the room: wait again
+            // Once queued, the write goes ahead even if this caller gives up waiting: it is a valid write.
+            return await write.Outcome.Task.WaitAsync(cancellation);
+        }
+        return null; // shutting down: the writers take nothing new, and the caller writes it alone
     }
 
     /// <summary>Writes the batch (one city's, no stream twice) in one transaction; answers each write's sequence, in order.</summary>
