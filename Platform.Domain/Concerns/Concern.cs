@@ -15,5 +15,9 @@ public sealed record Concern(Guid Id, ConcernStatus Status, Guid AuthorId, bool 
     public Concern Apply(ConcernWithdrawn _) => this with { Status = ConcernStatus.Withdrawn };
 
     /// <summary>Residents may support a concern while the council has not closed it and it is visible.</summary>
-    public bool AcceptsSupport => Status is ConcernStatus.Open or ConcernStatus.Acknowledged or ConcernStatus.Answered;
+    public bool AcceptsSupport => AcceptsSupportWhen(Status);
+
+    /// <summary>Whether a concern in this status takes supports (for views that hold the status only).</summary>
+    public static bool AcceptsSupportWhen(ConcernStatus status) =>
+        status is ConcernStatus.Open or ConcernStatus.Acknowledged or ConcernStatus.Answered;
 }

@@ -12,5 +12,8 @@ public sealed record Proposal(Guid Id, ProposalStatus Status, Guid AuthorId, int
     public Proposal Apply(ProposalWithdrawn _) => this with { Status = ProposalStatus.Withdrawn };
 
     /// <summary>Undecided: the author may still withdraw it, the council may still decide, residents may still support it.</summary>
-    public bool Undecided => Status is ProposalStatus.Open or ProposalStatus.ThresholdReached;
+    public bool Undecided => UndecidedWhen(Status);
+
+    /// <summary>Whether a proposal in this status is undecided (for views that hold the status only).</summary>
+    public static bool UndecidedWhen(ProposalStatus status) => status is ProposalStatus.Open or ProposalStatus.ThresholdReached;
 }

@@ -149,7 +149,7 @@ public sealed class ConcernDetailModel(CityDirectory directory, IDocumentStore s
         if (await GetConcernEndpoints.Get(Id, CitySlug, User, session, reader, cancellation) is var answer && answer.Problem() is not null) return false;
         Concern = answer.Value<ConcernResponse>();
         if (Concern is null) return false;
-        AcceptsSupport = Concern.Status is ConcernStatus.Open or ConcernStatus.Acknowledged or ConcernStatus.Answered;
+        AcceptsSupport = Domain.Concerns.Concern.AcceptsSupportWhen(Concern.Status);
         if (User.IsSignedIn())
         {
             var support = await session.Events.AggregateStreamAsync<ResidentSupport>(SupportStream.Id(Id, User.ResidentId()), token: cancellation);

@@ -41,9 +41,9 @@ public sealed class ProposalDetailModel(CityDirectory directory, IDocumentStore 
     public ProposalResponse? Proposal { get; private set; }
     /// <summary>The commitment an accepted proposal became, when it has one.</summary>
     public CommitmentDetails? Commitment { get; private set; }
-    public bool MayDecide => User.HoldsRole(CitySlug, CityRole.Official) && Proposal?.Status is ProposalStatus.Open or ProposalStatus.ThresholdReached;
+    public bool MayDecide => User.HoldsRole(CitySlug, CityRole.Official) && Proposal is not null && Domain.Proposals.Proposal.UndecidedWhen(Proposal.Status);
     public bool Supporting { get; private set; }
-    public bool AcceptsSupport => Proposal?.Status is ProposalStatus.Open or ProposalStatus.ThresholdReached;
+    public bool AcceptsSupport => Proposal is not null && Domain.Proposals.Proposal.UndecidedWhen(Proposal.Status);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellation) =>
         await LoadAsync(cancellation) ? Page() : NotFound();
