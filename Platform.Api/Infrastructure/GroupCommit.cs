@@ -15,12 +15,13 @@ namespace Platform.Api.Infrastructure;
 /// service stops, what is queued is still written; a write submitted after that is handed back to its caller.
 /// </para>
 /// </summary>
-public abstract class GroupCommit<TWrite> : BackgroundService where TWrite : GroupCommit<TWrite>.Write
+public abstract class GroupCommit<TWrite> : IHostedService where TWrite : GroupCommit<TWrite>.Write
 {
     private readonly Channel<TWrite> _queue;
     private readonly GroupCommitOptions _options;
     private readonly ILogger _logger;
     private int _writing;
+    private Task? _writers;
 
     protected GroupCommit(GroupCommitOptions options, ILogger logger)
     {
@@ -56,14 +57,27 @@ public abstract class GroupCommit<TWrite> : BackgroundService where TWrite : Gro
     /// <summary>Whether the failure may come from one of the batch's writes, so that writing fewer together may succeed.</summary>
     protected abstract bool SplitsOn(Exception exception);
 
-    // Writers stop when the queue is completed and drained (StopAsync), not on the stopping token: queued writes are written.
-    protected override Task ExecuteAsync(CancellationToken stopping) =>
-        Task.WhenAll(Enumerable.Range(0, _options.Writers).Select(_ => Task.Run(WriterAsync, CancellationToken.None)));
+    // Not a BackgroundService: it starts ExecuteAsync through Task.Run with the stopping token, so a stop that comes
+    // before the thread pool ran it cancels it unrun, and what was queued would never be written. The writers start
+    // here, unconditionally, and stop only once the queue is completed and drained.
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _writers ??= Task.WhenAll(Enumerable.Range(0, _options.Writers).Select(_ => Task.Run(WriterAsync, CancellationToken.None)));
+        return Task.CompletedTask;
+    }
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
+    public async Task StopAsync(CancellationToken cancellationToken)
     {
         _queue.Writer.TryComplete(); // writers drain what is queued, then stop
-        await base.StopAsync(cancellationToken);
+        if (_writers is null) return;
+        try
+        {
+            await _writers.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The host's shutdown timeout passed: the writers finish what they hold on their own.
+        }
     }
 
     private async Task WriterAsync()

@@ -38,6 +38,9 @@ public class GroupCommitTests
 
     private sealed class RefusedException : Exception;
 
+    /// <summary>A hang fails the test instead of the run.</summary>
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
     private static async Task WaitUntilQueuedAsync(Recording commit, int count)
     {
         for (var i = 0; i < 500 && commit.Queued + commit.Writing < count; i++) await Task.Delay(10);
@@ -48,7 +51,7 @@ public class GroupCommitTests
     public async Task A_refused_write_is_answered_null_and_every_other_write_of_its_batch_is_written()
     {
         var refused = Guid.NewGuid();
-        using var commit = new Recording(refused);
+        var commit = new Recording(refused);
         var streams = Enumerable.Range(0, 16).Select(_ => Guid.NewGuid()).ToList();
         streams.Insert(5, refused);
 
@@ -56,20 +59,20 @@ public class GroupCommitTests
         var outcomes = streams.Select(s => commit.SubmitAsync(s)).ToList();
         commit.Gate.SetResult();
         await commit.StartAsync(CancellationToken.None);
-        var answers = await Task.WhenAll(outcomes);
+        var answers = await Task.WhenAll(outcomes).WaitAsync(Patience);
 
         Assert.Null(answers[5]);
         Assert.All(answers.Where((_, i) => i != 5), a => Assert.NotNull(a));
         Assert.Equal(16, answers.Where(a => a is not null).Distinct().Count());
         Assert.Equal(streams.Where(s => s != refused).Order(), commit.Written.Order());
         Assert.Equal(17, commit.Batches[0]);
-        await commit.StopAsync(CancellationToken.None);
+        await commit.StopAsync(CancellationToken.None).WaitAsync(Patience);
     }
 
     [Fact]
     public async Task A_second_write_of_a_stream_in_one_batch_waits_for_the_first_and_is_answered_null()
     {
-        using var commit = new Recording();
+        var commit = new Recording();
         var stream = Guid.NewGuid();
         var first = commit.SubmitAsync(stream);
         var second = commit.SubmitAsync(stream);
@@ -79,27 +82,41 @@ public class GroupCommitTests
         Assert.False(second.IsCompleted);
         commit.Gate.SetResult();
 
-        Assert.NotNull(await first);
-        Assert.Null(await second);
+        Assert.NotNull(await first.WaitAsync(Patience));
+        Assert.Null(await second.WaitAsync(Patience));
         Assert.Equal([stream], commit.Written);
-        await commit.StopAsync(CancellationToken.None);
+        await commit.StopAsync(CancellationToken.None).WaitAsync(Patience);
     }
 
     [Fact]
     public async Task Stopping_writes_what_is_queued_and_hands_later_writes_back_to_the_caller()
     {
-        using var commit = new Recording();
+        var commit = new Recording();
         await commit.StartAsync(CancellationToken.None);
         var queued = Enumerable.Range(0, 5).Select(_ => commit.SubmitAsync(Guid.NewGuid())).ToList();
         await WaitUntilQueuedAsync(commit, 5);
 
         var stopping = commit.StopAsync(CancellationToken.None);
-        var late = await commit.SubmitAsync(Guid.NewGuid());
+        var late = await commit.SubmitAsync(Guid.NewGuid()).WaitAsync(Patience);
         commit.Gate.SetResult();
-        await stopping;
+        await stopping.WaitAsync(Patience);
 
         Assert.Null(late);
-        Assert.All(await Task.WhenAll(queued), a => Assert.NotNull(a));
+        Assert.All(await Task.WhenAll(queued).WaitAsync(Patience), a => Assert.NotNull(a));
         Assert.Equal(5, commit.Written.Count);
+    }
+
+    [Fact]
+    public async Task A_stop_at_once_after_the_start_still_writes_what_was_queued()
+    {
+        var commit = new Recording();
+        var queued = Enumerable.Range(0, 3).Select(_ => commit.SubmitAsync(Guid.NewGuid())).ToList();
+        commit.Gate.SetResult();
+
+        await commit.StartAsync(CancellationToken.None);
+        await commit.StopAsync(CancellationToken.None).WaitAsync(Patience);
+
+        Assert.All(await Task.WhenAll(queued).WaitAsync(Patience), a => Assert.NotNull(a));
+        Assert.Equal(3, commit.Written.Count);
     }
 }
