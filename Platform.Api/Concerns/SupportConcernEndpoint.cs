@@ -25,38 +25,18 @@ public static class SupportConcernEndpoint
     [WolverinePost("/api/cities/{city}/concerns/{id}/supports", OperationId = "supportConcern")]
     [Authorize(Policy = Policies.Resident)]
     public static async Task<IResult> Post(Guid id, string city, ClaimsPrincipal user, CityDirectory cities, IDocumentSession session,
-        SupportBatcher batcher, PlatformOptions platform, TimeProvider clock, CancellationToken cancellation)
+        SupportBatcher batcher, TimeProvider clock, CancellationToken cancellation)
     {
         if (await CityAccess.SupportRefusalAsync(user, city, cities, cancellation) is { } refused) return refused;
         var residentId = user.ResidentId();
         var command = new SupportConcern(id, residentId);
 
         // Most supports are a resident's first, of a concern that accepts them: they are written at once, with the
-        // concern's state checked by the database in the same transaction. Unkeyed requests share transactions
-        // with other supports arriving at the same time (group commit, see SupportBatcher); a request with an
-        // Idempotency-Key writes alone, so its claim commits with its own support. A repeat, a race or a concern
-        // that does not accept supports takes the general path, which reads the concern and the resident's
-        // support and decides.
-        if (IdempotencyScope.Current is null)
-        {
-            if (await batcher.SupportAsync(session.TenantId, id, residentId, clock.GetUtcNow(), cancellation) is { } sequence)
-                return Results.Ok(new SupportState(id, Supported: true, Changed: true, sequence));
-        }
-        else
-        {
-            var support = session.Events.StartStream<ResidentSupport>(SupportStream.Id(id, residentId),
-                ConcernDecider.DecideFirstSupport(command, clock.GetUtcNow()));
-            session.QueueSqlCommand(SupportGate.Command(platform.Schema), session.TenantId, id);
-            try
-            {
-                await session.SaveChangesAsync(cancellation);
-                return Results.Ok(new SupportState(id, Supported: true, Changed: true, support.Events[^1].Sequence));
-            }
-            catch (Exception e) when (WriteConflicts.IsStreamConflict(e) || SupportGate.Refused(e))
-            {
-                session.EjectAllPendingChanges();
-            }
-        }
+        // concern's state checked by the database in the same transaction, together with other supports arriving at
+        // the same time (group commit, see SupportBatcher). A repeat, a race or a concern that does not accept
+        // supports takes the general path, which reads the concern and the resident's support and decides.
+        if (await batcher.SupportAsync(session.TenantId, id, residentId, clock.GetUtcNow(), cancellation) is { } sequence)
+            return Results.Ok(new SupportState(id, Supported: true, Changed: true, sequence));
         return await DecideAndAppend(id, residentId, session, cancellation, supported: true,
             (current, existing) => ConcernDecider.Decide(command, current, existing, clock.GetUtcNow()));
     }

@@ -11,7 +11,8 @@ namespace Platform.Api.Infrastructure;
 /// A batch that fails on something one of its writes caused (<see cref="SplitsOn"/>: a stream that exists already, a
 /// guard that refuses) is split in halves and written again, down to single writes; a single write that still fails
 /// that way is answered null, and the caller takes its general path, which reads the state and decides. Two writes of
-/// one stream in a batch are not written together: the second is answered null once the first is written. When the
+/// one stream in a batch are not written together: the second is answered null once the first is written. A write
+/// made under an <c>Idempotency-Key</c> is written alone, in the request's flow, with the key's claim. When the
 /// service stops, what is queued is still written; a write submitted after that is handed back to its caller.
 /// </para>
 /// </summary>
@@ -42,6 +43,13 @@ public abstract class GroupCommit<TWrite> : IHostedService where TWrite : GroupC
     /// </summary>
     protected async Task<long?> SubmitAsync(TWrite write, CancellationToken cancellation)
     {
+        // A request with an Idempotency-Key writes alone, in its own flow: the key's claim (IdempotencyClaimListener,
+        // which reads the request's scope) then commits in the same transaction as the write.
+        if (IdempotencyScope.Current is not null)
+        {
+            await WriteAsync(write.Tenant, [write]);
+            return await write.Outcome.Task;
+        }
         while (await _queue.Writer.WaitToWriteAsync(cancellation))
         {
             if (!_queue.Writer.TryWrite(write)) continue; // another request took the room: wait again

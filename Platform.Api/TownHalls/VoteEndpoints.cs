@@ -43,11 +43,9 @@ public static class VoteEndpoints
         if (decision.IsRefused) return Problems.Result(decision.Errors);
         var cast = (TownHallVoteCast)decision.Events[0];
 
-        // Votes share transactions with the votes arriving at the same time (group commit, see VoteBatcher); a request
-        // with an Idempotency-Key writes alone, so its claim commits with its own vote. A vote the batch could not
-        // write (a repeat, a poll closed meanwhile) is written here, alone, and the refusal says why.
-        if (IdempotencyScope.Current is null &&
-            await batcher.VoteAsync(session.TenantId, id, pollId, command.ResidentId, decision.Events, cancellation) is { } sequence)
+        // Votes share transactions with the votes arriving at the same time (group commit, see VoteBatcher). A vote the
+        // batch could not write (a repeat, a poll closed meanwhile) is written here, alone, and the refusal says why.
+        if (await batcher.VoteAsync(session.TenantId, id, pollId, command.ResidentId, decision.Events, cancellation) is { } sequence)
             return Voted(city, cast, sequence);
 
         var vote = session.Events.StartStream<ResidentVote>(SupportStream.Id(pollId, command.ResidentId), decision.Events);

@@ -22,7 +22,7 @@ namespace Platform.Api.Pages.Concerns;
 /// through the API's lifecycle endpoint method, with the endpoint's policy checked here first.
 /// </summary>
 public sealed class ConcernDetailModel(CityDirectory directory, IDocumentStore store, ConcernReader reader, CommitmentReader commitments,
-    IAuthorizationService authorization, FollowingReader following, SupportBatcher batcher, PlatformOptions platform, TimeProvider clock, IStringLocalizer<Text> text) : CityPageModel(directory)
+    IAuthorizationService authorization, FollowingReader following, SupportBatcher batcher, TimeProvider clock, IStringLocalizer<Text> text) : CityPageModel(directory)
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
 
@@ -60,7 +60,7 @@ public sealed class ConcernDetailModel(CityDirectory directory, IDocumentStore s
         await LoadAsync(cancellation) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostSupportAsync(CancellationToken cancellation) =>
-        ActAsync(session => SupportConcernEndpoint.Post(Id, CitySlug, User, Cities, session, batcher, platform, clock, cancellation),
+        ActAsync(session => SupportConcernEndpoint.Post(Id, CitySlug, User, Cities, session, batcher, clock, cancellation),
             text["Thank you: your support is counted."], cancellation);
 
     public Task<IActionResult> OnPostWithdrawSupportAsync(CancellationToken cancellation) =>
