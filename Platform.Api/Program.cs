@@ -88,7 +88,7 @@ app.MapScalarApiReference("/api/reference");
 app.MapHub<LiveHub>(LiveHub.Path);
 app.MapWolverineEndpoints(opts =>
 {
-    opts.TenantId.IsRouteArgumentNamed("city");
+    opts.TenantId.IsRouteArgumentNamed(RequestCity.RouteValue); // the same rule as the pages: the city is the route's
 });
 app.MapWeb(); // the pages (Pages/), the home page at /
 app.MapBenchEndpoints();

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Platform.Api.Cities;
 using Platform.Domain.Accounts;
 
 namespace Platform.Api.Accounts;
@@ -13,7 +14,7 @@ public sealed class CityRoleHandler : AuthorizationHandler<CityRoleRequirement>
 {
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, CityRoleRequirement requirement)
     {
-        var city = (context.Resource as HttpContext)?.GetRouteValue("city") as string;
+        var city = context.Resource is HttpContext http ? RequestCity.Of(http) : null;
         if (city is null || !context.User.IsSignedIn()) return Task.CompletedTask;
 
         var allowed = requirement.AnyOf.Count == 0

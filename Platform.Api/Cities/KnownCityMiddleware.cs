@@ -7,7 +7,7 @@ public sealed class KnownCityMiddleware(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext context, CityDirectory cities)
     {
-        if (context.GetRouteValue("city") is string city && !await cities.ExistsAsync(city, context.RequestAborted))
+        if (RequestCity.Of(context) is { } city && !await cities.ExistsAsync(city, context.RequestAborted))
         {
             // Pages answer an empty 404, which their status page renders in the visitor's language.
             if (!context.Request.Path.StartsWithSegments("/api")) context.Response.StatusCode = StatusCodes.Status404NotFound;

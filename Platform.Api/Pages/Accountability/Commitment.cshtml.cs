@@ -20,7 +20,7 @@ namespace Platform.Api.Pages.Accountability;
 public sealed class CommitmentModel(CityDirectory directory, IDocumentStore store, CommitmentReader reader,
     IAuthorizationService authorization, FollowingReader following, IMessageBus bus, TimeProvider clock, IStringLocalizer<Text> text) : CityPageModel(directory)
 {
-    [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+    public Guid Id => RouteId;
 
     public CommitmentDetails Commitment { get; private set; } = null!;
 

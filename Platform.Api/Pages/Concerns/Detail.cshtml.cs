@@ -24,7 +24,7 @@ namespace Platform.Api.Pages.Concerns;
 public sealed class ConcernDetailModel(CityDirectory directory, IDocumentStore store, ConcernReader reader, CommitmentReader commitments,
     IAuthorizationService authorization, FollowingReader following, SupportBatcher batcher, TimeProvider clock, IStringLocalizer<Text> text) : CityPageModel(directory)
 {
-    [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+    public Guid Id => RouteId;
 
     public ConcernResponse? Concern { get; private set; }
     public bool Supporting { get; private set; }

@@ -27,7 +27,7 @@ public sealed class ConsultationDetailModel(CityDirectory directory, IDocumentSt
     /// <summary>The kinds a question slot offers, in the order of the select.</summary>
     public static readonly QuestionKind[] Kinds = Enum.GetValues<QuestionKind>();
 
-    [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+    public Guid Id => RouteId;
 
     public ConsultationDetails? Consultation { get; private set; }
     public ConsultationResults? Results { get; private set; }

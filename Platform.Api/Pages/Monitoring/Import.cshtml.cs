@@ -17,7 +17,7 @@ namespace Platform.Api.Pages.Monitoring;
 [Authorize(Policy = Policies.Official)]
 public sealed class ImportModel(CityDirectory directory, IDocumentStore store, TimeProvider clock, IStringLocalizer<Text> text) : CityPageModel(directory)
 {
-    [BindProperty(SupportsGet = true)] public string Code { get; set; } = "";
+    public string Code => RouteCode;
     [BindProperty(Name = "file")] public IFormFile? Upload { get; set; }
     [BindProperty] public string? Source { get; set; }
     [BindProperty] public string? MethodNote { get; set; }

@@ -26,7 +26,7 @@ public sealed record SeriesValue(string Period, IReadOnlyDictionary<string, stri
 public sealed class IndicatorModel(CityDirectory directory, IDocumentStore store, IAuthorizationService authorization, TimeProvider clock,
     IStringLocalizer<Text> text) : CityPageModel(directory)
 {
-    [BindProperty(SupportsGet = true)] public string Code { get; set; } = "";
+    public string Code => RouteCode;
 
     [BindProperty] public string? Period { get; set; }
     [BindProperty(Name = "value")] public string? ValueText { get; set; }

@@ -29,7 +29,7 @@ public sealed class ProposalDetailModel(CityDirectory directory, IDocumentStore 
     public const string DecisionField = "decision", TitleField = "commitment-title", DescriptionField = "commitment-description",
         DueDateField = "commitment-dueDate", DepartmentField = "commitment-department", ReasonField = "reject-reason";
 
-    [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+    public Guid Id => RouteId;
 
     [BindProperty(Name = DecisionField)] public string? Decision { get; set; }
     [BindProperty(Name = TitleField)] public string? CommitmentTitle { get; set; }

@@ -20,7 +20,7 @@ namespace Platform.Api.Pages.TownHalls;
 /// </summary>
 public class TownHallDetailModel(CityDirectory directory, IDocumentStore store, TownHallReader reader, CommitmentReader commitments) : CityPageModel(directory)
 {
-    [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+    public Guid Id => RouteId;
 
     public TownHallDetails TownHall { get; private set; } = null!;
     public IReadOnlyList<CommitmentDetails> Commitments { get; private set; } = [];
