@@ -14,9 +14,9 @@ public sealed class ConcernLiveViewSource(ConcernReader reader) : ILiveViewSourc
         await using var session = store.QuerySession(city);
         var concern = await reader.LoadAsync(session, city, id, cancellation);
         if (concern is null) return null;
-        // Watchers are the public: a hidden concern's content is withheld from them.
-        if (concern.Status == Platform.Domain.Concerns.ConcernStatus.Hidden)
-            concern = concern with { Title = "", Description = "", Answer = null, DeclineReason = null, ResolutionNote = null, District = null };
-        return new LiveView(View, city, id, concern.Version, concern);
+        // Watchers are the public: a hidden concern's content is withheld from them, and it cannot be watched anew.
+        var hidden = concern.Status == Platform.Domain.Concerns.ConcernStatus.Hidden;
+        if (hidden) concern = concern with { Title = "", Description = "", Answer = null, DeclineReason = null, ResolutionNote = null, District = null };
+        return new LiveView(View, city, id, concern.Version, concern) { Withheld = hidden };
     }
 }

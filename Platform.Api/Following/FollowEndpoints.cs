@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Platform.Api.Accounts;
+using Platform.Api.Concerns;
 using Platform.Api.Infrastructure;
 using Platform.Domain.Concerns;
 using Platform.Projections.Commitments;
@@ -40,8 +41,10 @@ public static class FollowEndpoints
     private static async Task<IResult> SetAsync(FollowedKind kind, Guid id, string city, bool following, ClaimsPrincipal user,
         IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
+        // A hidden concern is not there for the public (GET answers 404): it cannot be followed anew, only unfollowed.
         var exists = kind == FollowedKind.Concern
-            ? await session.LoadAsync<ConcernView>(id, cancellation) is not null
+            ? await session.LoadAsync<ConcernView>(id, cancellation) is { } concern
+              && (!following || !concern.Hidden || GetConcernEndpoints.MaySeeHidden(user, city))
             : await session.LoadAsync<CommitmentView>(id, cancellation) is not null;
         if (!exists) return Problems.NotFound(kind == FollowedKind.Concern ? "concern" : "commitment");
 

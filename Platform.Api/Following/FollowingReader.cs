@@ -36,7 +36,7 @@ public sealed class FollowingReader(IDocumentStore store, NpgsqlDataSource datab
             var commitments = chosen.Union(automatic.Where(c => !stopped.Contains(c))).ToList();
 
             if (concerns.Count > 0)
-                foreach (var v in await session.LoadManyAsync<ConcernView>(cancellation, concerns))
+                foreach (var v in (await session.LoadManyAsync<ConcernView>(cancellation, concerns)).Where(v => !v.Hidden)) // withheld from the public
                     items.Add(new FollowedItem(FollowedKind.Concern, city, v.Id, v.Title, Name(v.Status.ToString()), new LatestChange(Name(v.Status.ToString()), v.UpdatedAt),
                         $"/api/cities/{city}/concerns/{v.Id}", Automatic: false));
             if (commitments.Count > 0)

@@ -25,7 +25,7 @@ public sealed class LiveHub(LiveViews views, CityDirectory cities, IWatchedViews
         watched.Watching(Context.ConnectionId, group);
         await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
         var snapshot = await views.LoadAsync(store, view, city, id, Context.ConnectionAborted);
-        if (snapshot is null)
+        if (snapshot is null or { Withheld: true })
         {
             watched.Unwatching(Context.ConnectionId, group);
             await Groups.RemoveFromGroupAsync(Context.ConnectionId, group);

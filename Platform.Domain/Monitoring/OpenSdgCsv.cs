@@ -41,7 +41,8 @@ public static class OpenSdgCsv
         if (!records.MoveNext() || records.Current is [""])
             return ([], [new ImportProblem(1, Year, "The file is empty: it needs a header (Year, ..., Value) and rows.")], []);
 
-        var header = records.Current.Select(h => h.Trim().TrimStart('\uFEFF')).ToList();
+        // Text cells a spreadsheet-safe export neutralised (Csv.Neutralise) read back as their values.
+        var header = records.Current.Select(h => Csv.Restore(h.Trim().TrimStart('\uFEFF'))).ToList();
         int Column(string name) => header.FindIndex(h => string.Equals(h, name, StringComparison.OrdinalIgnoreCase));
         var year = Column(Year);
         var value = Column(Value);
@@ -68,7 +69,7 @@ public static class OpenSdgCsv
         while (records.MoveNext())
         {
             line++;
-            var record = records.Current;
+            var record = records.Current.Select(Csv.Restore).ToList();
             if (record is [""]) continue; // a blank line (often the last)
             if (record.Count != header.Count)
             {
@@ -139,14 +140,14 @@ public static class OpenSdgCsv
     {
         var columns = Columns(series);
         var text = new StringBuilder();
-        text.AppendJoin(',', columns.Select(Escape)).Append('\n');
+        text.AppendJoin(',', columns.Select(c => Escape(Csv.Neutralise(c)))).Append('\n');
         foreach (var row in Rows(series))
         {
             text.AppendJoin(',', columns.Select(c => Escape(row[c] switch
             {
                 null => "",
                 double d => d.ToString("R", CultureInfo.InvariantCulture),
-                var other => other.ToString() ?? "",
+                var other => Csv.Neutralise(other.ToString() ?? ""), // text: a group, a period, a unit
             })));
             text.Append('\n');
         }
