@@ -33,6 +33,8 @@ public static class MartenSetup
     public static IServiceCollection AddPlatformMarten(this IServiceCollection services, string connectionString, PlatformOptions platform)
     {
         services.AddSingleton<ILiveViewNotifier, CoalescingLiveViewNotifier>();
+        services.AddSingleton<StoreLog>();
+        services.ConfigureMarten((provider, opts) => opts.Logger(provider.GetRequiredService<StoreLog>())); // expected refusals are not errors; no values in logs
         services.AddMarten(opts =>
             {
                 opts.Connection(connectionString);
@@ -49,7 +51,8 @@ public static class MartenSetup
                 opts.Policies.AllDocumentsAreMultiTenanted();
                 opts.Schema.For<City>().SingleTenanted();
                 opts.Schema.For<Account>().SingleTenanted().UniqueIndex(a => a.Email)
-                    .Duplicate(a => a.RolesChangedAt); // an indexed column: every node polls recent role changes (RoleChangeLog)
+                    .Duplicate(a => a.RolesChangedAt) // an indexed column: every node polls recent role changes (RoleChangeLog)
+                    .UseOptimisticConcurrency(true); // two changes of one account never overwrite each other (RoleEndpoints)
                 opts.Schema.For<IdempotentRequest>().SingleTenanted().Duplicate(r => r.CreatedAt); // indexed: expired records are removed hourly
                 opts.Schema.For<DataProtectionKey>().SingleTenanted();
                 opts.Listeners.Add(new IdempotencyClaimListener());

@@ -21,6 +21,8 @@ public sealed class AppFixture : IAsyncLifetime
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
     /// <summary>The platform's clock (the system clock unless a test moves it).</summary>
     public ShiftedClock Clock { get; } = new();
+    /// <summary>What the host logs, for tests of the log itself.</summary>
+    public CapturedLog Log { get; } = new();
 
     public async Task InitializeAsync()
     {
@@ -30,10 +32,12 @@ public sealed class AppFixture : IAsyncLifetime
         {
             builder.UseEnvironment("Test");
             builder.UseSetting("Platform:Demo:Seed", "false");
+            builder.UseSetting("Platform:Http:SecureCookies", "false"); // served over plain HTTP on loopback
             builder.ConfigureServices(services =>
             {
                 services.RunWolverineInSoloMode();
                 services.AddSingleton<TimeProvider>(Clock);
+                services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Log);
             });
         });
         await using var session = Store.LightweightSession();
