@@ -57,6 +57,8 @@ builder.Services.AddSignalR()
 builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"]);
 builder.Services.AddOpenApi();
 builder.Services.AddWeb();
+builder.Services.AddHttpHardening(platform.Http, builder.Environment);
+builder.Services.AddPlatformRateLimits(platform.RateLimits);
 
 builder.Services.AddPlatformMarten(connectionString, platform);
 builder.Host.UseWolverine(opts =>
@@ -67,17 +69,25 @@ builder.Host.UseWolverine(opts =>
 builder.Services.AddWolverineHttp();
 builder.Services.AddSingleton<IdempotencyRetention>();
 builder.Services.AddHostedService(provider => provider.GetRequiredService<IdempotencyRetention>());
-if (platform.Demo.Seed) builder.Services.AddHostedService<DemoSeeding>();
+if (platform.Demo.Seed)
+{
+    // The demo accounts share a password printed in the README: never in a deployment that residents use.
+    if (!builder.Environment.IsDevelopment())
+        throw new InvalidOperationException($"Platform:Demo:Seed is refused in the {builder.Environment.EnvironmentName} environment: the demo network (with its published password) is seeded in Development only.");
+    builder.Services.AddHostedService<DemoSeeding>();
+}
 builder.AddBench();
 
 var app = builder.Build();
 
+app.UseHttpHardening(); // forwarded headers from trusted proxies, HSTS, secure cookies, security headers
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseWeb(); // static files; the page language for non-API requests
 app.UseRouting();
 app.UseMiddleware<KnownCityMiddleware>(); // an unknown city is a 404 for everyone, before any role check
 app.UseAuthentication();
+app.UseRateLimiter(); // after authentication: writes are limited per account
 app.UseAuthorization();
 app.UseMiddleware<IdempotencyMiddleware>(); // after authorization: keys are scoped to the caller
 

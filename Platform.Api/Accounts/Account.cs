@@ -23,6 +23,11 @@ public sealed class Account
     /// the roles they read; this stamp tells every node to stop trusting tickets older than the change (<see cref="RoleChangeLog"/>).
     /// </summary>
     public DateTimeOffset RolesChangedAt { get; set; }
+    /// <summary>
+    /// Tokens and cookies issued before this instant no longer sign in (sign out everywhere, a password change). Set
+    /// together with <see cref="RolesChangedAt"/>, so every node checks the account's tickets again within a second.
+    /// </summary>
+    public DateTimeOffset SignInsValidFrom { get; set; }
 
     public bool Holds(string city, CityRole role) => Roles.TryGetValue(city, out var roles) && roles.Contains(role);
 

@@ -30,6 +30,8 @@ public sealed class AccountClaimsTransformation(AccountDirectory accounts, RoleC
 
         var account = await accounts.FindAsync(id, CancellationToken.None);
         if (account is null) return new ClaimsPrincipal(new ClaimsIdentity()); // deleted account: anonymous
+        // Signed out everywhere (or the password changed) after this ticket was issued: anonymous.
+        if ((RolesAsOf(principal) ?? DateTimeOffset.MinValue) < account.SignInsValidFrom) return new ClaimsPrincipal(new ClaimsIdentity());
 
         // The ticket's own role claims may be out of date: keep only who it is, and add the roles the account holds now.
         var current = new ClaimsIdentity([new Claim(PlatformClaims.AccountIdClaim, id.ToString())], signedIn.AuthenticationType);

@@ -39,6 +39,19 @@ public sealed class AccountDirectory(IDocumentStore store, IMemoryCache cache, R
         return outcome.Task.WaitAsync(cancellation);
     }
 
+    /// <summary>
+    /// Ends every sign-in of the account issued until now and stores it (with whatever else the caller changed on it):
+    /// this node refuses the old tickets at once, the others within a poll (<see cref="RoleChangeLog"/>).
+    /// </summary>
+    public async Task EndSignInsAsync(Marten.IDocumentSession session, Account account, CancellationToken cancellation)
+    {
+        StampRoleChange(account);
+        account.SignInsValidFrom = account.RolesChangedAt;
+        session.Store(account);
+        await session.SaveChangesAsync(cancellation);
+        RolesChanged(account);
+    }
+
     /// <summary>Stamps a role change on the account, before it is stored.</summary>
     public void StampRoleChange(Account account) => account.RolesChangedAt = clock.GetUtcNow();
 

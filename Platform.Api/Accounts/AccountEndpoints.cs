@@ -18,6 +18,9 @@ public sealed record RegisterAccount(string? Email, string? Password, string? Di
 /// <summary>Email and password, for a bearer token or a cookie.</summary>
 public sealed record Credentials(string? Email, string? Password);
 
+/// <summary>A new password, with the current one.</summary>
+public sealed record ChangePassword(string? CurrentPassword, string? NewPassword);
+
 /// <summary>An account as its owner sees it.</summary>
 public sealed record AccountResponse(Guid Id, string Email, string DisplayName, bool IsNetworkAdministrator,
     IReadOnlyDictionary<string, List<CityRole>> Roles, string PreferredLanguage);
@@ -67,24 +70,26 @@ public static class AccountEndpoints
     /// <summary>A bearer token for API clients: <c>{ tokenType, accessToken, expiresIn }</c>.</summary>
     [WolverinePost("/api/accounts/token", OperationId = "issueToken")]
     [AllowAnonymous]
-    public static async Task<IResult> Token(Credentials? credentials, IQuerySession session, IPasswordHasher<Account> hasher, TimeProvider clock, CancellationToken cancellation)
+    public static async Task<IResult> Token(Credentials? credentials, HttpContext context, IQuerySession session, SignInGuard guard, TimeProvider clock,
+        CancellationToken cancellation)
     {
         if (credentials is null) return Problems.BodyRequired();
-        var account = await VerifyAsync(credentials, session, hasher, cancellation);
+        var (account, retryAfter) = await guard.VerifyAsync(credentials, context.Connection.RemoteIpAddress, session, cancellation);
         return account is null
-            ? WrongCredentials()
+            ? Refused(context, retryAfter)
             : Results.SignIn(Principal(account, AccountsSetup.BearerScheme, clock.GetUtcNow()), authenticationScheme: AccountsSetup.BearerScheme);
     }
 
     /// <summary>Signs in with a cookie (pages and browsers).</summary>
     [WolverinePost("/api/accounts/sign-in", OperationId = "signIn")]
     [AllowAnonymous]
-    public static async Task<IResult> SignIn(Credentials? credentials, IQuerySession session, IPasswordHasher<Account> hasher, TimeProvider clock, CancellationToken cancellation)
+    public static async Task<IResult> SignIn(Credentials? credentials, HttpContext context, IQuerySession session, SignInGuard guard, TimeProvider clock,
+        CancellationToken cancellation)
     {
         if (credentials is null) return Problems.BodyRequired();
-        var account = await VerifyAsync(credentials, session, hasher, cancellation);
+        var (account, retryAfter) = await guard.VerifyAsync(credentials, context.Connection.RemoteIpAddress, session, cancellation);
         return account is null
-            ? WrongCredentials()
+            ? Refused(context, retryAfter)
             : Results.SignIn(Principal(account, AccountsSetup.CookieScheme, clock.GetUtcNow()), new AuthenticationProperties { IsPersistent = true }, AccountsSetup.CookieScheme);
     }
 
@@ -98,6 +103,42 @@ public static class AccountEndpoints
     {
         var account = await accounts.FindAsync(user.AccountId(), cancellation);
         return account is null ? Problems.NotFound("account") : Results.Ok(ToResponse(account));
+    }
+
+    /// <summary>
+    /// Signs the account out everywhere: every token and cookie issued so far stops working, on every node (the
+    /// account's tickets are checked again as after a role change). The caller's own cookie is cleared too.
+    /// </summary>
+    [WolverinePost("/api/accounts/me/sign-out-everywhere", OperationId = "signOutEverywhere")]
+    [Authorize(Policy = Policies.SignedIn)]
+    public static async Task<IResult> SignOutEverywhere(ClaimsPrincipal user, IDocumentSession session, AccountDirectory accounts, CancellationToken cancellation)
+    {
+        var account = await session.LoadAsync<Account>(user.AccountId(), cancellation);
+        if (account is null) return Problems.NotFound("account");
+        await accounts.EndSignInsAsync(session, account, cancellation);
+        return Results.SignOut(authenticationSchemes: [AccountsSetup.CookieScheme]);
+    }
+
+    /// <summary>
+    /// Changes the caller's password: the current one is asked again (as at sign-in, held back after repeated failures),
+    /// the new one follows the registration rule. Every token and cookie issued before stops working; sign in again.
+    /// </summary>
+    [WolverinePut("/api/accounts/me/password", OperationId = "changeMyPassword")]
+    [Authorize(Policy = Policies.SignedIn)]
+    public static async Task<IResult> ChangePassword(ChangePassword? command, ClaimsPrincipal user, HttpContext context, IDocumentSession session,
+        SignInGuard guard, IPasswordHasher<Account> hasher, AccountDirectory accounts, CancellationToken cancellation)
+    {
+        if (command is null) return Problems.BodyRequired();
+        var account = await session.LoadAsync<Account>(user.AccountId(), cancellation);
+        if (account is null) return Problems.NotFound("account");
+        if (AccountRules.ValidatePassword(command.NewPassword) is { } invalid) return Problems.Result([invalid with { Field = "newPassword" }]);
+        var (verified, retryAfter) = await guard.VerifyAsync(new Credentials(account.Email, command.CurrentPassword), context.Connection.RemoteIpAddress, session, cancellation);
+        if (retryAfter is { } wait) return RateLimits.TooManyAttempts(context, wait);
+        if (verified is null)
+            return Problems.Result([new DomainError(ErrorKind.Invalid, "wrong-password", "The current password is not right.", "currentPassword")]);
+        account.PasswordHash = hasher.HashPassword(account, command.NewPassword!);
+        await accounts.EndSignInsAsync(session, account, cancellation);
+        return Results.SignOut(authenticationSchemes: [AccountsSetup.CookieScheme]);
     }
 
     public static AccountResponse ToResponse(Account a) =>
@@ -115,14 +156,9 @@ public static class AccountEndpoints
                 .. PlatformClaims.RoleClaims(account),
             ], scheme));
 
-    private static async Task<Account?> VerifyAsync(Credentials credentials, IQuerySession session, IPasswordHasher<Account> hasher, CancellationToken cancellation)
-    {
-        if (string.IsNullOrWhiteSpace(credentials.Email) || string.IsNullOrEmpty(credentials.Password)) return null;
-        var email = AccountRules.NormaliseEmail(credentials.Email);
-        var account = await session.Query<Account>().FirstOrDefaultAsync(a => a.Email == email, cancellation);
-        if (account?.PasswordHash is null) return null;
-        return hasher.VerifyHashedPassword(account, account.PasswordHash, credentials.Password) == PasswordVerificationResult.Failed ? null : account;
-    }
+    /// <summary>Wrong credentials (401), or, while attempts are held back, 429 with <c>Retry-After</c>.</summary>
+    private static IResult Refused(HttpContext context, TimeSpan? retryAfter) =>
+        retryAfter is { } wait ? RateLimits.TooManyAttempts(context, wait) : WrongCredentials();
 
     private static IResult WrongCredentials() => Results.Problem(
         statusCode: StatusCodes.Status401Unauthorized, title: "The email or password is not right.",

@@ -28,6 +28,7 @@ public static class AccountsSetup
         services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
         services.AddScoped<IClaimsTransformation, AccountClaimsTransformation>();
         services.AddSingleton<IAuthorizationHandler, CityRoleHandler>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, SignedOutChallenge>();
         services.AddDataProtection().SetApplicationName("human-rights-cities");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new MartenKeyRing(provider.GetRequiredService<Marten.IDocumentStore>())));

@@ -63,16 +63,32 @@ public static class RoleEndpoints
             return null;
         });
 
+    /// <summary>
+    /// Loads the account, applies the change and stores it under optimistic concurrency: when another change of the
+    /// same account committed in between (a grant beside a revoke), the change is applied again to the account as it
+    /// is now, so neither is lost.
+    /// </summary>
     private static async Task<IResult> ChangeAsync(Guid accountId, IDocumentSession session, AccountDirectory accounts,
         CancellationToken cancellation, Func<Account, DomainError?> change)
     {
-        var account = await session.LoadAsync<Account>(accountId, cancellation);
-        if (account is null) return Problems.NotFound("account");
-        if (change(account) is { } error) return Problems.Result([error]);
-        accounts.StampRoleChange(account);
-        session.Store(account);
-        await session.SaveChangesAsync(cancellation);
-        accounts.RolesChanged(account);
-        return Results.Ok(AccountEndpoints.ToResponse(account));
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var fresh = session.DocumentStore.LightweightSession();
+            var account = await fresh.LoadAsync<Account>(accountId, cancellation);
+            if (account is null) return Problems.NotFound("account");
+            if (change(account) is { } error) return Problems.Result([error]);
+            accounts.StampRoleChange(account);
+            fresh.Store(account);
+            try
+            {
+                await fresh.SaveChangesAsync(cancellation);
+            }
+            catch (Exception e) when (attempt < 20 && WriteConflicts.IsStreamConflict(e))
+            {
+                continue; // another change of the account came first: apply this one to it
+            }
+            accounts.RolesChanged(account);
+            return Results.Ok(AccountEndpoints.ToResponse(account));
+        }
     }
 }

@@ -8,7 +8,10 @@ using Platform.Domain.Accounts;
 
 namespace Platform.Api.Bench;
 
-/// <summary>Load-test support, mapped only when <see cref="BenchOptions.Enabled"/> and not in Production.</summary>
+/// <summary>
+/// Load-test support, mapped only when <see cref="BenchOptions.Enabled"/> in the Development environment, and answered
+/// only to callers on the machine itself (loopback): it mints tokens for any role without a password.
+/// </summary>
 public static class BenchEndpoints
 {
     public const int MaxResidents = 200_000;
@@ -20,7 +23,7 @@ public static class BenchEndpoints
     public static void AddBench(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection("Platform:Bench").Get<BenchOptions>() ?? new BenchOptions();
-        if (!options.Enabled || builder.Environment.IsProduction()) return;
+        if (!options.Enabled || !builder.Environment.IsDevelopment()) return;
         builder.Services.AddSingleton<BenchBroadcast>();
         builder.Services.AddSingleton<Live.ILiveViewSource>(s => s.GetRequiredService<BenchBroadcast>());
         builder.Services.AddHostedService(s => s.GetRequiredService<BenchBroadcast>());
@@ -29,24 +32,28 @@ public static class BenchEndpoints
     public static void MapBenchEndpoints(this WebApplication app)
     {
         var options = app.Configuration.GetSection("Platform:Bench").Get<BenchOptions>() ?? new BenchOptions();
-        if (!options.Enabled || app.Environment.IsProduction()) return;
+        if (!options.Enabled || !app.Environment.IsDevelopment()) return;
+        var bench = app.MapGroup("/api/bench").ExcludeFromDescription().AddEndpointFilter(async (context, next) =>
+            context.HttpContext.Connection.RemoteIpAddress is { } caller && System.Net.IPAddress.IsLoopback(caller)
+                ? await next(context)
+                : Results.NotFound());
 
         // Managed heap after a full collection, and the process working set: the live benchmark's memory per connection.
-        app.MapGet("/api/bench/memory", () => Results.Ok(new
+        bench.MapGet("/memory", () => Results.Ok(new
         {
             managedBytes = GC.GetTotalMemory(forceFullCollection: true),
             workingSetBytes = Environment.WorkingSet,
         })).ExcludeFromDescription();
 
         // The API's processor time so far: benchmarks divide its growth by the operations of a phase.
-        app.MapGet("/api/bench/process", () => Results.Ok(new
+        bench.MapGet("/process", () => Results.Ok(new
         {
             processorMilliseconds = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds,
         })).ExcludeFromDescription();
 
-        app.MapPost("/api/bench/broadcast", (BenchBroadcast broadcast) => Results.Ok(new { version = broadcast.Count() })).ExcludeFromDescription();
+        bench.MapPost("/broadcast", (BenchBroadcast broadcast) => Results.Ok(new { version = broadcast.Count() })).ExcludeFromDescription();
 
-        app.MapPost("/api/bench/residents", async (string city, int count, string? role, IDocumentStore store,
+        bench.MapPost("/residents", async (string city, int count, string? role, IDocumentStore store,
             IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock, CancellationToken cancellation) =>
         {
             if (count is < 1 or > MaxResidents) return Results.Problem(statusCode: 400, title: $"count is 1 to {MaxResidents}.");

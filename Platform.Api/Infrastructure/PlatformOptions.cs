@@ -22,6 +22,12 @@ public sealed class PlatformOptions
     /// <summary>Idempotency-Key records (<c>Platform:Idempotency</c>).</summary>
     public IdempotencyOptions Idempotency { get; set; } = new();
 
+    /// <summary>The HTTP front: trusted proxies, secure cookies (<c>Platform:Http</c>).</summary>
+    public HttpOptions Http { get; set; } = new();
+
+    /// <summary>Rate limits per client address and per account (<c>Platform:RateLimits</c>).</summary>
+    public Accounts.RateLimitOptions RateLimits { get; set; } = new();
+
     public sealed class DemoOptions
     {
         /// <summary>Seed the demo network (York, Utrecht, Lviv) when the database has no city.</summary>

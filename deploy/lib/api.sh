@@ -1,6 +1,7 @@
 # shellcheck shell=bash
 # Starts the API (Release build) in the background for benchmarks; api_stop stops it.
 # Usage: api_start <url> [extra environment assignments...]; sets API_PID.
+# Development: the demo data and the bench endpoints are honoured there only (see docs/security.md).
 
 api_start() {
   local url="$1"
@@ -10,7 +11,7 @@ api_start() {
   dotnet build "$repo/Platform.Api/Platform.Api.csproj" -c Release -nologo -v quiet -clp:NoSummary >&2 || return 1
   (
     cd "$repo/Platform.Api"
-    exec env ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Staging}" DOTNET_GCgen0size="${DOTNET_GCgen0size:-$PLATFORM_GEN0_SIZE}" "$@" \
+    exec env ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}" DOTNET_GCgen0size="${DOTNET_GCgen0size:-$PLATFORM_GEN0_SIZE}" "$@" \
       dotnet bin/Release/net10.0/Platform.Api.dll --urls "$url"
   ) >"${API_LOG:-/dev/null}" 2>&1 &
   API_PID=$!

@@ -13,7 +13,7 @@ namespace Platform.Api.Pages.Accounts;
 /// Registration through the API's own registration endpoint method (same rules, same refusals), then
 /// sign-in, then the new resident's city. The page's language becomes the account's preferred language.
 /// </summary>
-public sealed class RegisterModel(IDocumentSession session, CityDirectory directory, IPasswordHasher<Account> hasher,
+public sealed class RegisterModel(IDocumentSession session, CityDirectory directory, IPasswordHasher<Account> hasher, SignInGuard guard,
     TimeProvider clock, IStringLocalizer<Text> text) : PageModel
 {
     [BindProperty] public string? DisplayName { get; set; }
@@ -35,7 +35,7 @@ public sealed class RegisterModel(IDocumentSession session, CityDirectory direct
             Cities = await CityEndpoints.List(session, cancellation);
             return Page();
         }
-        var signIn = await AccountEndpoints.SignIn(new Credentials(Email, Password), session, hasher, clock, cancellation);
+        var signIn = await AccountEndpoints.SignIn(new Credentials(Email, Password), HttpContext, session, guard, clock, cancellation);
         if (signIn.Problem() is null) await signIn.ExecuteAsync(HttpContext); // sets the sign-in cookie
         TempData.Confirm(text["Welcome! Your account is ready and you are signed in."]);
         return RedirectToPage("/Concerns/Index", new { city = City });

@@ -1,5 +1,4 @@
 using Marten;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -9,7 +8,7 @@ using Platform.Api.Web;
 namespace Platform.Api.Pages.Accounts;
 
 /// <summary>Cookie sign-in through the API's own sign-in endpoint method; back to the page that asked for it.</summary>
-public sealed class SignInModel(IQuerySession session, IPasswordHasher<Account> hasher, TimeProvider clock, IStringLocalizer<Text> text) : PageModel
+public sealed class SignInModel(IQuerySession session, SignInGuard guard, TimeProvider clock, IStringLocalizer<Text> text) : PageModel
 {
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? Password { get; set; }
@@ -23,10 +22,15 @@ public sealed class SignInModel(IQuerySession session, IPasswordHasher<Account> 
         if (string.IsNullOrEmpty(Password)) ModelState.AddModelError("password", text["Enter your password."]);
         if (!ModelState.IsValid) return Page();
 
-        var answer = await AccountEndpoints.SignIn(new Credentials(Email, Password), session, hasher, clock, cancellation);
+        var answer = await AccountEndpoints.SignIn(new Credentials(Email, Password), HttpContext, session, guard, clock, cancellation);
         if (answer.Problem() is { } problem)
         {
-            problem.AddTo(ModelState, text);
+            if (problem.Status == StatusCodes.Status429TooManyRequests)
+            {
+                Response.StatusCode = StatusCodes.Status429TooManyRequests; // Retry-After is set already
+                ModelState.AddModelError("", text["Too many attempts: try again in {0} seconds.", Response.Headers.RetryAfter.ToString()]);
+            }
+            else problem.AddTo(ModelState, text);
             return Page();
         }
         await answer.ExecuteAsync(HttpContext); // sets the sign-in cookie
