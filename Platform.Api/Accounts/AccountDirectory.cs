@@ -52,6 +52,9 @@ public sealed class AccountDirectory(IDocumentStore store, IMemoryCache cache, R
         RolesChanged(account);
     }
 
+    /// <summary>Drops this node's copy of an account that is gone.</summary>
+    public void Forget(Guid id) => cache.Remove(Key(id));
+
     /// <summary>Stamps a role change on the account, before it is stored.</summary>
     public void StampRoleChange(Account account) => account.RolesChangedAt = clock.GetUtcNow();
 

@@ -18,6 +18,9 @@ public sealed record RegisterAccount(string? Email, string? Password, string? Di
 /// <summary>Email and password, for a bearer token or a cookie.</summary>
 public sealed record Credentials(string? Email, string? Password);
 
+/// <summary>The account's password, confirming its erasure.</summary>
+public sealed record ConfirmErasure(string? Password);
+
 /// <summary>A new password, with the current one.</summary>
 public sealed record ChangePassword(string? CurrentPassword, string? NewPassword);
 
@@ -138,6 +141,37 @@ public static class AccountEndpoints
             return Problems.Result([new DomainError(ErrorKind.Invalid, "wrong-password", "The current password is not right.", "currentPassword")]);
         account.PasswordHash = hasher.HashPassword(account, command.NewPassword!);
         await accounts.EndSignInsAsync(session, account, cancellation);
+        return Results.SignOut(authenticationSchemes: [AccountsSetup.CookieScheme]);
+    }
+
+    /// <summary>Everything the platform holds on the caller, as a JSON file (see <see cref="PersonalData"/>).</summary>
+    [WolverineGet("/api/accounts/me/export", OperationId = "exportMyData")]
+    [Authorize(Policy = Policies.SignedIn)]
+    public static async Task<IResult> Export(ClaimsPrincipal user, HttpContext context, PersonalData data, CancellationToken cancellation)
+    {
+        var export = await data.ExportAsync(user.AccountId(), cancellation);
+        if (export is null) return Problems.NotFound("account");
+        context.Response.Headers.ContentDisposition = "attachment; filename=\"my-data.json\"";
+        return Results.Ok(export);
+    }
+
+    /// <summary>
+    /// Erases the caller's account and personal data (see <see cref="PersonalData"/>); the password confirms it. Every
+    /// token and cookie of the account stops working at once; counts and tallies stay as they were.
+    /// </summary>
+    [WolverineDelete("/api/accounts/me", OperationId = "eraseMyAccount")]
+    [Authorize(Policy = Policies.SignedIn)]
+    public static async Task<IResult> Erase(ConfirmErasure? command, ClaimsPrincipal user, HttpContext context, IQuerySession session, SignInGuard guard,
+        PersonalData data, CancellationToken cancellation)
+    {
+        if (command is null) return Problems.BodyRequired();
+        var account = await session.LoadAsync<Account>(user.AccountId(), cancellation);
+        if (account is null) return Problems.NotFound("account");
+        var (verified, retryAfter) = await guard.VerifyAsync(new Credentials(account.Email, command.Password), context.Connection.RemoteIpAddress, session, cancellation);
+        if (retryAfter is { } wait) return RateLimits.TooManyAttempts(context, wait);
+        if (verified is null)
+            return Problems.Result([new DomainError(ErrorKind.Invalid, "wrong-password", "The password is not right.", "password")]);
+        await data.EraseAsync(account.Id, cancellation);
         return Results.SignOut(authenticationSchemes: [AccountsSetup.CookieScheme]);
     }
 

@@ -25,6 +25,7 @@ public static class AccountsSetup
         services.AddSingleton<RoleChangeLog>();
         services.AddHostedService(provider => provider.GetRequiredService<RoleChangeLog>());
         services.AddSingleton<AccountDirectory>();
+        services.AddSingleton<PersonalData>();
         services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
         services.AddScoped<IClaimsTransformation, AccountClaimsTransformation>();
         services.AddSingleton<IAuthorizationHandler, CityRoleHandler>();

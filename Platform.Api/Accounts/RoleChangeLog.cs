@@ -29,6 +29,7 @@ public sealed class RoleChangeLog(IDocumentStore store, TimeProvider clock, ILog
 
     private readonly ConcurrentDictionary<Guid, DateTimeOffset> _latest = new();
     private long _knownSinceTicks = DateTimeOffset.MaxValue.UtcTicks; // nothing is trusted before the first load
+    private long _erasedBeforeTicks; // the latest erasure known here (applied again after the first load)
 
     /// <summary>Every role change from this time on is known here (<see cref="DateTimeOffset.MaxValue"/> before the first load).</summary>
     public DateTimeOffset KnownSince => new(Interlocked.Read(ref _knownSinceTicks), TimeSpan.Zero);
@@ -39,6 +40,21 @@ public sealed class RoleChangeLog(IDocumentStore store, TimeProvider clock, ILog
 
     /// <summary>True when a role change of the account is known from <see cref="ClockMargin"/> before <paramref name="at"/> on.</summary>
     public bool ChangedSince(Guid account, DateTimeOffset at) => _latest.TryGetValue(account, out var changed) && changed >= at - ClockMargin;
+
+    /// <summary>
+    /// From now on, every ticket issued before <paramref name="at"/> is checked against its account again (an account
+    /// was erased: its document is gone, so no role change of it can be seen). Raises the known-since mark.
+    /// </summary>
+    public void CheckEveryTicketIssuedBefore(DateTimeOffset at)
+    {
+        long known;
+        do known = Interlocked.Read(ref _knownSinceTicks);
+        while (known != DateTimeOffset.MaxValue.UtcTicks && known < at.UtcTicks
+               && Interlocked.CompareExchange(ref _knownSinceTicks, at.UtcTicks, known) != known);
+        long erased;
+        do erased = Interlocked.Read(ref _erasedBeforeTicks);
+        while (erased < at.UtcTicks && Interlocked.CompareExchange(ref _erasedBeforeTicks, at.UtcTicks, erased) != erased);
+    }
 
     /// <summary>A role change of <paramref name="account"/> committed at <paramref name="changedAt"/> (on this node or another).</summary>
     public void Record(Guid account, DateTimeOffset changedAt) =>
@@ -59,10 +75,14 @@ public sealed class RoleChangeLog(IDocumentStore store, TimeProvider clock, ILog
                     .Select(a => new RoleChange(a.Id, a.RolesChangedAt))
                     .ToListAsync(stopping);
                 foreach (var change in changes) Record(change.Id, change.RolesChangedAt);
+                // An erased account leaves no document to poll: its erasure mark says which tickets to check again.
+                var erasedBefore = (await session.LoadAsync<AccountErasureMark>(AccountErasureMark.Latest, stopping))?.At
+                    ?? new DateTimeOffset(Interlocked.Read(ref _erasedBeforeTicks), TimeSpan.Zero);
                 // The first complete read makes the window known; later reads go back a minute, so a change whose
                 // transaction committed a little after it was stamped is still seen (nodes' clocks are assumed to
                 // agree within seconds, as NTP keeps them).
                 Interlocked.CompareExchange(ref _knownSinceTicks, windowStart.UtcTicks, DateTimeOffset.MaxValue.UtcTicks);
+                CheckEveryTicketIssuedBefore(erasedBefore);
                 readFrom = clock.GetUtcNow() - TimeSpan.FromMinutes(1);
 
                 if (clock.GetUtcNow() - lastPrune > TimeSpan.FromHours(1)) lastPrune = Prune();
@@ -99,4 +119,12 @@ public sealed class RoleChangeLog(IDocumentStore store, TimeProvider clock, ILog
     }
 
     private sealed record RoleChange(Guid Id, DateTimeOffset RolesChangedAt);
+}
+
+/// <summary>When the latest account was erased (one network-wide document): every node checks older tickets again.</summary>
+public sealed class AccountErasureMark
+{
+    public const string Latest = "latest";
+    public string Id { get; set; } = Latest;
+    public DateTimeOffset At { get; set; }
 }

@@ -55,7 +55,9 @@ public static class MartenSetup
                     .UseOptimisticConcurrency(true); // two changes of one account never overwrite each other (RoleEndpoints)
                 opts.Schema.For<IdempotentRequest>().SingleTenanted().Duplicate(r => r.CreatedAt); // indexed: expired records are removed hourly
                 opts.Schema.For<DataProtectionKey>().SingleTenanted();
+                opts.Schema.For<AccountErasureMark>().SingleTenanted();
                 opts.Listeners.Add(new IdempotencyClaimListener());
+                PersonalData.AddPrivacyMasking(opts); // erasure masks personal data in stored events (docs/privacy.md)
 
                 // One line per feature; each feature's Setup class holds its own registrations.
                 opts.AddConcerns(platform.Schema);

@@ -1,0 +1,154 @@
+using System.Text.Json;
+using Marten;
+using Npgsql;
+using Platform.Api.Following;
+using Platform.Api.Infrastructure;
+using Platform.Domain.Concerns;
+using Platform.Domain.Consultations;
+using Platform.Domain.Proposals;
+using Platform.Domain.TownHalls;
+using Platform.Projections.ConcernBoards;
+using Platform.Projections.Concerns;
+using Platform.Projections.Consultations;
+using Platform.Projections.Proposals;
+
+namespace Platform.Api.Accounts;
+
+/// <summary>Everything the platform holds on one person, as they can download it (<c>GET /api/accounts/me/export</c>).</summary>
+public sealed record PersonalDataExport(
+    DateTimeOffset ExportedAt,
+    AccountResponse Account,
+    DateTimeOffset CreatedAt,
+    IReadOnlyList<FollowedRecord> Follows,
+    IReadOnlyList<ActivityRecord> Activity);
+
+/// <summary>An item the person follows or stopped following.</summary>
+public sealed record FollowedRecord(string City, FollowedKind Kind, Guid ItemId, bool Following, DateTimeOffset ChangedAt);
+
+/// <summary>One thing the person did, as the event store recorded it: raised, submitted, supported, withdrew, voted, answered.</summary>
+public sealed record ActivityRecord(string City, string Kind, Guid StreamId, DateTimeOffset At, JsonElement Data);
+
+/// <summary>
+/// A person's data, found and erased. What they did is found by their id in the event store (the events in which they
+/// are the author or the resident), what they follow in their follow records.
+/// <para>
+/// Erasure keeps every count exact and removes the person: the account document is deleted, and every token and cookie
+/// of it stops working on every node (an erasure mark makes every node check older tickets against their account); the events they wrote are masked in place with
+/// Marten's data-protection masking (<see cref="AddPrivacyMasking"/>): the text of what they raised or submitted and
+/// their id in every support, vote and answer; the views built from those events are built again from the masked
+/// events; consultation answers lose their free text and their link to the person; follow records are deleted.
+/// </para>
+/// </summary>
+public sealed class PersonalData(IDocumentStore store, NpgsqlDataSource database, PlatformOptions platform, AccountDirectory accounts,
+    RoleChangeLog roleChanges, TimeProvider clock)
+{
+    /// <summary>What an erased concern's or proposal's title says instead.</summary>
+    public const string ErasedTitle = "[erased at the author's request]";
+
+    /// <summary>The masking rules, one per event type that carries personal data (registered with the event store).</summary>
+    public static void AddPrivacyMasking(StoreOptions opts)
+    {
+        opts.Events.AddMaskingRuleForProtectedInformation<ConcernRaised>(e => e with { Title = ErasedTitle, Description = "", District = null, AuthorId = Guid.Empty });
+        opts.Events.AddMaskingRuleForProtectedInformation<ProposalSubmitted>(e => e with { Title = ErasedTitle, Description = "", District = null, AuthorId = Guid.Empty });
+        opts.Events.AddMaskingRuleForProtectedInformation<ConcernSupported>(e => e with { ResidentId = Guid.Empty });
+        opts.Events.AddMaskingRuleForProtectedInformation<ConcernSupportWithdrawn>(e => e with { ResidentId = Guid.Empty });
+        opts.Events.AddMaskingRuleForProtectedInformation<ProposalSupported>(e => e with { ResidentId = Guid.Empty });
+        opts.Events.AddMaskingRuleForProtectedInformation<ProposalSupportWithdrawn>(e => e with { ResidentId = Guid.Empty });
+        opts.Events.AddMaskingRuleForProtectedInformation<TownHallVoteCast>(e => e with { ResidentId = Guid.Empty });
+        opts.Events.AddMaskingRuleForProtectedInformation<ConsultationResponseSubmitted>(e => e with
+        {
+            ResidentId = Guid.Empty,
+            Answers = e.Answers.Select(a => a with { Text = a.Text is null ? null : "" }).ToArray(),
+        });
+    }
+
+    public async Task<PersonalDataExport?> ExportAsync(Guid accountId, CancellationToken cancellation)
+    {
+        await using var session = store.QuerySession();
+        var account = await session.LoadAsync<Account>(accountId, cancellation);
+        if (account is null) return null;
+        var follows = await session.Query<Follow>().Where(f => f.AnyTenant() && f.ResidentId == accountId).ToListAsync(cancellation);
+        return new PersonalDataExport(clock.GetUtcNow(), AccountEndpoints.ToResponse(account), account.CreatedAt,
+            follows.OrderBy(f => f.ChangedAt).Select(f => new FollowedRecord(f.City, f.Kind, f.ItemId, f.Following, f.ChangedAt)).ToList(),
+            await ActivityAsync(accountId, cancellation));
+    }
+
+    /// <summary>Erases the person as described on the class; idempotent (a second call finds nothing more to erase).</summary>
+    public async Task EraseAsync(Guid accountId, CancellationToken cancellation)
+    {
+        var activity = await ActivityAsync(accountId, cancellation);
+        foreach (var city in activity.GroupBy(a => a.City))
+        {
+            var streams = city.Select(a => a.StreamId).Distinct().ToList();
+            await store.Advanced.ApplyEventDataMasking(masking =>
+            {
+                masking.ForTenant(city.Key);
+                foreach (var stream in streams) masking.IncludeStream(stream);
+            }, cancellation);
+
+            // Views built from what they raised or submitted are built again from the masked events.
+            foreach (var raised in city.Where(a => a.Kind == "concern_raised"))
+            {
+                await store.Advanced.RebuildSingleStreamAsync<ConcernView>(raised.StreamId, city.Key, cancellation);
+                await store.Advanced.RebuildSingleStreamAsync<Concern>(raised.StreamId, city.Key, cancellation);
+            }
+            foreach (var submitted in city.Where(a => a.Kind == "proposal_submitted"))
+            {
+                await store.Advanced.RebuildSingleStreamAsync<ProposalView>(submitted.StreamId, city.Key, cancellation);
+                await store.Advanced.RebuildSingleStreamAsync<Proposal>(submitted.StreamId, city.Key, cancellation);
+            }
+            await EraseFromBoardAsync(city.Key, city.Where(a => a.Kind == "concern_raised").Select(a => a.StreamId).ToHashSet(), cancellation);
+        }
+
+        // Consultation answers: the tally keeps counting them, without their free text or a link to the person.
+        await using (var command = database.CreateCommand(
+            $"update {platform.Schema}.{ConsultationTally.ResponsesTable} set resident_id = gen_random_uuid(), texts = '[]'::jsonb where resident_id = @id"))
+        {
+            command.Parameters.AddWithValue("id", accountId);
+            await command.ExecuteNonQueryAsync(cancellation);
+        }
+
+        // The account goes whole: nothing of it stays to link to the masked events (support streams are named by
+        // concern and account id). Every node then checks tickets issued until now against their account again.
+        var now = clock.GetUtcNow();
+        await using (var session = store.LightweightSession())
+        {
+            session.DeleteWhere<Follow>(f => f.AnyTenant() && f.ResidentId == accountId);
+            session.Delete<Account>(accountId);
+            session.Store(new AccountErasureMark { At = now });
+            await session.SaveChangesAsync(cancellation);
+        }
+        roleChanges.CheckEveryTicketIssuedBefore(now);
+        accounts.Forget(accountId);
+    }
+
+    /// <summary>The live concern board of the city lists open concerns with their titles: an erased one keeps its place, not its text.</summary>
+    private async Task EraseFromBoardAsync(string city, HashSet<Guid> concerns, CancellationToken cancellation)
+    {
+        if (concerns.Count == 0) return;
+        await using var session = store.LightweightSession(city);
+        var boards = await session.Query<ConcernBoard>().ToListAsync(cancellation);
+        foreach (var board in boards.Where(b => b.Open.Keys.Any(concerns.Contains)))
+        {
+            foreach (var id in concerns.Where(board.Open.ContainsKey))
+                board.Open[id] = board.Open[id] with { Title = ErasedTitle, District = null };
+            session.Store(board);
+        }
+        await session.SaveChangesAsync(cancellation);
+    }
+
+    /// <summary>Every event in which the person is the author or the resident, oldest first, in every city.</summary>
+    private async Task<IReadOnlyList<ActivityRecord>> ActivityAsync(Guid accountId, CancellationToken cancellation)
+    {
+        await using var command = database.CreateCommand(
+            $"select tenant_id, type, stream_id, timestamp, data from {platform.Schema}.mt_events " +
+            "where (data ->> 'residentId' = @id or data ->> 'authorId' = @id) order by seq_id");
+        command.Parameters.AddWithValue("id", accountId.ToString());
+        var records = new List<ActivityRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellation);
+        while (await reader.ReadAsync(cancellation))
+            records.Add(new ActivityRecord(reader.GetString(0), reader.GetString(1), reader.GetGuid(2), reader.GetFieldValue<DateTimeOffset>(3),
+                JsonDocument.Parse(reader.GetString(4)).RootElement.Clone()));
+        return records;
+    }
+}

@@ -1,0 +1,127 @@
+using System.Text.Json;
+using Npgsql;
+using Platform.Api.Accounts;
+using Platform.Tests.Support;
+
+namespace Platform.Tests.Trust;
+
+/// <summary>
+/// A resident's data is theirs: they download everything the platform holds on them, and erasing the account removes
+/// it from the event store itself, from every table and every export, while every count and tally stays exact and
+/// every token of the account stops working at once.
+/// </summary>
+[Collection(IntegrationCollection.Name)]
+public sealed class PersonalDataTests(AppFixture app)
+{
+    private const string Password = "correct horse battery";
+
+    [Fact]
+    public async Task A_resident_exports_everything_they_did_and_erasing_the_account_removes_them_from_every_table_with_counts_kept()
+    {
+        var city = await app.NewCityAsync();
+        var (person, email) = await RegisterAsync(city);
+        var marker = $"Mould in flat {Guid.NewGuid():N}";
+        var secret = $"My neighbour {Guid.NewGuid():N} is ill";
+
+        // What the person does: raise (openly and anonymously), support, submit, vote, answer, follow.
+        var own = await app.RaiseAsync(city, new { title = marker, description = secret, rights = new[] { "housing" }, district = "Elm Street" }, person);
+        var anonymous = await app.RaiseAsync(city, new { title = marker + " (anonymous)", description = secret, rights = new[] { "housing" }, anonymous = true }, person);
+        var other = await app.RaiseAsync(city);
+        await app.SupportAsync(other, person, city);
+        var proposal = await app.SubmitAsync(city, new { title = marker + " proposal", description = secret, rights = new[] { "housing" } }, person);
+        var official = await app.OfficialAsync(city);
+        var townHall = await app.OpenTownHallAsync(official, city);
+        var poll = await app.OpenPollAsync(townHall, official, city: city);
+        await app.VoteAsync(townHall, poll, person, 1, city: city);
+        var consultation = await app.OpenConsultationAsync(official, city);
+        await app.RespondAsync(consultation, person, ConsultationApi.Answers(more: secret), city: city);
+        await app.Host.Scenario(x => { x.Put.Url($"/api/cities/{city}/concerns/{other}/follow"); x.As(person); x.StatusCodeShouldBe(200); });
+
+        // The export holds all of it.
+        var export = Json.Parse(await app.GetTextAsync("/api/accounts/me/export", person));
+        Assert.Equal(email, export.GetProperty("account").GetProperty("email").GetString());
+        var kinds = export.GetProperty("activity").EnumerateArray().Select(a => a.GetProperty("kind").GetString()).ToList();
+        Assert.Equal(2, kinds.Count(k => k == "concern_raised"));
+        Assert.Contains("concern_supported", kinds);
+        Assert.Contains("proposal_submitted", kinds);
+        Assert.Contains("town_hall_vote_cast", kinds);
+        Assert.Contains("consultation_response_submitted", kinds);
+        Assert.Contains(marker, export.GetRawText());
+        Assert.Contains(secret, export.GetRawText());
+        Assert.Equal(other, Assert.Single(export.GetProperty("follows").EnumerateArray()).GetProperty("itemId").GetGuid());
+
+        var supportsBefore = (await app.GetConcernAsync(other, city)).GetProperty("supports").GetInt64();
+        var votesBefore = (await app.GetTownHallAsync(townHall, city)).GetProperty("currentPoll").GetProperty("total").GetInt64();
+        var answersBefore = (await app.ResultsAsync(consultation, official, city)).GetProperty("participation").GetInt64();
+        var eventsBefore = await app.EventCountAsync();
+
+        // A wrong password erases nothing.
+        await EraseAsync(person, "not my password", 400);
+        Assert.Equal(200, (await app.Host.Scenario(x => { x.Get.Url("/api/accounts/me"); x.As(person); x.IgnoreStatusCode(); })).Context.Response.StatusCode);
+
+        await EraseAsync(person, Password, 200);
+
+        // Tokens stop at once; the email signs in no more.
+        await app.Host.Scenario(x => { x.Get.Url("/api/accounts/me"); x.As(person); x.StatusCodeShouldBe(401); });
+        await app.Host.Scenario(x => { x.Post.Json(new { email, password = Password }).ToUrl("/api/accounts/token"); x.StatusCodeShouldBe(401); });
+
+        // Counts and tallies stay exact; nothing was appended or removed.
+        Assert.Equal(supportsBefore, (await app.GetConcernAsync(other, city)).GetProperty("supports").GetInt64());
+        Assert.Equal(votesBefore, (await app.GetTownHallAsync(townHall, city)).GetProperty("currentPoll").GetProperty("total").GetInt64());
+        Assert.Equal(answersBefore, (await app.ResultsAsync(consultation, official, city)).GetProperty("participation").GetInt64());
+        Assert.Equal(eventsBefore, await app.EventCountAsync());
+
+        // What they raised stays, without their words.
+        var erased = await app.GetConcernAsync(own, city);
+        Assert.Equal(PersonalData.ErasedTitle, erased.GetProperty("title").GetString());
+        Assert.Equal("", erased.GetProperty("description").GetString());
+        Assert.Equal(PersonalData.ErasedTitle, (await app.GetConcernAsync(anonymous, city)).GetProperty("title").GetString());
+        Assert.Equal(PersonalData.ErasedTitle, (await app.GetProposalAsync(proposal, city)).GetProperty("title").GetString());
+        Assert.DoesNotContain(marker, await app.GetTextAsync($"/api/cities/{city}/open-data/concerns?format=csv"));
+        Assert.DoesNotContain(secret, await app.GetTextAsync($"/api/cities/{city}/consultations/{consultation}/results", official));
+
+        // Nowhere in the database: not their id, email, words or answers.
+        foreach (var needle in new[] { person.Id.ToString(), email, marker, secret })
+            Assert.Empty(await TablesContainingAsync(needle));
+    }
+
+    private async Task<(Actor, string)> RegisterAsync(string city)
+    {
+        var email = $"{Guid.NewGuid():N}@example.org";
+        await app.Host.Scenario(x =>
+        {
+            x.Post.Json(new { email, password = Password, displayName = "Ada Lovelace", city }).ToUrl("/api/accounts");
+            x.StatusCodeShouldBe(201);
+        });
+        var token = Json.Parse(await (await app.Host.Scenario(x => x.Post.Json(new { email, password = Password }).ToUrl("/api/accounts/token"))).ReadAsTextAsync())
+            .GetProperty("accessToken").GetString()!;
+        var me = Json.Parse(await (await app.Host.Scenario(x => { x.Get.Url("/api/accounts/me"); x.WithRequestHeader("Authorization", $"Bearer {token}"); })).ReadAsTextAsync());
+        return (new Actor(me.GetProperty("id").GetGuid(), token), email);
+    }
+
+    private Task EraseAsync(Actor person, string password, int status) => app.Host.Scenario(x =>
+    {
+        x.Delete.Json(new { password }).ToUrl("/api/accounts/me");
+        x.As(person);
+        x.StatusCodeShouldBe(status);
+    });
+
+    /// <summary>Every table of the platform's schema with a row whose text contains <paramref name="needle"/>.</summary>
+    private static async Task<List<string>> TablesContainingAsync(string needle)
+    {
+        await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
+        await connection.OpenAsync();
+        var tables = new List<string>();
+        await using (var list = new NpgsqlCommand("select table_name from information_schema.tables where table_schema = 'platform' and table_type = 'BASE TABLE'", connection))
+        await using (var reader = await list.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
+        var found = new List<string>();
+        foreach (var table in tables)
+        {
+            await using var search = new NpgsqlCommand($"select count(*) from platform.\"{table}\" t where t::text ilike @needle", connection);
+            search.Parameters.AddWithValue("needle", $"%{needle}%");
+            if ((long)(await search.ExecuteScalarAsync())! > 0) found.Add(table);
+        }
+        return found;
+    }
+}
