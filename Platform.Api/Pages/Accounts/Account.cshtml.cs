@@ -1,0 +1,73 @@
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Platform.Api.Accounts;
+using Platform.Api.Web;
+
+namespace Platform.Api.Pages.Accounts;
+
+/// <summary>
+/// The signed-in person's own account: download their data, change the password, sign out everywhere, erase the
+/// account. Each form calls the API's endpoint method for it, so the page refuses what the API refuses.
+/// </summary>
+[Authorize(Policy = Policies.SignedIn)]
+public sealed class AccountModel(IDocumentSession session, AccountDirectory accounts, SignInGuard guard, IPasswordHasher<Account> hasher,
+    PersonalData data, IStringLocalizer<Text> text) : PageModel
+{
+    public AccountResponse? Account { get; private set; }
+
+    [BindProperty(Name = "currentPassword")] public string? CurrentPassword { get; set; }
+    [BindProperty(Name = "newPassword")] public string? NewPassword { get; set; }
+    [BindProperty(Name = "erasePassword")] public string? ErasePassword { get; set; }
+    [BindProperty(Name = "eraseConfirmed")] public bool EraseConfirmed { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellation) => await LoadAsync(cancellation) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostPasswordAsync(CancellationToken cancellation) =>
+        ActAsync(() => AccountEndpoints.ChangePassword(new ChangePassword(CurrentPassword, NewPassword), User, HttpContext, session, guard, hasher, accounts, cancellation),
+            text["Your password is changed. Sign in again with the new one."], cancellation);
+
+    public Task<IActionResult> OnPostSignOutEverywhereAsync(CancellationToken cancellation) =>
+        ActAsync(() => AccountEndpoints.SignOutEverywhere(User, session, accounts, cancellation),
+            text["You are signed out on every device."], cancellation);
+
+    public Task<IActionResult> OnPostEraseAsync(CancellationToken cancellation)
+    {
+        if (!EraseConfirmed)
+        {
+            ModelState.AddModelError("eraseConfirmed", text["Tick the box to confirm that your account and your data are to be erased."]);
+            return ReloadAsync(cancellation);
+        }
+        return ActAsync(() => AccountEndpoints.Erase(new ConfirmErasure(ErasePassword), User, HttpContext, session, guard, data, cancellation),
+            text["Your account and your personal data are erased."], cancellation);
+    }
+
+    /// <summary>The endpoint's answer: its refusals next to the form's fields, else signed out and home with the confirmation.</summary>
+    private async Task<IActionResult> ActAsync(Func<Task<IResult>> endpoint, string confirmation, CancellationToken cancellation)
+    {
+        ModelState.Clear(); // the endpoint decides what is valid
+        var answer = await endpoint();
+        if (answer.Problem() is { } problem)
+        {
+            if (problem.Status == StatusCodes.Status429TooManyRequests)
+                ModelState.AddModelError("", text["Too many attempts: try again in {0} seconds.", Response.Headers.RetryAfter.ToString()]);
+            else problem.AddTo(ModelState, text, field => field == "password" ? "erasePassword" : EndpointAnswers.FormField(field));
+            return await ReloadAsync(cancellation);
+        }
+        await answer.ExecuteAsync(HttpContext); // every change here ends the sign-in cookie
+        TempData.Confirm(confirmation);
+        return LocalRedirect("/");
+    }
+
+    private async Task<IActionResult> ReloadAsync(CancellationToken cancellation) => await LoadAsync(cancellation) ? Page() : NotFound();
+
+    private async Task<bool> LoadAsync(CancellationToken cancellation)
+    {
+        var account = await accounts.FindAsync(User.AccountId(), cancellation);
+        Account = account is null ? null : AccountEndpoints.ToResponse(account);
+        return Account is not null;
+    }
+}
