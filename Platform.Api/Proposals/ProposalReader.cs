@@ -88,6 +88,15 @@ public sealed class ProposalReader(NpgsqlDataSource database, PlatformOptions pl
         v.ThresholdReachedAt, v.DecisionDue, v.SubmittedAt, v.UpdatedAt, v.Decision, v.CommitmentId, v.RejectionReason,
         v.DecidedAt, v.WithdrawnAt, caller is { } id && id == v.AuthorId, Math.Max(v.Sequence, tally.Sequence));
 
+    /// <summary>How many residents support the proposal, read on <paramref name="connection"/> (in its transaction).</summary>
+    public async Task<long> SupportsAsync(NpgsqlConnection connection, string city, Guid id, CancellationToken cancellation)
+    {
+        await using var command = new NpgsqlCommand($"select coalesce(sum(supports), 0)::bigint from {_tally} where tenant_id = $1 and item_id = $2", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = city });
+        command.Parameters.Add(new NpgsqlParameter { Value = id });
+        return (long)(await command.ExecuteScalarAsync(cancellation))!;
+    }
+
     private async Task<(long Supports, long Sequence)> TallyAsync(string city, Guid id, CancellationToken cancellation)
     {
         await using var command = database.CreateCommand(

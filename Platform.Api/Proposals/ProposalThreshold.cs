@@ -1,58 +1,44 @@
 using Marten;
+using Npgsql;
 using Platform.Api.Cities;
-using Platform.Api.Infrastructure;
 using Platform.Domain.Proposals;
 
 namespace Platform.Api.Proposals;
 
 /// <summary>
-/// Records <see cref="ProposalThresholdReached"/> exactly once, without serialising supports. Supports
-/// go to per-resident streams and never touch the proposal's stream; after a support commits, this check
-/// reads the (committed) tally and, if it meets the threshold of a proposal still open, appends the event
-/// to the proposal's stream at the version it just read. Of several supports that cross the threshold
-/// together, the first append wins and the others fail their version check: a conflict means the
-/// proposal moved on (threshold recorded, or decided), so there is nothing left to do. Once reached, the
-/// check costs supports nothing: the proposal state they load already says so.
+/// Records <see cref="ProposalThresholdReached"/> in the same transaction as the support that crosses the threshold,
+/// exactly once. Supports go to per-resident streams and never touch the proposal's stream; while a proposal is open,
+/// its supports take turns on a transaction-scoped advisory lock of the proposal, then read the committed tally: the
+/// support that makes it reach the threshold sees the exact count and appends the event to the proposal's stream in
+/// its own transaction. If that transaction fails, neither the support nor the event is stored. Once the threshold is
+/// reached (or the proposal decided), supports load a state that says so and take no lock.
 /// </summary>
-public sealed class ProposalThreshold(IDocumentStore store, CityDirectory cities, ProposalReader reader, TimeProvider clock, ILogger<ProposalThreshold> logger)
+public sealed class ProposalThreshold(CityDirectory cities, ProposalReader reader, TimeProvider clock)
 {
-    /// <param name="proposal">The proposal as the support saw it; only an open one can reach its threshold.</param>
-    public async Task CheckAsync(string city, Proposal? proposal)
+    /// <summary>
+    /// Call before saving a session that adds one support to <paramref name="proposal"/> (as the support saw it): begins
+    /// the session's transaction, takes the proposal's turn, and appends the threshold event when this support reaches it.
+    /// </summary>
+    public async Task RecordWithSupportAsync(IDocumentSession session, string city, Proposal? proposal, CancellationToken cancellation)
     {
         if (proposal is not { Status: ProposalStatus.Open }) return;
-        try
+        await session.BeginTransactionAsync(cancellation);
+        var connection = (NpgsqlConnection)session.Connection!;
+        await using (var turn = new NpgsqlCommand("select pg_advisory_xact_lock($1)", connection))
         {
-            await RecordIfReachedAsync(city, proposal);
+            turn.Parameters.Add(new NpgsqlParameter { Value = LockKey(proposal.Id) });
+            await turn.ExecuteNonQueryAsync(cancellation);
         }
-        catch (Exception e)
-        {
-            // The support itself is committed and its answer stands; the next support checks again.
-            logger.LogWarning(e, "Could not check the support threshold of proposal {ProposalId} in {City}", proposal.Id, city);
-        }
-    }
+        // Every support of this proposal that took its turn before has committed: the tally is exact, plus this one.
+        var supports = await reader.SupportsAsync(connection, city, proposal.Id, cancellation) + 1;
+        if (supports < proposal.SupportThreshold) return;
 
-    private async Task RecordIfReachedAsync(string city, Proposal proposal)
-    {
-        // Not the request's token: the support is committed already, and a client hanging up must not
-        // leave a threshold it crossed unrecorded.
-        var cancellation = CancellationToken.None;
-        if (await reader.SupportsAsync(city, proposal.Id, cancellation) < proposal.SupportThreshold) return;
-
-        await using var session = store.LightweightSession(city);
         var stream = await session.Events.FetchForWriting<Proposal>(proposal.Id, cancellation);
-        // Read the tally again after the version: any support that committed before counts in the event.
-        var supports = await reader.SupportsAsync(city, proposal.Id, cancellation);
         var days = (await cities.FindAsync(city, cancellation))?.Settings.ProposalDecisionDays ?? new CitySettings().ProposalDecisionDays;
         var decision = ProposalDecider.ReachThreshold(stream.Aggregate, supports, days, clock.GetUtcNow());
-        if (decision.Events.Count == 0) return;
-        stream.AppendMany(decision.Events);
-        try
-        {
-            await session.SaveChangesAsync(cancellation);
-        }
-        catch (Exception e) when (WriteConflicts.IsStreamConflict(e))
-        {
-            // Another support recorded it first, or the council decided meanwhile: either way, done.
-        }
+        if (decision.Events.Count > 0) stream.AppendMany(decision.Events);
     }
+
+    /// <summary>The advisory lock of a proposal: 64 bits of its id (a rare collision only makes two proposals take turns).</summary>
+    private static long LockKey(Guid proposal) => BitConverter.ToInt64(proposal.ToByteArray(), 8) ^ 0x5072_6f70_6f73_616c; // "Proposal"
 }

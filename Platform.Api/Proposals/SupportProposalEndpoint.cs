@@ -14,8 +14,8 @@ namespace Platform.Api.Proposals;
 /// <summary>
 /// Residents support proposals, and take their support back, exactly as for concerns: each resident's
 /// support of a proposal is its own tiny stream (<see cref="SupportStream"/>), counted by the shared
-/// support tally, so a popular proposal's stream is never a point of contention. A support that crosses
-/// the threshold then has <see cref="ProposalThreshold"/> record it.
+/// support tally, so a popular proposal's stream is never a point of contention. The support that crosses
+/// the threshold records it in its own transaction (<see cref="ProposalThreshold"/>).
 /// </summary>
 public static class SupportProposalEndpoint
 {
@@ -36,40 +36,42 @@ public static class SupportProposalEndpoint
         // given again after a withdrawal) is refused by the primary key and decided from the stream below.
         var first = ProposalDecider.Decide(new SupportProposal(id, residentId), proposal, null, clock.GetUtcNow());
         if (first.IsRefused) return Problems.Result(first.Errors);
-        session.Events.StartStream<ResidentSupport>(SupportStream.Id(id, residentId), first.Events);
-        try
+        await using (var attempt = session.DocumentStore.LightweightSession(city))
         {
-            await session.SaveChangesAsync(cancellation);
-            await threshold.CheckAsync(city, proposal);
-            return Results.Ok(new ProposalSupportState(id, Supported: true, Changed: true));
+            attempt.Events.StartStream<ResidentSupport>(SupportStream.Id(id, residentId), first.Events);
+            await threshold.RecordWithSupportAsync(attempt, city, proposal, cancellation);
+            try
+            {
+                await attempt.SaveChangesAsync(cancellation);
+                return Results.Ok(new ProposalSupportState(id, Supported: true, Changed: true));
+            }
+            catch (Exception e) when (WriteConflicts.IsStreamConflict(e))
+            {
+                // A support stream exists already (a repeat), or the council decided meanwhile: decide from what is stored.
+            }
         }
-        catch (Exception e) when (WriteConflicts.IsStreamConflict(e))
-        {
-            session.EjectAllPendingChanges();
-        }
-        var result = await DecideAndAppend(id, residentId, session, cancellation, supported: true,
+        return await DecideAndAppend(id, city, residentId, session, threshold, cancellation, supported: true,
             (current, support) => ProposalDecider.Decide(new SupportProposal(id, residentId), current, support, clock.GetUtcNow()));
-        if (result is { Changed: true }) await threshold.CheckAsync(city, proposal);
-        return result.Answer;
     }
 
     /// <summary>Withdraws the calling resident's support. Always 200; <c>changed</c> is false when there was none.</summary>
     [WolverineDelete("/api/cities/{city}/proposals/{id}/supports", OperationId = "withdrawProposalSupport")]
     [Authorize(Policy = Policies.Resident)]
-    public static async Task<IResult> Delete(Guid id, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken cancellation) =>
-        (await DecideAndAppend(id, user.ResidentId(), session, cancellation, supported: false,
-            (proposal, support) => ProposalDecider.Decide(new WithdrawProposalSupport(id, user.ResidentId()), proposal, support, clock.GetUtcNow()))).Answer;
+    public static Task<IResult> Delete(Guid id, string city, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken cancellation) =>
+        DecideAndAppend(id, city, user.ResidentId(), session, threshold: null, cancellation, supported: false,
+            (proposal, support) => ProposalDecider.Decide(new WithdrawProposalSupport(id, user.ResidentId()), proposal, support, clock.GetUtcNow()));
 
-    private static async Task<(IResult Answer, bool Changed)> DecideAndAppend(Guid proposalId, Guid residentId, IDocumentSession session,
+    private static async Task<IResult> DecideAndAppend(Guid proposalId, string city, Guid residentId, IDocumentSession session, ProposalThreshold? threshold,
         CancellationToken cancellation, bool supported, Func<Proposal?, ResidentSupport?, Decision> decide)
     {
         var proposal = await session.LoadAsync<Proposal>(proposalId, cancellation);
         var stream = await session.Events.FetchForWriting<ResidentSupport>(SupportStream.Id(proposalId, residentId), cancellation);
         var decision = decide(proposal, stream.Aggregate);
-        if (decision.IsRefused) return (Problems.Result(decision.Errors), false);
-        if (decision.Events.Count == 0) return (Results.Ok(new ProposalSupportState(proposalId, supported, Changed: false)), false);
+        if (decision.IsRefused) return Problems.Result(decision.Errors);
+        if (decision.Events.Count == 0) return Results.Ok(new ProposalSupportState(proposalId, supported, Changed: false));
 
         stream.AppendMany(decision.Events);
+        if (supported && threshold is not null) await threshold.RecordWithSupportAsync(session, city, proposal, cancellation);
         try
         {
             await session.SaveChangesAsync(cancellation);
@@ -77,9 +79,9 @@ public static class SupportProposalEndpoint
         catch (Exception e) when (WriteConflicts.IsStreamConflict(e))
         {
             // The same resident's other request won the race; its write is the one that counts.
-            return (Results.Ok(new ProposalSupportState(proposalId, supported, Changed: false)), false);
+            return Results.Ok(new ProposalSupportState(proposalId, supported, Changed: false));
         }
-        return (Results.Ok(new ProposalSupportState(proposalId, supported, Changed: true)), true);
+        return Results.Ok(new ProposalSupportState(proposalId, supported, Changed: true));
     }
 }
 

@@ -25,8 +25,31 @@ public class ProposalThresholdTests(AppFixture app)
 
         await using var session = app.Store.QuerySession(city);
         var reached = (await session.Events.FetchStreamAsync(id)).Select(e => e.Data).OfType<ProposalThresholdReached>().Single();
-        Assert.InRange(reached.Supports, 5, 20);
+        Assert.Equal(5, reached.Supports); // recorded by the support that crossed it
         Assert.Equal(reached.ReachedAt.AddDays(30), reached.DecisionDue);
+    }
+
+    [Fact]
+    public async Task The_support_that_crosses_the_threshold_records_it_in_its_own_transaction_with_the_exact_count()
+    {
+        var city = await app.CityWithThresholdAsync(threshold: 5, decisionDays: 30);
+        var id = await app.SubmitAsync(city);
+        var supporters = await app.AccountsAsync(12, city);
+
+        await Task.WhenAll(supporters.Select(r => app.SupportProposalAsync(id, r, city)));
+
+        await using var session = app.Store.QuerySession(city);
+        var reached = (await session.Events.FetchStreamAsync(id)).Select(e => e.Data).OfType<ProposalThresholdReached>().Single();
+        Assert.Equal(5, reached.Supports); // the fifth support, not a later count
+        // PostgreSQL's xmin is the transaction that wrote a row: the event shares it with exactly one support.
+        await using var connection = new Npgsql.NpgsqlConnection(TestDatabase.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(
+            "select count(*) from platform.mt_events s, platform.mt_events t where t.stream_id = @id and t.type = 'proposal_threshold_reached' " +
+            "and s.type = 'proposal_supported' and s.data ->> 'proposalId' = @text and s.xmin = t.xmin", connection);
+        command.Parameters.AddWithValue("id", id);
+        command.Parameters.AddWithValue("text", id.ToString());
+        Assert.Equal(1L, (long)(await command.ExecuteScalarAsync())!);
     }
 
     [Fact]

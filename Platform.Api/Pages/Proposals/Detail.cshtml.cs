@@ -53,7 +53,7 @@ public sealed class ProposalDetailModel(CityDirectory directory, IDocumentStore 
             text["Thank you: your support is counted."], cancellation);
 
     public Task<IActionResult> OnPostWithdrawSupportAsync(CancellationToken cancellation) =>
-        ActAsync(session => SupportProposalEndpoint.Delete(Id, User, session, clock, cancellation),
+        ActAsync(session => SupportProposalEndpoint.Delete(Id, CitySlug, User, session, clock, cancellation),
             text["Your support is withdrawn."], cancellation);
 
     public Task<IActionResult> OnPostAcceptAsync(CancellationToken cancellation)
