@@ -9,7 +9,8 @@ namespace Platform.Api.Infrastructure;
 /// Honours the <c>Idempotency-Key</c> header on every write under <c>/api</c>: a retried request gets the
 /// first response back and stores nothing new, also when the retry races the original.
 /// </summary>
-public sealed class IdempotencyMiddleware(RequestDelegate next, IDocumentStore store, TimeProvider clock, ILogger<IdempotencyMiddleware> logger)
+public sealed class IdempotencyMiddleware(RequestDelegate next, IDocumentStore store, PlatformOptions platform, TimeProvider clock,
+    ILogger<IdempotencyMiddleware> logger)
 {
     public const string Header = "Idempotency-Key";
     public const int MaxKeyLength = 200;
@@ -32,9 +33,9 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IDocumentStore s
         context.Request.EnableBuffering();
         var fingerprint = await FingerprintAsync(context.Request);
         var caller = context.User.IsSignedIn() ? context.User.AccountId().ToString("N") : "anonymous";
-        var recordId = Hash($"{caller}\n{context.Request.Method}\n{context.Request.Path}\n{key}");
+        var recordId = RecordId(caller, context.Request.Method, context.Request.Path, key);
 
-        if (await FindAsync(recordId, context.RequestAborted) is { } earlier)
+        if (await FindAsync(recordId, context.RequestAborted) is { } earlier && !await ReclaimedAsync(earlier, fingerprint))
         {
             await ReplayOrWaitAsync(context, earlier, fingerprint);
             return;
@@ -83,6 +84,24 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IDocumentStore s
         if (scope.Claimed) await CompleteAsync(recordId, context, buffer);
         buffer.Position = 0;
         await buffer.CopyToAsync(originalBody, context.RequestAborted);
+    }
+
+    /// <summary>The id of a key's record: caller, method, path and key, hashed.</summary>
+    public static string RecordId(string caller, string method, string path, string key) => Hash($"{caller}\n{method}\n{path}\n{key}");
+
+    /// <summary>
+    /// A claim older than the lease and still without its response belongs to a request that died after its write: the
+    /// same request (same body) takes the key over and runs again, instead of being told "in progress" for a day.
+    /// </summary>
+    private async Task<bool> ReclaimedAsync(IdempotentRequest record, string fingerprint)
+    {
+        var cutoff = clock.GetUtcNow() - TimeSpan.FromSeconds(platform.Idempotency.LeaseSeconds);
+        if (record.Completed || record.CreatedAt > cutoff || record.Fingerprint != fingerprint) return false;
+        await using var session = store.LightweightSession();
+        session.DeleteWhere<IdempotentRequest>(r => r.Id == record.Id && !r.Completed && r.CreatedAt <= cutoff);
+        await session.SaveChangesAsync();
+        logger.LogWarning("An idempotency claim stayed {Seconds:F0} s without its response; a retry takes it over", (clock.GetUtcNow() - record.CreatedAt).TotalSeconds);
+        return true;
     }
 
     private static bool IsKeyedWrite(HttpContext context, out string key)

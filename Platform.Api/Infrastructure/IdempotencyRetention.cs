@@ -56,4 +56,10 @@ public sealed class IdempotencyOptions
 {
     /// <summary>How long a key's first response is kept and replayed (hours).</summary>
     public int RetentionHours { get; set; } = 24;
+
+    /// <summary>
+    /// How long a claim may stay without its response (seconds) before a retry takes the key over: the request that
+    /// claimed it died between its write and storing its answer (a killed node). Its retry is then run again.
+    /// </summary>
+    public int LeaseSeconds { get; set; } = 30;
 }

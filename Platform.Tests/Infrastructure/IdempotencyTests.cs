@@ -20,6 +20,39 @@ public class IdempotencyTests(AppFixture app)
         });
 
     [Fact]
+    public async Task A_claim_left_without_its_response_past_the_lease_is_taken_over_by_the_retry()
+    {
+        var city = await app.NewCityAsync();
+        var concern = await app.RaiseAsync(city);
+        var resident = await app.ResidentAsync(city);
+        var key = Guid.NewGuid().ToString();
+        var path = $"/api/cities/{city}/concerns/{concern}/supports";
+        var recordId = IdempotencyMiddleware.RecordId(resident.Id.ToString("N"), "POST", path, key);
+        // As a node killed between its write and storing its answer leaves it: claimed a minute ago, never completed.
+        await using (var session = app.Store.LightweightSession())
+        {
+            session.Store(new IdempotentRequest
+            {
+                Id = recordId, Fingerprint = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData([])), CreatedAt = app.Clock.GetUtcNow().AddMinutes(-1),
+            });
+            await session.SaveChangesAsync();
+        }
+
+        var retry = await app.Host.Scenario(x =>
+        {
+            x.Post.Url(path);
+            x.As(resident);
+            x.WithRequestHeader("Idempotency-Key", key);
+            x.StatusCodeShouldBe(200);
+        });
+
+        Assert.True(Json.Parse(await retry.ReadAsTextAsync()).GetProperty("supported").GetBoolean());
+        await using var query = app.Store.QuerySession();
+        Assert.True((await query.LoadAsync<IdempotentRequest>(recordId))!.Completed);
+        Assert.Equal(1, (await app.GetConcernAsync(concern, city)).GetProperty("supports").GetInt64());
+    }
+
+    [Fact]
     public async Task A_retried_raise_returns_the_first_response_and_stores_one_concern()
     {
         var author = await app.ResidentAsync();
