@@ -19,7 +19,7 @@ public static class AccountsSetup
 
     public static readonly TimeSpan TokenLifetime = TimeSpan.FromHours(8);
 
-    public static IServiceCollection AddPlatformIdentity(this IServiceCollection services)
+    public static IServiceCollection AddPlatformIdentity(this IServiceCollection services, KeyRingOptions keyRing, IHostEnvironment environment)
     {
         services.AddMemoryCache();
         services.AddSingleton<RoleChangeLog>();
@@ -30,9 +30,14 @@ public static class AccountsSetup
         services.AddScoped<IClaimsTransformation, AccountClaimsTransformation>();
         services.AddSingleton<IAuthorizationHandler, CityRoleHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, SignedOutChallenge>();
-        services.AddDataProtection().SetApplicationName("human-rights-cities");
+        // The key ring lives in PostgreSQL (every node shares it), encrypted at rest with a certificate kept outside it.
+        var certificate = KeyRingCertificate.Load(keyRing, environment);
+        services.AddDataProtection().SetApplicationName("human-rights-cities")
+            .ProtectKeysWithCertificate(certificate)
+            .UnprotectKeysWithAnyCertificate(certificate);
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider =>
-            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new MartenKeyRing(provider.GetRequiredService<Marten.IDocumentStore>())));
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new MartenKeyRing(provider.GetRequiredService<Marten.IDocumentStore>(),
+                provider.GetRequiredService<ILogger<MartenKeyRing>>())));
 
         services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "Bearer token or cookie", o =>

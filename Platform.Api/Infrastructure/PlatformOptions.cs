@@ -25,6 +25,9 @@ public sealed class PlatformOptions
     /// <summary>The HTTP front: trusted proxies, secure cookies (<c>Platform:Http</c>).</summary>
     public HttpOptions Http { get; set; } = new();
 
+    /// <summary>The certificate that encrypts the key ring at rest (<c>Platform:KeyRing</c>).</summary>
+    public Accounts.KeyRingOptions KeyRing { get; set; } = new();
+
     /// <summary>Rate limits per client address and per account (<c>Platform:RateLimits</c>).</summary>
     public Accounts.RateLimitOptions RateLimits { get; set; } = new();
 

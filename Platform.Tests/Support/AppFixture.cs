@@ -33,6 +33,7 @@ public sealed class AppFixture : IAsyncLifetime
             builder.UseEnvironment("Test");
             builder.UseSetting("Platform:Demo:Seed", "false");
             builder.UseSetting("Platform:Http:SecureCookies", "false"); // served over plain HTTP on loopback
+            builder.UseSetting("Platform:KeyRing:CertificatePath", TestDatabase.KeyRingCertificate);
             builder.ConfigureServices(services =>
             {
                 services.RunWolverineInSoloMode();

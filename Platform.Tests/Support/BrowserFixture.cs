@@ -55,6 +55,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             builder.UseSetting("Platform:Schema", Schema);
             builder.UseSetting("Platform:Demo:Seed", "false");
             builder.UseSetting("Platform:Http:SecureCookies", "false"); // served over plain HTTP on loopback
+            builder.UseSetting("Platform:KeyRing:CertificatePath", TestDatabase.KeyRingCertificate);
             builder.UseSetting("Platform:RateLimits:SignInsPerAddressPerMinute", "100000"); // every browser test signs in from 127.0.0.1
             builder.ConfigureServices(services => services.RunWolverineInSoloMode());
         });

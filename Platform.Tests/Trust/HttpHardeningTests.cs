@@ -1,6 +1,7 @@
 using System.Net;
 using Alba;
 using Microsoft.AspNetCore.Hosting;
+using Marten;
 using Platform.Api.Infrastructure;
 using Platform.Tests.Support;
 
@@ -57,9 +58,34 @@ public sealed class HttpHardeningTests(AppFixture app)
         var refused = await Assert.ThrowsAnyAsync<Exception>(() => AlbaHost.For<Program>(builder =>
         {
             builder.UseEnvironment("Production");
+            builder.UseSetting("Platform:KeyRing:CertificatePath", TestDatabase.KeyRingCertificate);
             builder.UseSetting("Platform:Demo:Seed", "true");
         }));
         Assert.Contains("Platform:Demo:Seed is refused in the Production environment", Unwrap(refused).Message);
+    }
+
+    [Fact]
+    public async Task Outside_development_the_key_ring_needs_a_certificate()
+    {
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() => AlbaHost.For<Program>(builder => builder.UseEnvironment("Production")));
+        Assert.Contains("Set Platform:KeyRing:CertificatePath", Unwrap(refused, "Platform:KeyRing").Message);
+    }
+
+    [Fact]
+    public async Task The_key_ring_is_stored_encrypted()
+    {
+        await app.Host.Scenario(x => { x.Post.Json(new { email = "nobody@example.org", password = "not a password" }).ToUrl("/api/accounts/token"); x.IgnoreStatusCode(); });
+        await using var session = app.Store.QuerySession();
+        var keys = await session.Query<Platform.Api.Accounts.DataProtectionKey>().ToListAsync();
+        Assert.NotEmpty(keys);
+        // Every key holds its secret as encrypted data (the master key element is encrypted whole), never in clear.
+        Assert.All(keys, k =>
+        {
+            var key = System.Xml.Linq.XElement.Parse(k.Xml);
+            Assert.Empty(key.Descendants("masterKey"));
+            Assert.Single(key.Descendants(), e => e.Name.LocalName == "encryptedSecret");
+            Assert.Contains("EncryptedData", k.Xml);
+        });
     }
 
     private Task<IScenarioResult> ThroughAsync(IPAddress proxy) => app.Host.Scenario(x =>
@@ -71,9 +97,9 @@ public sealed class HttpHardeningTests(AppFixture app)
         x.ConfigureHttpContext(c => c.Connection.RemoteIpAddress = proxy);
     });
 
-    private static Exception Unwrap(Exception e)
+    private static Exception Unwrap(Exception e, string about = "Platform:Demo:Seed")
     {
-        while (e.InnerException is not null && !e.Message.Contains("Platform:Demo:Seed")) e = e.InnerException;
+        while (e.InnerException is not null && !e.Message.Contains(about)) e = e.InnerException;
         return e;
     }
 }
