@@ -50,7 +50,12 @@ builder.Services.AddReports();
 builder.Services.AddSingleton<DemoNetwork>();
 
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
-builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = MalformedRouteIds.Describe);
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+{
+    // Refusals made before an endpoint runs get the shape of the endpoints' own: a code and the field at fault.
+    MalformedRouteIds.Describe(context);
+    UnparseableQueryValues.Describe(context);
+});
 builder.Services.AddPlatformIdentity();
 builder.Services.AddSignalR()
     .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
@@ -89,6 +94,7 @@ app.MapHub<LiveHub>(LiveHub.Path);
 app.MapWolverineEndpoints(opts =>
 {
     opts.TenantId.IsRouteArgumentNamed(RequestCity.RouteValue); // the same rule as the pages: the city is the route's
+    opts.RejectUnparseableQueryValues = true; // ?page=abc is a 400 naming page, not page 1
 });
 app.MapWeb(); // the pages (Pages/), the home page at /
 app.MapBenchEndpoints();
