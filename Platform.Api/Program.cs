@@ -54,6 +54,7 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
 {
     // Refusals made before an endpoint runs get the shape of the endpoints' own: a code and the field at fault.
     MalformedRouteIds.Describe(context);
+    JsonBodyRule.Describe(context);
     UnparseableQueryValues.Describe(context);
 });
 builder.Services.AddPlatformIdentity();
@@ -95,6 +96,7 @@ app.MapWolverineEndpoints(opts =>
 {
     opts.TenantId.IsRouteArgumentNamed(RequestCity.RouteValue); // the same rule as the pages: the city is the route's
     opts.RejectUnparseableQueryValues = true; // ?page=abc is a 400 naming page, not page 1
+    opts.AddPolicy<JsonBodyRule>(); // a null or non-object JSON body is a 400 naming $, before any handler runs
 });
 app.MapWeb(); // the pages (Pages/), the home page at /
 app.MapBenchEndpoints();

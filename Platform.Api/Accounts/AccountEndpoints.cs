@@ -27,10 +27,9 @@ public static class AccountEndpoints
 {
     [WolverinePost("/api/accounts", OperationId = "registerAccount")]
     [AllowAnonymous]
-    public static async Task<IResult> Register(RegisterAccount? command, IDocumentSession session, CityDirectory cities,
+    public static async Task<IResult> Register(RegisterAccount command, IDocumentSession session, CityDirectory cities,
         IPasswordHasher<Account> hasher, TimeProvider clock, CancellationToken cancellation)
     {
-        if (command is null) return Problems.BodyRequired();
         var errors = AccountRules.ValidateRegistration(command.Email, command.Password, command.DisplayName).ToList();
         if (string.IsNullOrWhiteSpace(command.City) || !await cities.ExistsAsync(command.City, cancellation))
             errors.Add(DomainError.Invalid("city", "Choose a city of the network (its slug, such as york)."));
@@ -67,9 +66,8 @@ public static class AccountEndpoints
     /// <summary>A bearer token for API clients: <c>{ tokenType, accessToken, expiresIn }</c>.</summary>
     [WolverinePost("/api/accounts/token", OperationId = "issueToken")]
     [AllowAnonymous]
-    public static async Task<IResult> Token(Credentials? credentials, IQuerySession session, IPasswordHasher<Account> hasher, TimeProvider clock, CancellationToken cancellation)
+    public static async Task<IResult> Token(Credentials credentials, IQuerySession session, IPasswordHasher<Account> hasher, TimeProvider clock, CancellationToken cancellation)
     {
-        if (credentials is null) return Problems.BodyRequired();
         var account = await VerifyAsync(credentials, session, hasher, cancellation);
         return account is null
             ? WrongCredentials()
@@ -79,9 +77,8 @@ public static class AccountEndpoints
     /// <summary>Signs in with a cookie (pages and browsers).</summary>
     [WolverinePost("/api/accounts/sign-in", OperationId = "signIn")]
     [AllowAnonymous]
-    public static async Task<IResult> SignIn(Credentials? credentials, IQuerySession session, IPasswordHasher<Account> hasher, TimeProvider clock, CancellationToken cancellation)
+    public static async Task<IResult> SignIn(Credentials credentials, IQuerySession session, IPasswordHasher<Account> hasher, TimeProvider clock, CancellationToken cancellation)
     {
-        if (credentials is null) return Problems.BodyRequired();
         var account = await VerifyAsync(credentials, session, hasher, cancellation);
         return account is null
             ? WrongCredentials()
