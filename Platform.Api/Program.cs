@@ -83,6 +83,7 @@ app.UseStatusCodePages();
 app.UseWeb(); // static files; the page language for non-API requests
 app.UseRouting();
 app.UseMiddleware<KnownCityMiddleware>(); // an unknown city is a 404 for everyone, before any role check
+app.UseMiddleware<EmptyRouteIdMiddleware>(); // so is the empty id, which Marten refuses as a stream id
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseMiddleware<IdempotencyMiddleware>(); // after authorization: keys are scoped to the caller
