@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using JasperFx;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Platform.Api.Accounts;
 using Platform.Api.Assessments;
@@ -86,6 +87,7 @@ app.UseMiddleware<KnownCityMiddleware>(); // an unknown city is a 404 for everyo
 app.UseMiddleware<EmptyRouteIdMiddleware>(); // so is the empty id, which Marten refuses as a stream id
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseMiddleware<NulCharacterMiddleware>(); // U+0000 in a query value or form field is a 400 naming it: PostgreSQL cannot store it
 app.UseMiddleware<IdempotencyMiddleware>(); // after authorization: keys are scoped to the caller
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
@@ -97,7 +99,8 @@ app.MapWolverineEndpoints(opts =>
 {
     opts.TenantId.IsRouteArgumentNamed(RequestCity.RouteValue); // the same rule as the pages: the city is the route's
     opts.RejectUnparseableQueryValues = true; // ?page=abc is a 400 naming page, not page 1
-    opts.AddPolicy<JsonBodyRule>(); // a null or non-object JSON body is a 400 naming $, before any handler runs
+    // A null or non-object JSON body is a 400 naming $, before any handler runs; so is U+0000 in one of its strings.
+    opts.Policies.Add(new JsonBodyRule(app.Services.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions));
 });
 app.MapWeb(); // the pages (Pages/), the home page at /
 app.MapBenchEndpoints();

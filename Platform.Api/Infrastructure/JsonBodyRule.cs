@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using JasperFx;
 using JasperFx.CodeGeneration;
@@ -19,17 +20,26 @@ namespace Platform.Api.Infrastructure;
 /// document that is not well-formed JSON: Wolverine refuses it while reading the body; <see cref="Describe"/> gives
 /// that problem the platform's shape, <c>invalid-json</c> naming the value's JSON path (<c>$.title</c>, <c>$</c> for
 /// the body itself), or <c>$</c> for malformed JSON.</item>
+/// <item>A string holding U+0000, which PostgreSQL cannot store: refused while reading, as a value of the wrong type.</item>
 /// </list>
 /// A content type other than JSON is Wolverine's 415.
 /// </summary>
-public sealed partial class JsonBodyRule : IHttpPolicy
+public sealed partial class JsonBodyRule(JsonSerializerOptions json) : IHttpPolicy
 {
     public const string InvalidJsonCode = "invalid-json";
+
+    /// <summary>
+    /// The application's JSON options, plus <see cref="NulFreeStrings"/>: bodies are read with them (and those
+    /// endpoints' answers written, alike). Only there: the OpenAPI document describes strings from the
+    /// application's own options, which a converter for <c>string</c> would leave without a type.
+    /// </summary>
+    private readonly JsonSerializerOptions _bodies = new(json) { Converters = { new NulFreeStrings() } };
 
     public void Apply(IReadOnlyList<HttpChain> chains, GenerationRules rules, IServiceContainer container)
     {
         foreach (var chain in chains.Where(c => c.HasRequestType && c.RequestType is not null))
         {
+            chain.JsonSerializerOptions = _bodies;
             var require = typeof(JsonBodyRule).GetMethod(nameof(Require))!.MakeGenericMethod(chain.RequestType!);
             var call = new MethodCall(typeof(JsonBodyRule), require) { CommentText = "A JSON body that is null is refused (JsonBodyRule)" };
             chain.Middleware.InsertRange(0, [call, new MaybeEndWithResultFrame(call.ReturnVariable!)]);
