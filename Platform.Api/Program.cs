@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using JasperFx;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Platform.Api.Accounts;
 using Platform.Api.Assessments;
@@ -50,7 +51,13 @@ builder.Services.AddReports();
 builder.Services.AddSingleton<DemoNetwork>();
 
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
-builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = MalformedRouteIds.Describe);
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+{
+    // Refusals made before an endpoint runs get the shape of the endpoints' own: a code and the field at fault.
+    MalformedRouteIds.Describe(context);
+    JsonBodyRule.Describe(context);
+    UnparseableQueryValues.Describe(context);
+});
 builder.Services.AddPlatformIdentity(platform.KeyRing, builder.Environment);
 builder.Services.AddSignalR()
     .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
@@ -78,6 +85,9 @@ if (platform.Demo.Seed)
 }
 builder.AddBench();
 
+// A body the API cannot read is the client's mistake, answered 400 naming the field: not an error of the platform.
+builder.Logging.AddFilter((category, level) => !JsonBodyRule.IsClientMistakeLog(category, level));
+
 var app = builder.Build();
 
 app.UseHttpHardening(); // forwarded headers from trusted proxies, HSTS, secure cookies, security headers
@@ -86,9 +96,11 @@ app.UseStatusCodePages();
 app.UseWeb(); // static files; the page language for non-API requests
 app.UseRouting();
 app.UseMiddleware<KnownCityMiddleware>(); // an unknown city is a 404 for everyone, before any role check
+app.UseMiddleware<EmptyRouteIdMiddleware>(); // so is the empty id, which Marten refuses as a stream id
 app.UseAuthentication();
 app.UseRateLimiter(); // after authentication: writes are limited per account
 app.UseAuthorization();
+app.UseMiddleware<NulCharacterMiddleware>(); // U+0000 in a query value or form field is a 400 naming it: PostgreSQL cannot store it
 app.UseMiddleware<IdempotencyMiddleware>(); // after authorization: keys are scoped to the caller
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
@@ -99,6 +111,9 @@ app.MapHub<LiveHub>(LiveHub.Path);
 app.MapWolverineEndpoints(opts =>
 {
     opts.TenantId.IsRouteArgumentNamed(RequestCity.RouteValue); // the same rule as the pages: the city is the route's
+    opts.RejectUnparseableQueryValues = true; // ?page=abc is a 400 naming page, not page 1
+    // A null or non-object JSON body is a 400 naming $, before any handler runs; so is U+0000 in one of its strings.
+    opts.Policies.Add(new JsonBodyRule(app.Services.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions));
 });
 app.MapWeb(); // the pages (Pages/), the home page at /
 app.MapBenchEndpoints();

@@ -33,10 +33,9 @@ public static class AccountEndpoints
 {
     [WolverinePost("/api/accounts", OperationId = "registerAccount")]
     [AllowAnonymous]
-    public static async Task<IResult> Register(RegisterAccount? command, IDocumentSession session, CityDirectory cities,
+    public static async Task<IResult> Register(RegisterAccount command, IDocumentSession session, CityDirectory cities,
         IPasswordHasher<Account> hasher, TimeProvider clock, CancellationToken cancellation)
     {
-        if (command is null) return Problems.BodyRequired();
         var errors = AccountRules.ValidateRegistration(command.Email, command.Password, command.DisplayName).ToList();
         if (string.IsNullOrWhiteSpace(command.City) || !await cities.ExistsAsync(command.City, cancellation))
             errors.Add(DomainError.Invalid("city", "Choose a city of the network (its slug, such as york)."));
@@ -73,10 +72,9 @@ public static class AccountEndpoints
     /// <summary>A bearer token for API clients: <c>{ tokenType, accessToken, expiresIn }</c>.</summary>
     [WolverinePost("/api/accounts/token", OperationId = "issueToken")]
     [AllowAnonymous]
-    public static async Task<IResult> Token(Credentials? credentials, HttpContext context, IQuerySession session, SignInGuard guard, TimeProvider clock,
+    public static async Task<IResult> Token(Credentials credentials, HttpContext context, IQuerySession session, SignInGuard guard, TimeProvider clock,
         CancellationToken cancellation)
     {
-        if (credentials is null) return Problems.BodyRequired();
         var (account, retryAfter) = await guard.VerifyAsync(credentials, context.Connection.RemoteIpAddress, session, cancellation);
         return account is null
             ? Refused(context, retryAfter)
@@ -86,10 +84,9 @@ public static class AccountEndpoints
     /// <summary>Signs in with a cookie (pages and browsers).</summary>
     [WolverinePost("/api/accounts/sign-in", OperationId = "signIn")]
     [AllowAnonymous]
-    public static async Task<IResult> SignIn(Credentials? credentials, HttpContext context, IQuerySession session, SignInGuard guard, TimeProvider clock,
+    public static async Task<IResult> SignIn(Credentials credentials, HttpContext context, IQuerySession session, SignInGuard guard, TimeProvider clock,
         CancellationToken cancellation)
     {
-        if (credentials is null) return Problems.BodyRequired();
         var (account, retryAfter) = await guard.VerifyAsync(credentials, context.Connection.RemoteIpAddress, session, cancellation);
         return account is null
             ? Refused(context, retryAfter)
@@ -128,10 +125,9 @@ public static class AccountEndpoints
     /// </summary>
     [WolverinePut("/api/accounts/me/password", OperationId = "changeMyPassword")]
     [Authorize(Policy = Policies.SignedIn)]
-    public static async Task<IResult> ChangePassword(ChangePassword? command, ClaimsPrincipal user, HttpContext context, IDocumentSession session,
+    public static async Task<IResult> ChangePassword(ChangePassword command, ClaimsPrincipal user, HttpContext context, IDocumentSession session,
         SignInGuard guard, IPasswordHasher<Account> hasher, AccountDirectory accounts, CancellationToken cancellation)
     {
-        if (command is null) return Problems.BodyRequired();
         var account = await session.LoadAsync<Account>(user.AccountId(), cancellation);
         if (account is null) return Problems.NotFound("account");
         if (AccountRules.ValidatePassword(command.NewPassword) is { } invalid) return Problems.Result([invalid with { Field = "newPassword" }]);
@@ -161,10 +157,9 @@ public static class AccountEndpoints
     /// </summary>
     [WolverineDelete("/api/accounts/me", OperationId = "eraseMyAccount")]
     [Authorize(Policy = Policies.SignedIn)]
-    public static async Task<IResult> Erase(ConfirmErasure? command, ClaimsPrincipal user, HttpContext context, IQuerySession session, SignInGuard guard,
+    public static async Task<IResult> Erase(ConfirmErasure command, ClaimsPrincipal user, HttpContext context, IQuerySession session, SignInGuard guard,
         PersonalData data, CancellationToken cancellation)
     {
-        if (command is null) return Problems.BodyRequired();
         var account = await session.LoadAsync<Account>(user.AccountId(), cancellation);
         if (account is null) return Problems.NotFound("account");
         var (verified, retryAfter) = await guard.VerifyAsync(new Credentials(account.Email, command.Password), context.Connection.RemoteIpAddress, session, cancellation);

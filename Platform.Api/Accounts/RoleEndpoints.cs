@@ -36,9 +36,8 @@ public static class RoleEndpoints
     /// <summary>A network administrator grants a role (official, moderator, ...) in a city.</summary>
     [WolverinePost("/api/cities/{city}/roles", OperationId = "grantCityRole")]
     [Authorize(Policy = Policies.NetworkAdministrator)]
-    public static Task<IResult> Grant(string city, GrantRole? command, IDocumentSession session, AccountDirectory accounts, CancellationToken cancellation)
+    public static Task<IResult> Grant(string city, GrantRole command, IDocumentSession session, AccountDirectory accounts, CancellationToken cancellation)
     {
-        if (command is null) return Task.FromResult(Problems.BodyRequired());
         var errors = new List<DomainError>();
         if (command.AccountId is null) errors.Add(DomainError.Invalid("accountId", "Name the account (its id)."));
         if (command.Role is not { } role || !Enum.IsDefined(role))

@@ -15,10 +15,9 @@ public static class AssessmentItemEndpoints
     /// <summary>Assesses one item (<c>item</c>, <c>level</c>, <c>evidence</c> links, <c>note</c>); assessing it again replaces the earlier assessment.</summary>
     [WolverinePost("/api/cities/{city}/assessments/{cycle}/items", OperationId = "assessFrameworkItem")]
     [Authorize(Policy = Policies.Official)]
-    public static Task<IResult> Assess(AssessElement? command, string city, string cycle, ClaimsPrincipal user, IDocumentSession session,
+    public static Task<IResult> Assess(AssessElement command, string city, string cycle, ClaimsPrincipal user, IDocumentSession session,
         AssessmentReader reader, FrameworkCatalogue framework, TimeProvider clock, CancellationToken cancellation)
     {
-        if (command is null) return Task.FromResult(Problems.BodyRequired());
         var caller = user.Caller();
         return AssessmentWrites.WriteAsync(city, cycle, session, reader, caller, cancellation,
             a => AssessmentDecider.Decide(command, a, caller, clock.GetUtcNow(), framework));

@@ -19,10 +19,9 @@ public static class PeerReviewEndpoints
 {
     [WolverinePost("/api/cities/{city}/assessments/{cycle}/reviewer", OperationId = "assignPeerReviewer")]
     [Authorize(Policy = Policies.NetworkAdministrator)]
-    public static async Task<IResult> Assign(AssignPeerReviewer? command, string city, string cycle, ClaimsPrincipal user, IDocumentSession session,
+    public static async Task<IResult> Assign(AssignPeerReviewer command, string city, string cycle, ClaimsPrincipal user, IDocumentSession session,
         AssessmentReader reader, CityDirectory cities, TimeProvider clock, CancellationToken cancellation)
     {
-        if (command is null) return Problems.BodyRequired();
         var reviewer = command.ReviewerCity?.Trim();
         var exists = !string.IsNullOrEmpty(reviewer) && await cities.ExistsAsync(reviewer, cancellation);
         var caller = user.Caller();
@@ -33,10 +32,9 @@ public static class PeerReviewEndpoints
     /// <summary>Records the reviewers' finding on one item; a second finding on the same item replaces the first.</summary>
     [WolverinePost("/api/cities/{city}/assessments/{cycle}/review/findings", OperationId = "recordPeerReviewFinding")]
     [Authorize(Policy = Policies.SignedIn)]
-    public static Task<IResult> Finding(RecordFinding? command, string city, string cycle, ClaimsPrincipal user, IDocumentSession session,
+    public static Task<IResult> Finding(RecordFinding command, string city, string cycle, ClaimsPrincipal user, IDocumentSession session,
         AssessmentReader reader, FrameworkCatalogue framework, TimeProvider clock, CancellationToken cancellation)
     {
-        if (command is null) return Task.FromResult(Problems.BodyRequired());
         var caller = user.Caller();
         return AssessmentWrites.WriteAsync(city, cycle, session, reader, caller, cancellation,
             a => AssessmentDecider.Decide(command, a, caller, clock.GetUtcNow(), framework));
@@ -45,10 +43,9 @@ public static class PeerReviewEndpoints
     /// <summary>Drafts a recommendation (<c>text</c>, related <c>item</c>, optional <c>rights</c>): 201 with the recommendation.</summary>
     [WolverinePost("/api/cities/{city}/assessments/{cycle}/review/recommendations", OperationId = "draftPeerReviewRecommendation")]
     [Authorize(Policy = Policies.SignedIn)]
-    public static Task<IResult> Recommendation(DraftRecommendation? command, string city, string cycle, ClaimsPrincipal user, IDocumentSession session,
+    public static Task<IResult> Recommendation(DraftRecommendation command, string city, string cycle, ClaimsPrincipal user, IDocumentSession session,
         AssessmentReader reader, FrameworkCatalogue framework, TimeProvider clock, CancellationToken cancellation)
     {
-        if (command is null) return Task.FromResult(Problems.BodyRequired());
         var caller = user.Caller();
         var id = Guid.CreateVersion7();
         return AssessmentWrites.WriteAsync(city, cycle, session, reader, caller, cancellation,

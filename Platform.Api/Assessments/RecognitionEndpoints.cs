@@ -16,10 +16,9 @@ public static class RecognitionEndpoints
     /// <summary>Awards <c>recognised</c> or <c>advanced</c>; 422 with one entry per unmet rule under <c>errors.rules</c>.</summary>
     [WolverinePost("/api/cities/{city}/assessments/{cycle}/recognition", OperationId = "awardRecognition")]
     [Authorize(Policy = Policies.NetworkAdministrator)]
-    public static Task<IResult> Award(AwardRecognition? command, string city, string cycle, ClaimsPrincipal user, IDocumentSession session,
+    public static Task<IResult> Award(AwardRecognition command, string city, string cycle, ClaimsPrincipal user, IDocumentSession session,
         AssessmentReader reader, FrameworkCatalogue framework, TimeProvider clock, CancellationToken cancellation)
     {
-        if (command is null) return Task.FromResult(Problems.BodyRequired());
         var caller = user.Caller();
         return AssessmentWrites.WriteAsync(city, cycle, session, reader, caller, cancellation,
             a => AssessmentDecider.Decide(command, a, caller, clock.GetUtcNow(), framework));

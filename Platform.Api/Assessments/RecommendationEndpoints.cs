@@ -16,10 +16,9 @@ public static class RecommendationEndpoints
 {
     [WolverinePost("/api/cities/{city}/assessments/{cycle}/recommendations/{recommendationId}/response", OperationId = "answerRecommendation")]
     [Authorize(Policy = Policies.Official)]
-    public static Task<IResult> Answer(AnswerRecommendation? command, string city, string cycle, Guid recommendationId, ClaimsPrincipal user,
+    public static Task<IResult> Answer(AnswerRecommendation command, string city, string cycle, Guid recommendationId, ClaimsPrincipal user,
         IDocumentSession session, AssessmentReader reader, TimeProvider clock, CancellationToken cancellation)
     {
-        if (command is null) return Task.FromResult(Problems.BodyRequired());
         var caller = user.Caller();
         return AssessmentWrites.WriteAsync(city, cycle, session, reader, caller, cancellation,
             a => AssessmentDecider.Decide(command, a, recommendationId, caller, clock.GetUtcNow()));
@@ -27,10 +26,9 @@ public static class RecommendationEndpoints
 
     [WolverinePost("/api/cities/{city}/assessments/{cycle}/recommendations/{recommendationId}/follow-ups", OperationId = "reportRecommendationFollowUp")]
     [Authorize(Policy = Policies.Official)]
-    public static Task<IResult> FollowUp(ReportFollowUp? command, string city, string cycle, Guid recommendationId, ClaimsPrincipal user,
+    public static Task<IResult> FollowUp(ReportFollowUp command, string city, string cycle, Guid recommendationId, ClaimsPrincipal user,
         IDocumentSession session, AssessmentReader reader, TimeProvider clock, CancellationToken cancellation)
     {
-        if (command is null) return Task.FromResult(Problems.BodyRequired());
         var caller = user.Caller();
         return AssessmentWrites.WriteAsync(city, cycle, session, reader, caller, cancellation,
             a => AssessmentDecider.Decide(command, a, recommendationId, caller, clock.GetUtcNow()));
@@ -39,10 +37,9 @@ public static class RecommendationEndpoints
     /// <summary>Records the id of the commitment a supported recommendation became (the commitment itself is not looked up).</summary>
     [WolverinePost("/api/cities/{city}/assessments/{cycle}/recommendations/{recommendationId}/commitment", OperationId = "linkRecommendationToCommitment")]
     [Authorize(Policy = Policies.Official)]
-    public static Task<IResult> Commitment(LinkCommitment? command, string city, string cycle, Guid recommendationId, ClaimsPrincipal user,
+    public static Task<IResult> Commitment(LinkCommitment command, string city, string cycle, Guid recommendationId, ClaimsPrincipal user,
         IDocumentSession session, AssessmentReader reader, TimeProvider clock, CancellationToken cancellation)
     {
-        if (command is null) return Task.FromResult(Problems.BodyRequired());
         var caller = user.Caller();
         return AssessmentWrites.WriteAsync(city, cycle, session, reader, caller, cancellation,
             a => AssessmentDecider.Decide(command, a, recommendationId, caller, clock.GetUtcNow()));

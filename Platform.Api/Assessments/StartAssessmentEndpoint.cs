@@ -16,10 +16,9 @@ public static class StartAssessmentEndpoint
 {
     [WolverinePost("/api/cities/{city}/assessments", OperationId = "startAssessment")]
     [Authorize(Policy = Policies.Official)]
-    public static async Task<IResult> Post(StartAssessment? command, string city, ClaimsPrincipal user, IDocumentSession session,
+    public static async Task<IResult> Post(StartAssessment command, string city, ClaimsPrincipal user, IDocumentSession session,
         AssessmentReader reader, FrameworkCatalogue framework, TimeProvider clock, CancellationToken cancellation)
     {
-        if (command is null) return Problems.BodyRequired();
         var cycle = AssessmentRules.NormaliseCycle(command.Cycle);
         var existing = cycle is null ? null : await session.LoadAsync<AssessmentView>(AssessmentStream.Id(city, cycle), cancellation);
         var open = await session.Query<AssessmentView>().Where(a => a.Stage == AssessmentStage.Draft).Select(a => a.Cycle)

@@ -26,9 +26,8 @@ public static partial class CityEndpoints
 
     [WolverinePost("/api/cities", OperationId = "registerCity")]
     [Authorize(Policy = Policies.NetworkAdministrator)]
-    public static async Task<IResult> Register(RegisterCity? command, IDocumentSession session, CityDirectory cities, TimeProvider clock, CancellationToken cancellation)
+    public static async Task<IResult> Register(RegisterCity command, IDocumentSession session, CityDirectory cities, TimeProvider clock, CancellationToken cancellation)
     {
-        if (command is null) return Problems.BodyRequired();
         var errors = Validate(command);
         if (errors.Count > 0) return Problems.Result(errors);
         if (await cities.ExistsAsync(command.Slug!, cancellation))
@@ -52,9 +51,8 @@ public static partial class CityEndpoints
 
     [WolverinePut("/api/cities/{city}/settings", OperationId = "changeCitySettings")]
     [Authorize(Policy = Policies.NetworkAdministrator)]
-    public static async Task<IResult> ChangeSettings(string city, CitySettings? settings, IDocumentSession session, CityDirectory cities, CancellationToken cancellation)
+    public static async Task<IResult> ChangeSettings(string city, CitySettings settings, IDocumentSession session, CityDirectory cities, CancellationToken cancellation)
     {
-        if (settings is null) return Problems.BodyRequired();
         var errors = ValidateSettings(settings, "settings.").ToList();
         if (errors.Count > 0) return Problems.Result(errors);
         var found = await session.LoadAsync<City>(city, cancellation);

@@ -1,4 +1,5 @@
 using Marten;
+using Platform.Api.Infrastructure;
 using Platform.Domain.Commitments;
 using Platform.Projections.Commitments;
 
@@ -42,7 +43,7 @@ public sealed class CommitmentReader(TimeProvider clock)
         var all = matching.Select(v => Details(city, v, children[v.Id].ToList(), now, withTimeline: false));
         if (query.Status is { } status) all = all.Where(c => c.Status == status);
         var list = all.ToList();
-        return (list.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToList(), list.Count);
+        return (list.Skip(Paging.Offset(query.Page, query.PageSize)).Take(query.PageSize).ToList(), list.Count);
     }
 
     public static CommitmentDetails Details(string city, CommitmentView v, IReadOnlyList<CommitmentView> children, DateTimeOffset now, bool withTimeline)

@@ -35,8 +35,7 @@ public static class GetCommitmentEndpoints
         var errors = new List<DomainError>();
         var number = page ?? 1;
         var size = pageSize ?? DefaultPageSize;
-        if (number < 1) errors.Add(DomainError.Invalid("page", "The page number starts at 1."));
-        if (size is < 1 or > MaxPageSize) errors.Add(DomainError.Invalid("pageSize", $"The page size is between 1 and {MaxPageSize}."));
+        Paging.Check(number, size, MaxPageSize, errors);
         CommitmentStatus? parsedStatus = null;
         if (status is not null)
         {

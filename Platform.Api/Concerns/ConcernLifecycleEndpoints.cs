@@ -18,10 +18,9 @@ public static class ConcernLifecycleEndpoints
 {
     [WolverinePost("/api/cities/{city}/concerns/{id}/acknowledgement", OperationId = "acknowledgeConcern")]
     [Authorize(Policy = Policies.Official)]
-    public static async Task<IResult> Acknowledge(Guid id, string city, AcknowledgeConcern? command, ClaimsPrincipal user, CityDirectory cities,
+    public static async Task<IResult> Acknowledge(Guid id, string city, AcknowledgeConcern command, ClaimsPrincipal user, CityDirectory cities,
         IDocumentSession session, ConcernReader reader, TimeProvider clock, CancellationToken cancellation)
     {
-        if (command is null) return Problems.BodyRequired();
         var days = (await cities.FindAsync(city, cancellation))?.Settings.ConcernResponseDays ?? 30;
         return await DecideAsync(id, city, user, session, reader, cancellation,
             concern => ConcernLifecycle.Acknowledge(concern, command, user.AccountId(), days, clock.GetUtcNow()));
@@ -29,37 +28,32 @@ public static class ConcernLifecycleEndpoints
 
     [WolverinePost("/api/cities/{city}/concerns/{id}/answer", OperationId = "answerConcern")]
     [Authorize(Policy = Policies.Official)]
-    public static Task<IResult> Answer(Guid id, string city, AnswerConcern? command, ClaimsPrincipal user, IDocumentSession session,
+    public static Task<IResult> Answer(Guid id, string city, AnswerConcern command, ClaimsPrincipal user, IDocumentSession session,
         ConcernReader reader, TimeProvider clock, CancellationToken cancellation) =>
-        command is null ? Task.FromResult(Problems.BodyRequired()) :
         DecideAsync(id, city, user, session, reader, cancellation, concern => ConcernLifecycle.Answer(concern, command, user.AccountId(), clock.GetUtcNow()));
 
     [WolverinePost("/api/cities/{city}/concerns/{id}/declination", OperationId = "declineConcern")]
     [Authorize(Policy = Policies.Official)]
-    public static Task<IResult> Decline(Guid id, string city, DeclineConcern? command, ClaimsPrincipal user, IDocumentSession session,
+    public static Task<IResult> Decline(Guid id, string city, DeclineConcern command, ClaimsPrincipal user, IDocumentSession session,
         ConcernReader reader, TimeProvider clock, CancellationToken cancellation) =>
-        command is null ? Task.FromResult(Problems.BodyRequired()) :
         DecideAsync(id, city, user, session, reader, cancellation, concern => ConcernLifecycle.Decline(concern, command, user.AccountId(), clock.GetUtcNow()));
 
     [WolverinePost("/api/cities/{city}/concerns/{id}/resolution", OperationId = "resolveConcern")]
     [Authorize(Policy = Policies.Official)]
-    public static Task<IResult> Resolve(Guid id, string city, ResolveConcern? command, ClaimsPrincipal user, IDocumentSession session,
+    public static Task<IResult> Resolve(Guid id, string city, ResolveConcern command, ClaimsPrincipal user, IDocumentSession session,
         ConcernReader reader, TimeProvider clock, CancellationToken cancellation) =>
-        command is null ? Task.FromResult(Problems.BodyRequired()) :
         DecideAsync(id, city, user, session, reader, cancellation, concern => ConcernLifecycle.Resolve(concern, command, user.AccountId(), clock.GetUtcNow()));
 
     [WolverinePost("/api/cities/{city}/concerns/{id}/hiding", OperationId = "hideConcern")]
     [Authorize(Policy = Policies.Moderator)]
-    public static Task<IResult> Hide(Guid id, string city, ModerateConcern? command, ClaimsPrincipal user, IDocumentSession session,
+    public static Task<IResult> Hide(Guid id, string city, ModerateConcern command, ClaimsPrincipal user, IDocumentSession session,
         ConcernReader reader, TimeProvider clock, CancellationToken cancellation) =>
-        command is null ? Task.FromResult(Problems.BodyRequired()) :
         DecideAsync(id, city, user, session, reader, cancellation, concern => ConcernLifecycle.Hide(concern, command, user.AccountId(), clock.GetUtcNow()));
 
     [WolverinePost("/api/cities/{city}/concerns/{id}/restoration", OperationId = "restoreConcern")]
     [Authorize(Policy = Policies.Moderator)]
-    public static Task<IResult> Restore(Guid id, string city, ModerateConcern? command, ClaimsPrincipal user, IDocumentSession session,
+    public static Task<IResult> Restore(Guid id, string city, ModerateConcern command, ClaimsPrincipal user, IDocumentSession session,
         ConcernReader reader, TimeProvider clock, CancellationToken cancellation) =>
-        command is null ? Task.FromResult(Problems.BodyRequired()) :
         DecideAsync(id, city, user, session, reader, cancellation, concern => ConcernLifecycle.Restore(concern, command, user.AccountId(), clock.GetUtcNow()));
 
     /// <summary>The author withdraws their concern (also an anonymous one).</summary>

@@ -69,10 +69,10 @@ public static class GetConcernEndpoints
         var errors = new List<DomainError>();
         var number = 1;
         var size = DefaultPageSize;
-        if (page is not null && (!int.TryParse(page, out number) || number < 1))
-            errors.Add(DomainError.Invalid("page", "The page number is a whole number from 1."));
-        if (pageSize is not null && (!int.TryParse(pageSize, out size) || size is < 1 or > MaxPageSize))
-            errors.Add(DomainError.Invalid("pageSize", $"The page size is a whole number between 1 and {MaxPageSize}."));
+        // A value that is not a number is checked as the out-of-range 0, so it is refused with the same message.
+        if (page is not null && !int.TryParse(page, out number)) number = 0;
+        if (pageSize is not null && !int.TryParse(pageSize, out size)) size = 0;
+        Paging.Check(number, size, MaxPageSize, errors);
         if (right is not null && !ReferenceCatalogue.Default.IsRight(right)) errors.Add(DomainError.Invalid("right", $"'{right}' is not a right of the catalogue."));
         if (sdgTarget is not null && !ReferenceCatalogue.Default.IsSdgTarget(sdgTarget)) errors.Add(DomainError.Invalid("sdgTarget", $"'{sdgTarget}' is not a known SDG target."));
         ConcernStatus? parsedStatus = null;

@@ -15,10 +15,9 @@ public static class RaiseConcernEndpoint
     /// <summary>Starts a Concern stream in the city's tenant; answers 201 with the new id.</summary>
     [WolverinePost("/api/cities/{city}/concerns", OperationId = "raiseConcern")]
     [Authorize(Policy = Policies.Resident)]
-    public static async Task<IResult> Post(RaiseConcern? command, string city, ClaimsPrincipal user,
+    public static async Task<IResult> Post(RaiseConcern command, string city, ClaimsPrincipal user,
         IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
-        if (command is null) return Problems.BodyRequired();
         var id = Guid.CreateVersion7();
         var decision = ConcernDecider.Decide(command, id, user.ResidentId(), clock.GetUtcNow(), ReferenceCatalogue.Default);
         if (decision.IsRefused) return Problems.Result(decision.Errors);

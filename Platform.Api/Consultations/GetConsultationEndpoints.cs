@@ -42,8 +42,7 @@ public static class GetConsultationEndpoints
         var number = page ?? 1;
         var size = pageSize ?? DefaultPageSize;
         var errors = new List<DomainError>();
-        if (number < 1) errors.Add(DomainError.Invalid("page", "The page number starts at 1."));
-        if (size is < 1 or > MaxPageSize) errors.Add(DomainError.Invalid("pageSize", $"The page size is between 1 and {MaxPageSize}."));
+        Paging.Check(number, size, MaxPageSize, errors);
         if (errors.Count > 0) return Problems.Result(errors);
 
         var query = session.Query<ConsultationView>();

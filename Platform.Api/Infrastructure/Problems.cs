@@ -49,6 +49,7 @@ public static class Problems
     /// A body of JSON <c>null</c> (or none where one is needed) deserializes to a null command; it is malformed
     /// input like any other, named "$" as the serializer names the whole body.
     /// </summary>
-    public static IResult BodyRequired() =>
-        Result([new DomainError(ErrorKind.Invalid, "body-required", "The request needs a JSON object as its body.", "$")]);
+    public static IResult BodyRequired() => Result([BodyRequiredError]);
+
+    public static readonly DomainError BodyRequiredError = new(ErrorKind.Invalid, "body-required", "The request needs a JSON object as its body.", "$");
 }

@@ -54,9 +54,8 @@ public static class CatalogueEndpoints
 
     [WolverinePost("/api/indicators", OperationId = "addIndicator")]
     [Authorize(Policy = Policies.NetworkAdministrator)]
-    public static async Task<IResult> Add(IndicatorInput? input, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+    public static async Task<IResult> Add(IndicatorInput input, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
-        if (input is null) return Problems.BodyRequired();
         var existing = input.Code is { Length: > 0 } code ? await IndicatorCatalogue.FindAsync(session, code.Trim(), cancellation) : null;
         var (definition, errors) = CatalogueDecider.Add(input, existing);
         if (definition is null) return Problems.Result(errors);
@@ -77,9 +76,8 @@ public static class CatalogueEndpoints
     /// <summary>A new revision (version + 1); fields left out keep their values. Series keep the version each value was recorded under.</summary>
     [WolverinePut("/api/indicators/{code}", OperationId = "reviseIndicator")]
     [Authorize(Policy = Policies.NetworkAdministrator)]
-    public static async Task<IResult> Revise(string code, IndicatorInput? input, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+    public static async Task<IResult> Revise(string code, IndicatorInput input, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
-        if (input is null) return Problems.BodyRequired();
         var stored = await session.LoadAsync<CatalogueIndicator>(code, cancellation);
         var current = stored?.Current ?? await IndicatorCatalogue.FindAsync(session, code, cancellation);
         if (input.Code is { Length: > 0 } renamed && renamed.Trim() != code)

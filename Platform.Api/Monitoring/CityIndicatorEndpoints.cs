@@ -16,10 +16,9 @@ public static class CityIndicatorEndpoints
 {
     [WolverinePost("/api/cities/{city}/indicators", OperationId = "adoptIndicator")]
     [Authorize(Policy = Policies.Official)]
-    public static async Task<IResult> Adopt(string city, AdoptIndicator? command, ClaimsPrincipal user, IDocumentSession session,
+    public static async Task<IResult> Adopt(string city, AdoptIndicator command, ClaimsPrincipal user, IDocumentSession session,
         TimeProvider clock, CancellationToken cancellation)
     {
-        if (command is null) return Problems.BodyRequired();
         var code = command.Code?.Trim() ?? "";
         var catalogued = code.Length > 0 ? await IndicatorCatalogue.FindAsync(session, code, cancellation) : null;
         var id = SeriesStream.Id(city, code);
@@ -72,10 +71,9 @@ public static class CityIndicatorEndpoints
 
     [WolverinePut("/api/cities/{city}/indicators/{code}/target", OperationId = "changeIndicatorTarget")]
     [Authorize(Policy = Policies.Official)]
-    public static async Task<IResult> ChangeTarget(string city, string code, ChangeTarget? command, ClaimsPrincipal user, IDocumentSession session,
+    public static async Task<IResult> ChangeTarget(string city, string code, ChangeTarget command, ClaimsPrincipal user, IDocumentSession session,
         TimeProvider clock, CancellationToken cancellation)
     {
-        if (command is null) return Problems.BodyRequired();
         var stream = await session.Events.FetchForWriting<IndicatorSeries>(SeriesStream.Id(city, code), cancellation);
         var decision = IndicatorSeriesDecider.Decide(command, stream.Aggregate, user.AccountId(), clock.GetUtcNow());
         if (decision.IsRefused) return Problems.Result(decision.Errors);

@@ -15,10 +15,9 @@ public static class MeasurementEndpoints
 {
     [WolverinePost("/api/cities/{city}/indicators/{code}/measurements", OperationId = "recordMeasurement")]
     [Authorize(Policy = Policies.Official)]
-    public static async Task<IResult> Record(string city, string code, RecordMeasurement? command, ClaimsPrincipal user,
+    public static async Task<IResult> Record(string city, string code, RecordMeasurement command, ClaimsPrincipal user,
         IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
-        if (command is null) return Problems.BodyRequired();
         var stream = await session.Events.FetchForWriting<IndicatorSeries>(SeriesStream.Id(city, code), cancellation);
         if (stream.Aggregate is not { } series) return await NotAdoptedAsync(session, code, cancellation);
         var current = await CurrentDefinitionAsync(session, series, cancellation);

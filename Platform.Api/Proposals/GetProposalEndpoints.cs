@@ -44,8 +44,7 @@ public static class GetProposalEndpoints
         var errors = new List<DomainError>();
         var number = page ?? 1;
         var size = pageSize ?? DefaultPageSize;
-        if (number < 1) errors.Add(DomainError.Invalid("page", "The page number starts at 1."));
-        if (size is < 1 or > MaxPageSize) errors.Add(DomainError.Invalid("pageSize", $"The page size is between 1 and {MaxPageSize}."));
+        Paging.Check(number, size, MaxPageSize, errors);
         if (right is not null && !ReferenceCatalogue.Default.IsRight(right)) errors.Add(DomainError.Invalid("right", $"'{right}' is not a right of the catalogue."));
         if (sdgTarget is not null && !ReferenceCatalogue.Default.IsSdgTarget(sdgTarget)) errors.Add(DomainError.Invalid("sdgTarget", $"'{sdgTarget}' is not a known SDG target."));
         ProposalStatus? parsedStatus = null;

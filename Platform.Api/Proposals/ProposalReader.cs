@@ -61,7 +61,7 @@ public sealed class ProposalReader(NpgsqlDataSource database, PlatformOptions pl
         sql.Append(query.BySupports
             ? " order by coalesce(t.supports, 0) desc, d.data->>'submittedAt' desc, d.id desc"
             : " order by d.data->>'submittedAt' desc, d.id desc");
-        sql.Append($" limit {query.PageSize} offset {(query.Page - 1) * query.PageSize}");
+        sql.Append($" limit {query.PageSize} offset {Paging.Offset(query.Page, query.PageSize)}");
 
         await using var command = database.CreateCommand(sql.ToString());
         foreach (var value in parameters) command.Parameters.Add(new NpgsqlParameter { Value = value });

@@ -33,6 +33,10 @@ public static class OpenSdgCsv
             var opened = text.AsSpan(0, text.LastIndexOf('"')).Count('\n') + 1;
             return ([], [new ImportProblem(opened, "*", "A quoted field is never closed (the file has an odd number of quotes; the last one is on this line).")], []);
         }
+        // U+0000 is no text (and no database keeps it in text): the file is refused at the first one.
+        var nul = text.IndexOf('\0');
+        if (nul >= 0)
+            return ([], [new ImportProblem(text.AsSpan(0, nul).Count('\n') + 1, "*", "The file contains the character U+0000, which is not text.")], []);
         using var reader = new StringReader(text);
         var problems = new List<ImportProblem>();
         var cells = new List<ImportProblem>();

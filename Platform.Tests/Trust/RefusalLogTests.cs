@@ -37,6 +37,22 @@ public sealed class RefusalLogTests(AppFixture app)
             Assert.DoesNotContain(entries, e => e.Text.Contains(resident.Id.ToString()) || e.Text.Contains(resident.Id.ToString("N")));
     }
 
+    [Fact]
+    public async Task Unreadable_bodies_are_answered_400_and_log_no_error()
+    {
+        var official = await app.AccountAsync("york", CityRole.Official);
+        var since = DateTimeOffset.UtcNow;
+        foreach (var body in new[] { "[]", "\"text\"", "{\"title\": [1]}", "{\"title\": ", "42" })
+            await app.Host.Scenario(x =>
+            {
+                x.Post.Text(body).ToUrl("/api/cities/york/town-halls");
+                x.ConfigureHttpContext(c => c.Request.ContentType = "application/json");
+                x.As(official);
+                x.StatusCodeShouldBe(400);
+            });
+        Assert.DoesNotContain(app.Log.Since(since), e => e.Level >= LogLevel.Error);
+    }
+
     private async Task<int> SupportStatusAsync(string city, Guid concern, Actor resident)
     {
         var result = await app.Host.Scenario(x =>

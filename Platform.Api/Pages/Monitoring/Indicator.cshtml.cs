@@ -96,7 +96,8 @@ public sealed class IndicatorModel(CityDirectory directory, IDocumentStore store
     {
         await using var session = store.QuerySession(CitySlug);
         var answer = await CityIndicatorEndpoints.Get(CitySlug, Code, session, cancellation);
-        if (answer is not IValueHttpResult { Value: { } value }) return false;
+        // A problem (no such series in the city) carries a value too, the problem details: it is a 404, not a series.
+        if (answer.Problem() is not null || answer is not IValueHttpResult { Value: { } value }) return false;
         // The endpoint answers an anonymous object of this assembly: read it by name, as a JSON client would.
         dynamic details = value;
         Series = (SeriesDetails)details.Series;
