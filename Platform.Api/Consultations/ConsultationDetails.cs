@@ -26,7 +26,15 @@ public sealed record ConsultationDetails(
 /// <summary>The results of a consultation.</summary>
 /// <param name="Participation">How many residents responded (each counts once, however often they amended).</param>
 /// <param name="Version">The highest event sequence reflected: the consultation's own events and every response counted.</param>
-public sealed record ConsultationResults(Guid Id, string City, ConsultationStatus Status, long Participation, QuestionResult[] Questions, long Version);
+public sealed record ConsultationResults(Guid Id, string City, ConsultationStatus Status, long Participation, QuestionResult[] Questions, long Version)
+{
+    /// <summary>
+    /// The answers are withheld (questions without tallies, means or texts), participation alone is shown: fewer than
+    /// <see cref="Platform.Domain.Consultations.ConsultationRules.SmallestGroupShown"/> residents answered, or, for the
+    /// public, the consultation is still open (see <see cref="ConsultationReader.Disclosed"/>).
+    /// </summary>
+    public bool Withheld { get; init; }
+}
 
 /// <summary>
 /// The results of one question. <paramref name="Options"/> holds the tally per option (choice questions)

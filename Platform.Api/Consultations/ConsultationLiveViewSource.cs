@@ -14,7 +14,7 @@ public sealed class ConsultationLiveViewSource(ConsultationReader reader) : ILiv
         await using var session = store.QuerySession(city);
         var view = await ConsultationReader.FindAsync(session, id, official: false, cancellation);
         if (view is null) return null;
-        var results = await reader.ResultsAsync(city, view, withTexts: false, cancellation);
+        var results = ConsultationReader.Disclosed(await reader.ResultsAsync(city, view, withTexts: false, cancellation), official: false);
         return new LiveView(View, city, id, results.Version, new ConsultationLive(ConsultationDetails.Of(city, view), results));
     }
 }

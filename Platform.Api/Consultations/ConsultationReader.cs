@@ -29,6 +29,24 @@ public sealed class ConsultationReader(NpgsqlDataSource database, PlatformOption
         return view is null || (view.Status == ConsultationStatus.Draft && !official) ? null : view;
     }
 
+    /// <summary>
+    /// The results as <paramref name="official"/> (an official of the city) or the public may see them. No one sees the
+    /// answers of fewer than <see cref="ConsultationRules.SmallestGroupShown"/> residents. The public sees answers only
+    /// once the consultation closed: while it is open, each response would change the tallies pushed to every watcher,
+    /// and whoever knows who just answered could read their answers from the difference; participation still shows.
+    /// </summary>
+    public static ConsultationResults Disclosed(ConsultationResults results, bool official)
+    {
+        var shown = results.Participation >= ConsultationRules.SmallestGroupShown
+                    && (official || results.Status is ConsultationStatus.Closed or ConsultationStatus.OutcomePublished);
+        if (shown) return results;
+        return results with
+        {
+            Withheld = true,
+            Questions = results.Questions.Select(q => q with { Answers = 0, Options = [], Mean = null, Texts = null }).ToArray(),
+        };
+    }
+
     public async Task<ConsultationResults> ResultsAsync(string city, ConsultationView view, bool withTexts, CancellationToken cancellation)
     {
         var counts = new Dictionary<(string Question, string Option), long>();

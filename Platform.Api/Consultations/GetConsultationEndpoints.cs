@@ -25,14 +25,17 @@ public static class GetConsultationEndpoints
         return view is null ? Problems.NotFound("consultation") : Results.Ok(ConsultationDetails.Of(city, view));
     }
 
-    /// <summary>Participation, tallies per option, means of scales; free-text answers for officials of the city only.</summary>
+    /// <summary>
+    /// Participation, tallies per option, means of scales; free-text answers for officials of the city only. Answers are
+    /// withheld for groups under five, and from the public while the consultation is open (<see cref="ConsultationReader.Disclosed"/>).
+    /// </summary>
     [WolverineGet("/api/cities/{city}/consultations/{id}/results", OperationId = "getConsultationResults")]
     public static async Task<IResult> GetResults(Guid id, string city, ClaimsPrincipal user, IQuerySession session, ConsultationReader reader, CancellationToken cancellation)
     {
         var official = user.HoldsRole(city, CityRole.Official);
         var view = await ConsultationReader.FindAsync(session, id, official, cancellation);
         if (view is null) return Problems.NotFound("consultation");
-        return Results.Ok(await reader.ResultsAsync(city, view, withTexts: official, cancellation));
+        return Results.Ok(ConsultationReader.Disclosed(await reader.ResultsAsync(city, view, withTexts: official, cancellation), official));
     }
 
     /// <summary>The city's consultations, newest first (<c>page</c> from 1, <c>pageSize</c> up to 100); drafts only for officials.</summary>

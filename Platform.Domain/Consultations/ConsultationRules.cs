@@ -3,6 +3,12 @@ namespace Platform.Domain.Consultations;
 /// <summary>Limits on consultations and answers; shared by validation and documentation.</summary>
 public static class ConsultationRules
 {
+    /// <summary>
+    /// Answers are shown only for a group at least this large: with fewer respondents, someone who knows who answered
+    /// could tell their answers from the tallies.
+    /// </summary>
+    public const int SmallestGroupShown = 5;
+
     public const int TitleMaxLength = 200;
     public const int DescriptionMaxLength = 10_000;
     public const int MaxQuestions = 50;

@@ -11,28 +11,62 @@ public class RespondingToConsultationsTests(AppFixture app)
     [Fact]
     public async Task Results_count_participation_options_and_scale_means()
     {
-        var id = await app.OpenConsultationAsync();
+        var official = await app.OfficialAsync();
+        var id = await app.OpenConsultationAsync(official);
         await app.RespondAsync(id, await app.ResidentAsync(), ConsultationApi.Answers(bus: "6", needs: ["ramps"], safe: 2));
         await app.RespondAsync(id, await app.ResidentAsync(), ConsultationApi.Answers(bus: "10", needs: ["ramps", "audio"], safe: 5, more: null));
+        for (var i = 0; i < 3; i++)
+            await app.RespondAsync(id, await app.ResidentAsync(), ConsultationApi.Answers(bus: "59", needs: ["seats"], safe: 3, more: null));
 
-        var results = await app.ResultsAsync(id);
+        var results = await app.ResultsAsync(id, official);
 
-        Assert.Equal(2, results.GetProperty("participation").GetInt64());
+        Assert.False(results.GetProperty("withheld").GetBoolean());
+        Assert.Equal(5, results.GetProperty("participation").GetInt64());
         var bus = results.Question("bus");
-        Assert.Equal(2, bus.GetProperty("answers").GetInt64());
+        Assert.Equal(5, bus.GetProperty("answers").GetInt64());
         Assert.Equal(1, bus.Count("6"));
         Assert.Equal(1, bus.Count("10"));
-        Assert.Equal(0, bus.Count("59"));
+        Assert.Equal(3, bus.Count("59"));
         var needs = results.Question("needs");
-        Assert.Equal(2, needs.GetProperty("answers").GetInt64());
+        Assert.Equal(5, needs.GetProperty("answers").GetInt64());
         Assert.Equal(2, needs.Count("ramps"));
         Assert.Equal(1, needs.Count("audio"));
+        Assert.Equal(3, needs.Count("seats"));
         var safe = results.Question("safe");
-        Assert.Equal(3.5, safe.GetProperty("mean").GetDouble());
+        Assert.Equal(3.2, safe.GetProperty("mean").GetDouble());
         Assert.Equal(1, safe.Count("2"));
         Assert.Equal(1, safe.Count("5"));
+        Assert.Equal(3, safe.Count("3"));
         Assert.Equal(1, results.Question("more").GetProperty("answers").GetInt64());
         Assert.True(results.GetProperty("version").GetInt64() >= (await app.GetConsultationAsync(id)).GetProperty("version").GetInt64());
+    }
+
+    [Fact]
+    public async Task Answers_of_fewer_than_five_residents_are_shown_to_no_one_and_the_public_sees_none_while_open()
+    {
+        var official = await app.OfficialAsync();
+        var id = await app.OpenConsultationAsync(official);
+        for (var i = 0; i < 4; i++) await app.RespondAsync(id, await app.ResidentAsync(), ConsultationApi.Answers(bus: "6", more: "Only me."));
+
+        foreach (var caller in new Actor?[] { official, null, await app.ResidentAsync() })
+        {
+            var results = await app.ResultsAsync(id, caller);
+            Assert.True(results.GetProperty("withheld").GetBoolean());
+            Assert.Equal(4, results.GetProperty("participation").GetInt64());
+            Assert.All(results.GetProperty("questions").EnumerateArray(), q =>
+            {
+                Assert.Equal(0, q.GetProperty("answers").GetInt64());
+                Assert.Empty(q.GetProperty("options").EnumerateArray());
+                Assert.Equal(System.Text.Json.JsonValueKind.Null, q.GetProperty("texts").ValueKind);
+            });
+        }
+
+        // The fifth answer shows the tallies to the city's officials; the public still sees participation only while it is open.
+        await app.RespondAsync(id, await app.ResidentAsync(), ConsultationApi.Answers(bus: "10"));
+        Assert.Equal(4, (await app.ResultsAsync(id, official)).Question("bus").Count("6"));
+        var open = await app.ResultsAsync(id);
+        Assert.True(open.GetProperty("withheld").GetBoolean());
+        Assert.Equal(5, open.GetProperty("participation").GetInt64());
     }
 
     [Fact]
@@ -41,6 +75,7 @@ public class RespondingToConsultationsTests(AppFixture app)
         var official = await app.OfficialAsync();
         var id = await app.OpenConsultationAsync(official);
         await app.RespondAsync(id, await app.ResidentAsync(), ConsultationApi.Answers(more: "The stop at Melrosegate floods."));
+        for (var i = 0; i < 4; i++) await app.RespondAsync(id, await app.ResidentAsync(), ConsultationApi.Answers(more: null));
 
         Assert.Equal(["The stop at Melrosegate floods."],
             (await app.ResultsAsync(id, official)).Question("more").GetProperty("texts").EnumerateArray().Select(t => t.GetString()));
@@ -55,6 +90,8 @@ public class RespondingToConsultationsTests(AppFixture app)
         var id = await app.OpenConsultationAsync();
         var resident = await app.ResidentAsync();
         await app.RespondAsync(id, resident, ConsultationApi.Answers(bus: "6", needs: ["ramps"], safe: 1, more: "first"));
+        // Four others answer the scale only (5), so the group is large enough for the tallies to show.
+        for (var i = 0; i < 4; i++) await app.RespondAsync(id, await app.ResidentAsync(), new { answers = new[] { new { questionId = "safe", scale = 5 } } });
 
         var twice = await app.RespondAsync(id, resident, status: 409);
         Assert.Equal("already-responded", Json.Parse(await twice.ReadAsTextAsync()).GetProperty("code").GetString());
@@ -64,7 +101,7 @@ public class RespondingToConsultationsTests(AppFixture app)
 
         var official = await app.OfficialAsync();
         var results = await app.ResultsAsync(id, official);
-        Assert.Equal(1, results.GetProperty("participation").GetInt64());
+        Assert.Equal(5, results.GetProperty("participation").GetInt64());
         Assert.Equal(0, results.Question("bus").Count("6"));
         Assert.Equal(1, results.Question("bus").Count("59"));
         Assert.Equal(1, results.Question("bus").GetProperty("answers").GetInt64());
@@ -76,11 +113,11 @@ public class RespondingToConsultationsTests(AppFixture app)
         // Leaving a question out of an amendment takes the earlier answer back.
         await app.AmendAsync(id, resident, new { answers = new[] { new { questionId = "safe", scale = 2 } } });
         results = await app.ResultsAsync(id, official);
-        Assert.Equal(1, results.GetProperty("participation").GetInt64());
+        Assert.Equal(5, results.GetProperty("participation").GetInt64());
         Assert.Equal(0, results.Question("bus").GetProperty("answers").GetInt64());
         Assert.Equal(0, results.Question("more").GetProperty("answers").GetInt64());
         Assert.Empty(results.Question("more").GetProperty("texts").EnumerateArray());
-        Assert.Equal(2.0, results.Question("safe").GetProperty("mean").GetDouble());
+        Assert.Equal(4.4, results.Question("safe").GetProperty("mean").GetDouble());
 
         var mine = await app.Host.Scenario(x => { x.Get.Url($"/api/cities/york/consultations/{id}/responses/mine"); x.As(resident); x.StatusCodeShouldBeOk(); });
         var own = Json.Parse(await mine.ReadAsTextAsync());
@@ -106,7 +143,8 @@ public class RespondingToConsultationsTests(AppFixture app)
         var crowd = await app.AccountsAsync(residents, "york");
 
         await Task.WhenAll(crowd.Select((r, i) => app.RespondAsync(id, r, ConsultationApi.Answers(bus: i % 2 == 0 ? "6" : "10", safe: 1 + i % 5))));
-        var results = await app.ResultsAsync(id);
+        var official = await app.OfficialAsync();
+        var results = await app.ResultsAsync(id, official);
         Assert.Equal(residents, results.GetProperty("participation").GetInt64());
         Assert.Equal(residents / 2, results.Question("bus").Count("6"));
         Assert.Equal(residents / 2, results.Question("bus").Count("10"));
@@ -114,7 +152,7 @@ public class RespondingToConsultationsTests(AppFixture app)
 
         // Everyone switches to route 59 at once.
         await Task.WhenAll(crowd.Select(r => app.AmendAsync(id, r, ConsultationApi.Answers(bus: "59", safe: 4))));
-        results = await app.ResultsAsync(id);
+        results = await app.ResultsAsync(id, official);
         Assert.Equal(residents, results.GetProperty("participation").GetInt64());
         Assert.Equal(0, results.Question("bus").Count("6"));
         Assert.Equal(0, results.Question("bus").Count("10"));
