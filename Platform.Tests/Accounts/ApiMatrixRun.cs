@@ -3,6 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Alba;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Api.Infrastructure;
 using Platform.Domain.Accounts;
@@ -104,11 +106,17 @@ public sealed class ApiMatrixRun
     /// <summary>Documented writes without an expectation, and expectations without a documented write.</summary>
     public List<string> Uncovered { get; } = [];
     public List<string> Stale { get; } = [];
+    /// <summary>Writes the app maps under <c>/api</c> that its OpenAPI document leaves out (so the matrix would not see them).</summary>
+    public List<string> Undocumented { get; } = [];
+    /// <summary>How many writes the app maps under <c>/api</c>.</summary>
+    public int Mapped { get; private set; }
     public TimeSpan Elapsed { get; private set; }
 
     private readonly AppFixture _app;
     /// <summary>Counts preparations: a fingerprint read before one is stale.</summary>
     private int _prepared;
+    /// <summary>When the run started: the store's fingerprint looks at the accounts written since.</summary>
+    private DateTimeOffset _since;
     private ((string, string) Cities, int Version, StoreFingerprint Print)? _last;
     private readonly string _schema;
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
@@ -143,10 +151,14 @@ public sealed class ApiMatrixRun
     private async Task ExecuteAsync()
     {
         var watch = Stopwatch.StartNew();
+        _since = DateTimeOffset.UtcNow.AddSeconds(-1);
         var documented = await DocumentedWrite.ReadAllAsync(_app);
         var expected = WriteOperations.All.ToDictionary(o => o.Id);
         Uncovered.AddRange(documented.Where(d => !expected.ContainsKey(d.OperationId)).Select(d => $"{d.OperationId} ({d.Method} {d.Path})"));
         Stale.AddRange(expected.Keys.Where(id => documented.All(d => d.OperationId != id)));
+        var mapped = MappedWrites().ToList();
+        Mapped = mapped.Count;
+        Undocumented.AddRange(mapped.Where(w => !documented.Any(d => d.Method == w.Method && Template(d.Path) == w.Path)).Select(w => $"{w.Method} /{w.Path}"));
         foreach (var write in documented.Where(d => expected.ContainsKey(d.OperationId)))
         {
             try
@@ -214,6 +226,18 @@ public sealed class ApiMatrixRun
         }
     }
 
+    /// <summary>Every POST, PUT, PATCH and DELETE route the app maps under <c>/api</c> (its endpoint data source, not its description).</summary>
+    private IEnumerable<(string Method, string Path)> MappedWrites() =>
+        _app.Host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => Template(e.RoutePattern.RawText ?? "").StartsWith("api/", StringComparison.Ordinal))
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []).Select(m => (Method: m.ToUpperInvariant(), Path: Template(e.RoutePattern.RawText!))))
+            .Where(w => w.Method is "POST" or "PUT" or "PATCH" or "DELETE")
+            .Distinct();
+
+    /// <summary>A route template without its leading slash and parameter constraints, to compare the document's with the app's.</summary>
+    private static string Template(string path) =>
+        System.Text.RegularExpressions.Regex.Replace(path.TrimStart('/'), @"\{([^}:?]+)[^}]*\}", "{$1}");
+
     /// <summary>Fresh accounts for every caller of one operation's cells (so no account nears the write rate limit).</summary>
     private async Task<Dictionary<Caller, Actor?>> PeopleAsync(string here, string elsewhere)
     {
@@ -234,9 +258,9 @@ public sealed class ApiMatrixRun
     {
         // What the store held after the last cell, unless something was prepared since.
         var before = _last is { } last && last.Cities == (here, elsewhere) && last.Version == _prepared ? last.Print
-            : await StoreFingerprint.ReadAsync(TestDatabase.ConnectionString, _schema, here, elsewhere);
+            : await StoreFingerprint.ReadAsync(TestDatabase.ConnectionString, _schema, here, elsewhere, _since);
         var status = await SendAsync(write.Method, url, json, csv, actor);
-        var after = await StoreFingerprint.ReadAsync(TestDatabase.ConnectionString, _schema, here, elsewhere);
+        var after = await StoreFingerprint.ReadAsync(TestDatabase.ConnectionString, _schema, here, elsewhere, _since);
         _last = ((here, elsewhere), _prepared, after);
 
         string? failure = null;
