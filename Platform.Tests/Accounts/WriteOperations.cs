@@ -97,19 +97,30 @@ public sealed class Scene(AppFixture app, string city, string other)
     /// </summary>
     public async Task<Guid> ClosedConsultationAsync()
     {
-        var id = await app.OpenConsultationAsync(city: city, closesAt: DateTimeOffset.UtcNow.AddMinutes(1));
-        app.Clock.Offset += TimeSpan.FromMinutes(2);
+        // One moved clock at a time (two scenes may prepare side by side); nothing else prepared meanwhile minds two minutes.
+        await ClockGate.WaitAsync();
         try
         {
-            using var scope = app.Host.Services.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync(new Platform.Api.Consultations.CloseConsultation(city, id));
+            var id = await app.OpenConsultationAsync(city: city, closesAt: DateTimeOffset.UtcNow.AddMinutes(1));
+            app.Clock.Offset += TimeSpan.FromMinutes(2);
+            try
+            {
+                using var scope = app.Host.Services.CreateScope();
+                await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync(new Platform.Api.Consultations.CloseConsultation(city, id));
+            }
+            finally
+            {
+                app.Clock.Offset -= TimeSpan.FromMinutes(2);
+            }
+            return id;
         }
         finally
         {
-            app.Clock.Offset -= TimeSpan.FromMinutes(2);
+            ClockGate.Release();
         }
-        return id;
     }
+
+    private static readonly SemaphoreSlim ClockGate = new(1, 1);
 
     /// <summary>A local indicator adopted by the city (a code of its own, so it exists in this city only); returns the code.</summary>
     public async Task<string> AdoptedIndicatorAsync()
@@ -258,6 +269,9 @@ public static class WriteOperations
         new("signOut", Who.Anyone, _ => Ready(Call.Of()), Repeatable: true),
         new("signOutEverywhere", Who.SignedIn, _ => Ready(Call.Of()), Repeatable: true),
         new("changeMyPassword", Who.SignedIn, _ => Ready(Call.Of(new { currentPassword = Scene.Password, newPassword = "another-password-2026" })),
+            Repeatable: true, BeforeAllowed: (s, _, caller) => s.SetPasswordAsync(caller)),
+        // Each allowed caller erases their own account (fresh for this operation), confirmed by its password.
+        new("eraseMyAccount", Who.SignedIn, _ => Ready(Call.Of(new { password = Scene.Password })),
             Repeatable: true, BeforeAllowed: (s, _, caller) => s.SetPasswordAsync(caller)),
 
         // Cities and roles.

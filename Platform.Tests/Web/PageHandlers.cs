@@ -217,5 +217,9 @@ public static class PageHandlers
         new("/sign-out", "", Who.Anyone, PageRefusal.ShownOnPage, null),
         new("/register", "", Who.Anyone, PageRefusal.ShownOnPage, null),
         new("/language", "", Who.Anyone, PageRefusal.ShownOnPage, null),
+        // The signed-in person's own account: nothing of a city.
+        new("/account", "Password", Who.SignedIn, PageRefusal.ShownOnPage, null),
+        new("/account", "SignOutEverywhere", Who.SignedIn, PageRefusal.ShownOnPage, null),
+        new("/account", "Erase", Who.SignedIn, PageRefusal.ShownOnPage, null),
     ];
 }
