@@ -49,6 +49,26 @@ public static class Actors
 
     public static Task<Actor> ResidentAsync(this AppFixture app, string city = "york") => app.AccountAsync(city, CityRole.Resident);
 
+    /// <summary>
+    /// One account per entry, each holding the given roles in the given cities (and the network administrator's role
+    /// when asked), stored in one session, with a bearer token each: for tests that need many differently placed people.
+    /// </summary>
+    public static async Task<IReadOnlyList<Actor>> AccountsAsync(this AppFixture app,
+        IReadOnlyList<(IReadOnlyList<(string City, CityRole Role)> Roles, bool Administrator)> accounts)
+    {
+        var stored = accounts.Select(wanted =>
+        {
+            var account = NewAccount();
+            account.IsNetworkAdministrator = wanted.Administrator;
+            foreach (var (city, role) in wanted.Roles) account.Grant(city, role);
+            return account;
+        }).ToArray();
+        await using var session = app.Store.LightweightSession();
+        session.Store(stored);
+        await session.SaveChangesAsync();
+        return stored.Select(a => new Actor(a.Id, Mint(app, a))).ToList();
+    }
+
     public static void As(this Scenario scenario, Actor actor) =>
         scenario.WithRequestHeader("Authorization", $"Bearer {actor.Token}");
 

@@ -1,0 +1,413 @@
+using Alba;
+using Marten;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Api.Accounts;
+using Platform.Api.Cities;
+using Platform.Domain.Accounts;
+using Platform.Domain.Assessments;
+using Platform.Projections.Assessments;
+using Platform.Tests.Support;
+using Wolverine;
+
+namespace Platform.Tests.Accounts;
+
+/// <summary>Who may call a write: the one expectation the authorization matrix holds per operation.</summary>
+public enum Who
+{
+    /// <summary>Anyone, signed in or not.</summary>
+    Anyone,
+    /// <summary>Any signed-in account, wherever it holds roles.</summary>
+    SignedIn,
+    /// <summary>A member of the route's city in any role (resident, verified resident, official, moderator).</summary>
+    Resident,
+    /// <summary>
+    /// A verified resident of the route's city: supports, votes and consultation answers in a city that asks for
+    /// verified residency (the matrix's city does, so that this column differs from <see cref="Resident"/>).
+    /// </summary>
+    VerifiedResident,
+    /// <summary>An official of the route's city.</summary>
+    Official,
+    /// <summary>A moderator of the route's city.</summary>
+    Moderator,
+    /// <summary>A network administrator.</summary>
+    NetworkAdministrator,
+    /// <summary>
+    /// An official of the city assigned to review the route city's assessment, who is no official of the reviewed
+    /// city: the one designed cross-city write (the matrix assigns the other city).
+    /// </summary>
+    Reviewer,
+    /// <summary>The author of the item only (none of the matrix's callers; the author's own call is checked beside).</summary>
+    Author,
+}
+
+/// <summary>
+/// A request prepared for one city: the values of its route's parameters (the city's slug is added), and a JSON body or a
+/// CSV text. <see cref="Author"/>: the one person who may make it, for <see cref="Who.Author"/>.
+/// </summary>
+public sealed record Call(IReadOnlyDictionary<string, string> Route, object? Body = null, string? Csv = null, Actor? Author = null)
+{
+    public static Call Of(object? body = null, params (string Name, object Value)[] route) =>
+        new(route.ToDictionary(r => r.Name, r => r.Value.ToString()!), body);
+}
+
+/// <summary>
+/// Where a request is prepared: <see cref="City"/>, with <see cref="Other"/> the matrix's other city (which reviews
+/// <see cref="City"/>'s assessments). Every helper creates what it needs anew, with people of its own.
+/// </summary>
+public sealed class Scene(AppFixture app, string city, string other)
+{
+    public const string Password = "matrix-password-2026";
+
+    public AppFixture App => app;
+    public string City => city;
+    public string Other => other;
+
+    public Task<Actor> ResidentAsync() => app.AccountAsync(city, CityRole.Resident);
+    public Task<Actor> VerifiedAsync() => app.AccountAsync(city, CityRole.Resident, CityRole.VerifiedResident);
+    public Task<Actor> OfficialAsync() => app.AccountAsync(city, CityRole.Official);
+    public Task<Actor> ModeratorAsync() => app.AccountAsync(city, CityRole.Moderator);
+    public Task<Actor> ReviewerAsync() => app.AccountAsync(other, CityRole.Official);
+
+    public Task<Guid> ConcernAsync(Actor? author = null) => app.RaiseAsync(city, author: author);
+    public Task<Guid> ProposalAsync(Actor? author = null) => app.SubmitAsync(city, author: author);
+    public async Task<Guid> CommitmentAsync() => await app.PublishCommitmentAsync(await OfficialAsync(), city: city);
+    public async Task<Guid> DraftConsultationAsync() => await app.DraftConsultationAsync(await OfficialAsync(), city);
+    public Task<Guid> OpenConsultationAsync() => app.OpenConsultationAsync(city: city);
+    public async Task<Guid> ScheduledTownHallAsync() => await app.ScheduleTownHallAsync(await OfficialAsync(), city);
+    public async Task<Guid> OpenTownHallAsync() => await app.OpenTownHallAsync(await OfficialAsync(), city);
+
+    public async Task<(Guid TownHall, Guid Poll)> OpenPollAsync()
+    {
+        var official = await OfficialAsync();
+        var townHall = await app.OpenTownHallAsync(official, city);
+        return (townHall, await app.OpenPollAsync(townHall, official, city: city));
+    }
+
+    public async Task<Guid> HiddenConcernAsync()
+    {
+        var id = await ConcernAsync();
+        await app.ActAsync(id, "hiding", await ModeratorAsync(), new { reason = "A private phone number." }, city: city);
+        return id;
+    }
+
+    /// <summary>
+    /// A consultation whose window has ended and that has closed: opened with a window of a minute, then closed by the
+    /// platform's own close message, handled on a clock moved past the window (and put back at once).
+    /// </summary>
+    public async Task<Guid> ClosedConsultationAsync()
+    {
+        // One moved clock at a time (two scenes may prepare side by side); nothing else prepared meanwhile minds two minutes.
+        await ClockGate.WaitAsync();
+        try
+        {
+            var id = await app.OpenConsultationAsync(city: city, closesAt: DateTimeOffset.UtcNow.AddMinutes(1));
+            app.Clock.Offset += TimeSpan.FromMinutes(2);
+            try
+            {
+                using var scope = app.Host.Services.CreateScope();
+                await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync(new Platform.Api.Consultations.CloseConsultation(city, id));
+            }
+            finally
+            {
+                app.Clock.Offset -= TimeSpan.FromMinutes(2);
+            }
+            return id;
+        }
+        finally
+        {
+            ClockGate.Release();
+        }
+    }
+
+    private static readonly SemaphoreSlim ClockGate = new(1, 1);
+
+    /// <summary>A local indicator adopted by the city (a code of its own, so it exists in this city only); returns the code.</summary>
+    public async Task<string> AdoptedIndicatorAsync()
+    {
+        var code = NewIndicatorCode();
+        await app.PostAsync($"/api/cities/{city}/indicators", LocalIndicatorBody(code), await OfficialAsync(), 201);
+        return code;
+    }
+
+    public static string NewIndicatorCode() => $"MX-{Guid.NewGuid():N}"[..15].ToUpperInvariant();
+
+    public static object LocalIndicatorBody(string code) => new
+    {
+        code,
+        baseline = new { period = "2019", value = 82 },
+        target = 95,
+        targetYear = 2030,
+        department = "Housing",
+        local = new
+        {
+            name = "Residents with sufficient living space", right = "housing", type = "outcome", unit = "%", unitKind = "percentage",
+            direction = "increase", source = "administrative", disaggregations = new[] { "sex" },
+        },
+    };
+
+    public static object CatalogueIndicatorBody(string code) => new
+    {
+        code, name = "Share of bus stops with step-free access", right = "mobility", type = "outcome", unit = "%", unitKind = "percentage",
+        direction = "increase",
+    };
+
+    /// <summary>An indicator added to the network's catalogue (a code of its own, so revising it changes no other test's indicator); returns the code.</summary>
+    public async Task<string> CatalogueIndicatorAsync()
+    {
+        var code = NewIndicatorCode();
+        await app.PostAsync("/api/indicators", CatalogueIndicatorBody(code), await app.NetworkAdministratorAsync(), 201);
+        return code;
+    }
+
+    public static string NewCycle() => $"m{Guid.NewGuid():N}"[..12];
+
+    /// <summary>A cycle with every framework item assessed (not submitted); returns the cycle.</summary>
+    public async Task<string> CompleteDraftAsync(Actor? official = null)
+    {
+        official ??= await OfficialAsync();
+        var cycle = NewCycle();
+        await app.StartAssessmentAsync(city, official, cycle);
+        foreach (var item in AssessmentApi.AllItems) await app.AssessAsync(city, official, item, AssessmentApi.AdvancedLevel(item), cycle);
+        return cycle;
+    }
+
+    public async Task<string> SubmittedAssessmentAsync()
+    {
+        var official = await OfficialAsync();
+        var cycle = await CompleteDraftAsync(official);
+        await app.PostAsync($"{AssessmentApi.AssessmentUrl(city, cycle)}/submit", null, official, 200);
+        return cycle;
+    }
+
+    /// <summary>A submitted assessment with <see cref="Other"/> assigned to review it, and the reviewer (an official of <see cref="Other"/>).</summary>
+    public async Task<(string Cycle, Actor Reviewer)> UnderReviewAsync()
+    {
+        var cycle = await SubmittedAssessmentAsync();
+        await app.AssignReviewerAsync(city, await app.NetworkAdministratorAsync(), other, cycle);
+        return (cycle, await ReviewerAsync());
+    }
+
+    /// <summary>A reviewed assessment (its review submitted) with one recommendation, answered "supported" when asked; returns the cycle and the recommendation.</summary>
+    public async Task<(string Cycle, Guid Recommendation)> ReviewedAsync(bool supported = false)
+    {
+        var (cycle, reviewer) = await UnderReviewAsync();
+        var url = AssessmentApi.AssessmentUrl(city, cycle);
+        await app.PostAsync($"{url}/review/findings", new { item = "B4", finding = "The council meets twice a year." }, reviewer, 200);
+        var recommendation = await app.RecommendAsync(city, reviewer, "B4", cycle);
+        await app.PostAsync($"{url}/review/submit", null, reviewer, 200);
+        if (supported) await app.PostAsync($"{url}/recommendations/{recommendation}/response", new { response = "supported" }, await OfficialAsync(), 200);
+        return (cycle, recommendation);
+    }
+
+    /// <summary>Submits every cycle of the city still in draft, so that a new one may start (one open cycle per city).</summary>
+    public async Task SubmitOpenDraftsAsync()
+    {
+        List<string> drafts;
+        await using (var session = app.Store.QuerySession(city))
+            drafts = (await session.Query<AssessmentView>().Where(a => a.Stage == AssessmentStage.Draft).Select(a => a.Cycle).ToListAsync()).ToList();
+        foreach (var cycle in drafts)
+        {
+            var official = await OfficialAsync();
+            foreach (var item in AssessmentApi.AllItems) await app.AssessAsync(city, official, item, AssessmentApi.AdvancedLevel(item), cycle);
+            await app.PostAsync($"{AssessmentApi.AssessmentUrl(city, cycle)}/submit", null, official, 200);
+        }
+    }
+
+    /// <summary>An account that signs in with <see cref="Password"/> (stored directly, as the test actors are); returns its email.</summary>
+    public async Task<string> AccountWithPasswordAsync()
+    {
+        var id = Guid.CreateVersion7();
+        var account = new Account { Id = id, Email = $"{id:N}@matrix.invalid", DisplayName = "Matrix person", CreatedAt = DateTimeOffset.UtcNow };
+        account.Grant(city, CityRole.Resident);
+        account.PasswordHash = app.Host.Services.GetRequiredService<IPasswordHasher<Account>>().HashPassword(account, Password);
+        await using var session = app.Store.LightweightSession();
+        session.Store(account);
+        await session.SaveChangesAsync();
+        return account.Email;
+    }
+
+    /// <summary>Gives the actor's account <see cref="Password"/>.</summary>
+    public async Task SetPasswordAsync(Actor actor)
+    {
+        await using var session = app.Store.LightweightSession();
+        var account = (await session.LoadAsync<Account>(actor.Id))!;
+        account.PasswordHash = app.Host.Services.GetRequiredService<IPasswordHasher<Account>>().HashPassword(account, Password);
+        session.Store(account);
+        await session.SaveChangesAsync();
+    }
+}
+
+/// <summary>
+/// One write of the API: its OpenAPI operation id, who may call it, and how to prepare a valid request for it in a city.
+/// <see cref="Repeatable"/>: a prepared request stays valid after an allowed caller made it (another caller may make it
+/// too), so it is prepared once. <see cref="BeforeAllowed"/>: what an allowed caller does first (answer before amending).
+/// <see cref="ElsewhereItem"/>: the answer when the route names, besides the city, an item of another city (404 unless said
+/// otherwise; null when what the route names belongs to the network, not to a city).
+/// </summary>
+public sealed record WriteOperation(string Id, Who Who, Func<Scene, Task<Call>> Arrange, bool Repeatable = false,
+    Func<Scene, Call, Actor, Task>? BeforeAllowed = null, int? ElsewhereItem = 404);
+
+/// <summary>Every write of the API, by operation id. The matrix test fails when the OpenAPI document has one that is not here.</summary>
+public static class WriteOperations
+{
+    private static Task<Call> Ready(Call call) => Task.FromResult(call);
+
+    private static Call Id(object id, object? body = null) => Call.Of(body, ("id", id));
+
+    public static readonly IReadOnlyList<WriteOperation> All =
+    [
+        // Accounts: network-wide, no city in the route.
+        new("registerAccount", Who.Anyone, s => Ready(Call.Of(new
+        {
+            email = $"{Guid.NewGuid():N}@matrix.invalid", password = Scene.Password, displayName = "New resident", city = s.City,
+        }))),
+        new("issueToken", Who.Anyone, async s => Call.Of(new { email = await s.AccountWithPasswordAsync(), password = Scene.Password }),
+            Repeatable: true),
+        new("signIn", Who.Anyone, async s => Call.Of(new { email = await s.AccountWithPasswordAsync(), password = Scene.Password }),
+            Repeatable: true),
+        new("signOut", Who.Anyone, _ => Ready(Call.Of()), Repeatable: true),
+        new("signOutEverywhere", Who.SignedIn, _ => Ready(Call.Of()), Repeatable: true),
+        new("changeMyPassword", Who.SignedIn, _ => Ready(Call.Of(new { currentPassword = Scene.Password, newPassword = "another-password-2026" })),
+            Repeatable: true, BeforeAllowed: (s, _, caller) => s.SetPasswordAsync(caller)),
+        // Each allowed caller erases their own account (fresh for this operation), confirmed by its password.
+        new("eraseMyAccount", Who.SignedIn, _ => Ready(Call.Of(new { password = Scene.Password })),
+            Repeatable: true, BeforeAllowed: (s, _, caller) => s.SetPasswordAsync(caller)),
+
+        // Cities and roles.
+        new("registerCity", Who.NetworkAdministrator, _ => Ready(Call.Of(new
+        {
+            slug = $"m{Guid.NewGuid():N}"[..20], names = new { en = "Matrixville" }, languages = new[] { "en" }, timeZone = "Europe/Paris",
+        }))),
+        new("changeCitySettings", Who.NetworkAdministrator, _ => Ready(Call.Of(new
+        {
+            concernResponseDays = 20, proposalSupportThreshold = 1, proposalDecisionDays = 60, supportsRequireVerifiedResidency = true,
+        })), Repeatable: true),
+        new("joinCity", Who.SignedIn, _ => Ready(Call.Of()), Repeatable: true),
+        // The route names an account: verifying another city's resident here is refused as not a resident of this city.
+        new("verifyResident", Who.Official, async s => Call.Of(null, ("accountId", (await s.ResidentAsync()).Id)), Repeatable: true,
+            ElsewhereItem: 422),
+        new("grantCityRole", Who.NetworkAdministrator, async s => Call.Of(new { accountId = (await s.ResidentAsync()).Id, role = "moderator" }),
+            Repeatable: true),
+        // Accounts are the network's, not a city's: an administrator may revoke a role in any city from any account.
+        new("revokeCityRole", Who.NetworkAdministrator, async s => Call.Of(null, ("accountId", (await s.ModeratorAsync()).Id), ("role", "moderator")),
+            Repeatable: true, ElsewhereItem: null),
+
+        // Concerns.
+        new("raiseConcern", Who.Resident, _ => Ready(Call.Of(ConcernApi.ValidBody())), Repeatable: true),
+        new("supportConcern", Who.VerifiedResident, async s => Id(await s.ConcernAsync()), Repeatable: true),
+        new("withdrawConcernSupport", Who.Resident, async s => Id(await s.ConcernAsync()), Repeatable: true),
+        new("acknowledgeConcern", Who.Official, async s => Id(await s.ConcernAsync(), new { department = "Transport" })),
+        new("answerConcern", Who.Official, async s => Id(await s.ConcernAsync(), new { answer = "Raised kerbs at every stop by June." })),
+        new("declineConcern", Who.Official, async s => Id(await s.ConcernAsync(), new { reason = "The county runs these buses." })),
+        new("resolveConcern", Who.Official, async s => Id(await s.ConcernAsync(), new { note = "Done." })),
+        new("hideConcern", Who.Moderator, async s => Id(await s.ConcernAsync(), new { reason = "A private phone number." })),
+        new("restoreConcern", Who.Moderator, async s => Id(await s.HiddenConcernAsync(), new { reason = "The number is gone." })),
+        new("withdrawConcern", Who.Author, async s =>
+        {
+            var author = await s.ResidentAsync();
+            return Id(await s.ConcernAsync(author)) with { Author = author };
+        }, Repeatable: true),
+        new("followConcern", Who.Resident, async s => Id(await s.ConcernAsync()), Repeatable: true),
+        new("unfollowConcern", Who.Resident, async s => Id(await s.ConcernAsync()), Repeatable: true),
+
+        // Proposals.
+        new("submitProposal", Who.Resident, _ => Ready(Call.Of(ProposalApi.ValidBody())), Repeatable: true),
+        new("supportProposal", Who.VerifiedResident, async s => Id(await s.ProposalAsync()), Repeatable: true),
+        new("withdrawProposalSupport", Who.Resident, async s => Id(await s.ProposalAsync()), Repeatable: true),
+        new("acceptProposal", Who.Official, async s => Id(await s.ProposalAsync(), new { decision = "Agreed.", commitment = CommitmentApi.Body() })),
+        new("rejectProposal", Who.Official, async s => Id(await s.ProposalAsync(), new { reason = "Outside the council's powers." })),
+        new("withdrawProposal", Who.Author, async s =>
+        {
+            var author = await s.ResidentAsync();
+            return Id(await s.ProposalAsync(author)) with { Author = author };
+        }, Repeatable: true),
+
+        // Commitments.
+        new("publishCommitment", Who.Official, _ => Ready(Call.Of(CommitmentApi.Body())), Repeatable: true),
+        new("planCommitmentMilestone", Who.Official, async s => Id(await s.CommitmentAsync(), new { title = "Contract signed", dueDate = CommitmentApi.InDays(30) }),
+            Repeatable: true),
+        new("reportCommitmentProgress", Who.Official, async s => Id(await s.CommitmentAsync(), new { percent = 40, note = "Kerbs ordered" })),
+        new("changeCommitmentDeadline", Who.Official, async s => Id(await s.CommitmentAsync(), new { dueDate = CommitmentApi.InDays(365), reason = "The contractor went bankrupt." })),
+        new("fulfilCommitment", Who.Official, async s => Id(await s.CommitmentAsync(), new { evidenceUrl = "https://example.org/done" })),
+        new("abandonCommitment", Who.Official, async s => Id(await s.CommitmentAsync(), new { reason = "Merged into the city-wide programme." })),
+        new("followCommitment", Who.Resident, async s => Id(await s.CommitmentAsync()), Repeatable: true),
+        new("unfollowCommitment", Who.Resident, async s => Id(await s.CommitmentAsync()), Repeatable: true),
+
+        // Consultations.
+        new("draftConsultation", Who.Official, _ => Ready(Call.Of(new { title = "Getting around", description = "Tell us how you travel." })),
+            Repeatable: true),
+        new("openConsultation", Who.Official, async s => Id(await s.DraftConsultationAsync(), ConsultationApi.OpenBody())),
+        new("respondToConsultation", Who.VerifiedResident, async s => Id(await s.OpenConsultationAsync(), ConsultationApi.Answers()), Repeatable: true),
+        new("amendConsultationResponse", Who.VerifiedResident, async s => Id(await s.OpenConsultationAsync(), ConsultationApi.Answers(bus: "10")),
+            Repeatable: true, BeforeAllowed: (s, call, caller) => s.App.RespondAsync(Guid.Parse(call.Route["id"]), caller, city: s.City)),
+        new("publishConsultationOutcome", Who.Official, async s => Id(await s.ClosedConsultationAsync(), new { summary = "Night buses from May." })),
+
+        // Town halls.
+        new("scheduleTownHall", Who.Official, _ => Ready(Call.Of(TownHallApi.ScheduleBody())), Repeatable: true),
+        new("openTownHall", Who.Official, async s => Id(await s.ScheduledTownHallAsync())),
+        new("openTownHallPoll", Who.Official, async s => Id(await s.OpenTownHallAsync(), new { question = "What first?", options = TownHallApi.Options })),
+        new("closeTownHallPoll", Who.Official, async s =>
+        {
+            var (townHall, poll) = await s.OpenPollAsync();
+            return Call.Of(null, ("id", townHall), ("pollId", poll));
+        }),
+        new("closeTownHall", Who.Official, async s => Id(await s.OpenTownHallAsync(), new { minutes = "The council heard 40 residents.", commitmentIds = Array.Empty<Guid>() })),
+        new("voteInTownHallPoll", Who.VerifiedResident, async s =>
+        {
+            var (townHall, poll) = await s.OpenPollAsync();
+            return Call.Of(new { option = 1 }, ("id", townHall), ("pollId", poll));
+        }, Repeatable: true),
+
+        // Monitoring: the network's catalogue, and the city's indicators.
+        new("addIndicator", Who.NetworkAdministrator, _ => Ready(Call.Of(Scene.CatalogueIndicatorBody(Scene.NewIndicatorCode())))),
+        new("reviseIndicator", Who.NetworkAdministrator, async s => Call.Of(new { name = "Share of bus and tram stops with step-free access" },
+            ("code", await s.CatalogueIndicatorAsync())), Repeatable: true),
+        new("adoptIndicator", Who.Official, _ => Ready(Call.Of(Scene.LocalIndicatorBody(Scene.NewIndicatorCode())))),
+        new("changeIndicatorTarget", Who.Official, async s => Call.Of(new { target = 90, targetYear = 2032, reason = "The council's new housing plan." },
+            ("code", await s.AdoptedIndicatorAsync()))),
+        new("recordMeasurement", Who.Official, async s => Call.Of(new { period = "2024", value = 85.5 }, ("code", await s.AdoptedIndicatorAsync())),
+            Repeatable: true),
+        new("importMeasurements", Who.Official, async s => Call.Of(null, ("code", await s.AdoptedIndicatorAsync())) with { Csv = "Year,Value\n2023,84.2\n" },
+            Repeatable: true),
+
+        // Assessments and peer reviews.
+        new("startAssessment", Who.Official, _ => Ready(Call.Of(new { cycle = Scene.NewCycle() })),
+            BeforeAllowed: (s, _, _) => s.SubmitOpenDraftsAsync()),
+        new("assessFrameworkItem", Who.Official, async s =>
+        {
+            var cycle = Scene.NewCycle();
+            await s.App.StartAssessmentAsync(s.City, await s.OfficialAsync(), cycle);
+            return Call.Of(new { item = "A1", level = "inPlace", evidence = new[] { "https://example.org/evidence/A1" } }, ("cycle", cycle));
+        }, Repeatable: true),
+        new("submitAssessment", Who.Official, async s => Call.Of(null, ("cycle", await s.CompleteDraftAsync()))),
+        new("assignPeerReviewer", Who.NetworkAdministrator, async s => Call.Of(new { reviewerCity = s.Other }, ("cycle", await s.SubmittedAssessmentAsync()))),
+        new("recordPeerReviewFinding", Who.Reviewer, async s => Call.Of(new { item = "B4", finding = "The council meets twice a year." },
+            ("cycle", (await s.UnderReviewAsync()).Cycle)), Repeatable: true),
+        new("draftPeerReviewRecommendation", Who.Reviewer, async s => Call.Of(new { text = "Meet every month.", item = "B4", rights = new[] { "participation" } },
+            ("cycle", (await s.UnderReviewAsync()).Cycle)), Repeatable: true),
+        new("submitPeerReview", Who.Reviewer, async s =>
+        {
+            var (cycle, reviewer) = await s.UnderReviewAsync();
+            await s.App.PostAsync($"{AssessmentApi.AssessmentUrl(s.City, cycle)}/review/findings", new { item = "B4", finding = "Twice a year." }, reviewer, 200);
+            return Call.Of(null, ("cycle", cycle));
+        }),
+        new("awardRecognition", Who.NetworkAdministrator, async s => Call.Of(new { level = "recognised" }, ("cycle", (await s.ReviewedAsync()).Cycle))),
+        new("answerRecommendation", Who.Official, async s =>
+        {
+            var (cycle, recommendation) = await s.ReviewedAsync();
+            return Call.Of(new { response = "supported" }, ("cycle", cycle), ("recommendationId", recommendation));
+        }),
+        new("reportRecommendationFollowUp", Who.Official, async s =>
+        {
+            var (cycle, recommendation) = await s.ReviewedAsync(supported: true);
+            return Call.Of(new { text = "Monthly meetings since March.", date = CommitmentApi.InDays(0), status = "inProgress" },
+                ("cycle", cycle), ("recommendationId", recommendation));
+        }, Repeatable: true),
+        new("linkRecommendationToCommitment", Who.Official, async s =>
+        {
+            var (cycle, recommendation) = await s.ReviewedAsync(supported: true);
+            return Call.Of(new { commitmentId = await s.CommitmentAsync() }, ("cycle", cycle), ("recommendationId", recommendation));
+        }, Repeatable: true),
+    ];
+}

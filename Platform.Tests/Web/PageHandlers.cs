@@ -1,0 +1,225 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Api.Consultations;
+using Platform.Tests.Accounts;
+using Platform.Tests.Support;
+using Wolverine;
+
+namespace Platform.Tests.Web;
+
+/// <summary>How a page refuses someone without the role: the forbidden page (a redirect), or the page itself saying why (200).</summary>
+public enum PageRefusal { Forbidden, ShownOnPage }
+
+/// <summary>A form prepared on a page of one city: the page's route values (<c>id</c>, <c>code</c>), its fields, and a CSV file for uploads.</summary>
+public sealed record PageForm(IReadOnlyDictionary<string, string> Route, IReadOnlyDictionary<string, string> Fields, string? Csv = null)
+{
+    public static PageForm Of(object? id = null, params (string Name, string Value)[] fields) =>
+        new(id is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["id"] = id.ToString()! }, fields.ToDictionary(f => f.Name, f => f.Value));
+}
+
+/// <summary>
+/// One POST handler of a page: its route template and handler name (as the app's page descriptors give them; empty for
+/// <c>OnPost</c>), who may post it, how it refuses others, and how to prepare its form in a city (null for pages outside a city).
+/// </summary>
+public sealed record PageHandler(string Route, string Handler, Who Who, PageRefusal Outsider, Func<PageScene, Task<PageForm>>? Arrange)
+{
+    public string Name => Handler.Length == 0 ? Route : $"{Route} ({Handler})";
+}
+
+/// <summary>
+/// Prepares the items a page's form acts on, in one city of the browser host, through its HTTP API with the bearer token
+/// of that city's council (an account holding every role there, the one that also posts the forms).
+/// </summary>
+public sealed class PageScene(BrowserFixture browser, string city, string token) : IDisposable
+{
+    private readonly HttpClient _http = new() { BaseAddress = browser.BaseAddress };
+
+    public string City => city;
+
+    public async Task<JsonElement> SendAsync(HttpMethod method, string url, object? body = null)
+    {
+        using var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var answer = await _http.SendAsync(request);
+        var text = await answer.Content.ReadAsStringAsync();
+        if (!answer.IsSuccessStatusCode) throw new InvalidOperationException($"{method} {url}: {(int)answer.StatusCode} {text}");
+        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    private async Task<Guid> CreateAsync(string url, object body) => (await SendAsync(HttpMethod.Post, url, body)).GetProperty("id").GetGuid();
+
+    public Task<Guid> ConcernAsync() => CreateAsync($"/api/cities/{city}/concerns", ConcernApi.ValidBody());
+
+    public async Task<Guid> ConcernAfterAsync(string action, HttpMethod? method = null, object? body = null)
+    {
+        var id = await ConcernAsync();
+        await SendAsync(method ?? HttpMethod.Post, $"/api/cities/{city}/concerns/{id}/{action}", body);
+        return id;
+    }
+
+    public Task<Guid> ProposalAsync() => CreateAsync($"/api/cities/{city}/proposals", ProposalApi.ValidBody());
+
+    public async Task<Guid> SupportedProposalAsync()
+    {
+        var id = await ProposalAsync();
+        await SendAsync(HttpMethod.Post, $"/api/cities/{city}/proposals/{id}/supports");
+        return id;
+    }
+
+    public Task<Guid> CommitmentAsync() => CreateAsync($"/api/cities/{city}/commitments", CommitmentApi.Body());
+
+    public async Task<Guid> FollowedCommitmentAsync()
+    {
+        var id = await CommitmentAsync();
+        await SendAsync(HttpMethod.Put, $"/api/cities/{city}/commitments/{id}/follow");
+        return id;
+    }
+
+    public Task<Guid> DraftConsultationAsync() =>
+        CreateAsync($"/api/cities/{city}/consultations", new { title = "Getting around", description = "Tell us how you travel." });
+
+    public async Task<Guid> OpenConsultationAsync(DateTimeOffset? closesAt = null)
+    {
+        var id = await DraftConsultationAsync();
+        await SendAsync(HttpMethod.Post, $"/api/cities/{city}/consultations/{id}/open", ConsultationApi.OpenBody(closesAt));
+        return id;
+    }
+
+    /// <summary>A consultation whose short window has ended, closed by the platform's own close message.</summary>
+    public async Task<Guid> ClosedConsultationAsync()
+    {
+        var closesAt = DateTimeOffset.UtcNow.AddSeconds(2);
+        var id = await OpenConsultationAsync(closesAt);
+        var wait = closesAt - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(100);
+        if (wait > TimeSpan.Zero) await Task.Delay(wait);
+        using var scope = browser.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync(new CloseConsultation(city, id));
+        return id;
+    }
+
+    public Task<Guid> ScheduledTownHallAsync() => CreateAsync($"/api/cities/{city}/town-halls", TownHallApi.ScheduleBody());
+
+    public async Task<Guid> OpenTownHallAsync()
+    {
+        var id = await ScheduledTownHallAsync();
+        await SendAsync(HttpMethod.Post, $"/api/cities/{city}/town-halls/{id}/open");
+        return id;
+    }
+
+    public async Task<(Guid TownHall, Guid Poll)> OpenPollAsync()
+    {
+        var id = await OpenTownHallAsync();
+        var poll = (await SendAsync(HttpMethod.Post, $"/api/cities/{city}/town-halls/{id}/polls", new { question = "What first?", options = TownHallApi.Options }))
+            .GetProperty("id").GetGuid();
+        return (id, poll);
+    }
+
+    /// <summary>A local indicator adopted by the city, with a code of its own; returns the code.</summary>
+    public async Task<string> AdoptedIndicatorAsync()
+    {
+        var code = Scene.NewIndicatorCode();
+        await SendAsync(HttpMethod.Post, $"/api/cities/{city}/indicators", Scene.LocalIndicatorBody(code));
+        return code;
+    }
+
+    public void Dispose() => _http.Dispose();
+}
+
+/// <summary>
+/// Every POST handler of the pages, by route template and handler name. The page matrix fails when the app has a page
+/// handler that is not here. Pages of a city are checked with their form as prepared; the others are listed with why not.
+/// </summary>
+public static class PageHandlers
+{
+    private const string Concern = "/cities/{city}/concerns/{id:guid}", Proposal = "/cities/{city}/proposals/{id:guid}",
+        Commitment = "/cities/{city}/commitments/{id:guid}", Consultation = "/cities/{city}/consultations/{id:guid}",
+        TownHall = "/cities/{city}/town-halls/{id:guid}";
+
+    private static Func<PageScene, Task<PageForm>> On(Func<PageScene, Task<Guid>> item, params (string, string)[] fields) =>
+        async s => PageForm.Of(await item(s), fields);
+
+    private static Func<PageScene, Task<PageForm>> New(params (string, string)[] fields) => _ => Task.FromResult(PageForm.Of(null, fields));
+
+    private static string Day(int days) => CommitmentApi.InDays(days);
+
+    public static readonly IReadOnlyList<PageHandler> All =
+    [
+        // A concern: residents support and follow it, officials answer it, moderators hide and restore it.
+        new(Concern, "Support", Who.Resident, PageRefusal.ShownOnPage, On(s => s.ConcernAsync())),
+        new(Concern, "WithdrawSupport", Who.Resident, PageRefusal.ShownOnPage, On(s => s.ConcernAfterAsync("supports"))),
+        new(Concern, "Follow", Who.Resident, PageRefusal.ShownOnPage, On(s => s.ConcernAsync())),
+        new(Concern, "Unfollow", Who.Resident, PageRefusal.ShownOnPage, On(s => s.ConcernAfterAsync("follow", HttpMethod.Put))),
+        new(Concern, "Acknowledge", Who.Official, PageRefusal.Forbidden, On(s => s.ConcernAsync(), ("department", "Parks"))),
+        new(Concern, "Answer", Who.Official, PageRefusal.Forbidden, On(s => s.ConcernAsync(), ("answer", "New benches by June."))),
+        new(Concern, "Decline", Who.Official, PageRefusal.Forbidden, On(s => s.ConcernAsync(), ("decline-reason", "The county runs these buses."))),
+        new(Concern, "Resolve", Who.Official, PageRefusal.Forbidden, On(s => s.ConcernAsync(), ("resolve-note", "Done."))),
+        new(Concern, "Hide", Who.Moderator, PageRefusal.Forbidden, On(s => s.ConcernAsync(), ("hide-reason", "A private phone number."))),
+        new(Concern, "Restore", Who.Moderator, PageRefusal.Forbidden,
+            On(s => s.ConcernAfterAsync("hiding", body: new { reason = "A private phone number." }), ("restore-reason", "The number is gone."))),
+        new("/cities/{city}/concerns/new", "", Who.Resident, PageRefusal.Forbidden,
+            New(("title", "Benches removed from the square"), ("description", "All of them."), ("rights", "housing"), ("district", "Clifton"))),
+
+        // A proposal.
+        new(Proposal, "Support", Who.Resident, PageRefusal.ShownOnPage, On(s => s.ProposalAsync())),
+        new(Proposal, "WithdrawSupport", Who.Resident, PageRefusal.ShownOnPage, On(s => s.SupportedProposalAsync())),
+        new(Proposal, "Accept", Who.Official, PageRefusal.Forbidden, On(s => s.ProposalAsync(), ("decision", "Agreed."),
+            ("commitment-title", "Step-free access at every tram stop"), ("commitment-dueDate", Day(300)), ("commitment-department", "Transport"))),
+        new(Proposal, "Reject", Who.Official, PageRefusal.Forbidden, On(s => s.ProposalAsync(), ("reject-reason", "Outside the council's powers."))),
+        new("/cities/{city}/proposals/new", "", Who.Resident, PageRefusal.Forbidden,
+            New(("title", "Free swimming lessons"), ("description", "For every child."), ("rights", "culture"), ("district", "Clifton"))),
+
+        // A commitment: officials report on it, residents follow it.
+        new(Commitment, "Progress", Who.Official, PageRefusal.Forbidden, On(s => s.CommitmentAsync(), ("progress-percent", "40"), ("progress-note", "Kerbs ordered."))),
+        new(Commitment, "Milestone", Who.Official, PageRefusal.Forbidden, On(s => s.CommitmentAsync(), ("milestone-title", "Contract signed"), ("milestone-dueDate", Day(30)))),
+        new(Commitment, "Deadline", Who.Official, PageRefusal.Forbidden, On(s => s.CommitmentAsync(), ("deadline-dueDate", Day(365)), ("deadline-reason", "The contractor went bankrupt."))),
+        new(Commitment, "Fulfil", Who.Official, PageRefusal.Forbidden, On(s => s.CommitmentAsync(), ("fulfil-evidenceUrl", "https://example.org/done"))),
+        new(Commitment, "Abandon", Who.Official, PageRefusal.Forbidden, On(s => s.CommitmentAsync(), ("abandon-reason", "Merged into the city-wide programme."))),
+        new(Commitment, "Follow", Who.Resident, PageRefusal.ShownOnPage, On(s => s.CommitmentAsync())),
+        new(Commitment, "Unfollow", Who.Resident, PageRefusal.ShownOnPage, On(s => s.FollowedCommitmentAsync())),
+        new("/cities/{city}/commitments/new", "", Who.Official, PageRefusal.Forbidden,
+            New(("title", "Step-free access to every library"), ("rights", "disability-inclusion"), ("department", "Libraries"), ("dueDate", Day(365)))),
+
+        // A consultation: officials open it and publish its outcome, residents answer it.
+        new(Consultation, "Open", Who.Official, PageRefusal.Forbidden, On(s => s.DraftConsultationAsync(),
+            ("q1-text", "Which bus route matters most?"), ("q1-kind", "SingleChoice"), ("q1-options", "6\n10"), ("closesAt", Day(14)))),
+        new(Consultation, "Outcome", Who.Official, PageRefusal.Forbidden, On(s => s.ClosedConsultationAsync(), ("summary", "Night buses from May."))),
+        new(Consultation, "", Who.Resident, PageRefusal.ShownOnPage, On(s => s.OpenConsultationAsync(), ("q-bus", "6"), ("q-safe", "3"))),
+        new("/cities/{city}/consultations/new", "", Who.Official, PageRefusal.Forbidden, New(("title", "Getting around"), ("description", "Tell us how you travel."))),
+
+        // A town hall: officials run it, residents vote in its poll (the form names the poll it shows).
+        new(TownHall, "Vote", Who.Resident, PageRefusal.ShownOnPage, async s =>
+        {
+            var (townHall, poll) = await s.OpenPollAsync();
+            return PageForm.Of(townHall, ("pollId", poll.ToString()), ("option", "1"));
+        }),
+        new(TownHall, "Open", Who.Official, PageRefusal.Forbidden, On(s => s.ScheduledTownHallAsync())),
+        new(TownHall, "Poll", Who.Official, PageRefusal.Forbidden, On(s => s.OpenTownHallAsync(), ("question", "What first?"), ("options", "More buses\nSafer crossings"))),
+        new(TownHall, "ClosePoll", Who.Official, PageRefusal.Forbidden, async s =>
+        {
+            var (townHall, poll) = await s.OpenPollAsync();
+            return PageForm.Of(townHall, ("pollId", poll.ToString()));
+        }),
+        new(TownHall, "Close", Who.Official, PageRefusal.Forbidden, On(s => s.OpenTownHallAsync(), ("minutes", "The council heard 40 residents."))),
+        new("/cities/{city}/town-halls/new", "", Who.Official, PageRefusal.Forbidden, New(("title", "Clifton town hall"), ("description", "Transport."),
+            ("startsAt", DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-dd'T'HH:mm")), ("location", "Clifton library"), ("district", "Clifton"))),
+
+        // An indicator: officials record a value, or import a file of them.
+        new("/cities/{city}/indicators/{code}", "Record", Who.Official, PageRefusal.Forbidden, async s =>
+            new PageForm(new Dictionary<string, string> { ["code"] = await s.AdoptedIndicatorAsync() },
+                new Dictionary<string, string> { ["period"] = "2024", ["value"] = "85.5" })),
+        new("/cities/{city}/indicators/{code}/import", "", Who.Official, PageRefusal.Forbidden, async s =>
+            new PageForm(new Dictionary<string, string> { ["code"] = await s.AdoptedIndicatorAsync() }, new Dictionary<string, string>(), "Year,Value\n2023,84.2\n")),
+
+        // Outside any city: nothing there names a city to act in (registration names the city one joins, which is anyone's choice).
+        new("/sign-in", "", Who.Anyone, PageRefusal.ShownOnPage, null),
+        new("/sign-out", "", Who.Anyone, PageRefusal.ShownOnPage, null),
+        new("/register", "", Who.Anyone, PageRefusal.ShownOnPage, null),
+        new("/language", "", Who.Anyone, PageRefusal.ShownOnPage, null),
+        // The signed-in person's own account: nothing of a city.
+        new("/account", "Password", Who.SignedIn, PageRefusal.ShownOnPage, null),
+        new("/account", "SignOutEverywhere", Who.SignedIn, PageRefusal.ShownOnPage, null),
+        new("/account", "Erase", Who.SignedIn, PageRefusal.ShownOnPage, null),
+    ];
+}
