@@ -24,7 +24,8 @@ public static class PerceptionSurvey
 
     public static RecordMeasurement? MeasurementFor(PerceptionTally tally, IndicatorDefinition definition, Guid consultationId, int year)
     {
-        if (tally.Answers <= 0) return null;
+        // Fewer respondents than the smallest group whose answers are shown: a value would tell their answers apart.
+        if (tally.Answers < Consultations.ConsultationRules.SmallestGroupShown) return null;
         var question = tally.Question;
         double? value = (definition.UnitKind, question.Kind) switch
         {

@@ -28,14 +28,15 @@ public class PerceptionSurveyRuleTests
     public void A_percentage_from_a_choice_is_the_share_choosing_the_first_option()
     {
         var tally = new PerceptionTally(new ConsultationQuestion("q", "Felt discriminated against?", QuestionKind.SingleChoice, ["Yes", "No"], "IND-063"),
-            3, new Dictionary<string, long> { ["Yes"] = 1, ["No"] = 2 });
+            6, new Dictionary<string, long> { ["Yes"] = 2, ["No"] = 4 });
         Assert.Equal(33.3, PerceptionSurvey.MeasurementFor(tally, Indicator("IND-063"), Consultation, 2026)!.Value);
     }
 
     [Fact]
     public void An_index_takes_the_scale_mean_and_counts_or_unanswered_questions_give_nothing()
     {
-        Assert.Equal(3.75, PerceptionSurvey.MeasurementFor(Scale(0, 1, 0, 2, 1), Indicator("IND-035"), Consultation, 2026)!.Value); // years (amount)
+        Assert.Equal(3.4, PerceptionSurvey.MeasurementFor(Scale(0, 2, 0, 2, 1), Indicator("IND-035"), Consultation, 2026)!.Value); // years (amount)
+        Assert.Null(PerceptionSurvey.MeasurementFor(Scale(0, 1, 0, 2, 1), Indicator("IND-035"), Consultation, 2026));          // four respondents: too few to show
         Assert.Null(PerceptionSurvey.MeasurementFor(Scale(1, 1, 1, 1, 1), Indicator("IND-064"), Consultation, 2026));          // a count
         Assert.Null(PerceptionSurvey.MeasurementFor(Scale(0, 0, 0, 0, 0), Indicator("IND-072"), Consultation, 2026));          // nobody answered
     }
@@ -51,7 +52,7 @@ public class PerceptionSurveyRuleTests
         var official = IndicatorSeriesDecider.Decide(new RecordMeasurement("2026", 66, null, null, null, null, null, null, null), series, definition, Guid.NewGuid(), now);
         series = series.Apply((MeasurementRecorded)official.Events[0]);
 
-        var community = IndicatorSeriesDecider.Decide(PerceptionSurvey.MeasurementFor(Scale(0, 0, 0, 1, 1), definition, Consultation, 2026)!,
+        var community = IndicatorSeriesDecider.Decide(PerceptionSurvey.MeasurementFor(Scale(0, 0, 0, 3, 2), definition, Consultation, 2026)!,
             series, definition, Guid.Empty, now);
 
         var recorded = Assert.IsType<MeasurementRecorded>(Assert.Single(community.Events)); // not a correction of the official 66

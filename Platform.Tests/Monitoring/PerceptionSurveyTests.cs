@@ -28,8 +28,8 @@ public class PerceptionSurveyTests(AppFixture app)
             new { id = "felt", text = "Have you felt discriminated against this year?", kind = "singleChoice", options = new[] { "Yes", "No" }, indicatorCode = "IND-063" },
             new { id = "lonely", text = "Do you feel lonely?", kind = "singleChoice", options = new[] { "Yes", "No" }, indicatorCode = "IND-069" }, // not adopted
         });
-        // Scale answers 5, 4, 2, 1 (two of four favourable); "Yes" from one of the three who answered it.
-        var answers = new (int Safe, string? Felt)[] { (5, "Yes"), (4, "No"), (2, "No"), (1, null) };
+        // Scale answers 5, 4, 2, 1, 5, 2 (three of six favourable); "Yes" from one of the five who answered it.
+        var answers = new (int Safe, string? Felt)[] { (5, "Yes"), (4, "No"), (2, "No"), (1, null), (5, "No"), (2, "No") };
         foreach (var (safe, felt) in answers)
         {
             var list = new List<object> { new { questionId = "safe", scale = safe } };
@@ -52,7 +52,7 @@ public class PerceptionSurveyTests(AppFixture app)
 
         var feltSeries = await SeriesAsync(city, "IND-063");
         var feltValue = feltSeries.GetProperty("values").EnumerateArray().Single(v => v.GetProperty("source").GetString() == "community");
-        Assert.Equal(33.3, feltValue.GetProperty("value").GetDouble());
+        Assert.Equal(20.0, feltValue.GetProperty("value").GetDouble());
         Assert.Equal(year, feltValue.GetProperty("period").GetString());
 
         // The export tells community rows apart in the Series column.
