@@ -32,6 +32,7 @@ public static class AccountsSetup
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, SignedOutChallenge>();
         // The key ring lives in PostgreSQL (every node shares it), encrypted at rest with a certificate kept outside it.
         var certificate = KeyRingCertificate.Load(keyRing, environment);
+        services.AddSingleton(new Pseudonyms(certificate));
         services.AddDataProtection().SetApplicationName("human-rights-cities")
             .ProtectKeysWithCertificate(certificate)
             .UnprotectKeysWithAnyCertificate(certificate);

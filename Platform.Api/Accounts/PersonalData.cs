@@ -40,7 +40,7 @@ public sealed record ActivityRecord(string City, string Kind, Guid StreamId, Dat
 /// </para>
 /// </summary>
 public sealed class PersonalData(IDocumentStore store, NpgsqlDataSource database, PlatformOptions platform, AccountDirectory accounts,
-    RoleChangeLog roleChanges, TimeProvider clock)
+    RoleChangeLog roleChanges, Pseudonyms pseudonyms, TimeProvider clock)
 {
     /// <summary>What an erased concern's or proposal's title says instead.</summary>
     public const string ErasedTitle = "[erased at the author's request]";
@@ -137,13 +137,17 @@ public sealed class PersonalData(IDocumentStore store, NpgsqlDataSource database
         await session.SaveChangesAsync(cancellation);
     }
 
-    /// <summary>Every event in which the person is the author or the resident, oldest first, in every city.</summary>
+    /// <summary>
+    /// Every event in which the person is the author or the resident, oldest first, in every city: under their account
+    /// id, or their pseudonym (the author of an anonymous concern).
+    /// </summary>
     private async Task<IReadOnlyList<ActivityRecord>> ActivityAsync(Guid accountId, CancellationToken cancellation)
     {
         await using var command = database.CreateCommand(
             $"select tenant_id, type, stream_id, timestamp, data from {platform.Schema}.mt_events " +
-            "where (data ->> 'residentId' = @id or data ->> 'authorId' = @id) order by seq_id");
+            "where (data ->> 'residentId' = @id or data ->> 'authorId' = any(@ids)) order by seq_id");
         command.Parameters.AddWithValue("id", accountId.ToString());
+        command.Parameters.AddWithValue("ids", new[] { accountId.ToString(), pseudonyms.Of(accountId).ToString() });
         var records = new List<ActivityRecord>();
         await using var reader = await command.ExecuteReaderAsync(cancellation);
         while (await reader.ReadAsync(cancellation))

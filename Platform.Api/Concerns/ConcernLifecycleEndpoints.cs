@@ -60,8 +60,9 @@ public static class ConcernLifecycleEndpoints
     [WolverinePost("/api/cities/{city}/concerns/{id}/withdrawal", OperationId = "withdrawConcern")]
     [Authorize(Policy = Policies.SignedIn)]
     public static Task<IResult> Withdraw(Guid id, string city, ClaimsPrincipal user, IDocumentSession session,
-        ConcernReader reader, TimeProvider clock, CancellationToken cancellation) =>
-        DecideAsync(id, city, user, session, reader, cancellation, concern => ConcernLifecycle.Withdraw(concern, user.AccountId(), clock.GetUtcNow()));
+        ConcernReader reader, Pseudonyms pseudonyms, TimeProvider clock, CancellationToken cancellation) =>
+        DecideAsync(id, city, user, session, reader, cancellation,
+            concern => ConcernLifecycle.Withdraw(concern, user.AccountId(), pseudonyms.Of(user.AccountId()), clock.GetUtcNow()));
 
     private static async Task<IResult> DecideAsync(Guid id, string city, ClaimsPrincipal user, IDocumentSession session, ConcernReader reader,
         CancellationToken cancellation, Func<Concern?, Decision> decide)

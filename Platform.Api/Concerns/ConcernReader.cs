@@ -12,7 +12,7 @@ namespace Platform.Api.Concerns;
 /// A list: one SQL query that filters, counts, orders (by recency or supports) and pages in the database.
 /// Used by the HTTP endpoints and the live hub alike, so both show the same thing.
 /// </summary>
-public sealed class ConcernReader(NpgsqlDataSource database, PlatformOptions platform)
+public sealed class ConcernReader(NpgsqlDataSource database, PlatformOptions platform, Accounts.Pseudonyms pseudonyms)
 {
     // The documents' stored JSON (camelCase, enums as names). Not Marten's serializer: taking the store here
     // would make the store's own construction depend on this reader (through the live-view subscription).
@@ -56,7 +56,8 @@ public sealed class ConcernReader(NpgsqlDataSource database, PlatformOptions pla
         if (query.SdgTarget is { } target) Where("d.data->'sdgTargets' ? @", target);
         if (query.District is { } district) Where("lower(d.data->>'district') = lower(@)", district);
         if (query.Text is { } text) Where("(d.data->>'title' ilike @ or d.data->>'description' ilike @)", $"%{EscapeLike(text)}%");
-        if (query.Author is { } author) Where("d.data->>'authorId' = @", author.ToString());
+        // The author's concerns: named ones under their account id, anonymous ones under their pseudonym.
+        if (query.Author is { } author) Where("d.data->>'authorId' = any(@)", new[] { author.ToString(), pseudonyms.Of(author).ToString() });
         sql.Append(query.BySupports
             ? " order by coalesce(t.supports, 0) desc, d.data->>'raisedAt' desc"
             : " order by d.data->>'raisedAt' desc, d.id desc");
@@ -85,11 +86,11 @@ public sealed class ConcernReader(NpgsqlDataSource database, PlatformOptions pla
 
     private static string EscapeLike(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 
-    private static ConcernResponse ToResponse(string city, ConcernView v, (long Supports, long Sequence) tally, Guid? caller) => new(
+    private ConcernResponse ToResponse(string city, ConcernView v, (long Supports, long Sequence) tally, Guid? caller) => new(
         v.Id, city, v.Title, v.Description, v.Rights, v.SdgTargets, v.District,
         v.Hidden ? ConcernStatus.Hidden : v.Status, v.Anonymous, tally.Supports, v.RaisedAt, v.UpdatedAt,
         v.Department, v.ResponseDue, v.Answer, v.AnsweredAt, v.DeclineReason, v.ResolutionNote, v.ClosedAt,
-        v.Commitments, caller is { } id && id == v.AuthorId, Math.Max(v.Sequence, tally.Sequence));
+        v.Commitments, caller is { } id && (id == v.AuthorId || pseudonyms.Of(id) == v.AuthorId), Math.Max(v.Sequence, tally.Sequence));
 
     private async Task<Dictionary<Guid, (long, long)>> TalliesAsync(string city, Guid[] ids, CancellationToken cancellation)
     {

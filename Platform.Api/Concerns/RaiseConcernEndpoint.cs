@@ -16,10 +16,12 @@ public static class RaiseConcernEndpoint
     [WolverinePost("/api/cities/{city}/concerns", OperationId = "raiseConcern")]
     [Authorize(Policy = Policies.Resident)]
     public static async Task<IResult> Post(RaiseConcern command, string city, ClaimsPrincipal user,
-        IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+        IDocumentSession session, Pseudonyms pseudonyms, TimeProvider clock, CancellationToken cancellation)
     {
         var id = Guid.CreateVersion7();
-        var decision = ConcernDecider.Decide(command, id, user.ResidentId(), clock.GetUtcNow(), ReferenceCatalogue.Default);
+        // An anonymous concern is stored under its author's pseudonym: no account id in clear (docs/privacy.md).
+        var author = pseudonyms.AuthorOf(user.AccountId(), command.Anonymous);
+        var decision = ConcernDecider.Decide(command, id, author, clock.GetUtcNow(), ReferenceCatalogue.Default);
         if (decision.IsRefused) return Problems.Result(decision.Errors);
 
         session.Events.StartStream<Concern>(id, decision.Events);

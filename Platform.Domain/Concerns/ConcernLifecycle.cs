@@ -60,11 +60,14 @@ public static class ConcernLifecycle
         return Decision.Accept(new ConcernRestored(concern!.Id, moderatorId, command.Reason!.Trim(), now));
     }
 
-    /// <summary>Only the author withdraws, and only while the council has not closed the concern.</summary>
-    public static Decision Withdraw(Concern? concern, Guid callerId, DateTimeOffset now)
+    /// <summary>
+    /// Only the author withdraws, and only while the council has not closed the concern. The author is known by their
+    /// account id, or, for an anonymous concern, by their pseudonym (<paramref name="callerPseudonym"/>).
+    /// </summary>
+    public static Decision Withdraw(Concern? concern, Guid callerId, Guid callerPseudonym, DateTimeOffset now)
     {
         if (concern is null) return Decision.Refuse(DomainError.NotFound("concern"));
-        if (concern.AuthorId != callerId)
+        if (concern.AuthorId != callerId && concern.AuthorId != callerPseudonym)
             return Decision.Refuse(new DomainError(ErrorKind.Forbidden, "not-the-author", "Only the author can withdraw a concern."));
         if (Refusal(concern, "withdraw", WithdrawFrom) is { } refused) return refused;
         return Decision.Accept(new ConcernWithdrawn(concern.Id, now));

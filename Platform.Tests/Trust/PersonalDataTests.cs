@@ -85,6 +85,30 @@ public sealed class PersonalDataTests(AppFixture app)
             Assert.Empty(await TablesContainingAsync(needle));
     }
 
+    [Fact]
+    public async Task An_anonymous_concern_keeps_no_account_id_in_the_database_and_stays_its_authors()
+    {
+        var city = await app.NewCityAsync();
+        var (author, _) = await RegisterAsync(city);
+        var title = $"Anonymous {Guid.NewGuid():N}";
+        var id = await app.RaiseAsync(city, new { title, rights = new[] { "housing" }, anonymous = true }, author);
+
+        Assert.Equal(["mt_doc_account"], await TablesContainingAsync(author.Id.ToString())); // its own account only: not the events, views or state
+
+        var own = Json.Parse(await app.GetTextAsync($"/api/cities/{city}/concerns/{id}", author));
+        Assert.True(own.GetProperty("authoredByYou").GetBoolean());
+        Assert.False(Json.Parse(await app.GetTextAsync($"/api/cities/{city}/concerns/{id}", await app.ResidentAsync(city))).GetProperty("authoredByYou").GetBoolean());
+        Assert.Equal([id], Json.Parse(await app.GetTextAsync($"/api/cities/{city}/concerns/mine", author)).Ids());
+        Assert.Contains(title, await app.GetTextAsync("/api/accounts/me/export", author));
+
+        var stranger = await app.ResidentAsync(city);
+        await app.Host.Scenario(x => { x.Post.Url($"/api/cities/{city}/concerns/{id}/withdrawal"); x.As(stranger); x.StatusCodeShouldBe(403); });
+        await app.Host.Scenario(x => { x.Post.Url($"/api/cities/{city}/concerns/{id}/withdrawal"); x.As(author); x.StatusCodeShouldBe(200); });
+
+        await EraseAsync(author, Password, 200);
+        Assert.Empty(await TablesContainingAsync(title));
+    }
+
     private async Task<(Actor, string)> RegisterAsync(string city)
     {
         var email = $"{Guid.NewGuid():N}@example.org";

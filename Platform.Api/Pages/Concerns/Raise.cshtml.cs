@@ -15,7 +15,7 @@ namespace Platform.Api.Pages.Concerns;
 /// back as the API's problem details and show next to the fields. Same policy as the endpoint.
 /// </summary>
 [Authorize(Policy = Policies.Resident)]
-public sealed class RaiseConcernModel(CityDirectory directory, IDocumentStore store, TimeProvider clock, IStringLocalizer<Text> text) : CityPageModel(directory)
+public sealed class RaiseConcernModel(CityDirectory directory, IDocumentStore store, Pseudonyms pseudonyms, TimeProvider clock, IStringLocalizer<Text> text) : CityPageModel(directory)
 {
     [BindProperty] public string? Title { get; set; }
     [BindProperty] public string? Description { get; set; }
@@ -31,7 +31,7 @@ public sealed class RaiseConcernModel(CityDirectory directory, IDocumentStore st
         ModelState.Clear(); // the endpoint decides what is valid, not model binding
         var command = new RaiseConcern(Title, Description, Rights, SdgTargetsChosen, District, Anonymous);
         await using var session = store.LightweightSession(CitySlug);
-        var answer = await RaiseConcernEndpoint.Post(command, CitySlug, User, session, clock, cancellation);
+        var answer = await RaiseConcernEndpoint.Post(command, CitySlug, User, session, pseudonyms, clock, cancellation);
         if (answer.Problem() is { } problem)
         {
             problem.AddTo(ModelState, text);
