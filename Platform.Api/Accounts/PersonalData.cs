@@ -122,6 +122,22 @@ public sealed class PersonalData(IDocumentStore store, NpgsqlDataSource database
         accounts.Forget(accountId);
     }
 
+    /// <summary>
+    /// A moderator's redaction: the concern's <see cref="ConcernRaised"/> is masked in the store (its text, district and
+    /// author id, as at its author's erasure) and its views are built again (they then show the redaction). Idempotent:
+    /// run again, it finds nothing more to mask.
+    /// </summary>
+    public async Task MaskConcernTextAsync(string city, Guid concernId, CancellationToken cancellation)
+    {
+        await store.Advanced.ApplyEventDataMasking(masking =>
+        {
+            masking.ForTenant(city);
+            masking.IncludeStream(concernId, e => e.Data is ConcernRaised);
+        }, cancellation);
+        await store.Advanced.RebuildSingleStreamAsync<ConcernView>(concernId, city, cancellation);
+        await store.Advanced.RebuildSingleStreamAsync<Concern>(concernId, city, cancellation);
+    }
+
     /// <summary>The live concern board of the city lists open concerns with their titles: an erased one keeps its place, not its text.</summary>
     private async Task EraseFromBoardAsync(string city, HashSet<Guid> concerns, CancellationToken cancellation)
     {

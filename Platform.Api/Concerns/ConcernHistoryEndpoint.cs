@@ -32,6 +32,7 @@ public static class ConcernHistoryEndpoint
         ConcernResolved r => new(version, sequence, at, "resolved", "official", r.Note),
         ConcernHidden h => new(version, sequence, at, "hidden", "moderator", h.Reason),
         ConcernRestored r => new(version, sequence, at, "restored", "moderator", r.Reason),
+        ConcernRedacted r => new(version, sequence, at, "redacted", "moderator", r.Reason),
         ConcernWithdrawn => new(version, sequence, at, "withdrawn", "author", null),
         ConcernLinkedToCommitment l => new(version, sequence, at, "linked-to-commitment", "official", l.CommitmentId.ToString()),
         _ => new(version, sequence, at, data.GetType().Name, "system", null),

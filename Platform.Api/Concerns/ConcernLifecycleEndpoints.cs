@@ -50,6 +50,35 @@ public static class ConcernLifecycleEndpoints
         ConcernReader reader, TimeProvider clock, CancellationToken cancellation) =>
         DecideAsync(id, city, user, session, reader, cancellation, concern => ConcernLifecycle.Hide(concern, command, user.AccountId(), clock.GetUtcNow()));
 
+    /// <summary>
+    /// A moderator removes the concern's text (a privacy breach, a threat): the redaction and its reason are in the
+    /// concern's history, and the text is masked in the event store itself (<see cref="PersonalData.MaskConcernTextAsync"/>).
+    /// A repeat answers 409 and masks again, so a redaction interrupted between its event and its masking completes.
+    /// </summary>
+    [WolverinePost("/api/cities/{city}/concerns/{id}/redaction", OperationId = "redactConcern")]
+    [Authorize(Policy = Policies.Moderator)]
+    public static async Task<IResult> Redact(Guid id, string city, ModerateConcern command, ClaimsPrincipal user, IDocumentSession session,
+        ConcernReader reader, PersonalData data, TimeProvider clock, CancellationToken cancellation)
+    {
+        var stream = await session.Events.FetchForWriting<Concern>(id, cancellation);
+        var decision = ConcernLifecycle.Redact(stream.Aggregate, command, user.AccountId(), clock.GetUtcNow());
+        if (decision.IsRefused && stream.Aggregate is not { Redacted: true }) return Problems.Result(decision.Errors);
+        if (!decision.IsRefused)
+        {
+            stream.AppendMany(decision.Events);
+            try
+            {
+                await session.SaveChangesAsync(cancellation);
+            }
+            catch (Exception e) when (WriteConflicts.IsStreamConflict(e))
+            {
+                return Problems.Result([DomainError.Conflict("concern-changed", "The concern changed meanwhile; reload it and try again.")]);
+            }
+        }
+        await data.MaskConcernTextAsync(city, id, cancellation);
+        return decision.IsRefused ? Problems.Result(decision.Errors) : Results.Ok(await reader.LoadAsync(session, city, id, cancellation, user.AccountId()));
+    }
+
     [WolverinePost("/api/cities/{city}/concerns/{id}/restoration", OperationId = "restoreConcern")]
     [Authorize(Policy = Policies.Moderator)]
     public static Task<IResult> Restore(Guid id, string city, ModerateConcern command, ClaimsPrincipal user, IDocumentSession session,

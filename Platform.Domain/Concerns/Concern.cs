@@ -2,7 +2,9 @@ namespace Platform.Domain.Concerns;
 
 /// <summary>The write-side state of a concern: only what its rules need.</summary>
 /// <param name="StatusBeforeHiding">Where a hidden concern returns when a moderator restores it.</param>
-public sealed record Concern(Guid Id, ConcernStatus Status, Guid AuthorId, bool Anonymous, ConcernStatus StatusBeforeHiding = ConcernStatus.Open)
+/// <param name="Redacted">A moderator removed its text (<see cref="ConcernRedacted"/>).</param>
+public sealed record Concern(Guid Id, ConcernStatus Status, Guid AuthorId, bool Anonymous, ConcernStatus StatusBeforeHiding = ConcernStatus.Open,
+    bool Redacted = false)
 {
     public static Concern Create(ConcernRaised e) => new(e.ConcernId, ConcernStatus.Open, e.AuthorId, e.Anonymous);
 
@@ -12,6 +14,7 @@ public sealed record Concern(Guid Id, ConcernStatus Status, Guid AuthorId, bool 
     public Concern Apply(ConcernResolved _) => this with { Status = ConcernStatus.Resolved };
     public Concern Apply(ConcernHidden _) => this with { Status = ConcernStatus.Hidden, StatusBeforeHiding = Status };
     public Concern Apply(ConcernRestored _) => this with { Status = StatusBeforeHiding };
+    public Concern Apply(ConcernRedacted _) => this with { Redacted = true };
     public Concern Apply(ConcernWithdrawn _) => this with { Status = ConcernStatus.Withdrawn };
 
     /// <summary>Residents may support a concern while the council has not closed it and it is visible.</summary>

@@ -53,6 +53,15 @@ public static class ConcernLifecycle
         return Decision.Accept(new ConcernHidden(concern!.Id, moderatorId, command.Reason!.Trim(), now));
     }
 
+    /// <summary>A moderator removes the concern's text, in any status, once: a reason is required and published.</summary>
+    public static Decision Redact(Concern? concern, ModerateConcern command, Guid moderatorId, DateTimeOffset now)
+    {
+        if (concern is null) return Decision.Refuse(DomainError.NotFound("concern"));
+        if (concern.Redacted) return Decision.Refuse(DomainError.Conflict("concern-redacted", "The concern's text is removed already."));
+        if (Text(command.Reason, "reason", ConcernRules.ResponseMaxLength) is { } invalid) return Decision.Refuse(invalid);
+        return Decision.Accept(new ConcernRedacted(concern.Id, moderatorId, command.Reason!.Trim(), now));
+    }
+
     public static Decision Restore(Concern? concern, ModerateConcern command, Guid moderatorId, DateTimeOffset now)
     {
         if (Refusal(concern, "restore", RestoreFrom) is { } refused) return refused;

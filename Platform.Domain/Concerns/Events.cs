@@ -37,6 +37,12 @@ public sealed record ConcernResolved(Guid ConcernId, Guid OfficialId, string? No
 public sealed record ConcernHidden(Guid ConcernId, Guid ModeratorId, string Reason, DateTimeOffset HiddenAt);
 
 /// <summary>A moderator made a hidden concern public again.</summary>
+/// <summary>
+/// A moderator removed the concern's text (title, description, district): the text of its <see cref="ConcernRaised"/>
+/// is masked in the store itself; the concern, its supports and its history stay.
+/// </summary>
+public sealed record ConcernRedacted(Guid ConcernId, Guid ModeratorId, string Reason, DateTimeOffset RedactedAt);
+
 public sealed record ConcernRestored(Guid ConcernId, Guid ModeratorId, string Reason, DateTimeOffset RestoredAt);
 
 /// <summary>The author withdrew their concern.</summary>

@@ -39,6 +39,9 @@ public sealed class ConcernBoard
             case ConcernAnswered e when Open.TryGetValue(e.ConcernId, out var c):
                 Open[e.ConcernId] = c with { Status = ConcernStatus.Answered };
                 break;
+            case ConcernRedacted e when Open.TryGetValue(e.ConcernId, out var c):
+                Open[e.ConcernId] = c with { Title = Concerns.ConcernView.RedactedTitle, District = null };
+                break;
             case ConcernHidden e when Open.TryGetValue(e.ConcernId, out var c):
                 Open[e.ConcernId] = c with { Hidden = true };
                 break;

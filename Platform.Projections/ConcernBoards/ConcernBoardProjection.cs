@@ -23,6 +23,7 @@ public partial class ConcernBoardProjection : MultiStreamProjection<ConcernBoard
         IncludeType<ConcernAcknowledged>();
         IncludeType<ConcernAnswered>();
         IncludeType<ConcernHidden>();
+        IncludeType<ConcernRedacted>();
         IncludeType<ConcernRestored>();
         IncludeType<ConcernResolved>();
         IncludeType<ConcernDeclined>();

@@ -13,7 +13,7 @@ public sealed class ConcernLiveRoute : ILiveViewRoute
     [
         typeof(ConcernRaised), typeof(ConcernSupported), typeof(ConcernSupportWithdrawn), typeof(ConcernAcknowledged),
         typeof(ConcernAnswered), typeof(ConcernDeclined), typeof(ConcernResolved), typeof(ConcernHidden),
-        typeof(ConcernRestored), typeof(ConcernWithdrawn), typeof(ConcernLinkedToCommitment),
+        typeof(ConcernRestored), typeof(ConcernWithdrawn), typeof(ConcernLinkedToCommitment), typeof(ConcernRedacted),
     ];
 
     public IEnumerable<ViewChange> ChangesOf(IEvent e)
@@ -29,6 +29,7 @@ public sealed class ConcernLiveRoute : ILiveViewRoute
             ConcernResolved r => r.ConcernId,
             ConcernHidden h => h.ConcernId,
             ConcernRestored r => r.ConcernId,
+            ConcernRedacted r => r.ConcernId,
             ConcernWithdrawn w => w.ConcernId,
             ConcernLinkedToCommitment l => l.ConcernId,
             _ => null,

@@ -13,5 +13,6 @@ public partial class ConcernStateProjection : SingleStreamProjection<Concern, Gu
     public static Concern Apply(ConcernResolved e, Concern state) => state.Apply(e);
     public static Concern Apply(ConcernHidden e, Concern state) => state.Apply(e);
     public static Concern Apply(ConcernRestored e, Concern state) => state.Apply(e);
+    public static Concern Apply(ConcernRedacted e, Concern state) => state.Apply(e);
     public static Concern Apply(ConcernWithdrawn e, Concern state) => state.Apply(e);
 }

@@ -32,6 +32,10 @@ public sealed class ConcernView
     public DateTimeOffset? ClosedAt { get; set; }
     public bool Hidden { get; set; }
     public string? HiddenReason { get; set; }
+    /// <summary>Why a moderator removed the text (null: not removed).</summary>
+    public string? RedactionReason { get; set; }
+    /// <summary>The title a concern shows once a moderator removed its text.</summary>
+    public const string RedactedTitle = "[text removed by a moderator]";
     public List<Guid> Commitments { get; set; } = [];
     /// <summary>The highest event sequence of the concern's own stream reflected here.</summary>
     public long Sequence { get; set; }

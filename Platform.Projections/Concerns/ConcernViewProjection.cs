@@ -66,6 +66,17 @@ public partial class ConcernViewProjection : SingleStreamProjection<ConcernView,
         view.Sequence = e.Sequence;
     }
 
+    /// <summary>The text is gone from the event too (masked): the view keeps the moderator's reason and nothing of the text.</summary>
+    public static void Apply(IEvent<ConcernRedacted> e, ConcernView view)
+    {
+        view.Title = ConcernView.RedactedTitle;
+        view.Description = "";
+        view.District = null;
+        view.RedactionReason = e.Data.Reason;
+        view.UpdatedAt = e.Data.RedactedAt;
+        view.Sequence = e.Sequence;
+    }
+
     public static void Apply(IEvent<ConcernRestored> e, ConcernView view)
     {
         view.Hidden = false;

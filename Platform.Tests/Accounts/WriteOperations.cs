@@ -302,6 +302,7 @@ public static class WriteOperations
         new("declineConcern", Who.Official, async s => Id(await s.ConcernAsync(), new { reason = "The county runs these buses." })),
         new("resolveConcern", Who.Official, async s => Id(await s.ConcernAsync(), new { note = "Done." })),
         new("hideConcern", Who.Moderator, async s => Id(await s.ConcernAsync(), new { reason = "A private phone number." })),
+        new("redactConcern", Who.Moderator, async s => Id(await s.ConcernAsync(), new { reason = "A threat against a neighbour." })),
         new("restoreConcern", Who.Moderator, async s => Id(await s.HiddenConcernAsync(), new { reason = "The number is gone." })),
         new("withdrawConcern", Who.Author, async s =>
         {

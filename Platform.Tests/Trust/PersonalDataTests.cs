@@ -109,6 +109,30 @@ public sealed class PersonalDataTests(AppFixture app)
         Assert.Empty(await TablesContainingAsync(title));
     }
 
+    [Fact]
+    public async Task A_moderator_redacts_a_concerns_text_from_the_store_itself_and_its_history_says_why()
+    {
+        var city = await app.NewCityAsync();
+        var words = $"Call {Guid.NewGuid():N} at home";
+        var id = await app.RaiseAsync(city, new { title = words, description = words, rights = new[] { "housing" }, district = "Elm Street" });
+        await app.SupportAsync(id, await app.ResidentAsync(city), city);
+        var moderator = await app.AccountAsync(city, Platform.Domain.Accounts.CityRole.Moderator);
+
+        await app.ActAsync(id, "redaction", await app.ResidentAsync(city), new { reason = "Not mine to decide." }, status: 403, city: city);
+        await app.ActAsync(id, "redaction", moderator, new { reason = "" }, status: 400, city: city);
+        var redacted = await app.ActAsync(id, "redaction", moderator, new { reason = "A private phone number." }, city: city);
+
+        Assert.Equal(Platform.Projections.Concerns.ConcernView.RedactedTitle, redacted.GetProperty("title").GetString());
+        var concern = await app.GetConcernAsync(id, city);
+        Assert.Equal("", concern.GetProperty("description").GetString());
+        Assert.Equal(1, concern.GetProperty("supports").GetInt64());
+        var history = Json.Parse(await app.GetTextAsync($"/api/cities/{city}/concerns/{id}/history"));
+        Assert.Contains(history.EnumerateArray(), e => e.GetProperty("event").GetString() == "redacted" && e.GetProperty("details").GetString() == "A private phone number.");
+        Assert.Empty(await TablesContainingAsync(words));
+
+        Assert.Equal("concern-redacted", (await app.ActAsync(id, "redaction", moderator, new { reason = "Again." }, status: 409, city: city)).Code());
+    }
+
     private async Task<(Actor, string)> RegisterAsync(string city)
     {
         var email = $"{Guid.NewGuid():N}@example.org";
