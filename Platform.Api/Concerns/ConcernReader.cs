@@ -90,7 +90,8 @@ public sealed class ConcernReader(NpgsqlDataSource database, PlatformOptions pla
         v.Id, city, v.Title, v.Description, v.Rights, v.SdgTargets, v.District,
         v.Hidden ? ConcernStatus.Hidden : v.Status, v.Anonymous, tally.Supports, v.RaisedAt, v.UpdatedAt,
         v.Department, v.ResponseDue, v.Answer, v.AnsweredAt, v.DeclineReason, v.ResolutionNote, v.ClosedAt,
-        v.Commitments, caller is { } id && (id == v.AuthorId || pseudonyms.Of(id) == v.AuthorId), Math.Max(v.Sequence, tally.Sequence));
+        v.Commitments, caller is { } id && (id == v.AuthorId || pseudonyms.Of(id) == v.AuthorId), Math.Max(v.Sequence, tally.Sequence),
+        Redacted: v.RedactionReason is not null);
 
     private async Task<Dictionary<Guid, (long, long)>> TalliesAsync(string city, Guid[] ids, CancellationToken cancellation)
     {

@@ -30,4 +30,5 @@ public sealed record ConcernResponse(
     DateTimeOffset? ClosedAt,
     IReadOnlyList<Guid> Commitments,
     bool AuthoredByYou,
-    long Version);
+    long Version,
+    bool Redacted = false);

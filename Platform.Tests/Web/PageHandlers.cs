@@ -156,6 +156,7 @@ public static class PageHandlers
         new(Concern, "Decline", Who.Official, PageRefusal.Forbidden, On(s => s.ConcernAsync(), ("decline-reason", "The county runs these buses."))),
         new(Concern, "Resolve", Who.Official, PageRefusal.Forbidden, On(s => s.ConcernAsync(), ("resolve-note", "Done."))),
         new(Concern, "Hide", Who.Moderator, PageRefusal.Forbidden, On(s => s.ConcernAsync(), ("hide-reason", "A private phone number."))),
+        new(Concern, "Redact", Who.Moderator, PageRefusal.Forbidden, On(s => s.ConcernAsync(), ("redact-reason", "A private phone number."))),
         new(Concern, "Restore", Who.Moderator, PageRefusal.Forbidden,
             On(s => s.ConcernAfterAsync("hiding", body: new { reason = "A private phone number." }), ("restore-reason", "The number is gone."))),
         new("/cities/{city}/concerns/new", "", Who.Resident, PageRefusal.Forbidden,

@@ -22,7 +22,8 @@ namespace Platform.Api.Pages.Concerns;
 /// through the API's lifecycle endpoint method, with the endpoint's policy checked here first.
 /// </summary>
 public sealed class ConcernDetailModel(CityDirectory directory, IDocumentStore store, ConcernReader reader, CommitmentReader commitments,
-    IAuthorizationService authorization, FollowingReader following, SupportBatcher batcher, TimeProvider clock, IStringLocalizer<Text> text) : CityPageModel(directory)
+    IAuthorizationService authorization, FollowingReader following, SupportBatcher batcher, PersonalData data, TimeProvider clock, IStringLocalizer<Text> text)
+    : CityPageModel(directory)
 {
     public Guid Id => RouteId;
 
@@ -36,7 +37,7 @@ public sealed class ConcernDetailModel(CityDirectory directory, IDocumentStore s
 
     /// <summary>The council's forms, by their field ids (several forms take a reason, so each field has its own id).</summary>
     public const string DepartmentField = "department", AnswerField = "answer", DeclineField = "decline-reason", ResolveField = "resolve-note",
-        HideField = "hide-reason", RestoreField = "restore-reason";
+        HideField = "hide-reason", RestoreField = "restore-reason", RedactField = "redact-reason";
 
     [BindProperty(Name = DepartmentField)] public string? Department { get; set; }
     [BindProperty(Name = AnswerField)] public string? AnswerText { get; set; }
@@ -44,6 +45,7 @@ public sealed class ConcernDetailModel(CityDirectory directory, IDocumentStore s
     [BindProperty(Name = ResolveField)] public string? ResolutionNote { get; set; }
     [BindProperty(Name = HideField)] public string? HideReason { get; set; }
     [BindProperty(Name = RestoreField)] public string? RestoreReason { get; set; }
+    [BindProperty(Name = RedactField)] public string? RedactReason { get; set; }
 
     public DateTimeOffset Now => clock.GetUtcNow();
     public bool IsOfficial => User.HoldsRole(CitySlug, CityRole.Official);
@@ -54,6 +56,7 @@ public sealed class ConcernDetailModel(CityDirectory directory, IDocumentStore s
     public bool MayResolve => IsOfficial && StatusIn(ConcernLifecycle.ResolveFrom);
     public bool MayHide => IsModerator && StatusIn(ConcernLifecycle.HideFrom);
     public bool MayRestore => IsModerator && StatusIn(ConcernLifecycle.RestoreFrom);
+    public bool MayRedact => IsModerator && Concern is { Redacted: false };
     private bool StatusIn(IReadOnlyList<ConcernStatus> statuses) => Concern is { } concern && statuses.Contains(concern.Status);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellation) =>
@@ -100,6 +103,10 @@ public sealed class ConcernDetailModel(CityDirectory directory, IDocumentStore s
     public Task<IActionResult> OnPostRestoreAsync(CancellationToken cancellation) =>
         CouncilAsync(Policies.Moderator, RestoreField, session => ConcernLifecycleEndpoints.Restore(Id, CitySlug, new ModerateConcern(RestoreReason), User,
             session, reader, clock, cancellation), text["The concern is restored."], cancellation);
+
+    public Task<IActionResult> OnPostRedactAsync(CancellationToken cancellation) =>
+        CouncilAsync(Policies.Moderator, RedactField, session => ConcernLifecycleEndpoints.Redact(Id, CitySlug, new ModerateConcern(RedactReason), User,
+            session, reader, data, clock, cancellation), text["The concern's text is removed."], cancellation);
 
     /// <summary>
     /// An official's or moderator's action: the endpoint's policy first (sign-in for anonymous visitors, the
