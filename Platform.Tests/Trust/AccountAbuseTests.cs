@@ -161,6 +161,15 @@ public sealed class AccountAbuseTests(AppFixture app)
         await app.Host.Scenario(x => { x.Put.Url($"/api/cities/{city}/concerns/{concern}/follow"); x.As(other); x.StatusCodeShouldBe(200); });
     }
 
+    [Fact]
+    public async Task A_page_over_a_limit_says_to_wait_and_try_again()
+    {
+        var result = await app.Host.Scenario(x => { x.Get.Url("/status/429"); x.StatusCodeShouldBe(429); });
+        var page = await result.ReadAsTextAsync();
+        Assert.Contains("Too many requests", page);
+        Assert.Contains("Wait a minute", page);
+    }
+
     private async Task<string> RegisterAsync()
     {
         var email = $"{Guid.NewGuid():N}@example.org";
