@@ -115,7 +115,7 @@ public static class AccountEndpoints
     {
         var account = await session.LoadAsync<Account>(user.AccountId(), cancellation);
         if (account is null) return Problems.NotFound("account");
-        await accounts.EndSignInsAsync(session, account, cancellation);
+        if (!await TryEndSignInsAsync(accounts, session, account, cancellation)) return AccountChanged();
         return Results.SignOut(authenticationSchemes: [AccountsSetup.CookieScheme]);
     }
 
@@ -136,7 +136,7 @@ public static class AccountEndpoints
         if (verified is null)
             return Problems.Result([new DomainError(ErrorKind.Invalid, "wrong-password", "The current password is not right.", "currentPassword")]);
         account.PasswordHash = hasher.HashPassword(account, command.NewPassword!);
-        await accounts.EndSignInsAsync(session, account, cancellation);
+        if (!await TryEndSignInsAsync(accounts, session, account, cancellation)) return AccountChanged();
         return Results.SignOut(authenticationSchemes: [AccountsSetup.CookieScheme]);
     }
 
@@ -169,6 +169,23 @@ public static class AccountEndpoints
         await data.EraseAsync(account.Id, cancellation);
         return Results.SignOut(authenticationSchemes: [AccountsSetup.CookieScheme]);
     }
+
+    /// <summary>Ends the account's sign-ins; false when another change of the account committed first (optimistic concurrency).</summary>
+    private static async Task<bool> TryEndSignInsAsync(AccountDirectory accounts, IDocumentSession session, Account account, CancellationToken cancellation)
+    {
+        try
+        {
+            await accounts.EndSignInsAsync(session, account, cancellation);
+            return true;
+        }
+        catch (Exception e) when (WriteConflicts.IsStreamConflict(e))
+        {
+            return false;
+        }
+    }
+
+    private static IResult AccountChanged() =>
+        Problems.Result([DomainError.Conflict("account-changed", "Your account changed meanwhile; try again.")]);
 
     public static AccountResponse ToResponse(Account a) =>
         new(a.Id, a.Email, a.DisplayName, a.IsNetworkAdministrator, a.Roles, a.PreferredLanguage);
