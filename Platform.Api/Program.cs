@@ -74,6 +74,8 @@ builder.Host.UseWolverine(opts =>
     opts.Policies.UseDurableOutboxOnAllSendingEndpoints();
 });
 builder.Services.AddWolverineHttp();
+builder.Services.AddSingleton<AnonymousAuthors>();
+builder.Services.AddHostedService(provider => provider.GetRequiredService<AnonymousAuthors>()); // after the store's own start-up
 builder.Services.AddSingleton<IdempotencyRetention>();
 builder.Services.AddHostedService(provider => provider.GetRequiredService<IdempotencyRetention>());
 if (platform.Demo.Seed)

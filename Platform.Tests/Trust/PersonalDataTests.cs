@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Npgsql;
+using Microsoft.Extensions.DependencyInjection;
 using Platform.Api.Accounts;
+using Platform.Domain.Concerns;
 using Platform.Tests.Support;
 
 namespace Platform.Tests.Trust;
@@ -131,6 +133,31 @@ public sealed class PersonalDataTests(AppFixture app)
         Assert.Empty(await TablesContainingAsync(words));
 
         Assert.Equal("concern-redacted", (await app.ActAsync(id, "redaction", moderator, new { reason = "Again." }, status: 409, city: city)).Code());
+    }
+
+    [Fact]
+    public async Task An_anonymous_concern_stored_under_an_account_id_before_pseudonyms_is_moved_to_its_authors_pseudonym()
+    {
+        var city = await app.NewCityAsync();
+        var (author, _) = await RegisterAsync(city);
+        // As the platform stored it before: the ConcernRaised event names the account.
+        var id = Guid.CreateVersion7();
+        var raised = ConcernDecider.Decide(new RaiseConcern("Old anonymous concern", "", ["housing"], [], null, Anonymous: true), id, author.Id,
+            DateTimeOffset.UtcNow, Platform.Domain.Reference.ReferenceCatalogue.Default);
+        await using (var session = app.Store.LightweightSession(city))
+        {
+            session.Events.StartStream<Concern>(id, raised.Events);
+            await session.SaveChangesAsync();
+        }
+        Assert.Contains("mt_events", await TablesContainingAsync(author.Id.ToString()));
+
+        var migration = app.Host.Services.GetRequiredService<AnonymousAuthors>();
+        Assert.True(await migration.MigrateAsync(CancellationToken.None) >= 1);
+        Assert.Equal(0, await migration.MigrateAsync(CancellationToken.None)); // done once: a second run finds nothing
+
+        Assert.Equal(["mt_doc_account"], await TablesContainingAsync(author.Id.ToString()));
+        Assert.True(Json.Parse(await app.GetTextAsync($"/api/cities/{city}/concerns/{id}", author)).GetProperty("authoredByYou").GetBoolean());
+        Assert.Equal([id], Json.Parse(await app.GetTextAsync($"/api/cities/{city}/concerns/mine", author)).Ids());
     }
 
     private async Task<(Actor, string)> RegisterAsync(string city)
