@@ -10,7 +10,8 @@ namespace Platform.Api.Accounts;
 /// Anonymous concerns raised before they were stored under their author's pseudonym still name the author's account id
 /// in their <see cref="ConcernRaised"/> event. At start-up, every such event is rewritten to the pseudonym and the
 /// concern's views are built again, so no anonymous concern keeps an account id. An account id is never a pseudonym,
-/// so the rewrite is done once and a second run finds nothing.
+/// so a second run finds nothing; once a run completed, a marker document tells later starts to skip the scan of the
+/// events (new anonymous concerns are stored under pseudonyms from the start).
 /// </summary>
 public sealed class AnonymousAuthors(IDocumentStore store, NpgsqlDataSource database, PlatformOptions platform, Pseudonyms pseudonyms,
     ILogger<AnonymousAuthors> logger) : IHostedService
@@ -21,8 +22,13 @@ public sealed class AnonymousAuthors(IDocumentStore store, NpgsqlDataSource data
         {
             try
             {
+                await using (var query = store.QuerySession())
+                    if (await query.LoadAsync<AnonymousAuthorsMoved>(AnonymousAuthorsMoved.Id_) is not null) return;
                 if (await MigrateAsync(CancellationToken.None) is > 0 and var count)
                     logger.LogInformation("{Count} anonymous concern(s) now stored under their author's pseudonym", count);
+                await using var session = store.LightweightSession();
+                session.Store(new AnonymousAuthorsMoved());
+                await session.SaveChangesAsync();
             }
             catch (Exception e)
             {
@@ -62,4 +68,11 @@ public sealed class AnonymousAuthors(IDocumentStore store, NpgsqlDataSource data
         }
         return found.Count;
     }
+}
+
+/// <summary>Marks that every anonymous concern stored under an account id was moved to its author's pseudonym.</summary>
+public sealed class AnonymousAuthorsMoved
+{
+    public const string Id_ = "anonymous-authors-moved";
+    public string Id { get; set; } = Id_;
 }

@@ -18,14 +18,14 @@ public static class RoleEndpoints
     /// <summary>A signed-in person becomes a resident of another city of the network.</summary>
     [WolverinePost("/api/cities/{city}/members", OperationId = "joinCity")]
     [Authorize(Policy = Policies.SignedIn)]
-    public static Task<IResult> Join(string city, ClaimsPrincipal user, IDocumentSession session, AccountDirectory accounts, CancellationToken cancellation) =>
-        ChangeAsync(user.AccountId(), session, accounts, cancellation, account => { account.Grant(city, CityRole.Resident); return null; });
+    public static Task<IResult> Join(string city, ClaimsPrincipal user, IDocumentStore store, AccountDirectory accounts, CancellationToken cancellation) =>
+        ChangeAsync(user.AccountId(), store, accounts, cancellation, account => { account.Grant(city, CityRole.Resident); return null; });
 
     /// <summary>An official of the city confirms that a member lives there (Decidim-style verification).</summary>
     [WolverinePost("/api/cities/{city}/residents/{accountId}/verification", OperationId = "verifyResident")]
     [Authorize(Policy = Policies.Official)]
-    public static Task<IResult> Verify(string city, Guid accountId, IDocumentSession session, AccountDirectory accounts, CancellationToken cancellation) =>
-        ChangeAsync(accountId, session, accounts, cancellation, account =>
+    public static Task<IResult> Verify(string city, Guid accountId, IDocumentStore store, AccountDirectory accounts, CancellationToken cancellation) =>
+        ChangeAsync(accountId, store, accounts, cancellation, account =>
         {
             if (!account.Holds(city, CityRole.Resident))
                 return DomainError.Rule("not-a-resident", "Only a resident of the city can be verified; ask them to join the city first.");
@@ -36,14 +36,14 @@ public static class RoleEndpoints
     /// <summary>A network administrator grants a role (official, moderator, ...) in a city.</summary>
     [WolverinePost("/api/cities/{city}/roles", OperationId = "grantCityRole")]
     [Authorize(Policy = Policies.NetworkAdministrator)]
-    public static Task<IResult> Grant(string city, GrantRole command, IDocumentSession session, AccountDirectory accounts, CancellationToken cancellation)
+    public static Task<IResult> Grant(string city, GrantRole command, IDocumentStore store, AccountDirectory accounts, CancellationToken cancellation)
     {
         var errors = new List<DomainError>();
         if (command.AccountId is null) errors.Add(DomainError.Invalid("accountId", "Name the account (its id)."));
         if (command.Role is not { } role || !Enum.IsDefined(role))
             errors.Add(DomainError.Invalid("role", $"Name a role: {string.Join(", ", Enum.GetNames<CityRole>().Select(JsonNamingPolicy.CamelCase.ConvertName))}."));
         if (errors.Count > 0) return Task.FromResult(Problems.Result(errors));
-        return ChangeAsync(command.AccountId!.Value, session, accounts, cancellation, account =>
+        return ChangeAsync(command.AccountId!.Value, store, accounts, cancellation, account =>
         {
             account.Grant(city, command.Role!.Value);
             return null;
@@ -52,8 +52,8 @@ public static class RoleEndpoints
 
     [WolverineDelete("/api/cities/{city}/roles/{accountId}/{role}", OperationId = "revokeCityRole")]
     [Authorize(Policy = Policies.NetworkAdministrator)]
-    public static Task<IResult> Revoke(string city, Guid accountId, string role, IDocumentSession session, AccountDirectory accounts, CancellationToken cancellation) =>
-        ChangeAsync(accountId, session, accounts, cancellation, account =>
+    public static Task<IResult> Revoke(string city, Guid accountId, string role, IDocumentStore store, AccountDirectory accounts, CancellationToken cancellation) =>
+        ChangeAsync(accountId, store, accounts, cancellation, account =>
         {
             // Enum.TryParse also takes numbers ("99"): only a role's name counts.
             if (int.TryParse(role, out _) || !Enum.TryParse<CityRole>(role, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
@@ -67,12 +67,12 @@ public static class RoleEndpoints
     /// same account committed in between (a grant beside a revoke), the change is applied again to the account as it
     /// is now, so neither is lost.
     /// </summary>
-    private static async Task<IResult> ChangeAsync(Guid accountId, IDocumentSession session, AccountDirectory accounts,
+    private static async Task<IResult> ChangeAsync(Guid accountId, IDocumentStore store, AccountDirectory accounts,
         CancellationToken cancellation, Func<Account, DomainError?> change)
     {
         for (var attempt = 1; ; attempt++)
         {
-            await using var fresh = session.DocumentStore.LightweightSession();
+            await using var fresh = store.LightweightSession();
             var account = await fresh.LoadAsync<Account>(accountId, cancellation);
             if (account is null) return Problems.NotFound("account");
             if (change(account) is { } error) return Problems.Result([error]);

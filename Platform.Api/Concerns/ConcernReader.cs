@@ -29,7 +29,7 @@ public sealed class ConcernReader(NpgsqlDataSource database, PlatformOptions pla
         var view = await session.LoadAsync<ConcernView>(id, cancellation);
         if (view is null) return null;
         var tallies = await TalliesAsync(city, [id], cancellation);
-        return ToResponse(city, view, tallies.GetValueOrDefault(id), caller);
+        return ToResponse(city, view, tallies.GetValueOrDefault(id), AuthorKeys(caller));
     }
 
     public async Task<(IReadOnlyList<ConcernResponse> Items, long Total)> ListAsync(string city, ConcernQuery query, Guid? caller, CancellationToken cancellation)
@@ -68,10 +68,11 @@ public sealed class ConcernReader(NpgsqlDataSource database, PlatformOptions pla
         var items = new List<ConcernResponse>();
         long total = 0;
         await using var reader = await command.ExecuteReaderAsync(cancellation);
+        var keys = AuthorKeys(caller);
         while (await reader.ReadAsync(cancellation))
         {
             var view = System.Text.Json.JsonSerializer.Deserialize<ConcernView>(reader.GetString(0), StoredJson)!;
-            items.Add(ToResponse(city, view, (reader.GetInt64(1), reader.GetInt64(2)), caller));
+            items.Add(ToResponse(city, view, (reader.GetInt64(1), reader.GetInt64(2)), keys));
             total = reader.GetInt64(3);
         }
         if (items.Count == 0 && query.Page > 1) total = await CountAsync(city, query, caller, cancellation);
@@ -86,11 +87,14 @@ public sealed class ConcernReader(NpgsqlDataSource database, PlatformOptions pla
 
     private static string EscapeLike(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 
-    private ConcernResponse ToResponse(string city, ConcernView v, (long Supports, long Sequence) tally, Guid? caller) => new(
+    /// <summary>Who the caller is as an author: their account (named concerns) and their pseudonym (anonymous ones), hashed once a read.</summary>
+    private (Guid Account, Guid Pseudonym)? AuthorKeys(Guid? caller) => caller is { } id ? (id, pseudonyms.Of(id)) : null;
+
+    private static ConcernResponse ToResponse(string city, ConcernView v, (long Supports, long Sequence) tally, (Guid Account, Guid Pseudonym)? caller) => new(
         v.Id, city, v.Title, v.Description, v.Rights, v.SdgTargets, v.District,
         v.Hidden ? ConcernStatus.Hidden : v.Status, v.Anonymous, tally.Supports, v.RaisedAt, v.UpdatedAt,
         v.Department, v.ResponseDue, v.Answer, v.AnsweredAt, v.DeclineReason, v.ResolutionNote, v.ClosedAt,
-        v.Commitments, caller is { } id && (id == v.AuthorId || pseudonyms.Of(id) == v.AuthorId), Math.Max(v.Sequence, tally.Sequence),
+        v.Commitments, caller is { } keys && (keys.Account == v.AuthorId || keys.Pseudonym == v.AuthorId), Math.Max(v.Sequence, tally.Sequence),
         Redacted: v.RedactionReason is not null);
 
     private async Task<Dictionary<Guid, (long, long)>> TalliesAsync(string city, Guid[] ids, CancellationToken cancellation)

@@ -25,11 +25,7 @@ public sealed class StoreLog(ILogger<StoreLog> logger) : IMartenLogger, IMartenS
     public void LogFailure(NpgsqlBatch batch, Exception ex) =>
         Failure(ex, string.Join(";\n", batch.BatchCommands.Cast<NpgsqlBatchCommand>().Select(c => c.CommandText)));
 
-    public void LogFailure(Exception ex, string message)
-    {
-        if (IsExpected(ex)) logger.LogDebug("An expected refusal by the store ({Code}): {Message}", Code(ex), message);
-        else logger.LogError(ex, "{Message}", message);
-    }
+    public void LogFailure(Exception ex, string message) => Failure(ex, message);
 
     public void RecordSavedChanges(IDocumentSession session, IChangeSet commit) { }
 
@@ -40,7 +36,7 @@ public sealed class StoreLog(ILogger<StoreLog> logger) : IMartenLogger, IMartenS
     private void Failure(Exception ex, string statements)
     {
         if (IsExpected(ex)) logger.LogDebug("An expected refusal by the store ({Code})", Code(ex));
-        // The exception's own message and stack, the statements without their values.
+        // The exception's own message and stack, the statements (or Marten's message) without their values.
         else logger.LogError(ex, "The store failed executing\n{Sql}", statements);
     }
 

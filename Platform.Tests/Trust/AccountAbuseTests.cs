@@ -162,7 +162,7 @@ public sealed class AccountAbuseTests(AppFixture app)
     }
 
     [Fact]
-    public async Task A_page_over_a_limit_says_to_wait_and_try_again()
+    public async Task The_status_page_of_a_429_says_to_wait_and_try_again()
     {
         var result = await app.Host.Scenario(x => { x.Get.Url("/status/429"); x.StatusCodeShouldBe(429); });
         var page = await result.ReadAsTextAsync();
