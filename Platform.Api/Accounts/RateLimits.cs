@@ -12,6 +12,9 @@ public sealed class RateLimitOptions
     /// <summary>Sign-in and token requests per client address and minute (pages and API together).</summary>
     public int SignInsPerAddressPerMinute { get; set; } = 30;
 
+    /// <summary>Failed sign-ins in a row from one client address before each further attempt waits (doubling).</summary>
+    public int FailedSignInsPerAddress { get; set; } = SignInGuard.FreeFailuresPerAddress;
+
     /// <summary>Registrations per client address and hour.</summary>
     public int RegistrationsPerAddressPerHour { get; set; } = 20;
 

@@ -15,9 +15,10 @@ namespace Platform.Api.Accounts;
 /// successful sign-in clears the account's count; an address's count fades after <see cref="Memory"/> without
 /// failures. The counts live on the node that saw the attempts.
 /// </summary>
-public sealed class SignInGuard(IPasswordHasher<Account> hasher, IMemoryCache memory, TimeProvider clock)
+public sealed class SignInGuard(IPasswordHasher<Account> hasher, IMemoryCache memory, RateLimitOptions limits, TimeProvider clock)
 {
     public const int FreeFailuresPerAccount = 5;
+    /// <summary>The default of <see cref="RateLimitOptions.FailedSignInsPerAddress"/>.</summary>
     public const int FreeFailuresPerAddress = 20;
     public static readonly TimeSpan LongestWait = TimeSpan.FromMinutes(15);
     public static readonly TimeSpan Memory = TimeSpan.FromHours(1);
@@ -51,7 +52,7 @@ public sealed class SignInGuard(IPasswordHasher<Account> hasher, IMemoryCache me
             return (account, null);
         }
         Fail(accountKey, FreeFailuresPerAccount, now);
-        if (addressKey is not null) Fail(addressKey, FreeFailuresPerAddress, now);
+        if (addressKey is not null) Fail(addressKey, limits.FailedSignInsPerAddress, now);
         return (null, null);
     }
 

@@ -56,7 +56,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             builder.UseSetting("Platform:Demo:Seed", "false");
             builder.UseSetting("Platform:Http:SecureCookies", "false"); // served over plain HTTP on loopback
             builder.UseSetting("Platform:KeyRing:CertificatePath", TestDatabase.KeyRingCertificate);
-            builder.UseSetting("Platform:RateLimits:SignInsPerAddressPerMinute", "100000"); // every browser test signs in from 127.0.0.1
+            builder.UseSetting("Platform:RateLimits:SignInsPerAddressPerMinute", "100000"); // every browser test signs in from 127.0.0.1,
+            builder.UseSetting("Platform:RateLimits:FailedSignInsPerAddress", "100000"); // and some of them with a wrong password on purpose
             builder.ConfigureServices(services => services.RunWolverineInSoloMode());
         });
         _factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
