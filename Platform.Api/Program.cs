@@ -74,8 +74,11 @@ builder.Host.UseWolverine(opts =>
     opts.Policies.UseDurableOutboxOnAllSendingEndpoints();
 });
 builder.Services.AddWolverineHttp();
+// One-time rewrites to pseudonyms, after the store's own start-up and before the node answers requests.
 builder.Services.AddSingleton<AnonymousAuthors>();
-builder.Services.AddHostedService(provider => provider.GetRequiredService<AnonymousAuthors>()); // after the store's own start-up
+builder.Services.AddHostedService(provider => provider.GetRequiredService<AnonymousAuthors>());
+builder.Services.AddSingleton<ParticipationPseudonyms>();
+builder.Services.AddHostedService(provider => provider.GetRequiredService<ParticipationPseudonyms>());
 builder.Services.AddSingleton<IdempotencyRetention>();
 builder.Services.AddHostedService(provider => provider.GetRequiredService<IdempotencyRetention>());
 if (platform.Demo.Seed)

@@ -8,9 +8,10 @@ namespace Platform.Api.Accounts;
 /// Gives every authenticated request the account's current roles. A ticket (bearer token or cookie) carries the
 /// roles read when it was issued; they are used as they are while <see cref="RoleChangeLog"/> knows of no change
 /// since, and replaced by the account's current roles otherwise. So a role granted or withdrawn takes effect
-/// without signing in again, and most requests need no account read.
+/// without signing in again, and most requests need no account read. It also adds the caller's participant pseudonym
+/// (<see cref="PlatformClaims.ParticipantId"/>), a keyed hash computed per request and never written into a ticket.
 /// </summary>
-public sealed class AccountClaimsTransformation(AccountDirectory accounts, RoleChangeLog roleChanges) : IClaimsTransformation
+public sealed class AccountClaimsTransformation(AccountDirectory accounts, RoleChangeLog roleChanges, Pseudonyms pseudonyms) : IClaimsTransformation
 {
     /// <summary>The authentication type of the identity that marks a principal as checked.</summary>
     public const string CheckedRoles = "roles";
@@ -24,7 +25,7 @@ public sealed class AccountClaimsTransformation(AccountDirectory accounts, RoleC
         if (RolesAsOf(principal) is { } asOf && roleChanges.StillCurrent(id, asOf))
         {
             var trusted = new ClaimsPrincipal(principal.Identities);
-            trusted.AddIdentity(new ClaimsIdentity(CheckedRoles));
+            trusted.AddIdentity(new ClaimsIdentity([Participant(id)], CheckedRoles));
             return trusted;
         }
 
@@ -35,9 +36,11 @@ public sealed class AccountClaimsTransformation(AccountDirectory accounts, RoleC
 
         // The ticket's own role claims may be out of date: keep only who it is, and add the roles the account holds now.
         var current = new ClaimsIdentity([new Claim(PlatformClaims.AccountIdClaim, id.ToString())], signedIn.AuthenticationType);
-        var roles = new ClaimsIdentity(PlatformClaims.RoleClaims(account), CheckedRoles);
+        var roles = new ClaimsIdentity(PlatformClaims.RoleClaims(account).Append(Participant(id)), CheckedRoles);
         return new ClaimsPrincipal([current, roles]);
     }
+
+    private Claim Participant(Guid accountId) => new(PlatformClaims.ParticipantClaim, pseudonyms.Of(accountId).ToString());
 
     private static DateTimeOffset? RolesAsOf(ClaimsPrincipal principal) =>
         long.TryParse(principal.FindFirstValue(PlatformClaims.RolesAsOfClaim), NumberStyles.None, CultureInfo.InvariantCulture, out var ms)

@@ -29,8 +29,9 @@ public sealed record FollowedRecord(string City, FollowedKind Kind, Guid ItemId,
 public sealed record ActivityRecord(string City, string Kind, Guid StreamId, DateTimeOffset At, JsonElement Data);
 
 /// <summary>
-/// A person's data, found and erased. What they did is found by their id in the event store (the events in which they
-/// are the author or the resident), what they follow in their follow records.
+/// A person's data, found and erased. What they did is found in the event store by their account id (what they raised
+/// or submitted under their name) and by their pseudonym (what they raised anonymously, supported, voted and answered:
+/// see <see cref="Pseudonyms"/>), what they follow in their follow records.
 /// <para>
 /// Erasure keeps every count exact and removes the person: the account document is deleted, and every token and cookie
 /// of it stops working on every node (an erasure mark makes every node check older tickets against their account); the events they wrote are masked in place with
@@ -102,14 +103,15 @@ public sealed class PersonalData(IDocumentStore store, NpgsqlDataSource database
 
         // Consultation answers: the tally keeps counting them, without their free text or a link to the person.
         await using (var command = database.CreateCommand(
-            $"update {platform.Schema}.{ConsultationTally.ResponsesTable} set resident_id = gen_random_uuid(), texts = '[]'::jsonb where resident_id = @id"))
+            $"update {platform.Schema}.{ConsultationTally.ResponsesTable} set resident_id = gen_random_uuid(), texts = '[]'::jsonb where resident_id = any(@ids)"))
         {
-            command.Parameters.AddWithValue("id", accountId);
+            command.Parameters.AddWithValue("ids", new[] { accountId, pseudonyms.Of(accountId) });
             await command.ExecuteNonQueryAsync(cancellation);
         }
 
-        // The account goes whole: nothing of it stays to link to the masked events (support streams are named by
-        // concern and account id). Every node then checks tickets issued until now against their account again.
+        // The account goes whole: nothing of it stays to link to the masked events (support, vote and answer streams are
+        // named by item and pseudonym, and the pseudonym cannot be computed without the account id). Every node then
+        // checks tickets issued until now against their account again.
         var now = clock.GetUtcNow();
         await using (var session = store.LightweightSession())
         {
@@ -155,14 +157,13 @@ public sealed class PersonalData(IDocumentStore store, NpgsqlDataSource database
 
     /// <summary>
     /// Every event in which the person is the author or the resident, oldest first, in every city: under their account
-    /// id, or their pseudonym (the author of an anonymous concern).
+    /// id or their pseudonym.
     /// </summary>
     private async Task<IReadOnlyList<ActivityRecord>> ActivityAsync(Guid accountId, CancellationToken cancellation)
     {
         await using var command = database.CreateCommand(
             $"select tenant_id, type, stream_id, timestamp, data from {platform.Schema}.mt_events " +
-            "where (data ->> 'residentId' = @id or data ->> 'authorId' = any(@ids)) order by seq_id");
-        command.Parameters.AddWithValue("id", accountId.ToString());
+            "where (data ->> 'residentId' = any(@ids) or data ->> 'authorId' = any(@ids)) order by seq_id");
         command.Parameters.AddWithValue("ids", new[] { accountId.ToString(), pseudonyms.Of(accountId).ToString() });
         var records = new List<ActivityRecord>();
         await using var reader = await command.ExecuteReaderAsync(cancellation);

@@ -15,6 +15,8 @@ public static class PlatformClaims
     public const string NetworkAdministratorClaim = "network_admin";
     /// <summary>When the roles a ticket carries were read (Unix milliseconds); see <see cref="RoleChangeLog"/>.</summary>
     public const string RolesAsOfClaim = "roles_as_of";
+    /// <summary>The caller's participant pseudonym; computed on each request, never part of a ticket.</summary>
+    public const string ParticipantClaim = "participant";
 
     /// <summary>The claims of the roles an account holds: one per city role, and the network administrator's.</summary>
     public static IEnumerable<Claim> RoleClaims(Account account)
@@ -31,8 +33,16 @@ public static class PlatformClaims
             ? id
             : throw new InvalidOperationException("The endpoint was reached without an authenticated account.");
 
-    /// <summary>The caller as a resident (the same id as the account): supports and votes are counted per resident.</summary>
-    public static Guid ResidentId(this ClaimsPrincipal user) => user.AccountId();
+    /// <summary>
+    /// The caller as a participant: their pseudonym (<see cref="Pseudonyms"/>), added to every signed-in principal by
+    /// <see cref="AccountClaimsTransformation"/>. Supports, votes and consultation answers are stored under it, so one
+    /// person still has one voice and can read their own, while the database alone does not say whose they are.
+    /// Only call it behind an authorization requirement.
+    /// </summary>
+    public static Guid ParticipantId(this ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(ParticipantClaim), out var id)
+            ? id
+            : throw new InvalidOperationException("The endpoint was reached without an authenticated account.");
 
     public static bool IsSignedIn(this ClaimsPrincipal user) => user.HasClaim(c => c.Type == AccountIdClaim);
 

@@ -28,7 +28,7 @@ public static class SupportConcernEndpoint
         SupportBatcher batcher, TimeProvider clock, CancellationToken cancellation)
     {
         if (await CityAccess.SupportRefusalAsync(user, city, cities, cancellation) is { } refused) return refused;
-        var residentId = user.ResidentId();
+        var residentId = user.ParticipantId();
         var command = new SupportConcern(id, residentId);
 
         // Most supports are a resident's first, of a concern that accepts them: they are written at once, with the
@@ -45,8 +45,8 @@ public static class SupportConcernEndpoint
     [WolverineDelete("/api/cities/{city}/concerns/{id}/supports", OperationId = "withdrawConcernSupport")]
     [Authorize(Policy = Policies.Resident)]
     public static Task<IResult> Delete(Guid id, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken cancellation) =>
-        DecideAndAppend(id, user.ResidentId(), session, cancellation, supported: false,
-            (concern, support) => ConcernDecider.Decide(new WithdrawConcernSupport(id, user.ResidentId()), concern, support, clock.GetUtcNow()));
+        DecideAndAppend(id, user.ParticipantId(), session, cancellation, supported: false,
+            (concern, support) => ConcernDecider.Decide(new WithdrawConcernSupport(id, user.ParticipantId()), concern, support, clock.GetUtcNow()));
 
     private static async Task<IResult> DecideAndAppend(Guid concernId, Guid residentId, IDocumentSession session,
         CancellationToken cancellation, bool supported, Func<Concern?, ResidentSupport?, Decision> decide)

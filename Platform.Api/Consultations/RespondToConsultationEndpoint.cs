@@ -26,7 +26,7 @@ public static class RespondToConsultationEndpoint
         IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
         if (await CityAccess.SupportRefusalAsync(user, city, cities, cancellation) is { } refused) return refused;
-        var residentId = user.ResidentId();
+        var residentId = user.ParticipantId();
         var consultation = await session.LoadAsync<Consultation>(id, cancellation);
         var streamId = SupportStream.Id(id, residentId);
         var existing = await session.Events.FetchLatest<ResidentResponse>(streamId, cancellation);
@@ -54,7 +54,7 @@ public static class RespondToConsultationEndpoint
         IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
         if (await CityAccess.SupportRefusalAsync(user, city, cities, cancellation) is { } refused) return refused;
-        var residentId = user.ResidentId();
+        var residentId = user.ParticipantId();
         var consultation = await session.LoadAsync<Consultation>(id, cancellation);
         var stream = await session.Events.FetchForWriting<ResidentResponse>(SupportStream.Id(id, residentId), cancellation);
         var decision = ConsultationDecider.Decide(new SubmitConsultationResponse(id, residentId, body.Answers, Amend: true), consultation, stream.Aggregate, clock.GetUtcNow());
@@ -77,7 +77,7 @@ public static class RespondToConsultationEndpoint
     [Authorize(Policy = Policies.Resident)]
     public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken cancellation)
     {
-        var streamId = SupportStream.Id(id, user.ResidentId());
+        var streamId = SupportStream.Id(id, user.ParticipantId());
         var response = await session.Events.AggregateStreamAsync<ResidentResponse>(streamId, token: cancellation);
         if (response is null) return Problems.NotFound("response");
         var state = await session.Events.FetchStreamStateAsync(streamId, cancellation);

@@ -12,7 +12,7 @@ namespace Platform.Api.Demo;
 /// Seeds a small demo network (York, Utrecht, Lviv) with concerns and supports when the database has
 /// no city yet. Writes go through the same deciders as the API, so demo data is valid data.
 /// </summary>
-public sealed class DemoNetwork(IDocumentStore store, IPasswordHasher<Account> hasher, TimeProvider clock, ILogger<DemoNetwork> logger)
+public sealed class DemoNetwork(IDocumentStore store, IPasswordHasher<Account> hasher, Pseudonyms pseudonyms, TimeProvider clock, ILogger<DemoNetwork> logger)
 {
     public static readonly City[] Cities =
     [
@@ -95,6 +95,8 @@ public sealed class DemoNetwork(IDocumentStore store, IPasswordHasher<Account> h
             }
             await network.SaveChangesAsync(cancellation);
         }
+        // Supports and votes are stored under the residents' pseudonyms, as the platform stores every resident's.
+        var participants = residents.Select(pseudonyms.Of).ToArray();
         var concerns = 0;
         foreach (var (city, raised) in Concerns)
         {
@@ -109,7 +111,7 @@ public sealed class DemoNetwork(IDocumentStore store, IPasswordHasher<Account> h
                 concerns++;
 
                 var concern = Concern.Create((ConcernRaised)decision.Events[0]);
-                foreach (var resident in residents.Take(5 + 7 * (raised.Length - i)))
+                foreach (var resident in participants.Take(5 + 7 * (raised.Length - i)))
                 {
                     var support = ConcernDecider.Decide(new SupportConcern(id, resident), concern, null, now.AddDays(-9 + i));
                     session.Events.StartStream<ResidentSupport>(SupportStream.Id(id, resident), support.Events);
@@ -117,13 +119,13 @@ public sealed class DemoNetwork(IDocumentStore store, IPasswordHasher<Account> h
             }
             await session.SaveChangesAsync(cancellation);
         }
-        await DemoTownHall.SeedAsync(store, residents, now, cancellation);
+        await DemoTownHall.SeedAsync(store, participants, now, cancellation);
         await DemoAssessments.SeedAsync(store, now, cancellation);
         logger.LogInformation("Demo network seeded: {Cities} cities, {Concerns} concerns.", Cities.Length, concerns);
         var commitments = 0;
         foreach (var city in Cities) commitments += await DemoCommitments.SeedAsync(store, city, now, cancellation);
         logger.LogInformation("Demo commitments seeded: {Commitments}, in every status.", commitments);
-        foreach (var city in Cities) await DemoProposals.SeedAsync(store, city, now, cancellation);
+        foreach (var city in Cities) await DemoProposals.SeedAsync(store, pseudonyms, city, now, cancellation);
         foreach (var city in Cities) await DemoMonitoring.SeedAsync(store, city, now, cancellation);
     }
 }

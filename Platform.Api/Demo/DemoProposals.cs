@@ -20,7 +20,7 @@ public static class DemoProposals
 {
     private static readonly Guid Official = new("00000000-0000-4000-9000-000000000001");
 
-    public static async Task<int> SeedAsync(IDocumentStore store, City city, DateTimeOffset now, CancellationToken cancellation)
+    public static async Task<int> SeedAsync(IDocumentStore store, Pseudonyms pseudonyms, City city, DateTimeOffset now, CancellationToken cancellation)
     {
         var threshold = city.Settings.ProposalSupportThreshold;
         // Numbers, not people: accounts without a password, residents of this city only.
@@ -45,7 +45,7 @@ public static class DemoProposals
                 id, supporters[0].Id, threshold, at, ReferenceCatalogue.Default));
             session.Events.StartStream<Proposal>(id, submitted);
             var proposal = Proposal.Create((ProposalSubmitted)submitted[0]);
-            foreach (var (resident, i) in supporters.Take(supports).Select((s, i) => (s.Id, i)))
+            foreach (var (resident, i) in supporters.Take(supports).Select((s, i) => (pseudonyms.Of(s.Id), i)))
                 session.Events.StartStream<ResidentSupport>(SupportStream.Id(id, resident),
                     Accepted(ProposalDecider.Decide(new SupportProposal(id, resident), proposal, null, at.AddHours(1 + i))));
             if (supports < threshold) return proposal;

@@ -48,7 +48,7 @@ public static class FollowEndpoints
             : await session.LoadAsync<CommitmentView>(id, cancellation) is not null;
         if (!exists) return Problems.NotFound(kind == FollowedKind.Concern ? "concern" : "commitment");
 
-        var residentId = user.ResidentId();
+        var residentId = user.AccountId();
         var followId = SupportStream.Id(id, residentId);
         var current = await session.LoadAsync<Follow>(followId, cancellation);
         if (current?.Following != following)

@@ -15,21 +15,22 @@ namespace Platform.Api.Following;
 /// and tally) and is exact by construction: supporting later, withdrawing, or a link made after the
 /// support all show at the next read. Per city the resident belongs to it costs one query for the
 /// concerns that have commitments, one index look-up of the resident's support streams of those concerns
-/// (their ids are derived from concern and resident, <see cref="SupportStream"/>), and one load of the
+/// (their ids are derived from concern and the resident's pseudonym, <see cref="SupportStream"/>), and one load of the
 /// followed views.
 /// </summary>
-public sealed class FollowingReader(IDocumentStore store, NpgsqlDataSource database, PlatformOptions platform, TimeProvider clock)
+public sealed class FollowingReader(IDocumentStore store, NpgsqlDataSource database, PlatformOptions platform, Accounts.Pseudonyms pseudonyms, TimeProvider clock)
 {
     public async Task<IReadOnlyList<FollowedItem>> ListAsync(Guid residentId, IEnumerable<string> cities, CancellationToken cancellation)
     {
         await using var any = store.QuerySession();
         var explicitFollows = await any.Query<Follow>().Where(f => f.AnyTenant() && f.ResidentId == residentId).ToListAsync(cancellation);
+        var participant = pseudonyms.Of(residentId); // supports are stored under it
         var items = new List<FollowedItem>();
         foreach (var city in cities.Union(explicitFollows.Select(f => f.City)).Distinct().Order(StringComparer.Ordinal))
         {
             var mine = explicitFollows.Where(f => f.City == city).ToList();
             await using var session = store.QuerySession(city);
-            var automatic = await SupportedConcernCommitmentsAsync(session, city, residentId, cancellation);
+            var automatic = await SupportedConcernCommitmentsAsync(session, city, participant, cancellation);
             var concerns = mine.Where(f => f is { Kind: FollowedKind.Concern, Following: true }).Select(f => f.ItemId).ToList();
             var stopped = mine.Where(f => f is { Kind: FollowedKind.Commitment, Following: false }).Select(f => f.ItemId).ToHashSet();
             var chosen = mine.Where(f => f is { Kind: FollowedKind.Commitment, Following: true }).Select(f => f.ItemId).ToHashSet();
@@ -59,11 +60,11 @@ public sealed class FollowingReader(IDocumentStore store, NpgsqlDataSource datab
     }
 
     /// <summary>Commitments linked to concerns of the city the resident supports now.</summary>
-    private async Task<IReadOnlyCollection<Guid>> SupportedConcernCommitmentsAsync(IQuerySession session, string city, Guid residentId, CancellationToken cancellation)
+    private async Task<IReadOnlyCollection<Guid>> SupportedConcernCommitmentsAsync(IQuerySession session, string city, Guid participant, CancellationToken cancellation)
     {
         var linked = await session.Query<ConcernView>().Where(c => c.Commitments.Any()).ToListAsync(cancellation);
         if (linked.Count == 0) return [];
-        var byStream = linked.ToDictionary(c => SupportStream.Id(c.Id, residentId));
+        var byStream = linked.ToDictionary(c => SupportStream.Id(c.Id, participant));
 
         // The last event of each of the resident's support streams says whether the support stands.
         await using var command = database.CreateCommand(

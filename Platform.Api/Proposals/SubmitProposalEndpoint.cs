@@ -22,7 +22,7 @@ public static class SubmitProposalEndpoint
         var found = await cities.FindAsync(city, cancellation);
         if (found is null) return Problems.NotFound("city");
         var id = Guid.CreateVersion7();
-        var decision = ProposalDecider.Decide(command, id, user.ResidentId(), found.Settings.ProposalSupportThreshold, clock.GetUtcNow(), ReferenceCatalogue.Default);
+        var decision = ProposalDecider.Decide(command, id, user.AccountId(), found.Settings.ProposalSupportThreshold, clock.GetUtcNow(), ReferenceCatalogue.Default);
         if (decision.IsRefused) return Problems.Result(decision.Errors);
 
         session.Events.StartStream<Proposal>(id, decision.Events);

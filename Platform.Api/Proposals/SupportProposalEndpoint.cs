@@ -29,7 +29,7 @@ public static class SupportProposalEndpoint
         ProposalThreshold threshold, TimeProvider clock, CancellationToken cancellation)
     {
         if (await CityAccess.SupportRefusalAsync(user, city, cities, cancellation) is { } refused) return refused;
-        var residentId = user.ResidentId();
+        var residentId = user.ParticipantId();
         var proposal = await session.LoadAsync<Proposal>(id, cancellation);
 
         // A resident's first support starts their support stream straight away; a repeat (or a support
@@ -58,8 +58,8 @@ public static class SupportProposalEndpoint
     [WolverineDelete("/api/cities/{city}/proposals/{id}/supports", OperationId = "withdrawProposalSupport")]
     [Authorize(Policy = Policies.Resident)]
     public static Task<IResult> Delete(Guid id, string city, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken cancellation) =>
-        DecideAndAppend(id, city, user.ResidentId(), session, threshold: null, cancellation, supported: false,
-            (proposal, support) => ProposalDecider.Decide(new WithdrawProposalSupport(id, user.ResidentId()), proposal, support, clock.GetUtcNow()));
+        DecideAndAppend(id, city, user.ParticipantId(), session, threshold: null, cancellation, supported: false,
+            (proposal, support) => ProposalDecider.Decide(new WithdrawProposalSupport(id, user.ParticipantId()), proposal, support, clock.GetUtcNow()));
 
     private static async Task<IResult> DecideAndAppend(Guid proposalId, string city, Guid residentId, IDocumentSession session, ProposalThreshold? threshold,
         CancellationToken cancellation, bool supported, Func<Proposal?, ResidentSupport?, Decision> decide)

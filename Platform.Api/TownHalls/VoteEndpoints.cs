@@ -32,7 +32,7 @@ public static class VoteEndpoints
         TimeProvider clock, CancellationToken cancellation)
     {
         if (await CityAccess.SupportRefusalAsync(user, city, cities, cancellation) is { } refused) return refused;
-        var command = new CastVote(id, pollId, user.ResidentId(), body.Option);
+        var command = new CastVote(id, pollId, user.ParticipantId(), body.Option);
 
         // No read of the resident's vote stream first: almost every vote is a first one, and a repeat is
         // refused by the stream's primary key just the same, in one round trip fewer. The town hall comes from a
@@ -81,7 +81,7 @@ public static class VoteEndpoints
     [Authorize(Policy = Policies.Resident)]
     public static async Task<IResult> Get(Guid id, Guid pollId, ClaimsPrincipal user, IQuerySession session, CancellationToken cancellation)
     {
-        var vote = await session.Events.AggregateStreamAsync<ResidentVote>(SupportStream.Id(pollId, user.ResidentId()), token: cancellation);
+        var vote = await session.Events.AggregateStreamAsync<ResidentVote>(SupportStream.Id(pollId, user.ParticipantId()), token: cancellation);
         return vote is null || vote.TownHallId != id ? Problems.NotFound("vote") : Results.Ok(new MyVote(id, pollId, vote.Option, vote.CastAt));
     }
 }

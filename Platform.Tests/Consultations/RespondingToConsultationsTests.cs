@@ -181,6 +181,6 @@ public class RespondingToConsultationsTests(AppFixture app)
         Assert.All(statuses, s => Assert.Contains(s, new[] { 201, 409 }));
         Assert.Equal(1, (await app.ResultsAsync(id)).GetProperty("participation").GetInt64());
         await using var session = app.Store.QuerySession("york");
-        Assert.Single(await session.Events.FetchStreamAsync(SupportStream.Id(id, resident.Id)));
+        Assert.Single(await session.Events.FetchStreamAsync(SupportStream.Id(id, app.Participant(resident))));
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Platform.Api.Cities;
 using Platform.Api.Demo;
 using Platform.Tests.Support;
@@ -19,7 +20,7 @@ public class DemoProposalsTests(AppFixture app)
             session.Store(city);
             await session.SaveChangesAsync();
         }
-        Assert.Equal(3, await DemoProposals.SeedAsync(app.Store, city, DateTimeOffset.UtcNow, CancellationToken.None));
+        Assert.Equal(3, await DemoProposals.SeedAsync(app.Store, app.Host.Services.GetRequiredService<Platform.Api.Accounts.Pseudonyms>(), city, DateTimeOffset.UtcNow, CancellationToken.None));
 
         var result = await app.GetTextAsync($"/api/cities/{city.Id}/proposals?pageSize=100");
         var items = Json.Parse(result).GetProperty("items").EnumerateArray().ToList();

@@ -19,6 +19,8 @@ public sealed class AppFixture : IAsyncLifetime
 {
     public IAlbaHost Host { get; private set; } = null!;
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
+    /// <summary>The pseudonym the platform stores a person's supports, votes and answers under.</summary>
+    public Guid Participant(Actor person) => Host.Services.GetRequiredService<Platform.Api.Accounts.Pseudonyms>().Of(person.Id);
     /// <summary>The platform's clock (the system clock unless a test moves it).</summary>
     public ShiftedClock Clock { get; } = new();
     /// <summary>What the host logs, for tests of the log itself.</summary>

@@ -160,6 +160,82 @@ public sealed class PersonalDataTests(AppFixture app)
         Assert.Equal([id], Json.Parse(await app.GetTextAsync($"/api/cities/{city}/concerns/mine", author)).Ids());
     }
 
+    [Fact]
+    public async Task Supports_votes_and_answers_are_stored_under_the_residents_pseudonym_and_still_one_voice_each_and_their_own()
+    {
+        var city = await app.NewCityAsync();
+        var (person, _) = await RegisterAsync(city);
+        var concern = await app.RaiseAsync(city);
+        var proposal = await app.SubmitAsync(city);
+        var official = await app.OfficialAsync(city);
+        var townHall = await app.OpenTownHallAsync(official, city);
+        var poll = await app.OpenPollAsync(townHall, official, city: city);
+        var consultation = await app.OpenConsultationAsync(official, city);
+
+        Assert.True((await app.SupportAsync(concern, person, city)).GetProperty("changed").GetBoolean());
+        Assert.True((await app.SupportProposalAsync(proposal, person, city)).GetProperty("changed").GetBoolean());
+        await app.VoteAsync(townHall, poll, person, 2, city: city);
+        await app.RespondAsync(consultation, person, city: city);
+
+        // The database alone does not say who: their account id is in their account, nowhere else.
+        Assert.Equal(["mt_doc_account"], await TablesContainingAsync(person.Id.ToString()));
+        var participant = app.Participant(person).ToString();
+        Assert.Contains("mt_events", await TablesContainingAsync(participant));
+
+        // One voice each still holds, and they still see their own.
+        Assert.False((await app.SupportAsync(concern, person, city)).GetProperty("changed").GetBoolean());
+        Assert.False((await app.SupportProposalAsync(proposal, person, city)).GetProperty("changed").GetBoolean());
+        Assert.Equal("already-voted", Json.Parse(await (await app.VoteAsync(townHall, poll, person, 0, status: 409, city: city)).ReadAsTextAsync()).Code());
+        await app.RespondAsync(consultation, person, status: 409, city: city);
+        Assert.Equal(2, Json.Parse(await app.GetTextAsync($"/api/cities/{city}/town-halls/{townHall}/polls/{poll}/votes/mine", person)).GetProperty("option").GetInt32());
+        await app.GetTextAsync($"/api/cities/{city}/consultations/{consultation}/responses/mine", person);
+        Assert.Equal(1, (await app.GetConcernAsync(concern, city)).GetProperty("supports").GetInt64());
+        Assert.Equal(1, (await app.GetTownHallAsync(townHall, city)).GetProperty("currentPoll").GetProperty("total").GetInt64());
+    }
+
+    [Fact]
+    public async Task Supports_votes_and_answers_stored_under_an_account_id_before_pseudonyms_move_to_the_pseudonym_with_counts_kept()
+    {
+        var city = await app.NewCityAsync();
+        var (person, _) = await RegisterAsync(city);
+        var concern = await app.RaiseAsync(city);
+        var official = await app.OfficialAsync(city);
+        var townHall = await app.OpenTownHallAsync(official, city);
+        var poll = await app.OpenPollAsync(townHall, official, city: city);
+        var consultation = await app.OpenConsultationAsync(official, city);
+
+        // As the platform stored them before: streams named by item and account, events naming the account.
+        var now = DateTimeOffset.UtcNow;
+        await using (var session = app.Store.LightweightSession(city))
+        {
+            var questions = await session.LoadAsync<Platform.Domain.Consultations.Consultation>(consultation);
+            var answer = Platform.Domain.Consultations.ConsultationDecider.Decide(new Platform.Domain.Consultations.SubmitConsultationResponse(consultation, person.Id,
+                [new("bus", ["6"], null, null), new("needs", ["ramps"], null, null), new("safe", null, 4, null), new("more", null, null, "Old answer.")]), questions, null, now);
+            Assert.False(answer.IsRefused);
+            session.Events.StartStream<ResidentSupport>(SupportStream.Id(concern, person.Id), new ConcernSupported(concern, person.Id, now));
+            session.Events.StartStream<Platform.Domain.TownHalls.ResidentVote>(SupportStream.Id(poll, person.Id),
+                new Platform.Domain.TownHalls.TownHallVoteCast(townHall, poll, person.Id, 1, now));
+            session.Events.StartStream<Platform.Domain.Consultations.ResidentResponse>(SupportStream.Id(consultation, person.Id), answer.Events);
+            await session.SaveChangesAsync();
+        }
+        Assert.Contains("mt_events", await TablesContainingAsync(person.Id.ToString()));
+        var events = await app.EventCountAsync();
+
+        var migration = app.Host.Services.GetRequiredService<ParticipationPseudonyms>();
+        Assert.True(await migration.MigrateAsync(CancellationToken.None) >= 3);
+        Assert.Equal(0, await migration.MigrateAsync(CancellationToken.None)); // done once: a second run finds nothing
+
+        Assert.Equal(["mt_doc_account"], await TablesContainingAsync(person.Id.ToString()));
+        Assert.Equal(events, await app.EventCountAsync());
+        Assert.False((await app.SupportAsync(concern, person, city)).GetProperty("changed").GetBoolean()); // still theirs: a repeat
+        Assert.Equal(1, (await app.GetConcernAsync(concern, city)).GetProperty("supports").GetInt64());
+        Assert.Equal(1, Json.Parse(await app.GetTextAsync($"/api/cities/{city}/town-halls/{townHall}/polls/{poll}/votes/mine", person)).GetProperty("option").GetInt32());
+        Assert.Equal("already-voted", Json.Parse(await (await app.VoteAsync(townHall, poll, person, 0, status: 409, city: city)).ReadAsTextAsync()).Code());
+        await app.GetTextAsync($"/api/cities/{city}/consultations/{consultation}/responses/mine", person);
+        await app.AmendAsync(consultation, person, ConsultationApi.Answers(), city: city);
+        Assert.Equal(1, (await app.ResultsAsync(consultation, official, city)).GetProperty("participation").GetInt64());
+    }
+
     private async Task<(Actor, string)> RegisterAsync(string city)
     {
         var email = $"{Guid.NewGuid():N}@example.org";

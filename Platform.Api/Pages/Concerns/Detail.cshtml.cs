@@ -159,7 +159,7 @@ public sealed class ConcernDetailModel(CityDirectory directory, IDocumentStore s
         AcceptsSupport = Domain.Concerns.Concern.AcceptsSupportWhen(Concern.Status);
         if (User.IsSignedIn())
         {
-            var support = await session.Events.AggregateStreamAsync<ResidentSupport>(SupportStream.Id(Id, User.ResidentId()), token: cancellation);
+            var support = await session.Events.AggregateStreamAsync<ResidentSupport>(SupportStream.Id(Id, User.ParticipantId()), token: cancellation);
             Supporting = support is { Active: true };
             Following = await following.FollowsAsync(User, CitySlug, FollowedKind.Concern, Id, cancellation);
         }
