@@ -32,6 +32,9 @@ public sealed class Pseudonyms
         return new Guid(bytes);
     }
 
+    /// <summary>A keyed hash of <paramref name="text"/> (hexadecimal): a key to store something personal (an email, an address) under without storing it.</summary>
+    public string Of(string text) => Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(text)));
+
     /// <summary>Who a concern is stored under: the account for a named concern, the pseudonym for an anonymous one.</summary>
     public Guid AuthorOf(Guid accountId, bool anonymous) => anonymous ? Of(accountId) : accountId;
 }

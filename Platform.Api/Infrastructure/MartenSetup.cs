@@ -56,6 +56,7 @@ public static class MartenSetup
                 opts.Schema.For<IdempotentRequest>().SingleTenanted().Duplicate(r => r.CreatedAt); // indexed: expired records are removed hourly
                 opts.Schema.For<DataProtectionKey>().SingleTenanted();
                 opts.Schema.For<AccountErasureMark>().SingleTenanted();
+                opts.Storage.ExtendedSchemaObjects.Add(SignInGuard.Definition(platform.Schema)); // failed sign-ins, counted across nodes
                 opts.Schema.For<CompletedMigration>().SingleTenanted();
                 opts.Listeners.Add(new IdempotencyClaimListener());
                 PersonalData.AddPrivacyMasking(opts); // erasure masks personal data in stored events (docs/privacy.md)
