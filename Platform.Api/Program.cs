@@ -61,7 +61,10 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
 builder.Services.AddPlatformIdentity(platform.KeyRing, builder.Environment);
 builder.Services.AddSignalR()
     .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
-builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"]);
+builder.Services.AddExceptionHandler<DatabaseUnavailable>(); // PostgreSQL unreachable: 503 with Retry-After, not 500
+builder.Services.AddHealthChecks()
+    .AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"])
+    .AddCheck<ProjectionHealthCheck>("views", tags: ["ready"]); // every view and the live pushes run on a live node
 builder.Services.AddOpenApi();
 builder.Services.AddWeb();
 builder.Services.AddHttpHardening(platform.Http, builder.Environment);
@@ -72,6 +75,11 @@ builder.Host.UseWolverine(opts =>
 {
     opts.Policies.UseDurableLocalQueues();
     opts.Policies.UseDurableOutboxOnAllSendingEndpoints();
+    // Nodes beat every 2 s; the leader assigns the views' shards within a second or two of a start, and a node silent
+    // for 5 s is stale: its shards move to a live node within about 10 s of its death (readiness: ProjectionHealthCheck).
+    opts.Durability.FirstHealthCheckExecution = TimeSpan.FromMilliseconds(500);
+    opts.Durability.HealthCheckPollingTime = TimeSpan.FromSeconds(2);
+    opts.Durability.StaleNodeTimeout = TimeSpan.FromSeconds(5);
 });
 builder.Services.AddWolverineHttp();
 // One-time rewrites to pseudonyms, after the store's own start-up and before the node answers requests.
@@ -109,7 +117,7 @@ app.UseMiddleware<NulCharacterMiddleware>(); // U+0000 in a query value or form 
 app.UseMiddleware<IdempotencyMiddleware>(); // after authorization: keys are scoped to the caller
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthReportJson.WriteAsync });
 app.MapOpenApi();
 app.MapScalarApiReference("/api/reference");
 app.MapHub<LiveHub>(LiveHub.Path);

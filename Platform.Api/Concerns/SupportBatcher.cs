@@ -35,6 +35,9 @@ public sealed class SupportBatcher(IDocumentStore store, PlatformOptions platfor
 
     protected override bool SplitsOn(Exception exception) => WriteConflicts.IsStreamConflict(exception) || SupportGate.Refused(exception);
 
+    /// <summary>A support written twice is refused by its stream's key and answered as a repeat: the support stands.</summary>
+    protected override bool RepeatIsHarmless => true;
+
     public sealed class PendingSupport(string tenant, Guid concernId, Guid residentId, DateTimeOffset at)
         : Write(tenant, SupportStream.Id(concernId, residentId))
     {

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Polly;
 
 namespace Platform.Api.Infrastructure;
 
@@ -14,6 +15,12 @@ namespace Platform.Api.Infrastructure;
 /// one stream in a batch are not written together: the second is answered null once the first is written. A write
 /// made under an <c>Idempotency-Key</c> is written alone, in the request's flow, with the key's claim. When the
 /// service stops, what is queued is still written; a write submitted after that is handed back to its caller.
+/// </para>
+/// <para>
+/// A batch that fails because PostgreSQL could not be reached or went away (its outcome may be unknown: the commit may
+/// have landed before the connection broke) is written again with <see cref="DatabaseRetry"/> only where
+/// <see cref="RepeatIsHarmless"/>; otherwise, or when the retries run out, its writes fail and their requests are
+/// answered 503 (<see cref="DatabaseUnavailable"/>).
 /// </para>
 /// </summary>
 public abstract class GroupCommit<TWrite> : IHostedService where TWrite : GroupCommit<TWrite>.Write
@@ -64,6 +71,15 @@ public abstract class GroupCommit<TWrite> : IHostedService where TWrite : GroupC
 
     /// <summary>Whether the failure may come from one of the batch's writes, so that writing fewer together may succeed.</summary>
     protected abstract bool SplitsOn(Exception exception);
+
+    /// <summary>
+    /// Whether a batch may be written again when its outcome is unknown: true where a write that did land is refused by
+    /// the store's keys the second time and then answered as what it is (the caller's general path finds it written).
+    /// </summary>
+    protected virtual bool RepeatIsHarmless => false;
+
+    private ResiliencePipeline Retry => _retry ??= RepeatIsHarmless ? DatabaseRetry.Pipeline(_logger, GetType().Name) : ResiliencePipeline.Empty;
+    private ResiliencePipeline? _retry;
 
     // Not a BackgroundService: it starts ExecuteAsync through Task.Run with the stopping token, so a stop that comes
     // before the thread pool ran it cancels it unrun, and what was queued would never be written. The writers start
@@ -126,7 +142,8 @@ public abstract class GroupCommit<TWrite> : IHostedService where TWrite : GroupC
     {
         try
         {
-            var sequences = await WriteBatchAsync(tenant, writes);
+            var sequences = await Retry.ExecuteAsync(static (state, _) => new ValueTask<IReadOnlyList<long>>(state.Self.WriteBatchAsync(state.Tenant, state.Writes)),
+                (Self: this, Tenant: tenant, Writes: writes), CancellationToken.None);
             for (var i = 0; i < writes.Count; i++) writes[i].Outcome.TrySetResult(sequences[i]);
         }
         catch (Exception e) when (SplitsOn(e) || WriteConflicts.IsDeadlock(e))
@@ -139,6 +156,11 @@ public abstract class GroupCommit<TWrite> : IHostedService where TWrite : GroupC
             var half = writes.Count / 2;
             await WriteAsync(tenant, writes.GetRange(0, half));
             await WriteAsync(tenant, writes.GetRange(half, writes.Count - half));
+        }
+        catch (Exception e) when (DatabaseUnavailable.Is(e))
+        {
+            _logger.LogWarning("A batch of {Count} writes could not be written: the database is unavailable", writes.Count);
+            foreach (var write in writes) write.Outcome.TrySetException(e);
         }
         catch (Exception e)
         {

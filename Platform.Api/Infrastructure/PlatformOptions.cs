@@ -31,6 +31,9 @@ public sealed class PlatformOptions
     /// <summary>Rate limits per client address and per account (<c>Platform:RateLimits</c>).</summary>
     public Accounts.RateLimitOptions RateLimits { get; set; } = new();
 
+    /// <summary>What readiness asks of the views (<c>Platform:Readiness</c>).</summary>
+    public ReadinessOptions Readiness { get; set; } = new();
+
     public sealed class DemoOptions
     {
         /// <summary>Seed the demo network (York, Utrecht, Lviv) when the database has no city.</summary>

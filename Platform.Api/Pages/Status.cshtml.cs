@@ -12,5 +12,7 @@ public sealed class StatusModel : PageModel
     {
         // Visited directly, the page still answers with the status it describes.
         if (Response.StatusCode == StatusCodes.Status200OK && Code is >= 400 and < 600) Response.StatusCode = Code;
+        if (Response.StatusCode == StatusCodes.Status503ServiceUnavailable)
+            Response.Headers.RetryAfter = Infrastructure.DatabaseUnavailable.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }

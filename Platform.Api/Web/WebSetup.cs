@@ -60,6 +60,12 @@ public static class WebSetup
             branch.UseRequestLocalization();
             // An empty error answer of a page (404 unknown concern or city) shows the status page, not problem JSON.
             branch.UseStatusCodePagesWithReExecute("/status/{0}");
+            // So does a failure: 503 while the database is unavailable (the page asks to try again shortly), else 500.
+            branch.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/status/500",
+                StatusCodeSelector = e => Infrastructure.DatabaseUnavailable.Is(e) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+            });
         });
         return app;
     }

@@ -1,0 +1,29 @@
+using System.Text.Json;
+using Platform.Tests.Support;
+
+namespace Platform.Tests.Infrastructure;
+
+/// <summary>
+/// Ready means writes, views and live pushes work: PostgreSQL answers, and every view's shard and the live-view
+/// subscription run on a node with a recent heartbeat. The answer names each check and why.
+/// </summary>
+[Collection(IntegrationCollection.Name)]
+public sealed class ReadinessTests(AppFixture app)
+{
+    [Fact]
+    public async Task A_running_node_is_ready_once_its_views_and_live_pushes_run_and_says_so_per_check()
+    {
+        JsonElement report = default;
+        for (var i = 0; i < 100; i++)
+        {
+            var result = await app.Host.Scenario(x => { x.Get.Url("/health/ready"); x.IgnoreStatusCode(); });
+            report = Json.Parse(await result.ReadAsTextAsync());
+            if (result.Context.Response.StatusCode == 200) break;
+            await Task.Delay(200);
+        }
+        Assert.True(report.GetProperty("status").GetString() == "Healthy", report.GetRawText());
+        var checks = report.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("status").GetString());
+        Assert.Equal("Healthy", checks["postgres"]);
+        Assert.Equal("Healthy", checks["views"]);
+    }
+}
