@@ -3,7 +3,6 @@ using System.Text.Json.Serialization;
 using JasperFx;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using Platform.Api.Accounts;
 using Platform.Api.Assessments;
 using Platform.Api.Bench;
@@ -34,7 +33,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(platform);
 builder.Services.AddSingleton(platform.Live);
 builder.Services.AddSingleton<IWatchedViews>(platform.Live.PushUnwatchedViews ? new EveryViewWatched() : new LocalWatchedViews());
-builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+builder.Services.AddPlatformDatabase(connectionString, platform.Database); // one pool per node, shared by Marten, Wolverine and the readers
 builder.Services.AddSingleton<CityDirectory>();
 builder.Services.AddSingleton<LiveViews>();
 builder.Services.AddSingleton<LocalViewWrites>();
@@ -67,7 +66,7 @@ builder.Services.AddWeb();
 builder.Services.AddHttpHardening(platform.Http, builder.Environment);
 builder.Services.AddPlatformRateLimits(platform.RateLimits);
 
-builder.Services.AddPlatformMarten(connectionString, platform);
+builder.Services.AddPlatformMarten(platform);
 builder.Host.UseWolverine(opts =>
 {
     opts.Policies.UseDurableLocalQueues();
