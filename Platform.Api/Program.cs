@@ -88,6 +88,7 @@ if (platform.Demo.Seed)
     builder.Services.AddHostedService<DemoSeeding>();
 }
 builder.AddBench();
+builder.AddPlatformTelemetry(platform.Telemetry); // traces and metrics; exported over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set
 
 // A body the API cannot read is the client's mistake, answered 400 naming the field: not an error of the platform.
 builder.Logging.AddFilter((category, level) => !JsonBodyRule.IsClientMistakeLog(category, level));

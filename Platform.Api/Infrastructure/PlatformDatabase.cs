@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Npgsql;
 
 namespace Platform.Api.Infrastructure;
@@ -15,6 +16,12 @@ public static class PlatformDatabase
         services.AddSingleton(_ =>
         {
             var builder = new NpgsqlDataSourceBuilder(options.Pooled(connectionString)) { Name = "platform" };
+            // With telemetry on, a command is a span only inside a traced operation (a request, a message, a
+            // projection batch): the polling of the event daemon and of Wolverine would otherwise start a trace of
+            // its own every few milliseconds.
+            builder.ConfigureTracing(tracing => tracing
+                .ConfigureCommandFilter(_ => Activity.Current is not null)
+                .ConfigureBatchFilter(_ => Activity.Current is not null));
             return builder.Build();
         });
         services.AddSingleton<ConnectionBudget>();
