@@ -3,7 +3,6 @@ using System.Text.Json.Serialization;
 using JasperFx;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using Platform.Api.Accounts;
 using Platform.Api.Assessments;
 using Platform.Api.Bench;
@@ -34,7 +33,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(platform);
 builder.Services.AddSingleton(platform.Live);
 builder.Services.AddSingleton<IWatchedViews>(platform.Live.PushUnwatchedViews ? new EveryViewWatched() : new LocalWatchedViews());
-builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+builder.Services.AddPlatformDatabase(connectionString, platform.Database); // one pool per node, shared by Marten, Wolverine and the readers
 builder.Services.AddSingleton<CityDirectory>();
 builder.Services.AddSingleton<LiveViews>();
 builder.Services.AddSingleton<LocalViewWrites>();
@@ -70,7 +69,7 @@ builder.Services.AddWeb();
 builder.Services.AddHttpHardening(platform.Http, builder.Environment);
 builder.Services.AddPlatformRateLimits(platform.RateLimits);
 
-builder.Services.AddPlatformMarten(connectionString, platform);
+builder.Services.AddPlatformMarten(platform);
 builder.Host.UseWolverine(opts =>
 {
     opts.Policies.UseDurableLocalQueues();
@@ -97,6 +96,7 @@ if (platform.Demo.Seed)
     builder.Services.AddHostedService<DemoSeeding>();
 }
 builder.AddBench();
+builder.AddPlatformTelemetry(platform.Telemetry); // traces and metrics; exported over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set
 
 // A body the API cannot read is the client's mistake, answered 400 naming the field: not an error of the platform.
 builder.Logging.AddFilter((category, level) => !JsonBodyRule.IsClientMistakeLog(category, level));

@@ -28,6 +28,7 @@ public abstract class GroupCommit<TWrite> : IHostedService where TWrite : GroupC
     private readonly Channel<TWrite> _queue;
     private readonly GroupCommitOptions _options;
     private readonly ILogger _logger;
+    private readonly KeyValuePair<string, object?> _writer; // the metrics' tag: which group commit
     private int _writing;
     private Task? _writers;
 
@@ -35,6 +36,7 @@ public abstract class GroupCommit<TWrite> : IHostedService where TWrite : GroupC
     {
         _options = options;
         _logger = logger;
+        _writer = new("writer", GetType().Name);
         _queue = Channel.CreateBounded<TWrite>(new BoundedChannelOptions(options.QueueCapacity) { FullMode = BoundedChannelFullMode.Wait });
     }
 
@@ -87,12 +89,14 @@ public abstract class GroupCommit<TWrite> : IHostedService where TWrite : GroupC
     public Task StartAsync(CancellationToken cancellationToken)
     {
         _writers ??= Task.WhenAll(Enumerable.Range(0, _options.Writers).Select(_ => Task.Run(WriterAsync, CancellationToken.None)));
+        PlatformMetrics.ObserveQueue(this, (string)_writer.Value!, () => Queued);
         return Task.CompletedTask;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         _queue.Writer.TryComplete(); // writers drain what is queued, then stop
+        PlatformMetrics.ForgetQueue(this);
         if (_writers is null) return;
         try
         {
@@ -144,6 +148,7 @@ public abstract class GroupCommit<TWrite> : IHostedService where TWrite : GroupC
         {
             var sequences = await Retry.ExecuteAsync(static (state, _) => new ValueTask<IReadOnlyList<long>>(state.Self.WriteBatchAsync(state.Tenant, state.Writes)),
                 (Self: this, Tenant: tenant, Writes: writes), CancellationToken.None);
+            PlatformMetrics.GroupCommitBatchSize.Record(writes.Count, _writer);
             for (var i = 0; i < writes.Count; i++) writes[i].Outcome.TrySetResult(sequences[i]);
         }
         catch (Exception e) when (SplitsOn(e) || WriteConflicts.IsDeadlock(e))

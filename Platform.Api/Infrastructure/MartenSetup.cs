@@ -30,14 +30,13 @@ public static class MartenSetup
     /// The event store: one database, cities as conjoined tenants (tenant id = city slug), network-wide
     /// documents single-tenanted. A database per city stays a change in this method only.
     /// </summary>
-    public static IServiceCollection AddPlatformMarten(this IServiceCollection services, string connectionString, PlatformOptions platform)
+    public static IServiceCollection AddPlatformMarten(this IServiceCollection services, PlatformOptions platform)
     {
         services.AddSingleton<ILiveViewNotifier, CoalescingLiveViewNotifier>();
         services.AddSingleton<StoreLog>();
         services.ConfigureMarten((provider, opts) => opts.Logger(provider.GetRequiredService<StoreLog>())); // expected refusals are not errors; no values in logs
         services.AddMarten(opts =>
             {
-                opts.Connection(connectionString);
                 opts.DatabaseSchemaName = platform.Schema;
                 opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
 
@@ -72,6 +71,7 @@ public static class MartenSetup
                 opts.AddMonitoring(platform.Schema);
                 opts.AddFollowing();
             })
+            .UseNpgsqlDataSource() // the node's one pool (PlatformDatabase); Wolverine's message store takes Marten's
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
             .AddSubscriptionWithServices<LiveViewSubscription>(ServiceLifetime.Singleton)

@@ -10,6 +10,12 @@ public sealed class PlatformOptions
 
     public DemoOptions Demo { get; set; } = new();
 
+    /// <summary>The node's pool of PostgreSQL connections and the deployment's connection budget (<c>Platform:Database</c>).</summary>
+    public DatabaseOptions Database { get; set; } = new();
+
+    /// <summary>Traces and metrics (<c>Platform:Telemetry</c>; the exporter's endpoint is <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>).</summary>
+    public TelemetryOptions Telemetry { get; set; } = new();
+
     /// <summary>Live views over SignalR (<c>Platform:Live</c>).</summary>
     public Live.LiveOptions Live { get; set; } = new();
 

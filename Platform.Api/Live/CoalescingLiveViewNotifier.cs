@@ -95,6 +95,7 @@ public sealed class CoalescingLiveViewNotifier : ILiveViewNotifier, IDisposable
             }
             await _hub.Clients.Group(LiveGroups.Of(key.View, key.City, key.Id))
                 .SendAsync(LiveHub.ViewChanged, snapshot with { Version = version, PreviousVersion = previous }, _stopping.Token);
+            Infrastructure.PlatformMetrics.LivePushes.Add(1, new KeyValuePair<string, object?>("view", key.View));
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {

@@ -15,7 +15,7 @@ namespace Platform.Tests.Support;
 /// One API host per test collection, on the real PostgreSQL test database, in the Test environment
 /// (where the development resident header is honoured). The demo cities exist; nothing else is assumed.
 /// </summary>
-public sealed class AppFixture : IAsyncLifetime
+public class AppFixture : IAsyncLifetime
 {
     public IAlbaHost Host { get; private set; } = null!;
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
@@ -42,10 +42,16 @@ public sealed class AppFixture : IAsyncLifetime
                 services.AddSingleton<TimeProvider>(Clock);
                 services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Log);
             });
+            Configure(builder);
         });
         await using var session = Store.LightweightSession();
         session.Store(DemoNetwork.Cities);
         await session.SaveChangesAsync();
+    }
+
+    /// <summary>Settings and services of a fixture for a collection of its own, on top of the usual ones.</summary>
+    protected virtual void Configure(IWebHostBuilder builder)
+    {
     }
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
