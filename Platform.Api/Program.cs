@@ -33,7 +33,7 @@ var connectionString = PlatformOptions.ConnectionString(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(platform);
 builder.Services.AddSingleton(platform.Live);
-builder.Services.AddSingleton<IWatchedViews>(platform.Live.PushUnwatchedViews ? new EveryViewWatched() : new LocalWatchedViews());
+builder.Services.AddSingleton<IWatchedViews>(platform.Live.SeveralNodes ? new EveryViewWatched() : new LocalWatchedViews());
 builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
 builder.Services.AddSingleton<CityDirectory>();
 builder.Services.AddSingleton<LiveViews>();
@@ -60,7 +60,8 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
 });
 builder.Services.AddPlatformIdentity(platform.KeyRing, builder.Environment);
 builder.Services.AddSignalR()
-    .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+    .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)))
+    .AddLiveBackplane(platform.Live);
 builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"]);
 builder.Services.AddOpenApi();
 builder.Services.AddWeb();
