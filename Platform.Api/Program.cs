@@ -32,7 +32,7 @@ var connectionString = PlatformOptions.ConnectionString(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(platform);
 builder.Services.AddSingleton(platform.Live);
-builder.Services.AddSingleton<IWatchedViews>(platform.Live.PushUnwatchedViews ? new EveryViewWatched() : new LocalWatchedViews());
+builder.Services.AddSingleton<IWatchedViews>(platform.Live.SeveralNodes ? new EveryViewWatched() : new LocalWatchedViews());
 builder.Services.AddPlatformDatabase(connectionString, platform.Database); // one pool per node, shared by Marten, Wolverine and the readers
 builder.Services.AddSingleton<CityDirectory>();
 builder.Services.AddSingleton<LiveViews>();
@@ -59,7 +59,8 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
 });
 builder.Services.AddPlatformIdentity(platform.KeyRing, builder.Environment);
 builder.Services.AddSignalR()
-    .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+    .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)))
+    .AddLiveBackplane(platform.Live);
 builder.Services.AddExceptionHandler<DatabaseUnavailable>(); // PostgreSQL unreachable: 503 with Retry-After, not 500
 builder.Services.AddHealthChecks()
     .AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"])

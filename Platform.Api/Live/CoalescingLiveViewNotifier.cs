@@ -67,6 +67,8 @@ public sealed class CoalescingLiveViewNotifier : ILiveViewNotifier, IDisposable
 
     private async Task PushAsync(ViewKey key, ViewPushes pushes, TimeSpan wait, Marten.IDocumentStore store)
     {
+        long claimed = 0;
+        long? previous = null;
         try
         {
             if (wait > TimeSpan.Zero) await Task.Delay(wait, _stopping.Token);
@@ -86,12 +88,12 @@ public sealed class CoalescingLiveViewNotifier : ILiveViewNotifier, IDisposable
             // committing below it. Versions of pushes thus only grow, and a push never claims more than it holds.
             var snapshot = await _views.LoadAsync(store, key.View, key.City, key.Id, _stopping.Token);
             if (snapshot is null) return;
-            long? previous;
             lock (pushes)
             {
                 if (version <= pushes.LastVersion) return;
                 previous = pushes.LastVersion == 0 ? null : pushes.LastVersion;
                 pushes.LastVersion = version;
+                claimed = version;
             }
             await _hub.Clients.Group(LiveGroups.Of(key.View, key.City, key.Id))
                 .SendAsync(LiveHub.ViewChanged, snapshot with { Version = version, PreviousVersion = previous }, _stopping.Token);
@@ -104,6 +106,11 @@ public sealed class CoalescingLiveViewNotifier : ILiveViewNotifier, IDisposable
         {
             // A failed push must not stop the subscription, nor leave watchers on a stale state: try again later.
             _logger.LogWarning(e, "Could not push {View} {City}/{Id}; retrying", key.View, key.City, key.Id);
+            // A push that could not be sent (the backplane away) was not seen: give its version back, so the retry
+            // sends it, and names as previous the last push watchers did get.
+            if (claimed > 0)
+                lock (pushes)
+                    if (pushes.LastVersion == claimed) pushes.LastVersion = previous ?? 0;
             await RetryLaterAsync(key, store);
         }
     }

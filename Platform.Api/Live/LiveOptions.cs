@@ -14,10 +14,30 @@ public sealed class LiveOptions
 
     /// <summary>
     /// Push every changed view, watched or not. Off (default): only views with a watcher on this node are loaded and
-    /// pushed. Turn it on when several nodes serve hub connections through a backplane, so that a view watched on
-    /// another node is still pushed.
+    /// pushed. Implied by <see cref="Redis"/>: with several nodes the node that runs the live-view subscription is
+    /// seldom the one the watchers are connected to.
     /// </summary>
     public bool PushUnwatchedViews { get; set; }
+
+    /// <summary>
+    /// The Redis server of the SignalR backplane (a StackExchange.Redis configuration string such as
+    /// <c>127.0.0.1:6380</c>; environment <c>Platform__Live__Redis</c>). Set it on every node when several API nodes
+    /// serve hub connections: a push sent by any node then reaches watchers connected to every node. Empty (default):
+    /// one node, no backplane.
+    /// </summary>
+    public string? Redis { get; set; }
+
+    /// <summary>
+    /// Prefix of the backplane's Redis channels, so that several deployments (a test run beside a demo) can share one
+    /// Redis without hearing each other's pushes.
+    /// </summary>
+    public string RedisChannelPrefix { get; set; } = "platform";
+
+    /// <summary>
+    /// Whether this node is one of several (a backplane is configured, or <see cref="PushUnwatchedViews"/> says so).
+    /// Short-cuts that only see this node's own watchers or writes are off then.
+    /// </summary>
+    public bool SeveralNodes => PushUnwatchedViews || !string.IsNullOrWhiteSpace(Redis);
 
     public TimeSpan PushInterval => TimeSpan.FromSeconds(1.0 / Math.Max(1, MaxPushesPerSecond));
 }

@@ -14,7 +14,8 @@ namespace Platform.Api.Live;
 /// sequence 100 in flight. A committed write is therefore held until every tracked write that began before it
 /// committed has finished (committed or not); then no tracked write can still commit a lower sequence. Every write
 /// of the views tracked here goes through <see cref="Begin"/>, so nothing of theirs is missed. With several nodes
-/// (<see cref="LiveOptions.PushUnwatchedViews"/>), other nodes' writes are not tracked here: the short way is off
+/// (<see cref="LiveOptions.SeveralNodes"/>: a Redis backplane, or <see cref="LiveOptions.PushUnwatchedViews"/>), other
+/// nodes' writes are not tracked here, so a lower sequence may still be committing elsewhere: the short way is off
 /// and the daemon alone notifies.
 /// </para>
 /// </summary>
@@ -28,7 +29,7 @@ public sealed class LocalViewWrites(ILiveViewNotifier notifier, IDocumentStore s
     /// <summary>Starts tracking a write; call it before the write's transaction hands out any sequence, and dispose the result when done.</summary>
     public ViewWrite Begin()
     {
-        if (options.PushUnwatchedViews) return new ViewWrite(this, 0);
+        if (options.SeveralNodes) return new ViewWrite(this, 0);
         lock (_gate)
         {
             var number = ++_begun;

@@ -20,8 +20,9 @@ public interface IWatchedViews
 
 /// <summary>
 /// Watchers counted on this node: right when one node serves every hub connection, or when each node runs the
-/// live-view subscription for its own watchers. With several nodes behind a backplane, set
-/// <c>Platform:Live:PushUnwatchedViews</c> (<see cref="EveryViewWatched"/>) until the registry is shared.
+/// live-view subscription for its own watchers. With several nodes behind a backplane (<c>Platform:Live:Redis</c>, or
+/// <c>Platform:Live:PushUnwatchedViews</c>) the node that pushes a view is not the one its watchers joined, so every
+/// view counts as watched there (<see cref="EveryViewWatched"/>) until the registry is shared between nodes.
 /// </summary>
 public sealed class LocalWatchedViews : IWatchedViews
 {

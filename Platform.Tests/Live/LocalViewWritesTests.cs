@@ -24,12 +24,15 @@ public class LocalViewWritesTests
         }
     }
 
-    private static (LocalViewWrites Writes, RecordingNotifier Notifier) Create(bool severalNodes = false)
+    private static (LocalViewWrites Writes, RecordingNotifier Notifier) Create(bool severalNodes = false) =>
+        Create(new LiveOptions { PushUnwatchedViews = severalNodes });
+
+    private static (LocalViewWrites Writes, RecordingNotifier Notifier) Create(LiveOptions options)
     {
         var notifier = new RecordingNotifier();
         // The store only travels to the notifier; this one never connects.
         var store = DocumentStore.For("Host=127.0.0.1;Database=unused");
-        return (new LocalViewWrites(notifier, store, new LiveOptions { PushUnwatchedViews = severalNodes }, NullLogger<LocalViewWrites>.Instance), notifier);
+        return (new LocalViewWrites(notifier, store, options, NullLogger<LocalViewWrites>.Instance), notifier);
     }
 
     private static ViewChange Change(long sequence) => new("town-hall", "york", TownHall, sequence);
@@ -86,6 +89,17 @@ public class LocalViewWritesTests
             write.Committed(Change(3));
 
         Assert.Empty(notifier.Sequences); // other nodes' writes are not tracked here, so no version could be promised
+        Assert.Equal(0, writes.InFlight);
+    }
+
+    [Fact]
+    public void A_redis_backplane_alone_means_several_nodes()
+    {
+        var (writes, notifier) = Create(new LiveOptions { Redis = "127.0.0.1:6380" });
+        using (var write = writes.Begin())
+            write.Committed(Change(3));
+
+        Assert.Empty(notifier.Sequences);
         Assert.Equal(0, writes.InFlight);
     }
 }
