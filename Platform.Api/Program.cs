@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using JasperFx;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Platform.Api.Accounts;
 using Platform.Api.Assessments;
@@ -64,7 +65,11 @@ builder.Services.AddSignalR()
 builder.Services.AddExceptionHandler<DatabaseUnavailable>(); // PostgreSQL unreachable: 503 with Retry-After, not 500
 builder.Services.AddHealthChecks()
     .AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"])
-    .AddCheck<ProjectionHealthCheck>("views", tags: ["ready"]); // every view and the live pushes run on a live node
+    .AddCheck<ProjectionHealthCheck>("views", tags: ["ready"]) // every view and the live pushes run on a live node
+    .Add(new HealthCheckRegistration("accepting", provider => provider.GetRequiredService<ShutdownDrain>(), null, ["ready"])); // not while stopping
+builder.Services.AddSingleton<ShutdownDrain>();
+builder.Services.AddHostedService(provider => provider.GetRequiredService<ShutdownDrain>());
+builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(platform.Shutdown.DrainSeconds + platform.Shutdown.GraceSeconds));
 builder.Services.AddOpenApi();
 builder.Services.AddWeb();
 builder.Services.AddHttpHardening(platform.Http, builder.Environment);
@@ -99,6 +104,9 @@ if (platform.Demo.Seed)
 builder.AddBench();
 builder.AddPlatformTelemetry(platform.Telemetry); // traces and metrics; exported over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set
 
+// A node that is not ready yet (starting, stopping) says so in its readiness answer; the health check service would also log
+// every such answer as an error, once a second per proxy that asks.
+builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService", LogLevel.Critical);
 // A body the API cannot read is the client's mistake, answered 400 naming the field: not an error of the platform.
 builder.Logging.AddFilter((category, level) => !JsonBodyRule.IsClientMistakeLog(category, level));
 

@@ -40,6 +40,9 @@ public sealed class PlatformOptions
     /// <summary>What readiness asks of the views (<c>Platform:Readiness</c>).</summary>
     public ReadinessOptions Readiness { get; set; } = new();
 
+    /// <summary>How a node stops: the drain before it stops listening, the grace for requests in flight (<c>Platform:Shutdown</c>).</summary>
+    public ShutdownOptions Shutdown { get; set; } = new();
+
     public sealed class DemoOptions
     {
         /// <summary>Seed the demo network (York, Utrecht, Lviv) when the database has no city.</summary>

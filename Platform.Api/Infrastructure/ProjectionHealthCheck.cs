@@ -23,17 +23,18 @@ public sealed class ProjectionHealthCheck(IDocumentStore store, NpgsqlDataSource
         if (_shards.Length == 0) return HealthCheckResult.Healthy();
         try
         {
-            var running = await RunningShardsAsync(cancellationToken);
+            var (running, here) = await RunningShardsAsync(cancellationToken);
+            var data = new Dictionary<string, object> { ["runningHere"] = here };
             var idle = _shards.Where(s => !running.Contains(AgentSuffix(s))).ToList();
-            if (idle.Count > 0) return HealthCheckResult.Unhealthy($"Not running on any node yet: {string.Join(", ", idle)}.");
+            if (idle.Count > 0) return HealthCheckResult.Unhealthy($"Not running on any node yet: {string.Join(", ", idle)}.", data: data);
 
             var maxLag = TimeSpan.FromSeconds(platform.Readiness.MaxProjectionLagSeconds);
             var behind = new List<string>();
             foreach (var (shard, oldestPending) in await PendingAsync(cancellationToken))
                 if (clock.GetUtcNow() - oldestPending is var lag && lag > maxLag) behind.Add($"{shard} {lag.TotalSeconds:0} s");
             return behind.Count > 0
-                ? HealthCheckResult.Degraded($"Views behind the newest events: {string.Join(", ", behind)}.")
-                : HealthCheckResult.Healthy();
+                ? HealthCheckResult.Degraded($"Views behind the newest events: {string.Join(", ", behind)}.", data: data)
+                : HealthCheckResult.Healthy(data: data);
         }
         catch (Exception e) when (DatabaseUnavailable.Is(e) || e is OperationCanceledException)
         {
@@ -44,18 +45,26 @@ public sealed class ProjectionHealthCheck(IDocumentStore store, NpgsqlDataSource
     /// <summary>How Wolverine's agent for a shard ends: <c>live-views:All</c> runs as <c>event-subscriptions://marten/main/{database}/live-views/all</c>.</summary>
     private static string AgentSuffix(string shard) => "/" + shard.ToLowerInvariant().Replace(':', '/');
 
-    /// <summary>The agent suffixes of the shards running here, or assigned to a node whose heartbeat is recent.</summary>
-    private async Task<HashSet<string>> RunningShardsAsync(CancellationToken cancellation)
+    /// <summary>
+    /// The agent suffixes of the shards running here or assigned to a node whose heartbeat is recent; and the shards
+    /// running here (shown in the answer, so an operator sees which node holds what).
+    /// </summary>
+    private async Task<(HashSet<string> Running, string[] Here)> RunningShardsAsync(CancellationToken cancellation)
     {
         var running = new HashSet<string>(StringComparer.Ordinal);
-        void Add(string agent)
+        string? Add(string agent)
         {
             foreach (var shard in _shards!)
-                if (agent.EndsWith(AgentSuffix(shard), StringComparison.Ordinal)) running.Add(AgentSuffix(shard));
+                if (agent.EndsWith(AgentSuffix(shard), StringComparison.Ordinal))
+                {
+                    running.Add(AgentSuffix(shard));
+                    return shard;
+                }
+            return null;
         }
         // A node on its own (Wolverine's solo mode, as in the tests) runs every agent itself and records no assignment.
-        foreach (var agent in wolverine.Agents.AllRunningAgentUris()) Add(agent.ToString().TrimEnd('/'));
-        if (running.Count == _shards!.Length) return running;
+        var here = wolverine.Agents.AllRunningAgentUris().Select(agent => Add(agent.ToString().TrimEnd('/'))).OfType<string>().Order(StringComparer.Ordinal).ToArray();
+        if (running.Count == _shards!.Length) return (running, here);
 
         var schema = platform.Schema;
         await using var command = database.CreateCommand(
@@ -64,7 +73,7 @@ public sealed class ProjectionHealthCheck(IDocumentStore store, NpgsqlDataSource
         command.Parameters.Add(new NpgsqlParameter { Value = (double)platform.Readiness.NodeHeartbeatSeconds });
         await using var reader = await command.ExecuteReaderAsync(cancellation);
         while (await reader.ReadAsync(cancellation)) Add(reader.GetString(0));
-        return running;
+        return (running, here);
     }
 
     /// <summary>For each shard behind the high-water mark: the time of the oldest event it has yet to process.</summary>
@@ -103,7 +112,7 @@ public static class HealthReportJson
         return context.Response.WriteAsJsonAsync(new
         {
             status = report.Status.ToString(),
-            checks = report.Entries.Select(e => new { name = e.Key, status = e.Value.Status.ToString(), reason = e.Value.Description }),
+            checks = report.Entries.Select(e => new { name = e.Key, status = e.Value.Status.ToString(), reason = e.Value.Description, data = e.Value.Data }),
         });
     }
 }

@@ -23,7 +23,9 @@ public sealed class LiveViewSubscription : SubscriptionBase
         Name = "live-views";
         foreach (var type in _routes.SelectMany(r => r.EventTypes).Distinct()) IncludeType(type);
         Options.BatchSize = 1000;
-        Options.SubscribeFromPresent();
+        // It resumes from where it stopped, on whichever node runs it next: a change committed while no node ran it (a
+        // start, a node's death before another takes over) is still pushed once it runs. (From the present, it would
+        // skip to the newest event each time it starts, and those changes would never reach their watchers.)
     }
 
     public override async Task<IChangeListener> ProcessEventsAsync(EventRange page, ISubscriptionController controller,

@@ -36,13 +36,19 @@ public sealed class ApiNode : IAsyncDisposable
     /// <summary>Starts the node and waits until <c>/health/ready</c> answers 200.</summary>
     public async Task StartAsync(TimeSpan? wait = null)
     {
+        Launch();
+        await WaitReadyAsync(wait ?? TimeSpan.FromSeconds(90));
+    }
+
+    /// <summary>Starts the node's process, without waiting for anything.</summary>
+    public void Launch()
+    {
         if (IsRunning) throw new InvalidOperationException($"Node {Number} runs already.");
         var api = Path.Combine(ClusterPaths.Repository, "Platform.Api");
         var dll = Path.Combine(api, "bin", ClusterPaths.Configuration, "net10.0", "Platform.Api.dll");
         if (!File.Exists(dll)) throw new InvalidOperationException($"{dll} is missing: build the solution first.");
         var log = Path.Combine(_logFolder, $"node{Number}-{++_starts}.log");
         Process = ServiceProcess.Start("dotnet", [dll, "--urls", $"http://127.0.0.1:{Port}"], log, api, _environment);
-        await WaitReadyAsync(wait ?? TimeSpan.FromSeconds(90));
     }
 
     /// <summary>SIGKILL, as a crash: nothing is finished, nothing said goodbye.</summary>
@@ -59,7 +65,10 @@ public sealed class ApiNode : IAsyncDisposable
         await StartAsync();
     }
 
-    public async Task WaitReadyAsync(TimeSpan wait)
+    public Task WaitReadyAsync(TimeSpan wait) => WaitAsync("health/ready", wait);
+
+    /// <summary>Waits until <paramref name="path"/> answers a success status.</summary>
+    public async Task WaitAsync(string path, TimeSpan wait)
     {
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < wait)
@@ -68,7 +77,7 @@ public sealed class ApiNode : IAsyncDisposable
                 throw new InvalidOperationException($"Node {Number} stopped during start-up. The end of its log:\n{Tail(Log)}");
             try
             {
-                using var answer = await Http.GetAsync("health/ready");
+                using var answer = await Http.GetAsync(path);
                 if (answer.IsSuccessStatusCode) return;
             }
             catch (HttpRequestException)

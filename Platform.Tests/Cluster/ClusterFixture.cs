@@ -32,12 +32,12 @@ public sealed class ClusterFixture : IAsyncLifetime
     {
         await RecreateDatabaseAsync();
         Redis = await RedisServer.StartAsync();
-        var environment = NodeEnvironment();
+        var environment = NodeEnvironment(ConnectionString, Redis.Configuration);
         for (var number = 1; number <= NodeCount; number++) _nodes.Add(new ApiNode(number, environment, LogFolder));
 
         // Node 1 alone first: it creates the schema (nodes starting together would all try), then the others join at once.
         await _nodes[0].StartAsync();
-        await StoreCitiesAsync();
+        await StoreCitiesAsync(ConnectionString);
         await Task.WhenAll(_nodes.Skip(1).Select(node => node.StartAsync()));
     }
 
@@ -55,12 +55,17 @@ public sealed class ClusterFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>What every node is started with: the Test environment, this cluster's database and Redis.</summary>
-    private Dictionary<string, string> NodeEnvironment() => new()
+    /// <summary>What every node is started with: the Test environment, a database and (when several nodes) a Redis.</summary>
+    public static Dictionary<string, string> NodeEnvironment(string connectionString, string? redis) => new()
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Test",
-        ["PLATFORM_DB"] = ConnectionString,
-        ["Platform__Live__Redis"] = Redis.Configuration,
+        ["PLATFORM_DB"] = connectionString,
+        ["Platform__Live__Redis"] = redis ?? "",
+        // A stopping node answers not ready for 3 s before it stops listening: HAProxy (a check a second, two to
+        // take a node out) has moved new requests away by then.
+        ["Platform__Shutdown__DrainSeconds"] = "3",
+        // A claim whose node died before storing its answer is taken over after 3 s, not 30: the failure tests wait for it.
+        ["Platform__Idempotency__LeaseSeconds"] = "3",
         ["Platform__Demo__Seed"] = "false",
         ["Platform__Http__SecureCookies"] = "false",
         ["Platform__KeyRing__CertificatePath"] = TestDatabase.KeyRingCertificate, // one key ring: a token from one node works on all
@@ -99,11 +104,11 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// The demo cities, stored as the in-process fixture stores them. A store of its own that knows only the city
     /// document and changes no schema: the nodes made the schema.
     /// </summary>
-    private async Task StoreCitiesAsync()
+    public static async Task StoreCitiesAsync(string connectionString)
     {
         using var store = DocumentStore.For(o =>
         {
-            o.Connection(ConnectionString);
+            o.Connection(connectionString);
             o.DatabaseSchemaName = "platform";
             o.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
             o.Schema.For<City>().SingleTenanted();

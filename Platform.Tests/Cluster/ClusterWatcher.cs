@@ -38,28 +38,42 @@ public sealed class ClusterWatcher : IAsyncDisposable
     /// Connects to <c>/hubs/live</c> of <paramref name="server"/>: by default as the tests' clients do (WebSockets without
     /// negotiation); with other <paramref name="transports"/> it negotiates first, as the pages' client does.
     /// </summary>
-    public static async Task<ClusterWatcher> ConnectAsync(Uri server, HttpTransportType transports = HttpTransportType.WebSockets)
+    /// <para>With <paramref name="reconnect"/>, it reconnects when its node goes away and watches its view again, as the
+    /// pages' client does: the snapshot it gets then carries on from the version it held.</para>
+    public static async Task<ClusterWatcher> ConnectAsync(Uri server, HttpTransportType transports = HttpTransportType.WebSockets, bool reconnect = false)
     {
         var cookies = new CookieContainer();
         var hub = new Uri(server, "hubs/live");
-        var connection = new HubConnectionBuilder()
+        var builder = new HubConnectionBuilder()
             .WithUrl(hub, o =>
             {
                 o.Transports = transports;
                 o.SkipNegotiation = transports == HttpTransportType.WebSockets;
                 o.Cookies = cookies;
-            })
-            .Build();
-        var watcher = new ClusterWatcher(connection, cookies, hub);
-        await connection.StartAsync();
+            });
+        if (reconnect) builder.WithAutomaticReconnect([TimeSpan.Zero, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2)]);
+        var watcher = new ClusterWatcher(builder.Build(), cookies, hub);
+        if (reconnect)
+            watcher.Connection.Reconnected += async _ =>
+            {
+                watcher.Reconnections++;
+                if (watcher._watched is { } watched) watcher._pushes.Writer.TryWrite(await watcher.Connection.InvokeAsync<JsonElement>("Watch", watched.View, watched.City, watched.Id));
+            };
+        await watcher.Connection.StartAsync();
         return watcher;
     }
+
+    /// <summary>How often the connection came back after its node went away.</summary>
+    public int Reconnections { get; private set; }
+
+    private (string View, string City, Guid Id)? _watched;
 
     /// <summary>The node HAProxy pinned this connection to (its cookie), or null when none was set.</summary>
     public string? PinnedNode => Cookies.GetCookies(Hub)["PLATFORM_HUB_NODE"]?.Value;
 
     public async Task<JsonElement> WatchAsync(string view, string city, Guid id)
     {
+        _watched = (view, city, id);
         var snapshot = await Connection.InvokeAsync<JsonElement>("Watch", view, city, id);
         Held = snapshot.GetProperty("version").GetInt64();
         Latest = snapshot;
