@@ -30,6 +30,45 @@ public static class ClusterApi
         return residents;
     }
 
+    /// <summary>
+    /// An official of <paramref name="city"/>: a resident registered through <paramref name="http"/> whose account is given
+    /// the role in the database itself (no network administrator exists in the cluster tests), signed in once every node
+    /// has seen the role change (they poll changes every second).
+    /// </summary>
+    public static async Task<ClusterResident> OfficialAsync(HttpClient http, string connectionString, string city = "york")
+    {
+        var resident = (await ResidentsAsync([http], 1, city))[0];
+        await using (var connection = new Npgsql.NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            await using var grant = new Npgsql.NpgsqlCommand(
+                "update platform.mt_doc_account set data = jsonb_set(jsonb_set(data, array['roles', @city], '[\"Resident\", \"Official\"]'), " +
+                "'{rolesChangedAt}', to_jsonb(now())), roles_changed_at = now() where data ->> 'email' = @email", connection);
+            grant.Parameters.AddWithValue("city", city);
+            grant.Parameters.AddWithValue("email", resident.Email);
+            if (await grant.ExecuteNonQueryAsync() != 1) throw new InvalidOperationException("The official's account was not found.");
+        }
+        await Task.Delay(1500);
+        using var token = await http.PostAsJsonAsync("api/accounts/token", new { email = resident.Email, password = Password });
+        await ExpectAsync(token, 200);
+        return resident with { Token = (await JsonAsync(token)).GetProperty("accessToken").GetString()! };
+    }
+
+    /// <summary>Drafts and opens a consultation that closes at <paramref name="closesAt"/>; answers its id.</summary>
+    public static async Task<Guid> OpenConsultationAsync(HttpClient http, ClusterResident official, DateTimeOffset closesAt, string city = "york")
+    {
+        using var draft = Authorised(HttpMethod.Post, $"api/cities/{city}/consultations", official);
+        draft.Content = JsonContent.Create(new { title = "Closes while a node dies", description = "A scheduled close." });
+        using var drafted = await http.SendAsync(draft);
+        await ExpectAsync(drafted, 201);
+        var id = (await JsonAsync(drafted)).GetProperty("id").GetGuid();
+        using var open = Authorised(HttpMethod.Post, $"api/cities/{city}/consultations/{id}/open", official);
+        open.Content = JsonContent.Create(ConsultationApi.OpenBody(closesAt));
+        using var opened = await http.SendAsync(open);
+        await ExpectAsync(opened, 200);
+        return id;
+    }
+
     public static async Task<Guid> RaiseConcernAsync(HttpClient http, ClusterResident author, string city = "york")
     {
         using var request = Authorised(HttpMethod.Post, $"api/cities/{city}/concerns", author);

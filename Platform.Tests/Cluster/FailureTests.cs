@@ -29,6 +29,10 @@ public sealed class FailureTests(ClusterFixture cluster, ITestOutputHelper outpu
         await watcher.WatchAsync("concern", "york", beacon);
         await using var loadWatcher = await ClusterWatcher.ConnectAsync(survivors[0].Address);
         await loadWatcher.WatchAsync("concern", "york", concerns[0]);
+        // A close scheduled by the node that dies, due a few seconds after its death: another node carries it out.
+        var official = await ClusterApi.OfficialAsync(survivors[0].Http, cluster.ConnectionString);
+        var closesAt = DateTimeOffset.UtcNow.AddSeconds(6);
+        var consultation = await ClusterApi.OpenConsultationAsync(victim.Http, official, closesAt);
 
         // Supports (a third of them keyed) to all three nodes in turn; the node running the live views dies in the middle.
         var load = new WriteLoad(WriteLoad.Pairs(residents.Skip(1).Take(40).ToList(), concerns, keyedEvery: 3));
@@ -62,6 +66,10 @@ public sealed class FailureTests(ClusterFixture cluster, ITestOutputHelper outpu
         await EventuallyAsync(async () => await WriteLoad.ShownAsync(survivors[0].Http, concerns) == stored, TimeSpan.FromSeconds(15), "the views show every stored support");
         var first = await WriteLoad.StoredAsync(cluster.ConnectionString, [concerns[0]]);
         Assert.True(await loadWatcher.UntilAsync(v => Supports(v) == first, TimeSpan.FromSeconds(15)), $"the watcher on a survivor holds {loadWatcher.Latest}");
+
+        await EventuallyAsync(async () => JsonDocument.Parse(await survivors[0].Http.GetStringAsync($"api/cities/york/consultations/{consultation}"))
+            .RootElement.GetProperty("status").GetString() == "closed", closesAt - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(30),
+            "the consultation whose close the dead node had scheduled is closed");
 
         await victim.StartAsync(); // the cluster stays whole for the next test
     }
