@@ -8,14 +8,17 @@ namespace Platform.Api.Infrastructure;
 /// Ready means the views and live pushes work, not only that PostgreSQL answers: every asynchronous projection and the
 /// live-views subscription (the shards of the event daemon) must be running on a node of the cluster that is alive
 /// (Wolverine assigns each to one node and moves it when that node dies; its assignment table and node heartbeats say
-/// where). Until then the node is not ready: a change written meanwhile would not be pushed yet. A shard that is
-/// running but more than <see cref="ReadinessOptions.MaxProjectionLagSeconds"/> behind the newest events makes
-/// readiness <em>degraded</em> (still 200: the node serves, the views are late).
+/// where). Until then the node is not ready: a change written meanwhile would not be pushed yet. Once a node has seen
+/// them all running, a shard that stops running (its node died, another takes it over within seconds) or runs more
+/// than <see cref="ReadinessOptions.MaxProjectionLagSeconds"/> behind the newest events makes readiness
+/// <em>degraded</em> (still 200: the node serves, the views are late), never down: a takeover must not take every
+/// node out of the proxy at once.
 /// </summary>
 public sealed class ProjectionHealthCheck(IDocumentStore store, NpgsqlDataSource database, PlatformOptions platform, Wolverine.Runtime.IWolverineRuntime wolverine,
     TimeProvider clock) : IHealthCheck
 {
     private string[]? _shards;
+    private volatile bool _sawAllRunning;
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -26,7 +29,11 @@ public sealed class ProjectionHealthCheck(IDocumentStore store, NpgsqlDataSource
             var (running, here) = await RunningShardsAsync(cancellationToken);
             var data = new Dictionary<string, object> { ["runningHere"] = here };
             var idle = _shards.Where(s => !running.Contains(AgentSuffix(s))).ToList();
-            if (idle.Count > 0) return HealthCheckResult.Unhealthy($"Not running on any node yet: {string.Join(", ", idle)}.", data: data);
+            if (idle.Count > 0)
+                return _sawAllRunning
+                    ? HealthCheckResult.Degraded($"Not running on any live node (being taken over): {string.Join(", ", idle)}.", data: data)
+                    : HealthCheckResult.Unhealthy($"Not running on any node yet: {string.Join(", ", idle)}.", data: data);
+            _sawAllRunning = true;
 
             var maxLag = TimeSpan.FromSeconds(platform.Readiness.MaxProjectionLagSeconds);
             var behind = new List<string>();

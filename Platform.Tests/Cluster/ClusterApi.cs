@@ -54,19 +54,20 @@ public static class ClusterApi
         return resident with { Token = (await JsonAsync(token)).GetProperty("accessToken").GetString()! };
     }
 
-    /// <summary>Drafts and opens a consultation that closes at <paramref name="closesAt"/>; answers its id.</summary>
-    public static async Task<Guid> OpenConsultationAsync(HttpClient http, ClusterResident official, DateTimeOffset closesAt, string city = "york")
+    /// <summary>Drafts and opens a consultation that closes <paramref name="closesIn"/> after it opens; answers its id and closing time.</summary>
+    public static async Task<(Guid Id, DateTimeOffset ClosesAt)> OpenConsultationAsync(HttpClient http, ClusterResident official, TimeSpan closesIn, string city = "york")
     {
         using var draft = Authorised(HttpMethod.Post, $"api/cities/{city}/consultations", official);
         draft.Content = JsonContent.Create(new { title = "Closes while a node dies", description = "A scheduled close." });
         using var drafted = await http.SendAsync(draft);
         await ExpectAsync(drafted, 201);
         var id = (await JsonAsync(drafted)).GetProperty("id").GetGuid();
+        var closesAt = DateTimeOffset.UtcNow + closesIn;
         using var open = Authorised(HttpMethod.Post, $"api/cities/{city}/consultations/{id}/open", official);
         open.Content = JsonContent.Create(ConsultationApi.OpenBody(closesAt));
         using var opened = await http.SendAsync(open);
         await ExpectAsync(opened, 200);
-        return id;
+        return (id, closesAt);
     }
 
     public static async Task<Guid> RaiseConcernAsync(HttpClient http, ClusterResident author, string city = "york")

@@ -31,8 +31,7 @@ public sealed class FailureTests(ClusterFixture cluster, ITestOutputHelper outpu
         await loadWatcher.WatchAsync("concern", "york", concerns[0]);
         // A close scheduled by the node that dies, due a few seconds after its death: another node carries it out.
         var official = await ClusterApi.OfficialAsync(survivors[0].Http, cluster.ConnectionString);
-        var closesAt = DateTimeOffset.UtcNow.AddSeconds(6);
-        var consultation = await ClusterApi.OpenConsultationAsync(victim.Http, official, closesAt);
+        var (consultation, closesAt) = await ClusterApi.OpenConsultationAsync(victim.Http, official, TimeSpan.FromSeconds(6));
 
         // Supports (a third of them keyed) to all three nodes in turn; the node running the live views dies in the middle.
         var load = new WriteLoad(WriteLoad.Pairs(residents.Skip(1).Take(40).ToList(), concerns, keyedEvery: 3));
@@ -45,10 +44,15 @@ public sealed class FailureTests(ClusterFixture cluster, ITestOutputHelper outpu
         // One support of the beacon right after the kill, through a survivor, while no node runs the live-view
         // subscription: its push comes once another node runs it, from where it stopped (nothing committed meanwhile is
         // skipped). The time until it arrives is the takeover.
+        // Meanwhile the survivors stay ready (degraded at worst): a takeover takes no node out of the proxy.
+        using var takenOver = new CancellationTokenSource();
+        var readiness = ReadinessDuringAsync(survivors, takenOver.Token);
         var beaconVersion = (await ClusterApi.SupportAsync(survivors[0].Http, residents[41], beacon)).GetProperty("version").GetInt64();
         double? takeover = await watcher.UntilAsync(v => v.GetProperty("version").GetInt64() >= beaconVersion, TimeSpan.FromSeconds(30))
             ? killedAt.Elapsed.TotalSeconds
             : null;
+        await takenOver.CancelAsync();
+        var survivorStatuses = await readiness;
         await stop.CancelAsync();
         await running;
 
@@ -62,6 +66,7 @@ public sealed class FailureTests(ClusterFixture cluster, ITestOutputHelper outpu
         Assert.Empty(unanswered); // no key stuck: every write sent is answered 200 in the end, keyed ones too
         Assert.True(accepted > 100, $"only {accepted} supports accepted: the load did not run");
         Assert.Equal(load.Attempted, stored); // every write answered 200 is stored, and none twice
+        Assert.All(survivorStatuses, status => Assert.Equal(200, status));
         Assert.True(takeover is <= 10, $"the live views were not pushed again within 10 s of the kill (took {takeover?.ToString("F1") ?? "longer than the test waited"} s)");
         await EventuallyAsync(async () => await WriteLoad.ShownAsync(survivors[0].Http, concerns) == stored, TimeSpan.FromSeconds(15), "the views show every stored support");
         var first = await WriteLoad.StoredAsync(cluster.ConnectionString, [concerns[0]]);
@@ -190,6 +195,28 @@ public sealed class FailureTests(ClusterFixture cluster, ITestOutputHelper outpu
             await Task.Delay(250);
         }
         throw new TimeoutException($"No node says it runs {shard}.");
+    }
+
+    /// <summary>The readiness statuses of <paramref name="nodes"/>, every 200 ms until stopped.</summary>
+    private static async Task<List<int>> ReadinessDuringAsync(IReadOnlyList<ApiNode> nodes, CancellationToken stop)
+    {
+        var statuses = new List<int>();
+        while (!stop.IsCancellationRequested)
+        {
+            foreach (var node in nodes)
+            {
+                using var answer = await node.Http.GetAsync("health/ready", CancellationToken.None);
+                statuses.Add((int)answer.StatusCode);
+            }
+            try
+            {
+                await Task.Delay(200, stop);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+        return statuses;
     }
 
     /// <summary>Reads of a concern every 50 ms until stopped: status and whether a Retry-After came.</summary>
