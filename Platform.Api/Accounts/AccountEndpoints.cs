@@ -58,14 +58,9 @@ public static class AccountEndpoints
         account.PasswordHash = hasher.HashPassword(account, command.Password!);
         account.Grant(command.City!, CityRole.Resident);
         session.Insert(account);
-        try
-        {
-            await session.SaveChangesAsync(cancellation);
-        }
-        catch (Exception e) when (WriteConflicts.IsStreamConflict(e))
-        {
-            return Problems.Result([DomainError.Conflict("email-taken", "An account with this email exists already.") with { Field = "email" }]);
-        }
+        if (await StreamWrite.CommitAsync(session, DomainError.Conflict("email-taken", "An account with this email exists already.") with { Field = "email" },
+                cancellation) is { } lost)
+            return lost.Problem;
         return Results.Created("/api/accounts/me", new { id = account.Id });
     }
 

@@ -15,6 +15,9 @@ public sealed record GrantRole(Guid? AccountId, CityRole? Role);
 /// <summary>Joining cities, verifying residents, and granting council roles.</summary>
 public static class RoleEndpoints
 {
+    private static readonly DomainError AccountChanged =
+        DomainError.Conflict("account-changed", "The account kept changing while this role change was on its way; try again.");
+
     /// <summary>A signed-in person becomes a resident of another city of the network.</summary>
     [WolverinePost("/api/cities/{city}/members", OperationId = "joinCity")]
     [Authorize(Policy = Policies.SignedIn)]
@@ -78,13 +81,10 @@ public static class RoleEndpoints
             if (change(account) is { } error) return Problems.Result([error]);
             accounts.StampRoleChange(account);
             fresh.Store(account);
-            try
+            if (await StreamWrite.CommitAsync(fresh, AccountChanged, cancellation) is { } lost)
             {
-                await fresh.SaveChangesAsync(cancellation);
-            }
-            catch (Exception e) when (attempt < 20 && WriteConflicts.IsStreamConflict(e))
-            {
-                continue; // another change of the account came first: apply this one to it
+                if (attempt < 20) continue; // another change of the account came first: apply this one to it
+                return lost.Problem;
             }
             accounts.RolesChanged(account);
             return Results.Ok(AccountEndpoints.ToResponse(account));

@@ -29,14 +29,9 @@ public static class StartAssessmentEndpoint
 
         var started = (AssessmentStarted)decision.Events[0];
         session.Events.StartStream<Assessment>(started.AssessmentId, decision.Events);
-        try
-        {
-            await session.SaveChangesAsync(cancellation);
-        }
-        catch (Exception e) when (WriteConflicts.IsStreamConflict(e))
-        {
-            return Problems.Result([DomainError.Conflict("cycle-exists", $"The city already has an assessment for cycle {started.Cycle}.")]);
-        }
+        if (await StreamWrite.CommitAsync(session, DomainError.Conflict("cycle-exists", $"The city already has an assessment for cycle {started.Cycle}."),
+                cancellation) is { } lost)
+            return lost.Problem;
         var details = await reader.FindAsync(session, city, started.Cycle, caller, cancellation);
         return Results.Created($"/api/cities/{city}/assessments/{started.Cycle}", details);
     }

@@ -36,15 +36,12 @@ public static class CheckCommitmentDueHandler
         if (decision.Events.Count == 0) return;
 
         stream.AppendMany(decision.Events);
-        try
-        {
-            await session.SaveChangesAsync(cancellation);
-        }
-        catch (Exception e) when (WriteConflicts.IsStreamConflict(e))
-        {
-            // The commitment changed meanwhile (a deadline change or fulfilment wins); a deadline change scheduled its own check.
-        }
+        // A conflict: the commitment changed meanwhile (a deadline change or fulfilment wins); a deadline change scheduled its own check.
+        await StreamWrite.CommitAsync(session, ChangedMeanwhile, cancellation);
     }
+
+    private static readonly Platform.Domain.DomainError ChangedMeanwhile =
+        Platform.Domain.DomainError.Conflict("commitment-changed", "The commitment changed while its deadline was checked.");
 
     /// <summary>
     /// Schedules the check for <paramref name="dueAt"/> as a delay from the platform clock's now, so the

@@ -58,23 +58,13 @@ public static class CommitmentLifecycleEndpoints
         CommitmentReader reader, TimeProvider clock, CancellationToken cancellation) =>
         DecideAsync(id, city, session, reader, cancellation, c => CommitmentDecider.Decide(command, c, user.AccountId(), clock.GetUtcNow()));
 
+    private static readonly DomainError CommitmentChanged =
+        DomainError.Conflict("commitment-changed", "The commitment changed while this request was on its way; load it and try again.");
+
     private static async Task<IResult> DecideAsync(Guid id, string city, IDocumentSession session, CommitmentReader reader,
         CancellationToken cancellation, Func<Commitment?, Decision> decide, Func<IReadOnlyList<object>, Task>? alongside = null)
     {
-        var stream = await session.Events.FetchForWriting<Commitment>(id, cancellation);
-        var decision = decide(stream.Aggregate);
-        if (decision.IsRefused) return Problems.Result(decision.Errors);
-
-        stream.AppendMany(decision.Events);
-        if (alongside is not null) await alongside(decision.Events);
-        try
-        {
-            await session.SaveChangesAsync(cancellation);
-        }
-        catch (Exception e) when (WriteConflicts.IsStreamConflict(e))
-        {
-            return Problems.Result([DomainError.Conflict("commitment-changed", "The commitment changed while this request was on its way; load it and try again.")]);
-        }
-        return Results.Ok(await reader.LoadAsync(session, city, id, cancellation));
+        var written = await StreamWrite.DecideAsync(session, id, decide, CommitmentChanged, cancellation, alongside);
+        return written.IsRefused ? written.Problem : Results.Ok(await reader.LoadAsync(session, city, id, cancellation));
     }
 }

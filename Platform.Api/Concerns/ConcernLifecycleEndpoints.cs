@@ -60,23 +60,12 @@ public static class ConcernLifecycleEndpoints
     public static async Task<IResult> Redact(Guid id, string city, ModerateConcern command, ClaimsPrincipal user, IDocumentSession session,
         ConcernReader reader, PersonalData data, TimeProvider clock, CancellationToken cancellation)
     {
-        var stream = await session.Events.FetchForWriting<Concern>(id, cancellation);
-        var decision = ConcernLifecycle.Redact(stream.Aggregate, command, user.AccountId(), clock.GetUtcNow());
-        if (decision.IsRefused && stream.Aggregate is not { Redacted: true }) return Problems.Result(decision.Errors);
-        if (!decision.IsRefused)
-        {
-            stream.AppendMany(decision.Events);
-            try
-            {
-                await session.SaveChangesAsync(cancellation);
-            }
-            catch (Exception e) when (WriteConflicts.IsStreamConflict(e))
-            {
-                return Problems.Result([DomainError.Conflict("concern-changed", "The concern changed meanwhile; reload it and try again.")]);
-            }
-        }
+        var written = await StreamWrite.DecideAsync<Concern>(session, id,
+            concern => ConcernLifecycle.Redact(concern, command, user.AccountId(), clock.GetUtcNow()), ConcernChanged, cancellation);
+        var redactedBefore = written.IsRefused && written.Errors[0].Code == "concern-redacted";
+        if (written.IsRefused && !redactedBefore) return written.Problem;
         await data.MaskConcernTextAsync(city, id, cancellation);
-        return decision.IsRefused ? Problems.Result(decision.Errors) : Results.Ok(await reader.LoadAsync(session, city, id, cancellation, user.AccountId()));
+        return written.IsRefused ? written.Problem : Results.Ok(await reader.LoadAsync(session, city, id, cancellation, user.AccountId()));
     }
 
     [WolverinePost("/api/cities/{city}/concerns/{id}/restoration", OperationId = "restoreConcern")]
@@ -93,21 +82,12 @@ public static class ConcernLifecycleEndpoints
         DecideAsync(id, city, user, session, reader, cancellation,
             concern => ConcernLifecycle.Withdraw(concern, user.AccountId(), pseudonyms.Of(user.AccountId()), clock.GetUtcNow()));
 
+    private static readonly DomainError ConcernChanged = DomainError.Conflict("concern-changed", "The concern changed meanwhile; reload it and try again.");
+
     private static async Task<IResult> DecideAsync(Guid id, string city, ClaimsPrincipal user, IDocumentSession session, ConcernReader reader,
         CancellationToken cancellation, Func<Concern?, Decision> decide)
     {
-        var stream = await session.Events.FetchForWriting<Concern>(id, cancellation);
-        var decision = decide(stream.Aggregate);
-        if (decision.IsRefused) return Problems.Result(decision.Errors);
-        stream.AppendMany(decision.Events);
-        try
-        {
-            await session.SaveChangesAsync(cancellation);
-        }
-        catch (Exception e) when (WriteConflicts.IsStreamConflict(e))
-        {
-            return Problems.Result([DomainError.Conflict("concern-changed", "The concern changed meanwhile; reload it and try again.")]);
-        }
-        return Results.Ok(await reader.LoadAsync(session, city, id, cancellation, user.AccountId()));
+        var written = await StreamWrite.DecideAsync(session, id, decide, ConcernChanged, cancellation);
+        return written.IsRefused ? written.Problem : Results.Ok(await reader.LoadAsync(session, city, id, cancellation, user.AccountId()));
     }
 }

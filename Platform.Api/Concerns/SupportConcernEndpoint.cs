@@ -18,6 +18,8 @@ namespace Platform.Api.Concerns;
 /// </summary>
 public static class SupportConcernEndpoint
 {
+    private static readonly DomainError SupportChanged = DomainError.Conflict("support-changed", "The support changed meanwhile.");
+
     /// <summary>
     /// Supports the concern as the calling resident. Always 200: <c>changed</c> is false when the
     /// resident already supported it (also when two requests race), so retries are harmless.
@@ -58,16 +60,10 @@ public static class SupportConcernEndpoint
         if (decision.Events.Count == 0) return Results.Ok(new SupportState(concernId, supported, Changed: false));
 
         stream.AppendMany(decision.Events);
-        try
-        {
-            await session.SaveChangesAsync(cancellation);
-        }
-        catch (Exception e) when (WriteConflicts.IsStreamConflict(e))
-        {
-            // The same resident's other request won the race; its write is the one that counts.
-            return Results.Ok(new SupportState(concernId, supported, Changed: false));
-        }
-        return Results.Ok(new SupportState(concernId, supported, Changed: true, stream.Events[^1].Sequence));
+        // Refused when the same resident's other request won the race: its write is the one that counts.
+        return await StreamWrite.CommitAsync(session, SupportChanged, cancellation) is null
+            ? Results.Ok(new SupportState(concernId, supported, Changed: true, stream.Events[^1].Sequence))
+            : Results.Ok(new SupportState(concernId, supported, Changed: false));
     }
 }
 

@@ -34,11 +34,7 @@ public static class CloseConsultationHandler
         stream.AppendMany(decision.Events);
         var closedAt = ((ConsultationClosed)decision.Events[0]).ClosedAt;
         await PerceptionValues.AppendAsync(session, reader, message.City, message.ConsultationId, closedAt, logger, cancellation);
-        try
-        {
-            await session.SaveChangesAsync(cancellation);
-        }
-        catch (Exception e) when (WriteConflicts.IsStreamConflict(e))
+        if (await StreamWrite.CommitAsync(session, ClosedMeanwhile, cancellation) is not null)
         {
             // Another copy of this message closed it first, or an official recorded a value of a fed series at the
             // same moment: then the consultation is still open, and the close is tried again shortly.
@@ -47,4 +43,7 @@ public static class CloseConsultationHandler
             if (view?.Status == ConsultationStatus.Open) await bus.ScheduleAsync(message, clock.GetUtcNow().AddSeconds(1));
         }
     }
+
+    private static readonly Platform.Domain.DomainError ClosedMeanwhile =
+        Platform.Domain.DomainError.Conflict("consultation-changed", "The consultation changed while it was being closed.");
 }

@@ -23,23 +23,13 @@ public static class OpenConsultationEndpoint
     public static async Task<IResult> Post(Guid id, string city, OpenConsultation command, ClaimsPrincipal user,
         IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken cancellation)
     {
-        var stream = await session.Events.FetchForWriting<Consultation>(id, cancellation);
-        var decision = ConsultationDecider.Decide(command, stream.Aggregate, user.AccountId(), clock.GetUtcNow());
-        if (decision.IsRefused) return Problems.Result(decision.Errors);
-
-        stream.AppendMany(decision.Events);
-        var opened = decision.Events.OfType<ConsultationOpened>().Single();
-        // The session was opened by Wolverine for this request and is enlisted in its outbox: the
-        // scheduled message is written in the session's transaction and released after it commits.
-        await bus.ScheduleAsync(new CloseConsultation(city, id), opened.ClosesAt);
-        try
-        {
-            await session.SaveChangesAsync(cancellation);
-        }
-        catch (Exception e) when (WriteConflicts.IsStreamConflict(e))
-        {
-            return Problems.Result([DomainError.Conflict("consultation-already-opened", "Another request opened this consultation first.")]);
-        }
+        // The session was opened by Wolverine for this request and is enlisted in its outbox: the scheduled close is
+        // written in the session's transaction and released after it commits.
+        var written = await StreamWrite.DecideAsync<Consultation>(session, id,
+            consultation => ConsultationDecider.Decide(command, consultation, user.AccountId(), clock.GetUtcNow()),
+            DomainError.Conflict("consultation-already-opened", "Another request opened this consultation first."), cancellation,
+            async events => await bus.ScheduleAsync(new CloseConsultation(city, id), events.OfType<ConsultationOpened>().Single().ClosesAt));
+        if (written.IsRefused) return written.Problem;
 
         var view = await session.LoadAsync<ConsultationView>(id, cancellation);
         return Results.Ok(ConsultationDetails.Of(city, view!));

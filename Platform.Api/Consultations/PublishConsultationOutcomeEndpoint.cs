@@ -18,19 +18,10 @@ public static class PublishConsultationOutcomeEndpoint
     public static async Task<IResult> Post(Guid id, string city, PublishConsultationOutcome command, ClaimsPrincipal user,
         IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
-        var stream = await session.Events.FetchForWriting<Consultation>(id, cancellation);
-        var decision = ConsultationDecider.Decide(command, stream.Aggregate, user.AccountId(), clock.GetUtcNow());
-        if (decision.IsRefused) return Problems.Result(decision.Errors);
-
-        stream.AppendMany(decision.Events);
-        try
-        {
-            await session.SaveChangesAsync(cancellation);
-        }
-        catch (Exception e) when (WriteConflicts.IsStreamConflict(e))
-        {
-            return Problems.Result([DomainError.Conflict("outcome-already-published", "Another request published the outcome first.")]);
-        }
+        var written = await StreamWrite.DecideAsync<Consultation>(session, id,
+            consultation => ConsultationDecider.Decide(command, consultation, user.AccountId(), clock.GetUtcNow()),
+            DomainError.Conflict("outcome-already-published", "Another request published the outcome first."), cancellation);
+        if (written.IsRefused) return written.Problem;
         var view = await session.LoadAsync<ConsultationView>(id, cancellation);
         return Results.Ok(ConsultationDetails.Of(city, view!));
     }

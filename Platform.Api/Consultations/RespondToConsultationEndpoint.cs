@@ -34,15 +34,8 @@ public static class RespondToConsultationEndpoint
         if (decision.IsRefused) return Problems.Result(decision.Errors);
 
         session.Events.StartStream<ResidentResponse>(streamId, decision.Events);
-        try
-        {
-            await session.SaveChangesAsync(cancellation);
-        }
-        catch (Exception e) when (WriteConflicts.IsStreamConflict(e))
-        {
-            // The same resident's other first response won the race.
-            return Problems.Result([AlreadyResponded]);
-        }
+        // Refused when the same resident's other first response won the race.
+        if (await StreamWrite.CommitAsync(session, AlreadyResponded, cancellation) is { } lost) return lost.Problem;
         var submitted = (ConsultationResponseSubmitted)decision.Events[0];
         return Results.Created($"/api/cities/{city}/consultations/{id}/responses/mine", MyResponse.Of(submitted, version: 1));
     }
@@ -61,14 +54,9 @@ public static class RespondToConsultationEndpoint
         if (decision.IsRefused) return Problems.Result(decision.Errors);
 
         stream.AppendMany(decision.Events);
-        try
-        {
-            await session.SaveChangesAsync(cancellation);
-        }
-        catch (Exception e) when (WriteConflicts.IsStreamConflict(e))
-        {
-            return Problems.Result([DomainError.Conflict("response-changed", "Your response changed while this amendment was on its way; load it and try again.")]);
-        }
+        if (await StreamWrite.CommitAsync(session,
+                DomainError.Conflict("response-changed", "Your response changed while this amendment was on its way; load it and try again."), cancellation) is { } lost)
+            return lost.Problem;
         return Results.Ok(MyResponse.Of((ConsultationResponseSubmitted)decision.Events[0], (stream.CurrentVersion ?? 0) + 1));
     }
 

@@ -65,11 +65,8 @@ public static class CatalogueEndpoints
             Id = definition.Code, Current = definition,
             Revisions = [new IndicatorRevision(definition, user.AccountId(), clock.GetUtcNow())],
         });
-        try { await session.SaveChangesAsync(cancellation); }
-        catch (Exception e) when (WriteConflicts.IsStreamConflict(e))
-        {
-            return Problems.Result([DomainError.Conflict("indicator-exists", $"{definition.Code} was added by another request first.")]);
-        }
+        if (await StreamWrite.CommitAsync(session, DomainError.Conflict("indicator-exists", $"{definition.Code} was added by another request first."), cancellation) is { } lost)
+            return lost.Problem;
         return Results.Created($"/api/indicators/{definition.Code}", new { indicator = definition });
     }
 

@@ -29,11 +29,8 @@ public static class CityIndicatorEndpoints
             return Problems.Result([DomainError.Invalid("consultationId", "No consultation of this city has this id.")]);
 
         session.Events.StartStream<IndicatorSeries>(id, decision.Events);
-        try { await session.SaveChangesAsync(cancellation); }
-        catch (Exception e) when (WriteConflicts.IsStreamConflict(e))
-        {
-            return Problems.Result([DomainError.Conflict("indicator-already-adopted", $"The city has adopted {code} already.")]);
-        }
+        if (await StreamWrite.CommitAsync(session, DomainError.Conflict("indicator-already-adopted", $"The city has adopted {code} already."), cancellation) is { } lost)
+            return lost.Problem;
         var series = await session.LoadAsync<IndicatorSeries>(id, cancellation);
         return Results.Created($"/api/cities/{city}/indicators/{code}", SeriesDetails.Of(series!));
     }

@@ -13,6 +13,9 @@ namespace Platform.Api.Monitoring;
 /// <summary>Officials of the city record values, correct them (with a reason) and import files; anyone exports.</summary>
 public static class MeasurementEndpoints
 {
+    private static readonly DomainError SeriesChanged =
+        DomainError.Conflict("series-changed", "Another value was recorded for this series at the same moment; try again.");
+
     [WolverinePost("/api/cities/{city}/indicators/{code}/measurements", OperationId = "recordMeasurement")]
     [Authorize(Policy = Policies.Official)]
     public static async Task<IResult> Record(string city, string code, RecordMeasurement command, ClaimsPrincipal user,
@@ -26,11 +29,7 @@ public static class MeasurementEndpoints
         if (decision.Events.Count == 0) return Results.Ok(new { Recorded = "unchanged" });
 
         stream.AppendMany(decision.Events);
-        try { await session.SaveChangesAsync(cancellation); }
-        catch (Exception e) when (WriteConflicts.IsStreamConflict(e))
-        {
-            return Problems.Result([DomainError.Conflict("series-changed", "Another value was recorded for this series at the same moment; try again.")]);
-        }
+        if (await StreamWrite.CommitAsync(session, SeriesChanged, cancellation) is { } lost) return lost.Problem;
         var corrected = decision.Events[0] is MeasurementCorrected;
         var recorded = decision.Events[0] switch { MeasurementRecorded r => r.Measurement, MeasurementCorrected c => c.Measurement, _ => null };
         return Results.Created($"/api/cities/{city}/indicators/{code}", new { Recorded = corrected ? "corrected" : "recorded", Measurement = recorded });
@@ -62,11 +61,7 @@ public static class MeasurementEndpoints
         if (decision.Event is { } imported)
         {
             stream.AppendOne(imported);
-            try { await session.SaveChangesAsync(cancellation); }
-            catch (Exception e) when (WriteConflicts.IsStreamConflict(e))
-            {
-                return Problems.Result([DomainError.Conflict("series-changed", "Another value was recorded for this series at the same moment; try again.")]);
-            }
+            if (await StreamWrite.CommitAsync(session, SeriesChanged, cancellation) is { } lost) return lost.Problem;
         }
         return Results.Ok(new { Imported = decision.Event?.Measurements.Length ?? 0, decision.Unchanged });
     }

@@ -73,27 +73,18 @@ public static class ProposalDecisionEndpoints
         ProposalReader reader, TimeProvider clock, CancellationToken cancellation) =>
         DecideAsync(id, city, user, session, reader, cancellation, proposal => ProposalDecider.Withdraw(proposal, user.AccountId(), clock.GetUtcNow()));
 
+    /// <summary>Another decision, or the threshold being recorded, came first: the caller should look again.</summary>
+    private static readonly DomainError ProposalChanged = DomainError.Conflict("proposal-changed", "The proposal changed meanwhile; reload it and try again.");
+
     private static async Task<IResult> DecideAsync(Guid id, string city, ClaimsPrincipal user, IDocumentSession session, ProposalReader reader,
         CancellationToken cancellation, Func<Proposal?, Decision> decide)
     {
-        var stream = await session.Events.FetchForWriting<Proposal>(id, cancellation);
-        var decision = decide(stream.Aggregate);
-        if (decision.IsRefused) return Problems.Result(decision.Errors);
-        stream.AppendMany(decision.Events);
-        return await SaveAsync(id, city, user, session, reader, cancellation);
+        var written = await StreamWrite.DecideAsync(session, id, decide, ProposalChanged, cancellation);
+        return written.IsRefused ? written.Problem : Results.Ok(await reader.LoadAsync(session, city, id, cancellation, user.AccountId()));
     }
 
-    private static async Task<IResult> SaveAsync(Guid id, string city, ClaimsPrincipal user, IDocumentSession session, ProposalReader reader, CancellationToken cancellation)
-    {
-        try
-        {
-            await session.SaveChangesAsync(cancellation);
-        }
-        catch (Exception e) when (WriteConflicts.IsStreamConflict(e))
-        {
-            // Another decision, or the threshold being recorded, came first: the caller should look again.
-            return Problems.Result([DomainError.Conflict("proposal-changed", "The proposal changed meanwhile; reload it and try again.")]);
-        }
-        return Results.Ok(await reader.LoadAsync(session, city, id, cancellation, user.AccountId()));
-    }
+    private static async Task<IResult> SaveAsync(Guid id, string city, ClaimsPrincipal user, IDocumentSession session, ProposalReader reader, CancellationToken cancellation) =>
+        await StreamWrite.CommitAsync(session, ProposalChanged, cancellation) is { } lost
+            ? lost.Problem
+            : Results.Ok(await reader.LoadAsync(session, city, id, cancellation, user.AccountId()));
 }

@@ -19,6 +19,8 @@ namespace Platform.Api.Proposals;
 /// </summary>
 public static class SupportProposalEndpoint
 {
+    private static readonly DomainError SupportChanged = DomainError.Conflict("support-changed", "The support changed meanwhile.");
+
     /// <summary>
     /// Supports the proposal as the calling resident. Always 200: <c>changed</c> is false when the
     /// resident already supported it (also when two requests race), so retries are harmless.
@@ -40,15 +42,9 @@ public static class SupportProposalEndpoint
         {
             attempt.Events.StartStream<ResidentSupport>(SupportStream.Id(id, residentId), first.Events);
             await threshold.RecordWithSupportAsync(attempt, city, proposal, cancellation);
-            try
-            {
-                await attempt.SaveChangesAsync(cancellation);
+            // Refused when a support stream exists already (a repeat), or the council decided meanwhile: then decide from what is stored.
+            if (await StreamWrite.CommitAsync(attempt, SupportChanged, cancellation) is null)
                 return Results.Ok(new ProposalSupportState(id, Supported: true, Changed: true));
-            }
-            catch (Exception e) when (WriteConflicts.IsStreamConflict(e))
-            {
-                // A support stream exists already (a repeat), or the council decided meanwhile: decide from what is stored.
-            }
         }
         return await DecideAndAppend(id, city, residentId, session, threshold, cancellation, supported: true,
             (current, support) => ProposalDecider.Decide(new SupportProposal(id, residentId), current, support, clock.GetUtcNow()));
@@ -72,16 +68,9 @@ public static class SupportProposalEndpoint
 
         stream.AppendMany(decision.Events);
         if (supported && threshold is not null) await threshold.RecordWithSupportAsync(session, city, proposal, cancellation);
-        try
-        {
-            await session.SaveChangesAsync(cancellation);
-        }
-        catch (Exception e) when (WriteConflicts.IsStreamConflict(e))
-        {
-            // The same resident's other request won the race; its write is the one that counts.
-            return Results.Ok(new ProposalSupportState(proposalId, supported, Changed: false));
-        }
-        return Results.Ok(new ProposalSupportState(proposalId, supported, Changed: true));
+        // Refused when the same resident's other request won the race: its write is the one that counts.
+        var lost = await StreamWrite.CommitAsync(session, SupportChanged, cancellation);
+        return Results.Ok(new ProposalSupportState(proposalId, supported, Changed: lost is null));
     }
 }
 

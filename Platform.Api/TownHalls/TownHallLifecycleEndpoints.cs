@@ -57,24 +57,14 @@ public static class TownHallLifecycleEndpoints
     private static async Task<IResult> Write(Guid id, string city, IDocumentSession session, TownHallReader reader,
         LocalViewWrites viewWrites, CancellationToken cancellation, string conflictCode, Func<TownHall?, Decision> decide)
     {
-        var stream = await session.Events.FetchForWriting<TownHall>(id, cancellation);
-        var decision = decide(stream.Aggregate);
-        if (decision.IsRefused) return Problems.Result(decision.Errors);
-
-        stream.AppendMany(decision.Events);
         // Tracked from before any sequence is handed out, so votes committed meanwhile wait for it (LocalViewWrites).
         using (var write = viewWrites.Begin())
         {
-            try
-            {
-                await LockClosingPollsAsync(session, decision.Events, cancellation);
-                await session.SaveChangesAsync(cancellation);
-            }
-            catch (Exception e) when (WriteConflicts.IsStreamConflict(e))
-            {
-                return Problems.Result([DomainError.Conflict(conflictCode, "Another official changed this town hall at the same moment; reload it and try again.")]);
-            }
-            write.Committed(new ViewChange(TownHallLiveRoute.View, session.TenantId, id, stream.Events[^1].Sequence));
+            var written = await StreamWrite.DecideAsync(session, id, decide,
+                DomainError.Conflict(conflictCode, "Another official changed this town hall at the same moment; reload it and try again."),
+                cancellation, events => LockClosingPollsAsync(session, events, cancellation));
+            if (written.IsRefused) return written.Problem;
+            if (written.Sequence is { } sequence) write.Committed(new ViewChange(TownHallLiveRoute.View, session.TenantId, id, sequence));
         }
         return Results.Ok(await reader.FindAsync(session, city, id, cancellation));
     }

@@ -57,11 +57,8 @@ public static class VoteEndpoints
         {
             try
             {
-                await session.SaveChangesAsync(cancellation);
-            }
-            catch (Exception e) when (WriteConflicts.IsStreamConflict(e))
-            {
-                return Problems.Result([TownHallDecider.AlreadyVoted]);
+                // Refused when the resident's vote stream exists already (a repeat, or two votes racing).
+                if (await StreamWrite.CommitAsync(session, TownHallDecider.AlreadyVoted, cancellation) is { } lost) return lost.Problem;
             }
             catch (Exception e) when (PollGate.Refused(e))
             {
