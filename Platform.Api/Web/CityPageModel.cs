@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Platform.Api.Cities;
 
 namespace Platform.Api.Web;
@@ -31,6 +32,26 @@ public abstract class CityPageModel(CityDirectory directory) : PageModel
 
     /// <summary>The city directory, for handlers that call endpoint methods needing it.</summary>
     protected CityDirectory Cities => directory;
+
+    /// <summary>
+    /// The one way a page shows the answer to a write: a success redirects back to the page (its route) with
+    /// <paramref name="confirmation"/>; a refusal reloads the page (<paramref name="reload"/>; false when the item is
+    /// gone: 404), runs <paramref name="afterReload"/> (to keep what was posted), and shows the problem next to the
+    /// form's fields (<paramref name="formField"/> maps an API field to the form's name).
+    /// </summary>
+    protected async Task<IActionResult> ShowAnswerAsync(IResult answer, string confirmation, Func<Task<bool>> reload, IStringLocalizer<Text> text,
+        Func<string, string>? formField = null, Action? afterReload = null)
+    {
+        if (answer.Problem() is not { } problem)
+        {
+            TempData.Confirm(confirmation);
+            return RedirectToPage(new { city = CitySlug, id = RouteId });
+        }
+        if (!await reload()) return NotFound();
+        afterReload?.Invoke();
+        problem.AddTo(ModelState, text, formField);
+        return Page();
+    }
 
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {

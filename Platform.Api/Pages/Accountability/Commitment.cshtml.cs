@@ -84,15 +84,9 @@ public sealed class CommitmentModel(CityDirectory directory, IDocumentStore stor
         IResult answer;
         await using (var session = store.LightweightSession(CitySlug))
             answer = await act(session, cancellation);
-        if (answer.Problem() is not { } problem)
-        {
-            TempData.Confirm(confirmation);
-            return RedirectToPage(new { city = CitySlug, id = Id });
-        }
-        if (!await LoadAsync(cancellation)) return NotFound();
-        Posted = Request.Form.Keys.Where(k => k.StartsWith(form + "-")).ToDictionary(k => k, k => Request.Form[k].ToString());
-        problem.AddTo(ModelState, text, field => field == "$" ? "" : EndpointAnswers.FormField(field) is { Length: > 0 } name ? $"{form}-{name}" : "");
-        return Page();
+        return await ShowAnswerAsync(answer, confirmation, () => LoadAsync(cancellation), text,
+            field => field == "$" ? "" : EndpointAnswers.FormField(field) is { Length: > 0 } name ? $"{form}-{name}" : "",
+            () => Posted = Request.Form.Keys.Where(k => k.StartsWith(form + "-")).ToDictionary(k => k, k => Request.Form[k].ToString()));
     }
 
     private async Task<bool> LoadAsync(CancellationToken cancellation)

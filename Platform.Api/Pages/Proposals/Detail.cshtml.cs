@@ -107,14 +107,7 @@ public sealed class ProposalDetailModel(CityDirectory directory, IDocumentStore 
             return await LoadAsync(cancellation) ? Page() : NotFound();
         }
         await using var session = store.LightweightSession(CitySlug);
-        var answer = await endpoint(session);
-        if (answer.Problem() is { } problem)
-        {
-            problem.AddTo(ModelState, text);
-            return await LoadAsync(cancellation) ? Page() : NotFound();
-        }
-        TempData.Confirm(confirmation);
-        return RedirectToPage(new { city = CitySlug, id = Id });
+        return await ShowAnswerAsync(await endpoint(session), confirmation, () => LoadAsync(cancellation), text);
     }
 
     private async Task<bool> LoadAsync(CancellationToken cancellation)

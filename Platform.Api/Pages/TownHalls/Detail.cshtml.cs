@@ -145,13 +145,6 @@ public sealed class TownHallPageModel(CityDirectory directory, IDocumentStore do
         IResult answer;
         await using (var session = Store.LightweightSession(CitySlug))
             answer = await act(session);
-        if (answer.Problem() is not { } problem)
-        {
-            TempData.Confirm(confirmation);
-            return RedirectToPage(new { city = CitySlug, id = Id });
-        }
-        if (!await LoadAsync(cancellation)) return NotFound();
-        problem.AddTo(ModelState, text);
-        return Page();
+        return await ShowAnswerAsync(answer, confirmation, () => LoadAsync(cancellation), text);
     }
 }
