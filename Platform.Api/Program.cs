@@ -108,7 +108,10 @@ builder.AddPlatformTelemetry(platform.Telemetry); // traces and metrics; exporte
 // every such answer as an error, once a second per proxy that asks.
 builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService", LogLevel.Critical);
 // A body the API cannot read is the client's mistake, answered 400 naming the field: not an error of the platform.
-builder.Logging.AddFilter((category, level) => !JsonBodyRule.IsClientMistakeLog(category, level));
+// A filter without a category is the rule for every category without one of its own, in place of Logging:LogLevel:Default,
+// so it applies that default itself (without it, every such category would log at debug level and below).
+var defaultLogLevel = builder.Configuration.GetValue("Logging:LogLevel:Default", LogLevel.Information);
+builder.Logging.AddFilter((category, level) => level >= defaultLogLevel && !JsonBodyRule.IsClientMistakeLog(category, level));
 
 var app = builder.Build();
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Platform.Domain.Accounts;
 using Platform.Tests.Support;
@@ -11,6 +12,20 @@ namespace Platform.Tests.Trust;
 [Collection(IntegrationCollection.Name)]
 public sealed class RefusalLogTests(AppFixture app)
 {
+    [Fact]
+    public void A_category_without_a_rule_of_its_own_logs_from_the_configured_default_not_below_it()
+    {
+        // The filter that keeps unreadable bodies out of the error log must not lower every other category to debug.
+        var factory = app.Host.Services.GetRequiredService<ILoggerFactory>();
+        foreach (var category in new[] { "Platform.Api.Live.CoalescingLiveViewNotifier", "Some.Library.Without.A.Rule" })
+        {
+            var logger = factory.CreateLogger(category);
+            Assert.False(logger.IsEnabled(LogLevel.Debug), $"{category} logs at debug level");
+            Assert.True(logger.IsEnabled(LogLevel.Information), $"{category} does not log at information level");
+        }
+        Assert.False(factory.CreateLogger("Wolverine.Runtime.WolverineRuntime").IsEnabled(LogLevel.Information)); // its own rule: warnings
+    }
+
     [Fact]
     public async Task A_burst_of_repeat_supports_and_votes_logs_no_error_and_no_residents_id()
     {
