@@ -45,11 +45,11 @@ if (args.Length >= 4 && args[0] == "faults")
 }
 if (args.Length >= 2 && args[0] == "pages")
 {
-    // pages <api-url> [clients=50] [seconds=10] [warm-up seconds=20]
+    // pages <api-url> [clients=50] [seconds=10] [warm-up seconds=20] [connection string: processor time per page]
     var pageClients = args.Length > 2 ? int.Parse(args[2]) : 50;
     var pageSeconds = TimeSpan.FromSeconds(args.Length > 3 ? int.Parse(args[3]) : 10);
     var pageWarmUp = TimeSpan.FromSeconds(args.Length > 4 ? int.Parse(args[4]) : 20);
-    return await new PagesBenchmark(args[1], pageClients, pageSeconds, pageWarmUp).RunAsync();
+    return await new PagesBenchmark(args[1], pageClients, pageSeconds, pageWarmUp, args.Length > 5 ? args[5] : null).RunAsync();
 }
 if (args.Length < 3 || args[0] != "supports")
 {
