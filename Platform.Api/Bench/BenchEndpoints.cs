@@ -45,10 +45,16 @@ public static class BenchEndpoints
             workingSetBytes = Environment.WorkingSet,
         })).ExcludeFromDescription();
 
-        // The API's processor time so far: benchmarks divide its growth by the operations of a phase.
-        bench.MapGet("/process", () => Results.Ok(new
+        // The API's processor time so far: benchmarks divide its growth by the operations of a phase. With several
+        // nodes, also which node this is to Wolverine (its rows in wolverine_nodes and wolverine_node_assignments) and
+        // the agents (projections, the live-view subscription) it runs: the cluster benchmark kills the right one.
+        bench.MapGet("/process", (Wolverine.Runtime.IWolverineRuntime wolverine) => Results.Ok(new
         {
             processorMilliseconds = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds,
+            processId = Environment.ProcessId,
+            wolverineNodeId = wolverine.Options.UniqueNodeId,
+            wolverineNodeNumber = wolverine.DurabilitySettings.AssignedNodeNumber,
+            agents = wolverine.Agents.AllRunningAgentUris().Select(u => u.ToString()),
         })).ExcludeFromDescription();
 
         bench.MapPost("/broadcast", (BenchBroadcast broadcast) => Results.Ok(new { version = broadcast.Count() })).ExcludeFromDescription();

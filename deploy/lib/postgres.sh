@@ -70,6 +70,10 @@ pg_bootstrap() {
       data="/var/tmp/platform-pg-$(id -u)"
       mkdir -p "$data" && chown postgres: "$data" && chmod 700 "$data"
     fi
+  elif [ "$(id -u)" -eq 0 ]; then
+    # A folder of your own choosing (PLATFORM_PG_DATA): it must belong to the cluster's owner.
+    id postgres >/dev/null 2>&1 || useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres
+    mkdir -p "$data" && chown postgres: "$data" && chmod 700 "$data"
   else
     mkdir -p "$data" && chmod 700 "$data"
   fi
@@ -133,4 +137,16 @@ pg_stop_if_started() {
     pg_log "stopping the cluster (data kept in $PLATFORM_PG_DATA_DIR)"
     pg_as_owner "$PLATFORM_PG_BIN/pg_ctl" -D "$PLATFORM_PG_DATA_DIR" -m fast -w stop >/dev/null || true
   fi
+}
+
+# Restarts the cluster (pg_ctl restart -m fast: sessions are cut, nothing committed is lost) and waits until it accepts
+# connections again; for failure tests and benchmarks. Works on a cluster this process started or found running
+# (its data folder is then asked from the server).
+pg_restart() {
+  local bin="${PLATFORM_PG_BIN:-$(pg_find_bin)}" data="${PLATFORM_PG_DATA_DIR:-}"
+  if [ -z "$data" ]; then
+    data="$(PGPASSWORD="$PLATFORM_PG_PASSWORD" "$bin/psql" -h 127.0.0.1 -p "$PLATFORM_PG_PORT" -U "$PLATFORM_PG_USER" -d postgres \
+      -tAc "show data_directory")" || { pg_log "cannot find the cluster's data folder"; return 1; }
+  fi
+  pg_as_owner "$bin/pg_ctl" -D "$data" -l "$data/server.log" -m fast -w -t 60 restart >/dev/null
 }

@@ -8,12 +8,22 @@ namespace Platform.Bench;
 /// Processor time spent by the API, by PostgreSQL (the server processes serving the benchmark's database)
 /// and by this load generator over a phase, per operation: where each operation's cost goes, largely
 /// unaffected by whatever else the machine runs. Linux only (reads /proc); elsewhere PostgreSQL reads as zero.
+/// With several API nodes, "api" is the sum over all of them.
 /// </summary>
-public sealed class CpuMeter(HttpClient api, string database)
+public sealed class CpuMeter(IReadOnlyList<HttpClient> apis, string database)
 {
+    public CpuMeter(HttpClient api, string database) : this([api], database) { }
+
     private const double TicksPerSecond = 100; // USER_HZ on Linux
 
     public async Task<Snapshot> TakeAsync() => new(await ApiAsync(), await PostgresAsync(), Process.GetCurrentProcess().TotalProcessorTime);
+
+    /// <summary>Processor time over the interval in microseconds: API (all nodes), PostgreSQL, this load generator.</summary>
+    public static (double Api, double Postgres, double Client) Spent(Snapshot before, Snapshot after)
+    {
+        var postgres = after.Postgres.Sum(p => p.Value - before.Postgres.GetValueOrDefault(p.Key)) / TicksPerSecond;
+        return ((after.Api - before.Api).TotalMilliseconds * 1000, postgres * 1_000_000, (after.Client - before.Client).TotalMilliseconds * 1000);
+    }
 
     public static string PerOperation(Snapshot before, Snapshot after, long operations)
     {
@@ -26,8 +36,13 @@ public sealed class CpuMeter(HttpClient api, string database)
 
     private async Task<TimeSpan> ApiAsync()
     {
-        var process = await api.GetFromJsonAsync<JsonElement>("/api/bench/process");
-        return TimeSpan.FromMilliseconds(process.GetProperty("processorMilliseconds").GetDouble());
+        var total = TimeSpan.Zero;
+        foreach (var api in apis)
+        {
+            var process = await api.GetFromJsonAsync<JsonElement>("/api/bench/process");
+            total += TimeSpan.FromMilliseconds(process.GetProperty("processorMilliseconds").GetDouble());
+        }
+        return total;
     }
 
     /// <summary>Server processes connected to the benchmark's database, plus the cluster's WAL writer and checkpointer.</summary>

@@ -12,18 +12,35 @@ namespace Platform.Bench;
 /// fixed rate. Each vote's answer carries the event sequence that recorded it; its latency is the time from
 /// that answer to the first push, on each client, whose version is at least that sequence. The baseline is
 /// the same clients and rate against an in-memory counter broadcast at the same push rate (no database).
+/// With several nodes (<paramref name="hubs"/>), votes go to <paramref name="api"/> (HAProxy), watcher i connects to
+/// hubs[i % count] directly, and the baseline's counter is one node's (<paramref name="broadcast"/>), pushed to the
+/// watchers on every node through the backplane, as the live views are.
 /// </summary>
-public sealed class LiveBenchmark(string api, int watchers, int votesPerSecond, TimeSpan duration)
+public sealed class LiveBenchmark(string api, int watchers, int votesPerSecond, TimeSpan duration,
+    IReadOnlyList<string>? hubs = null, string? broadcast = null, string? database = null)
 {
     private const string City = "york";
+    private readonly IReadOnlyList<string> _hubs = hubs is { Count: > 0 } ? hubs : [api];
 
     public async Task<int> RunAsync()
+    {
+        var (live, baseline, perConnectionKb) = await MeasureAsync();
+        Console.WriteLine($"live: p50 {live.Latencies.Percentile(50):F0} ms p95 {live.Latencies.Percentile(95):F0} ms p99 {live.Latencies.Percentile(99):F0} ms; " +
+                          $"{live.PushesPerSecond:F0} pushes/s; {perConnectionKb:F1} KB per connection; baseline p99 {baseline.Latencies.Percentile(99):F0} ms");
+        return live.Failed == 0 && live.Unseen == 0 ? 0 : 1;
+    }
+
+    /// <summary>Both phases; prints their detail lines and returns them with the server memory per connection.</summary>
+    public async Task<(LiveResult Live, LiveResult Baseline, double PerConnectionKb)> MeasureAsync()
     {
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
         {
             BaseAddress = new Uri(api),
             Timeout = TimeSpan.FromSeconds(30),
         };
+        // The baseline's counter lives in one node's memory: every broadcast must reach that node.
+        using var broadcasting = broadcast is null ? null : new HttpClient { BaseAddress = new Uri(broadcast), Timeout = TimeSpan.FromSeconds(30) };
+        var broadcastHttp = broadcasting ?? http;
         var voters = (int)(votesPerSecond * duration.TotalSeconds * 1.1) + 100;
         Console.WriteLine($"creating {voters} residents, a town hall and its poll ...");
         var tokens = await AccountsAsync(http, voters, "resident");
@@ -49,7 +66,13 @@ public sealed class LiveBenchmark(string api, int watchers, int votesPerSecond, 
         await PostAsync(http, official, $"/api/cities/{City}/town-halls/{townHall}/polls/{poll}/close", null);
         poll = await OpenPollAsync(http, official, townHall, "Should the library open on Sundays?");
         next = 0;
+        // With the database known, processor time too: per vote in the live phase, per push delivered in the baseline
+        // (which reads no database, so its API time is the pushes' and the broadcast requests').
+        var nodesHttp = _hubs.Select(h => new HttpClient { BaseAddress = new Uri(h), Timeout = TimeSpan.FromSeconds(30) }).ToArray();
+        var cpu = database is null ? null : new CpuMeter(nodesHttp, database);
+        var beforeLive = cpu is null ? null : await cpu.TakeAsync();
         var live = await Phase.RunAsync("live", clients, votesPerSecond, duration, Vote);
+        var afterLive = cpu is null ? null : await cpu.TakeAsync();
 
         async Task<long?> Vote()
         {
@@ -67,11 +90,14 @@ public sealed class LiveBenchmark(string api, int watchers, int votesPerSecond, 
         foreach (var client in clients) await client.UnwatchAllAsync();
         await Task.WhenAll(clients.Select(c => c.WatchAsync("bench", City, Guid.Empty)));
         await Phase.RunAsync("warm-up", clients, votesPerSecond, TimeSpan.FromSeconds(3), Broadcast);
+        var beforeBaseline = cpu is null ? null : await cpu.TakeAsync();
         var baseline = await Phase.RunAsync("baseline", clients, votesPerSecond, duration, Broadcast);
+        var afterBaseline = cpu is null ? null : await cpu.TakeAsync();
+        foreach (var client in nodesHttp) client.Dispose();
 
         async Task<long?> Broadcast()
         {
-            using var response = await http.PostAsync("/api/bench/broadcast", null);
+            using var response = await broadcastHttp.PostAsync("/api/bench/broadcast", null);
             if (!response.IsSuccessStatusCode) return null;
             return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt64();
         }
@@ -80,9 +106,17 @@ public sealed class LiveBenchmark(string api, int watchers, int votesPerSecond, 
         Console.WriteLine();
         Console.WriteLine(live);
         Console.WriteLine(baseline);
-        Console.WriteLine($"live: p50 {live.Latencies.Percentile(50):F0} ms p95 {live.Latencies.Percentile(95):F0} ms p99 {live.Latencies.Percentile(99):F0} ms; " +
-                          $"{live.PushesPerSecond:F0} pushes/s; {perConnectionKb:F1} KB per connection; baseline p99 {baseline.Latencies.Percentile(99):F0} ms");
-        return live.Failed == 0 && live.Unseen == 0 ? 0 : 1;
+        if (cpu is not null)
+        {
+            static double Pushes(LiveResult r) => r.WritesPerSecond > 0 ? r.PushesPerSecond * r.Succeeded / r.WritesPerSecond : 0;
+            var (liveApi, livePg, _) = CpuMeter.Spent(beforeLive!, afterLive!);
+            var (baseApi, _, _) = CpuMeter.Spent(beforeBaseline!, afterBaseline!);
+            var perPush = baseApi / Math.Max(1, Pushes(baseline));
+            var perVote = (liveApi - perPush * Pushes(live)) / Math.Max(1, live.Succeeded);
+            Console.WriteLine($"cpu: baseline api {perPush:F0} µs per push delivered (all nodes, broadcast requests included); " +
+                              $"live api {liveApi / Math.Max(1, live.Succeeded):F0} µs per vote with its pushes, {perVote:F0} µs without them; postgres {livePg / Math.Max(1, live.Succeeded):F0} µs per vote");
+        }
+        return (live, baseline, perConnectionKb);
     }
 
     private static async Task<string[]> AccountsAsync(HttpClient http, int count, string role)
@@ -114,11 +148,18 @@ public sealed class LiveBenchmark(string api, int watchers, int votesPerSecond, 
         (await PostAsync(http, official, $"/api/cities/{City}/town-halls/{townHall}/polls",
             new { question, options = new[] { "Yes", "No" } })).GetProperty("id").GetGuid();
 
-    private static async Task<(long Managed, long WorkingSet)> MemoryAsync(HttpClient http)
+    /// <summary>Managed heap and working set, summed over the nodes the watchers connect to.</summary>
+    private async Task<(long Managed, long WorkingSet)> MemoryAsync(HttpClient http)
     {
         await Task.Delay(TimeSpan.FromSeconds(2)); // let connection set-up settle
-        var memory = await http.GetFromJsonAsync<JsonElement>("/api/bench/memory");
-        return (memory.GetProperty("managedBytes").GetInt64(), memory.GetProperty("workingSetBytes").GetInt64());
+        long managed = 0, workingSet = 0;
+        foreach (var hub in _hubs)
+        {
+            var memory = await http.GetFromJsonAsync<JsonElement>(new Uri(new Uri(hub), "/api/bench/memory"));
+            managed += memory.GetProperty("managedBytes").GetInt64();
+            workingSet += memory.GetProperty("workingSetBytes").GetInt64();
+        }
+        return (managed, workingSet);
     }
 
     private async Task<Watcher[]> ConnectAsync(int count)
@@ -127,7 +168,7 @@ public sealed class LiveBenchmark(string api, int watchers, int votesPerSecond, 
         await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, _) =>
         {
             var connection = new HubConnectionBuilder()
-                .WithUrl(new Uri(new Uri(api), "hubs/live"), o =>
+                .WithUrl(new Uri(new Uri(_hubs[i % _hubs.Count]), "hubs/live"), o =>
                 {
                     o.Transports = HttpTransportType.WebSockets;
                     o.SkipNegotiation = true;

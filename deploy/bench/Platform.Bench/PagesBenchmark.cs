@@ -12,7 +12,7 @@ namespace Platform.Bench;
 /// JavaScript each page references, gzip-compressed as a server would send it: the largest of the
 /// resident pages against the largest of the live screens.
 /// </summary>
-public sealed partial class PagesBenchmark(string baseUrl, int clients, TimeSpan duration, TimeSpan warmUp)
+public sealed partial class PagesBenchmark(string baseUrl, int clients, TimeSpan duration, TimeSpan warmUp, string? database = null)
 {
     private const string City = "york";
 
@@ -36,7 +36,11 @@ public sealed partial class PagesBenchmark(string baseUrl, int clients, TimeSpan
         foreach (var (name, path) in timed)
         {
             await Load.RunAsync($"{name} (warm-up)", clients, warmUp, _ => GetAsync(path));
+            // With the database known (deploy/bench/pages/run passes it), processor time per page too.
+            var cpu = database is null ? null : new CpuMeter(_http, database);
+            var before = cpu is null ? null : await cpu.TakeAsync();
             var result = await Load.RunAsync(name, clients, duration, _ => GetAsync(path));
+            if (cpu is not null) Console.WriteLine($"{name,-16} {CpuMeter.PerOperation(before!, await cpu.TakeAsync(), result.Succeeded + result.Failed)}");
             var p50 = result.Latencies.Percentile(50);
             var p95 = result.Latencies.Percentile(95);
             Console.WriteLine($"{name,-16} {path}: {result.Succeeded / result.Elapsed.TotalSeconds:F0}/s, p50 {p50:F1} ms, p95 {p95:F1} ms, failed {result.Failed}");

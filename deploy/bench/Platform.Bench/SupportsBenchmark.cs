@@ -11,7 +11,7 @@ namespace Platform.Bench;
 /// </summary>
 public sealed class SupportsBenchmark(string api, string database, int clients, TimeSpan duration, TimeSpan warmUp)
 {
-    private const string City = "york";
+    internal const string City = "york";
     private const int SpreadConcerns = 1000;
 
     public async Task<int> RunAsync()
@@ -66,14 +66,14 @@ public sealed class SupportsBenchmark(string api, string database, int clients, 
         return hotCount == hotResult.Succeeded && hotResult.Failed == 0 ? 0 : 1;
     }
 
-    private static async Task<string[]> ResidentsAsync(HttpClient http, int count)
+    internal static async Task<string[]> ResidentsAsync(HttpClient http, int count)
     {
         var response = await http.PostAsync($"/api/bench/residents?city={City}&count={count}", null);
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<string[]>())!;
     }
 
-    private static async Task<Guid> RaiseAsync(HttpClient http, string token, string title)
+    internal static async Task<Guid> RaiseAsync(HttpClient http, string token, string title)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/cities/{City}/concerns")
         {
@@ -85,7 +85,7 @@ public sealed class SupportsBenchmark(string api, string database, int clients, 
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
-    private static async Task<bool?> SupportAsync(HttpClient http, string token, Guid concern)
+    internal static async Task<bool?> SupportAsync(HttpClient http, string token, Guid concern)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/cities/{City}/concerns/{concern}/supports");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -93,7 +93,7 @@ public sealed class SupportsBenchmark(string api, string database, int clients, 
         return response.IsSuccessStatusCode;
     }
 
-    private static async Task<long> SupportsOfAsync(HttpClient http, Guid concern) =>
+    internal static async Task<long> SupportsOfAsync(HttpClient http, Guid concern) =>
         (await http.GetFromJsonAsync<JsonElement>($"/api/cities/{City}/concerns/{concern}")).GetProperty("supports").GetInt64();
 
     /// <summary>The floor: what PostgreSQL does with one-row INSERTs and a unique key at the same concurrency, no HTTP, no event store.</summary>
