@@ -178,6 +178,18 @@ public sealed class FailureTests(ClusterFixture cluster, ITestOutputHelper outpu
         await victim.StartAsync();
     }
 
+    [Fact]
+    public async Task With_no_node_ready_the_proxy_answers_503_with_retry_after_as_the_nodes_do()
+    {
+        // Nodes that never start: HAProxy finds none ready (as while PostgreSQL is away) and answers itself.
+        await using var absent = new ApiNode(7, new Dictionary<string, string>(), cluster.LogFolder);
+        await using var front = await HaproxyFront.StartAsync([absent], waitForNodes: false);
+        using var http = new HttpClient { BaseAddress = front.Address };
+        using var answer = await http.PostAsync("api/cities/york/concerns", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(503, (int)answer.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(5), answer.Headers.RetryAfter?.Delta);
+    }
+
     /// <summary>The node whose readiness says it runs <paramref name="shard"/> (Wolverine assigns shards a few seconds after a start).</summary>
     private async Task<ApiNode> NodeRunningAsync(string shard)
     {

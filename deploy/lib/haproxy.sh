@@ -61,6 +61,8 @@ defaults
 
 frontend platform
     bind 127.0.0.1:$front
+    # No node ready (PostgreSQL away, every node starting): HAProxy answers 503 itself; like the nodes' own, it says when to retry.
+    http-after-response set-header Retry-After 5 if { status 503 } !{ res.hdr(Retry-After) -m found }
     acl live_hub path_beg /hubs/
     use_backend live_hub if live_hub
     default_backend nodes
