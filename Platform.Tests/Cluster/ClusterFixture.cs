@@ -41,6 +41,12 @@ public sealed class ClusterFixture : IAsyncLifetime
         await Task.WhenAll(_nodes.Skip(1).Select(node => node.StartAsync()));
     }
 
+    /// <summary>Starts again any node an earlier test stopped and failed before starting it (so one failure does not fail the rest).</summary>
+    public async Task EnsureAllRunningAsync()
+    {
+        foreach (var node in _nodes.Where(n => !n.IsRunning)) await node.StartAsync();
+    }
+
     /// <summary>HAProxy in front of every node, started on first use.</summary>
     public async Task<HaproxyFront> FrontAsync()
     {

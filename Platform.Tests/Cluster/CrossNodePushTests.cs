@@ -20,6 +20,7 @@ public class CrossNodePushTests(ClusterFixture cluster)
     public async Task Supports_written_through_one_node_reach_watchers_on_every_node()
     {
         const int supporters = 12;
+        await cluster.EnsureAllRunningAsync();
         var nodes = cluster.Nodes;
         var residents = await ClusterApi.ResidentsAsync(nodes.Select(n => n.Http).ToList(), supporters + 1);
         var concern = await ClusterApi.RaiseConcernAsync(nodes[0].Http, residents[0]);
@@ -55,6 +56,7 @@ public class CrossNodePushTests(ClusterFixture cluster)
     public async Task Through_haproxy_writes_and_watchers_spread_over_the_nodes_and_every_watcher_ends_exact()
     {
         const int supporters = 12;
+        await cluster.EnsureAllRunningAsync();
         var front = await cluster.FrontAsync();
         using var http = new HttpClient { BaseAddress = front.Address };
         var residents = await ClusterApi.ResidentsAsync([http], supporters + 1);

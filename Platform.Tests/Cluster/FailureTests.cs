@@ -18,65 +18,72 @@ public sealed class FailureTests(ClusterFixture cluster, ITestOutputHelper outpu
     [Fact]
     public async Task A_node_killed_under_write_load_loses_no_accepted_support_and_a_live_node_takes_its_views_over_within_ten_seconds()
     {
+        await cluster.EnsureAllRunningAsync();
         var nodes = cluster.Nodes;
         var victim = await NodeRunningAsync("live-views:All");
         var survivors = nodes.Where(n => n != victim).ToList();
-        var residents = await ClusterApi.ResidentsAsync(survivors.Select(n => n.Http).ToList(), 42);
-        var concerns = new List<Guid>();
-        for (var i = 0; i < 12; i++) concerns.Add(await ClusterApi.RaiseConcernAsync(survivors[0].Http, residents[0]));
-        var beacon = await ClusterApi.RaiseConcernAsync(survivors[0].Http, residents[0]); // supported after the kill, to time the takeover
-        await using var watcher = await ClusterWatcher.ConnectAsync(survivors[1].Address);
-        await watcher.WatchAsync("concern", "york", beacon);
-        await using var loadWatcher = await ClusterWatcher.ConnectAsync(survivors[0].Address);
-        await loadWatcher.WatchAsync("concern", "york", concerns[0]);
-        // A close scheduled by the node that dies, due a few seconds after its death: another node carries it out.
-        var official = await ClusterApi.OfficialAsync(survivors[0].Http, cluster.ConnectionString);
-        var (consultation, closesAt) = await ClusterApi.OpenConsultationAsync(victim.Http, official, TimeSpan.FromSeconds(6));
+        try
+        {
+            var residents = await ClusterApi.ResidentsAsync(survivors.Select(n => n.Http).ToList(), 42);
+            var concerns = new List<Guid>();
+            for (var i = 0; i < 12; i++) concerns.Add(await ClusterApi.RaiseConcernAsync(survivors[0].Http, residents[0]));
+            var beacon = await ClusterApi.RaiseConcernAsync(survivors[0].Http, residents[0]); // supported after the kill, to time the takeover
+            await using var watcher = await ClusterWatcher.ConnectAsync(survivors[1].Address);
+            await watcher.WatchAsync("concern", "york", beacon);
+            await using var loadWatcher = await ClusterWatcher.ConnectAsync(survivors[0].Address);
+            await loadWatcher.WatchAsync("concern", "york", concerns[0]);
+            // A close scheduled by the node that dies, due a few seconds after its death: another node carries it out.
+            var official = await ClusterApi.OfficialAsync(survivors[0].Http, cluster.ConnectionString);
+            var (consultation, closesAt) = await ClusterApi.OpenConsultationAsync(victim.Http, official, TimeSpan.FromSeconds(6));
 
-        // Supports (a third of them keyed) to all three nodes in turn; the node running the live views dies in the middle.
-        var load = new WriteLoad(WriteLoad.Pairs(residents.Skip(1).Take(40).ToList(), concerns, keyedEvery: 3));
-        using var stop = new CancellationTokenSource();
-        var running = load.RunAsync(12, i => nodes[i % nodes.Count].Http, TimeSpan.FromMilliseconds(15), stop.Token);
-        await Task.Delay(1500);
-        await victim.KillAsync();
-        var killedAt = Stopwatch.StartNew();
+            // Supports (a third of them keyed) to all three nodes in turn; the node running the live views dies in the middle.
+            var load = new WriteLoad(WriteLoad.Pairs(residents.Skip(1).Take(40).ToList(), concerns, keyedEvery: 3));
+            using var stop = new CancellationTokenSource();
+            var running = load.RunAsync(12, i => nodes[i % nodes.Count].Http, TimeSpan.FromMilliseconds(15), stop.Token);
+            await Task.Delay(1500);
+            await victim.KillAsync();
+            var killedAt = Stopwatch.StartNew();
 
-        // One support of the beacon right after the kill, through a survivor, while no node runs the live-view
-        // subscription: its push comes once another node runs it, from where it stopped (nothing committed meanwhile is
-        // skipped). The time until it arrives is the takeover.
-        // Meanwhile the survivors stay ready (degraded at worst): a takeover takes no node out of the proxy.
-        using var takenOver = new CancellationTokenSource();
-        var readiness = ReadinessDuringAsync(survivors, takenOver.Token);
-        var beaconVersion = (await ClusterApi.SupportAsync(survivors[0].Http, residents[41], beacon)).GetProperty("version").GetInt64();
-        double? takeover = await watcher.UntilAsync(v => v.GetProperty("version").GetInt64() >= beaconVersion, TimeSpan.FromSeconds(30))
-            ? killedAt.Elapsed.TotalSeconds
-            : null;
-        await takenOver.CancelAsync();
-        var survivorStatuses = await readiness;
-        await stop.CancelAsync();
-        await running;
+            // One support of the beacon right after the kill, through a survivor, while no node runs the live-view
+            // subscription: its push comes once another node runs it, from where it stopped (nothing committed meanwhile is
+            // skipped). The time until it arrives is the takeover.
+            // Meanwhile the survivors stay ready (degraded at worst): a takeover takes no node out of the proxy.
+            using var takenOver = new CancellationTokenSource();
+            var readiness = ReadinessDuringAsync(survivors, takenOver.Token);
+            var beaconVersion = (await ClusterApi.SupportAsync(survivors[0].Http, residents[41], beacon)).GetProperty("version").GetInt64();
+            double? takeover = await watcher.UntilAsync(v => v.GetProperty("version").GetInt64() >= beaconVersion, TimeSpan.FromSeconds(30))
+                ? killedAt.Elapsed.TotalSeconds
+                : null;
+            await takenOver.CancelAsync();
+            var survivorStatuses = await readiness;
+            await stop.CancelAsync();
+            await running;
 
-        var accepted = load.Outcomes.Count(o => o.Status == 200);
-        var unanswered = await load.RetryUnansweredAsync(survivors[0].Http, TimeSpan.FromSeconds(20));
-        var stored = await WriteLoad.StoredAsync(cluster.ConnectionString, concerns);
-        output.WriteLine($"kill-9: {load.Attempted} writes sent, {accepted} accepted before the retries, " +
-            $"{load.Outcomes.Count(o => o.Status != 200)} without an answer or refused: {string.Join(", ", load.Outcomes.Where(o => o.Status != 200).GroupBy(o => o.Status).Select(g => $"{g.Key} x{g.Count()}"))}; " +
-            $"{stored} stored; takeover {takeover:F1} s");
+            var accepted = load.Outcomes.Count(o => o.Status == 200);
+            var unanswered = await load.RetryUnansweredAsync(survivors[0].Http, TimeSpan.FromSeconds(20));
+            var stored = await WriteLoad.StoredAsync(cluster.ConnectionString, concerns);
+            output.WriteLine($"kill-9: {load.Attempted} writes sent, {accepted} accepted before the retries, " +
+                $"{load.Outcomes.Count(o => o.Status != 200)} without an answer or refused: {string.Join(", ", load.Outcomes.Where(o => o.Status != 200).GroupBy(o => o.Status).Select(g => $"{g.Key} x{g.Count()}"))}; " +
+                $"{stored} stored; takeover {takeover:F1} s");
 
-        Assert.Empty(unanswered); // no key stuck: every write sent is answered 200 in the end, keyed ones too
-        Assert.True(accepted > 100, $"only {accepted} supports accepted: the load did not run");
-        Assert.Equal(load.Attempted, stored); // every write answered 200 is stored, and none twice
-        Assert.All(survivorStatuses, status => Assert.Equal(200, status));
-        Assert.True(takeover is <= 10, $"the live views were not pushed again within 10 s of the kill (took {takeover?.ToString("F1") ?? "longer than the test waited"} s)");
-        await EventuallyAsync(async () => await WriteLoad.ShownAsync(survivors[0].Http, concerns) == stored, TimeSpan.FromSeconds(15), "the views show every stored support");
-        var first = await WriteLoad.StoredAsync(cluster.ConnectionString, [concerns[0]]);
-        Assert.True(await loadWatcher.UntilAsync(v => Supports(v) == first, TimeSpan.FromSeconds(15)), $"the watcher on a survivor holds {loadWatcher.Latest}");
+            Assert.Empty(unanswered); // no key stuck: every write sent is answered 200 in the end, keyed ones too
+            Assert.True(accepted > 100, $"only {accepted} supports accepted: the load did not run");
+            Assert.Equal(load.Attempted, stored); // every write answered 200 is stored, and none twice
+            Assert.All(survivorStatuses, status => Assert.Equal(200, status));
+            Assert.True(takeover is <= 10, $"the live views were not pushed again within 10 s of the kill (took {takeover?.ToString("F1") ?? "longer than the test waited"} s)");
+            await EventuallyAsync(async () => await WriteLoad.ShownAsync(survivors[0].Http, concerns) == stored, TimeSpan.FromSeconds(15), "the views show every stored support");
+            var first = await WriteLoad.StoredAsync(cluster.ConnectionString, [concerns[0]]);
+            Assert.True(await loadWatcher.UntilAsync(v => Supports(v) == first, TimeSpan.FromSeconds(15)), $"the watcher on a survivor holds {loadWatcher.Latest}");
 
-        await EventuallyAsync(async () => JsonDocument.Parse(await survivors[0].Http.GetStringAsync($"api/cities/york/consultations/{consultation}"))
-            .RootElement.GetProperty("status").GetString() == "closed", closesAt - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(30),
-            "the consultation whose close the dead node had scheduled is closed");
+            await EventuallyAsync(async () => JsonDocument.Parse(await survivors[0].Http.GetStringAsync($"api/cities/york/consultations/{consultation}"))
+                .RootElement.GetProperty("status").GetString() == "closed", closesAt - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(30),
+                "the consultation whose close the dead node had scheduled is closed");
 
-        await victim.StartAsync(); // the cluster stays whole for the next test
+        }
+        finally
+        {
+            if (!victim.IsRunning) await victim.StartAsync(); // the cluster stays whole for the next test
+        }
     }
 
     [Fact]
@@ -126,6 +133,7 @@ public sealed class FailureTests(ClusterFixture cluster, ITestOutputHelper outpu
     [Fact]
     public async Task A_node_stopped_with_sigterm_under_load_answers_what_it_accepted_and_the_rest_goes_to_the_other_nodes()
     {
+        await cluster.EnsureAllRunningAsync();
         var front = await cluster.FrontAsync();
         using var http = new HttpClient { BaseAddress = front.Address, Timeout = TimeSpan.FromSeconds(60) };
         var victim = cluster.Nodes[1];
