@@ -133,7 +133,11 @@ public sealed class ClusterFixture : IAsyncLifetime
     }
 }
 
-[CollectionDefinition(Name)]
+/// <summary>
+/// Runs alone, after the other collections: three API nodes, Redis, HAProxy and the failure tests' load would otherwise
+/// starve the browser tests on a 2-core machine (a sign-in page timed out in CI while they ran side by side).
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
 {
     public const string Name = "cluster";
