@@ -26,7 +26,7 @@ public static class StreamWrite
 
         stream.AppendMany(decision.Events);
         if (beforeCommit is not null) await beforeCommit(decision.Events);
-        return await CommitAsync(session, conflict, cancellation) is { } lost ? lost : new Written([], stream.Events[^1].Sequence, decision.Events);
+        return await CommitAsync(session, conflict, cancellation) is { } lost ? lost : new Written([], stream.Events[^1].Sequence);
     }
 
     /// <summary>Commits what the session holds; answers null, or the refusal <paramref name="conflict"/> when another write of one of its streams came first.</summary>
@@ -45,15 +45,14 @@ public static class StreamWrite
 }
 
 /// <summary>
-/// What a <see cref="StreamWrite"/> did: refused (<see cref="Errors"/>), wrote nothing (a repeat), or wrote
-/// <see cref="Events"/>, the last of them at <see cref="Sequence"/>.
+/// What a <see cref="StreamWrite"/> did: refused (<see cref="Errors"/>), wrote nothing (a repeat), or wrote events,
+/// the last of them at <see cref="Sequence"/>.
 /// </summary>
-public sealed record Written(IReadOnlyList<DomainError> Errors, long? Sequence, IReadOnlyList<object>? Events = null)
+public sealed record Written(IReadOnlyList<DomainError> Errors, long? Sequence)
 {
     public static readonly Written Nothing = new([], null);
 
     public bool IsRefused => Errors.Count > 0;
-    public bool Changed => Sequence is not null;
 
     /// <summary>The refusal as problem details (see <see cref="Problems"/>).</summary>
     public IResult Problem => Problems.Result(Errors);
