@@ -1,3 +1,4 @@
+using Platform.Domain;
 using Marten;
 using Npgsql;
 using NpgsqlTypes;
@@ -9,7 +10,7 @@ namespace Platform.Api.Accounts;
 
 /// <summary>
 /// Supports, votes and consultation answers given before they were stored under the participant's pseudonym name the
-/// account in their events (<c>residentId</c>) and in their stream ids (<see cref="SupportStream"/> of item and account).
+/// account in their events (<c>residentId</c>) and in their stream ids (<see cref="PersonalStream"/> of item and account).
 /// At start-up every such stream moves to the id it has under the pseudonym, its events name the pseudonym, and the
 /// consultation tally's answer rows follow; counts, versions and sequences stay as they were. One transaction, under an
 /// advisory lock, so two nodes starting together move each stream once. An account id is never a pseudonym, so a second
@@ -51,9 +52,9 @@ public sealed class ParticipationPseudonyms(IDocumentStore documents, NpgsqlData
             while (await reader.ReadAsync(cancellation))
             {
                 var (city, stream, account, itemId) = (reader.GetString(0), reader.GetGuid(1), reader.GetGuid(2), reader.GetGuid(3));
-                if (stream != SupportStream.Id(itemId, account)) continue; // not a stream this rule named: left as it is
+                if (stream != PersonalStream.Id(itemId, account)) continue; // not a stream this rule named: left as it is
                 var participant = pseudonyms.Of(account);
-                moves.Add((city, stream, SupportStream.Id(itemId, participant), account, participant));
+                moves.Add((city, stream, PersonalStream.Id(itemId, participant), account, participant));
             }
         }
         if (moves.Count == 0) return 0;

@@ -87,6 +87,3 @@ public static class GetConcernEndpoints
             string.IsNullOrWhiteSpace(q) ? null : q.Trim(), sort == "supports", Page: number, PageSize: size), errors);
     }
 }
-
-/// <summary>One page of a list.</summary>
-public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, long Total);

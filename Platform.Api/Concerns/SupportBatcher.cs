@@ -1,3 +1,4 @@
+using Platform.Domain;
 using Marten;
 using Platform.Api.Infrastructure;
 using Platform.Domain.Concerns;
@@ -39,7 +40,7 @@ public sealed class SupportBatcher(IDocumentStore store, PlatformOptions platfor
     protected override bool RepeatIsHarmless => true;
 
     public sealed class PendingSupport(string tenant, Guid concernId, Guid residentId, DateTimeOffset at)
-        : Write(tenant, SupportStream.Id(concernId, residentId))
+        : Write(tenant, PersonalStream.Id(concernId, residentId))
     {
         public Guid ConcernId { get; } = concernId;
         public Guid ResidentId { get; } = residentId;

@@ -13,7 +13,7 @@ namespace Platform.Api.Concerns;
 
 /// <summary>
 /// Residents support concerns, and take their support back. Each resident's support of a concern is
-/// its own tiny stream (see <see cref="SupportStream"/>), so supports of one popular concern never
+/// its own tiny stream (see <see cref="PersonalStream"/>), so supports of one popular concern never
 /// contend on the concern's stream, and a duplicate is stopped by the stream's primary key.
 /// </summary>
 public static class SupportConcernEndpoint
@@ -54,7 +54,7 @@ public static class SupportConcernEndpoint
         CancellationToken cancellation, bool supported, Func<Concern?, ResidentSupport?, Decision> decide)
     {
         var concern = await session.LoadAsync<Concern>(concernId, cancellation);
-        var stream = await session.Events.FetchForWriting<ResidentSupport>(SupportStream.Id(concernId, residentId), cancellation);
+        var stream = await session.Events.FetchForWriting<ResidentSupport>(PersonalStream.Id(concernId, residentId), cancellation);
         var decision = decide(concern, stream.Aggregate);
         if (decision.IsRefused) return Problems.Result(decision.Errors);
         if (decision.Events.Count == 0) return Results.Ok(new SupportState(concernId, supported, Changed: false));

@@ -14,7 +14,7 @@ namespace Platform.Api.Consultations;
 /// <summary>
 /// Residents answer a consultation once, and may amend their response while it is open. Each
 /// resident's response is its own stream (id derived from consultation and resident, see
-/// <see cref="SupportStream"/>): responses never contend on the consultation's stream, and a
+/// <see cref="PersonalStream"/>): responses never contend on the consultation's stream, and a
 /// concurrent duplicate first response is stopped by the stream's primary key.
 /// </summary>
 public static class RespondToConsultationEndpoint
@@ -28,7 +28,7 @@ public static class RespondToConsultationEndpoint
         if (await CityAccess.SupportRefusalAsync(user, city, cities, cancellation) is { } refused) return refused;
         var residentId = user.ParticipantId();
         var consultation = await session.LoadAsync<Consultation>(id, cancellation);
-        var streamId = SupportStream.Id(id, residentId);
+        var streamId = PersonalStream.Id(id, residentId);
         var existing = await session.Events.FetchLatest<ResidentResponse>(streamId, cancellation);
         var decision = ConsultationDecider.Decide(new SubmitConsultationResponse(id, residentId, body.Answers), consultation, existing, clock.GetUtcNow());
         if (decision.IsRefused) return Problems.Result(decision.Errors);
@@ -49,7 +49,7 @@ public static class RespondToConsultationEndpoint
         if (await CityAccess.SupportRefusalAsync(user, city, cities, cancellation) is { } refused) return refused;
         var residentId = user.ParticipantId();
         var consultation = await session.LoadAsync<Consultation>(id, cancellation);
-        var stream = await session.Events.FetchForWriting<ResidentResponse>(SupportStream.Id(id, residentId), cancellation);
+        var stream = await session.Events.FetchForWriting<ResidentResponse>(PersonalStream.Id(id, residentId), cancellation);
         var decision = ConsultationDecider.Decide(new SubmitConsultationResponse(id, residentId, body.Answers, Amend: true), consultation, stream.Aggregate, clock.GetUtcNow());
         if (decision.IsRefused) return Problems.Result(decision.Errors);
 
@@ -65,7 +65,7 @@ public static class RespondToConsultationEndpoint
     [Authorize(Policy = Policies.Resident)]
     public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken cancellation)
     {
-        var streamId = SupportStream.Id(id, user.ParticipantId());
+        var streamId = PersonalStream.Id(id, user.ParticipantId());
         var response = await session.Events.AggregateStreamAsync<ResidentResponse>(streamId, token: cancellation);
         if (response is null) return Problems.NotFound("response");
         var state = await session.Events.FetchStreamStateAsync(streamId, cancellation);

@@ -1,3 +1,4 @@
+using Platform.Domain;
 using Marten;
 using Microsoft.AspNetCore.Identity;
 using Platform.Api.Accounts;
@@ -114,7 +115,7 @@ public sealed class DemoNetwork(IDocumentStore store, IPasswordHasher<Account> h
                 foreach (var resident in participants.Take(5 + 7 * (raised.Length - i)))
                 {
                     var support = ConcernDecider.Decide(new SupportConcern(id, resident), concern, null, now.AddDays(-9 + i));
-                    session.Events.StartStream<ResidentSupport>(SupportStream.Id(id, resident), support.Events);
+                    session.Events.StartStream<ResidentSupport>(PersonalStream.Id(id, resident), support.Events);
                 }
             }
             await session.SaveChangesAsync(cancellation);

@@ -46,7 +46,7 @@ public static class DemoProposals
             session.Events.StartStream<Proposal>(id, submitted);
             var proposal = Proposal.Create((ProposalSubmitted)submitted[0]);
             foreach (var (resident, i) in supporters.Take(supports).Select((s, i) => (pseudonyms.Of(s.Id), i)))
-                session.Events.StartStream<ResidentSupport>(SupportStream.Id(id, resident),
+                session.Events.StartStream<ResidentSupport>(PersonalStream.Id(id, resident),
                     Accepted(ProposalDecider.Decide(new SupportProposal(id, resident), proposal, null, at.AddHours(1 + i))));
             if (supports < threshold) return proposal;
             var reached = Accepted(ProposalDecider.ReachThreshold(proposal, supports, city.Settings.ProposalDecisionDays, at.AddDays(3)));

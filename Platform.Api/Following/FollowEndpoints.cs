@@ -1,3 +1,4 @@
+using Platform.Domain;
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -49,7 +50,7 @@ public static class FollowEndpoints
         if (!exists) return Problems.NotFound(kind == FollowedKind.Concern ? "concern" : "commitment");
 
         var residentId = user.AccountId();
-        var followId = SupportStream.Id(id, residentId);
+        var followId = PersonalStream.Id(id, residentId);
         var current = await session.LoadAsync<Follow>(followId, cancellation);
         if (current?.Following != following)
         {

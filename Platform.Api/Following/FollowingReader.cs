@@ -1,3 +1,4 @@
+using Platform.Domain;
 using Marten;
 using Npgsql;
 using Platform.Api.Commitments;
@@ -15,7 +16,7 @@ namespace Platform.Api.Following;
 /// and tally) and is exact by construction: supporting later, withdrawing, or a link made after the
 /// support all show at the next read. Per city the resident belongs to it costs one query for the
 /// concerns that have commitments, one index look-up of the resident's support streams of those concerns
-/// (their ids are derived from concern and the resident's pseudonym, <see cref="SupportStream"/>), and one load of the
+/// (their ids are derived from concern and the resident's pseudonym, <see cref="PersonalStream"/>), and one load of the
 /// followed views.
 /// </summary>
 public sealed class FollowingReader(IDocumentStore store, NpgsqlDataSource database, PlatformOptions platform, Accounts.Pseudonyms pseudonyms, TimeProvider clock)
@@ -64,7 +65,7 @@ public sealed class FollowingReader(IDocumentStore store, NpgsqlDataSource datab
     {
         var linked = await session.Query<ConcernView>().Where(c => c.Commitments.Any()).ToListAsync(cancellation);
         if (linked.Count == 0) return [];
-        var byStream = linked.ToDictionary(c => SupportStream.Id(c.Id, participant));
+        var byStream = linked.ToDictionary(c => PersonalStream.Id(c.Id, participant));
 
         // The last event of each of the resident's support streams says whether the support stands.
         await using var command = database.CreateCommand(

@@ -27,3 +27,6 @@ public static class Paging
     /// <summary>How many items come before the page; throws rather than wraps if a caller skipped <see cref="Check"/>.</summary>
     public static int Offset(int page, int pageSize) => checked((page - 1) * pageSize);
 }
+
+/// <summary>One page of a list: its items, where it stands, and how many items the whole list holds.</summary>
+public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, long Total);

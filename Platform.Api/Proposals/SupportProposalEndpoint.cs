@@ -13,7 +13,7 @@ namespace Platform.Api.Proposals;
 
 /// <summary>
 /// Residents support proposals, and take their support back, exactly as for concerns: each resident's
-/// support of a proposal is its own tiny stream (<see cref="SupportStream"/>), counted by the shared
+/// support of a proposal is its own tiny stream (<see cref="PersonalStream"/>), counted by the shared
 /// support tally, so a popular proposal's stream is never a point of contention. The support that crosses
 /// the threshold records it in its own transaction (<see cref="ProposalThreshold"/>).
 /// </summary>
@@ -40,7 +40,7 @@ public static class SupportProposalEndpoint
         if (first.IsRefused) return Problems.Result(first.Errors);
         await using (var attempt = session.DocumentStore.LightweightSession(city))
         {
-            attempt.Events.StartStream<ResidentSupport>(SupportStream.Id(id, residentId), first.Events);
+            attempt.Events.StartStream<ResidentSupport>(PersonalStream.Id(id, residentId), first.Events);
             await threshold.RecordWithSupportAsync(attempt, city, proposal, cancellation);
             // Refused when a support stream exists already (a repeat), or the council decided meanwhile: then decide from what is stored.
             if (await StreamWrite.CommitAsync(attempt, SupportChanged, cancellation) is null)
@@ -61,7 +61,7 @@ public static class SupportProposalEndpoint
         CancellationToken cancellation, bool supported, Func<Proposal?, ResidentSupport?, Decision> decide)
     {
         var proposal = await session.LoadAsync<Proposal>(proposalId, cancellation);
-        var stream = await session.Events.FetchForWriting<ResidentSupport>(SupportStream.Id(proposalId, residentId), cancellation);
+        var stream = await session.Events.FetchForWriting<ResidentSupport>(PersonalStream.Id(proposalId, residentId), cancellation);
         var decision = decide(proposal, stream.Aggregate);
         if (decision.IsRefused) return Problems.Result(decision.Errors);
         if (decision.Events.Count == 0) return Results.Ok(new ProposalSupportState(proposalId, supported, Changed: false));

@@ -1,3 +1,4 @@
+using Platform.Domain;
 using Marten;
 using Platform.Api.Infrastructure;
 using Platform.Api.Live;
@@ -39,7 +40,7 @@ public sealed class VoteBatcher(IDocumentStore store, PlatformOptions platform, 
     protected override bool SplitsOn(Exception exception) => WriteConflicts.IsStreamConflict(exception) || PollGate.Refused(exception);
 
     public sealed class PendingVote(string tenant, Guid townHallId, Guid pollId, Guid residentId, IReadOnlyList<object> events)
-        : Write(tenant, SupportStream.Id(pollId, residentId))
+        : Write(tenant, PersonalStream.Id(pollId, residentId))
     {
         public Guid TownHallId { get; } = townHallId;
         public Guid PollId { get; } = pollId;

@@ -1,3 +1,4 @@
+using Platform.Domain;
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -15,7 +16,7 @@ namespace Platform.Api.TownHalls;
 
 /// <summary>
 /// Attendees vote in the open poll. Each resident's vote is its own stream, its id derived from poll
-/// and resident (<see cref="SupportStream"/>): a burst of votes never contends on the town hall's stream,
+/// and resident (<see cref="PersonalStream"/>): a burst of votes never contends on the town hall's stream,
 /// and the second of two votes by one resident is stopped by the stream's primary key. Votes arriving together
 /// share a transaction (<see cref="VoteBatcher"/>); the tally is counted in it (<see cref="Projections.TownHalls.VoteTallyProjection"/>).
 /// </summary>
@@ -48,7 +49,7 @@ public static class VoteEndpoints
         if (await batcher.VoteAsync(session.TenantId, id, pollId, command.ResidentId, decision.Events, cancellation) is { } sequence)
             return Voted(city, cast, sequence);
 
-        var vote = session.Events.StartStream<ResidentVote>(SupportStream.Id(pollId, command.ResidentId), decision.Events);
+        var vote = session.Events.StartStream<ResidentVote>(PersonalStream.Id(pollId, command.ResidentId), decision.Events);
         // The decision above used the state read at the start of the request; the guard re-checks the
         // committed state inside this transaction, under the poll's shared lock (see PollGate).
         session.QueueSqlCommand(PollGate.GuardSql(platform.Schema), city, id, pollId);
@@ -78,7 +79,7 @@ public static class VoteEndpoints
     [Authorize(Policy = Policies.Resident)]
     public static async Task<IResult> Get(Guid id, Guid pollId, ClaimsPrincipal user, IQuerySession session, CancellationToken cancellation)
     {
-        var vote = await session.Events.AggregateStreamAsync<ResidentVote>(SupportStream.Id(pollId, user.ParticipantId()), token: cancellation);
+        var vote = await session.Events.AggregateStreamAsync<ResidentVote>(PersonalStream.Id(pollId, user.ParticipantId()), token: cancellation);
         return vote is null || vote.TownHallId != id ? Problems.NotFound("vote") : Results.Ok(new MyVote(id, pollId, vote.Option, vote.CastAt));
     }
 }

@@ -1,8 +1,12 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Platform.Api.Accounts;
 using Platform.Api.Cities;
+using Platform.Api.Infrastructure;
 
 namespace Platform.Api.Web;
 
@@ -51,6 +55,26 @@ public abstract class CityPageModel(CityDirectory directory) : PageModel
         afterReload?.Invoke();
         problem.AddTo(ModelState, text, formField);
         return Page();
+    }
+
+    /// <summary>
+    /// The one way a page shows what a command handler did (<see cref="Written"/>), as <see cref="ShowAnswerAsync(IResult, string, Func{Task{bool}}, IStringLocalizer{Text}, Func{string, string}?, Action?)"/>
+    /// does for an answer: a success redirects back with <paramref name="confirmation"/>; a refusal reloads the page and
+    /// shows the same problem the API answers, next to the form's fields.
+    /// </summary>
+    protected Task<IActionResult> ShowAnswerAsync(Written written, string confirmation, Func<Task<bool>> reload, IStringLocalizer<Text> text,
+        Func<string, string>? formField = null, Action? afterReload = null) =>
+        ShowAnswerAsync(written.IsRefused ? written.Problem : Results.NoContent(), confirmation, reload, text, formField, afterReload);
+
+    /// <summary>
+    /// The page's check of a command's policy before it sends the command: an anonymous visitor goes to sign in and
+    /// comes back to this page (not to the post handler's URL); a signed-in visitor without the role gets 403.
+    /// Answers null when the visitor may go on.
+    /// </summary>
+    protected async Task<IActionResult?> RefusalAsync(IAuthorizationService authorization, string policy)
+    {
+        if (!User.IsSignedIn()) return Challenge(new AuthenticationProperties { RedirectUri = Request.Path });
+        return (await authorization.AuthorizeAsync(User, HttpContext, policy)).Succeeded ? null : Forbid();
     }
 
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)

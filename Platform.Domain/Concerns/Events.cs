@@ -14,7 +14,7 @@ public sealed record ConcernRaised(
 
 /// <summary>
 /// A resident supports a concern. Recorded in the resident's own support stream for that concern
-/// (see <see cref="SupportStream"/>), never in the concern's stream, so supports do not contend.
+/// (see <see cref="PersonalStream"/>), never in the concern's stream, so supports do not contend.
 /// </summary>
 public sealed record ConcernSupported(Guid ConcernId, Guid ResidentId, DateTimeOffset SupportedAt);
 

@@ -4,7 +4,7 @@ namespace Platform.Domain.Concerns;
 
 /// <summary>
 /// One resident's support of one item (the state of a support stream). The item is a concern or a
-/// proposal: both keep supports in per-resident streams named by <see cref="SupportStream"/>.
+/// proposal: both keep supports in per-resident streams named by <see cref="PersonalStream"/>.
 /// </summary>
 public sealed record ResidentSupport(Guid Id, Guid ItemId, Guid ResidentId, bool Active)
 {

@@ -2,7 +2,7 @@ namespace Platform.Domain.Consultations;
 
 /// <summary>
 /// One resident's response to one consultation: the state of the resident's own response stream
-/// (its id is <see cref="Concerns.SupportStream.Id"/> of consultation and resident).
+/// (its id is <see cref="Concerns.PersonalStream.Id"/> of consultation and resident).
 /// </summary>
 public sealed record ResidentResponse(Guid Id, Guid ConsultationId, Guid ResidentId, ConsultationAnswer[] Answers, int Amendments, DateTimeOffset SubmittedAt)
 {

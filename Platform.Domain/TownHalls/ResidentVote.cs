@@ -2,7 +2,7 @@ namespace Platform.Domain.TownHalls;
 
 /// <summary>
 /// One resident's vote in one poll: the state of the resident's own vote stream (its id is
-/// <see cref="Concerns.SupportStream.Id"/> of poll and resident), so votes never contend on the town hall's stream.
+/// <see cref="Concerns.PersonalStream.Id"/> of poll and resident), so votes never contend on the town hall's stream.
 /// </summary>
 public sealed record ResidentVote(Guid Id, Guid TownHallId, Guid PollId, Guid ResidentId, int Option, DateTimeOffset CastAt)
 {

@@ -75,7 +75,7 @@ public class SupportingConcernsTests(AppFixture app)
         Assert.Single(results, r => r.GetProperty("changed").GetBoolean());
         Assert.Equal(1, (await app.GetConcernAsync(id)).GetProperty("supports").GetInt64());
         await using var session = app.Store.QuerySession("york");
-        var stream = await session.Events.FetchStreamAsync(Platform.Domain.Concerns.SupportStream.Id(id, app.Participant(resident)));
+        var stream = await session.Events.FetchStreamAsync(Platform.Domain.PersonalStream.Id(id, app.Participant(resident)));
         Assert.Single(stream);
     }
 

@@ -1,3 +1,4 @@
+using Platform.Domain;
 using Alba;
 using Platform.Domain.Concerns;
 using Platform.Tests.Support;
@@ -181,6 +182,6 @@ public class RespondingToConsultationsTests(AppFixture app)
         Assert.All(statuses, s => Assert.Contains(s, new[] { 201, 409 }));
         Assert.Equal(1, (await app.ResultsAsync(id)).GetProperty("participation").GetInt64());
         await using var session = app.Store.QuerySession("york");
-        Assert.Single(await session.Events.FetchStreamAsync(SupportStream.Id(id, app.Participant(resident))));
+        Assert.Single(await session.Events.FetchStreamAsync(PersonalStream.Id(id, app.Participant(resident))));
     }
 }

@@ -120,9 +120,9 @@ public class ConcernDeciderTests
     {
         var item = Guid.NewGuid();
         var resident = Guid.NewGuid();
-        Assert.Equal(SupportStream.Id(item, resident), SupportStream.Id(item, resident));
-        Assert.NotEqual(SupportStream.Id(item, resident), SupportStream.Id(item, Guid.NewGuid()));
-        Assert.NotEqual(SupportStream.Id(item, resident), SupportStream.Id(resident, item));
-        Assert.Equal(8, SupportStream.Id(item, resident).Version);
+        Assert.Equal(PersonalStream.Id(item, resident), PersonalStream.Id(item, resident));
+        Assert.NotEqual(PersonalStream.Id(item, resident), PersonalStream.Id(item, Guid.NewGuid()));
+        Assert.NotEqual(PersonalStream.Id(item, resident), PersonalStream.Id(resident, item));
+        Assert.Equal(8, PersonalStream.Id(item, resident).Version);
     }
 }

@@ -182,7 +182,7 @@ public class ProposalDeciderTests
     public void A_support_stream_of_a_proposal_is_the_same_kind_as_that_of_a_concern()
     {
         var resident = Guid.NewGuid();
-        var state = ResidentSupport.Create(SupportStream.Id(ProposalId, resident), new ProposalSupported(ProposalId, resident, Now));
+        var state = ResidentSupport.Create(PersonalStream.Id(ProposalId, resident), new ProposalSupported(ProposalId, resident, Now));
         Assert.True(state.Active);
         Assert.False(state.Apply(new ProposalSupportWithdrawn(ProposalId, resident, Now)).Active);
         Assert.Equal(ProposalId, state.ItemId);

@@ -1,3 +1,4 @@
+using Platform.Domain;
 using System.Text.Json;
 using Alba;
 using Platform.Domain.Concerns;
@@ -23,7 +24,7 @@ public class AccountabilityEndpointTests(AppFixture app)
                  new ConcernAnswered(a, official, "Lights ordered", Jan1.AddDays(3))]),
             (b, [new ConcernRaised(b, "No ramp", "", ["disability-inclusion"], [], null, Guid.CreateVersion7(), false, Jan1)]));
         // Supports change the board only, so the board's version is higher than the scorecard's.
-        var boardVersion = await app.AppendAsync(city, (SupportStream.Id(b, resident), [new ConcernSupported(b, resident, Jan1.AddDays(1))]));
+        var boardVersion = await app.AppendAsync(city, (PersonalStream.Id(b, resident), [new ConcernSupported(b, resident, Jan1.AddDays(1))]));
         await app.WaitForAsync<CityScorecard>(city, version, s => s.Version);
         await app.WaitForAsync<ConcernBoard>(city, boardVersion, s => s.Version);
         await app.WaitForAsync<NetworkOverview>(NetworkOverview.DocumentId, version, s => s.Version);

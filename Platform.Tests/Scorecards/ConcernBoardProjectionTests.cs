@@ -1,3 +1,4 @@
+using Platform.Domain;
 using Platform.Domain.Concerns;
 using Platform.Projections.ConcernBoards;
 using Platform.Tests.Support;
@@ -15,7 +16,7 @@ public class ConcernBoardProjectionTests(AppFixture app)
         (id, [new ConcernRaised(id, title, "", rights, [], district, Someone, false, Jan1.AddDays(day)), .. then]);
 
     private static (Guid, object[]) Support(Guid concern, Guid resident, bool withdraw = false) =>
-        (SupportStream.Id(concern, resident), withdraw
+        (PersonalStream.Id(concern, resident), withdraw
             ? [new ConcernSupported(concern, resident, Jan1.AddDays(5)), new ConcernSupportWithdrawn(concern, resident, Jan1.AddDays(6))]
             : [new ConcernSupported(concern, resident, Jan1.AddDays(5))]);
 

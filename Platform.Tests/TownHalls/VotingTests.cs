@@ -1,3 +1,4 @@
+using Platform.Domain;
 using Alba;
 using Platform.Domain.Accounts;
 using Platform.Domain.Concerns;
@@ -40,7 +41,7 @@ public class VotingTests(AppFixture app)
         Assert.All(statuses, s => Assert.Contains(s, new[] { 201, 409 }));
         Assert.Equal(1, (await app.GetTownHallAsync(id)).GetProperty("currentPoll").GetProperty("total").GetInt64());
         await using var session = app.Store.QuerySession("york");
-        Assert.Single(await session.Events.FetchStreamAsync(SupportStream.Id(poll, app.Participant(resident))));
+        Assert.Single(await session.Events.FetchStreamAsync(PersonalStream.Id(poll, app.Participant(resident))));
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Platform.Domain;
 using System.Text.Json;
 using Npgsql;
 using Microsoft.Extensions.DependencyInjection;
@@ -212,10 +213,10 @@ public sealed class PersonalDataTests(AppFixture app)
             var answer = Platform.Domain.Consultations.ConsultationDecider.Decide(new Platform.Domain.Consultations.SubmitConsultationResponse(consultation, person.Id,
                 [new("bus", ["6"], null, null), new("needs", ["ramps"], null, null), new("safe", null, 4, null), new("more", null, null, "Old answer.")]), questions, null, now);
             Assert.False(answer.IsRefused);
-            session.Events.StartStream<ResidentSupport>(SupportStream.Id(concern, person.Id), new ConcernSupported(concern, person.Id, now));
-            session.Events.StartStream<Platform.Domain.TownHalls.ResidentVote>(SupportStream.Id(poll, person.Id),
+            session.Events.StartStream<ResidentSupport>(PersonalStream.Id(concern, person.Id), new ConcernSupported(concern, person.Id, now));
+            session.Events.StartStream<Platform.Domain.TownHalls.ResidentVote>(PersonalStream.Id(poll, person.Id),
                 new Platform.Domain.TownHalls.TownHallVoteCast(townHall, poll, person.Id, 1, now));
-            session.Events.StartStream<Platform.Domain.Consultations.ResidentResponse>(SupportStream.Id(consultation, person.Id), answer.Events);
+            session.Events.StartStream<Platform.Domain.Consultations.ResidentResponse>(PersonalStream.Id(consultation, person.Id), answer.Events);
             await session.SaveChangesAsync();
         }
         Assert.Contains("mt_events", await TablesContainingAsync(person.Id.ToString()));

@@ -1,3 +1,4 @@
+using Platform.Api.Infrastructure;
 using System.Globalization;
 using Marten;
 using Microsoft.AspNetCore.Authorization;

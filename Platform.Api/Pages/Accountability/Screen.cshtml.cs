@@ -1,3 +1,4 @@
+using Platform.Api.Infrastructure;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Platform.Api.Cities;
@@ -33,7 +34,7 @@ public sealed class CityScreenModel(CityDirectory directory, IDocumentStore stor
         if ((await AccountabilityEndpoints.Board(CitySlug, BoardSize, network, reader, cancellation)).Value<ConcernBoardResponse>() is not { } board) return false;
         await using var session = store.QuerySession(CitySlug);
         var latest = (await GetCommitmentEndpoints.List(CitySlug, null, null, null, null, null, null, 1, LatestCommitments, session, commitments, cancellation))
-            .Value<Platform.Api.Concerns.Paged<CommitmentDetails>>();
+            .Value<Paged<CommitmentDetails>>();
         (Scorecard, Board, Commitments) = (scorecard, board, latest?.Items ?? []);
         return true;
     }

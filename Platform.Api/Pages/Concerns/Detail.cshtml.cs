@@ -1,3 +1,4 @@
+using Platform.Domain;
 using Platform.Api.Infrastructure;
 using Marten;
 using Microsoft.AspNetCore.Authentication;
@@ -152,7 +153,7 @@ public sealed class ConcernDetailModel(CityDirectory directory, IDocumentStore s
         AcceptsSupport = Domain.Concerns.Concern.AcceptsSupportWhen(Concern.Status);
         if (User.IsSignedIn())
         {
-            var support = await session.Events.AggregateStreamAsync<ResidentSupport>(SupportStream.Id(Id, User.ParticipantId()), token: cancellation);
+            var support = await session.Events.AggregateStreamAsync<ResidentSupport>(PersonalStream.Id(Id, User.ParticipantId()), token: cancellation);
             Supporting = support is { Active: true };
             Following = await following.FollowsAsync(User, CitySlug, FollowedKind.Concern, Id, cancellation);
         }

@@ -1,3 +1,4 @@
+using Platform.Api.Infrastructure;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;

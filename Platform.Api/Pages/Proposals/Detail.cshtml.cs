@@ -1,3 +1,4 @@
+using Platform.Domain;
 using System.Globalization;
 using Marten;
 using Microsoft.AspNetCore.Authentication;
@@ -118,7 +119,7 @@ public sealed class ProposalDetailModel(CityDirectory directory, IDocumentStore 
         if (Proposal is null) return false;
         Commitment = Proposal.CommitmentId is { } commitmentId ? await commitments.LoadAsync(session, CitySlug, commitmentId, cancellation) : null;
         if (User.IsSignedIn())
-            Supporting = await session.Events.AggregateStreamAsync<ResidentSupport>(SupportStream.Id(Id, User.ParticipantId()), token: cancellation) is { Active: true };
+            Supporting = await session.Events.AggregateStreamAsync<ResidentSupport>(PersonalStream.Id(Id, User.ParticipantId()), token: cancellation) is { Active: true };
         return true;
     }
 }

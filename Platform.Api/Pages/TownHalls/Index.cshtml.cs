@@ -1,3 +1,4 @@
+using Platform.Api.Infrastructure;
 using Marten;
 using Platform.Api.Cities;
 using Platform.Api.Concerns;
