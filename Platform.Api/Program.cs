@@ -114,7 +114,8 @@ builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks.Default
 // A filter without a category is the rule for every category without one of its own, in place of Logging:LogLevel:Default,
 // so it applies that default itself (without it, every such category would log at debug level and below).
 var defaultLogLevel = builder.Configuration.GetValue("Logging:LogLevel:Default", LogLevel.Information);
-builder.Logging.AddFilter((category, level) => level >= defaultLogLevel && !JsonBodyRule.IsClientMistakeLog(category, level));
+var bodyTypes = new JsonBodyTypes();
+builder.Logging.AddFilter((category, level) => level >= defaultLogLevel && !bodyTypes.IsClientMistakeLog(category, level));
 
 var app = builder.Build();
 
@@ -141,7 +142,7 @@ app.MapWolverineEndpoints(opts =>
     opts.TenantId.IsRouteArgumentNamed(RequestCity.RouteValue); // the same rule as the pages: the city is the route's
     opts.RejectUnparseableQueryValues = true; // ?page=abc is a 400 naming page, not page 1
     // A null or non-object JSON body is a 400 naming $, before any handler runs; so is U+0000 in one of its strings.
-    opts.Policies.Add(new JsonBodyRule(app.Services.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions));
+    opts.Policies.Add(new JsonBodyRule(app.Services.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions, bodyTypes));
 });
 app.MapWeb(); // the pages (Pages/), the home page at /
 app.MapBenchEndpoints();

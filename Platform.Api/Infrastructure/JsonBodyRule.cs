@@ -24,7 +24,7 @@ namespace Platform.Api.Infrastructure;
 /// </list>
 /// A content type other than JSON is Wolverine's 415.
 /// </summary>
-public sealed partial class JsonBodyRule(JsonSerializerOptions json) : IHttpPolicy
+public sealed partial class JsonBodyRule(JsonSerializerOptions json, JsonBodyTypes bodyTypes) : IHttpPolicy
 {
     public const string InvalidJsonCode = "invalid-json";
 
@@ -35,22 +35,11 @@ public sealed partial class JsonBodyRule(JsonSerializerOptions json) : IHttpPoli
     /// </summary>
     private readonly JsonSerializerOptions _bodies = new(json) { Converters = { new NulFreeStrings() } };
 
-    /// <summary>
-    /// The full names of the body types: Wolverine logs a body it cannot read at error level under its type's name, with
-    /// the serializer's stack trace. That is a client's mistake, answered 400, so the log keeps those entries at debug
-    /// level at most (<see cref="IsClientMistakeLog"/>, a logging filter in Program.cs).
-    /// </summary>
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> BodyTypes = new(StringComparer.Ordinal);
-
-    /// <summary>False for an entry above debug level under a body type's name (an unreadable body); true for any other.</summary>
-    public static bool IsClientMistakeLog(string? category, LogLevel level) =>
-        level > LogLevel.Debug && category is not null && BodyTypes.ContainsKey(category);
-
     public void Apply(IReadOnlyList<HttpChain> chains, GenerationRules rules, IServiceContainer container)
     {
         foreach (var chain in chains.Where(c => c.HasRequestType && c.RequestType is not null))
         {
-            BodyTypes[chain.RequestType!.FullName!] = true;
+            bodyTypes.Add(chain.RequestType!);
             chain.JsonSerializerOptions = _bodies;
             var require = typeof(JsonBodyRule).GetMethod(nameof(Require))!.MakeGenericMethod(chain.RequestType!);
             var call = new MethodCall(typeof(JsonBodyRule), require) { CommentText = "A JSON body that is null is refused (JsonBodyRule)" };
@@ -108,4 +97,21 @@ public sealed partial class JsonBodyRule(JsonSerializerOptions json) : IHttpPoli
 
     [GeneratedRegex(@"Path: (?<path>\$[^ ]*) \|")]
     private static partial Regex JsonPath();
+}
+
+/// <summary>
+/// The full names of the request body types, filled by <see cref="JsonBodyRule"/> as Wolverine builds its routes. Wolverine
+/// logs a body it cannot read at error level under its type's name, with the serializer's stack trace; that is a
+/// client's mistake, answered 400, so the log keeps those entries at debug level at most (<see cref="IsClientMistakeLog"/>,
+/// a logging filter in Program.cs). One instance per application, made before the logging and handed to both.
+/// </summary>
+public sealed class JsonBodyTypes
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _names = new(StringComparer.Ordinal);
+
+    public void Add(Type bodyType) => _names[bodyType.FullName!] = true;
+
+    /// <summary>True for an entry above debug level under a body type's name (an unreadable body); false for any other.</summary>
+    public bool IsClientMistakeLog(string? category, LogLevel level) =>
+        level > LogLevel.Debug && category is not null && _names.ContainsKey(category);
 }
