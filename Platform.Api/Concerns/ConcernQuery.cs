@@ -4,7 +4,6 @@ using Platform.Api.Infrastructure;
 using Platform.Domain;
 using Platform.Domain.Accounts;
 using Platform.Domain.Concerns;
-using Platform.Domain.Reference;
 
 namespace Platform.Api.Concerns;
 
@@ -39,20 +38,12 @@ public sealed record ConcernQuery(
         if (page is not null && !int.TryParse(page, out number)) number = 0;
         if (pageSize is not null && !int.TryParse(pageSize, out size)) size = 0;
         Paging.Check(number, size, MaxPageSize, errors);
-        if (right is not null && !ReferenceCatalogue.Default.IsRight(right)) errors.Add(DomainError.Invalid("right", $"'{right}' is not a right of the catalogue."));
-        if (sdgTarget is not null && !ReferenceCatalogue.Default.IsSdgTarget(sdgTarget)) errors.Add(DomainError.Invalid("sdgTarget", $"'{sdgTarget}' is not a known SDG target."));
-        ConcernStatus? parsedStatus = null;
-        if (status is not null)
-        {
-            if (Enum.TryParse<ConcernStatus>(status, ignoreCase: true, out var s) && !int.TryParse(status, out _)) parsedStatus = s;
-            else errors.Add(DomainError.Invalid("status", $"'{status}' is not a status ({string.Join(", ", Enum.GetNames<ConcernStatus>()).ToLowerInvariant()})."));
-        }
-        if (sort is not null && sort is not ("recent" or "supports")) errors.Add(DomainError.Invalid("sort", "Sort by 'recent' or 'supports'."));
-        if (q is { Length: > 200 }) errors.Add(DomainError.Invalid("q", "The search text may have at most 200 characters."));
+        ListFilters.CheckTags(right, sdgTarget, errors);
+        var parsedStatus = ListFilters.Status<ConcernStatus>(status, string.Join(", ", Enum.GetNames<ConcernStatus>()).ToLowerInvariant(), errors);
+        ListFilters.CheckOrderAndText(sort, q, errors);
         if (parsedStatus == ConcernStatus.Hidden && !maySeeHidden)
             errors.Add(new DomainError(ErrorKind.Forbidden, "hidden-concerns", "Only the city's officials and moderators list hidden concerns.", "status"));
-        return new ConcernQuery(right, sdgTarget, parsedStatus, string.IsNullOrWhiteSpace(district) ? null : district.Trim(),
-            string.IsNullOrWhiteSpace(q) ? null : q.Trim(), sort == "supports", Page: number, PageSize: size);
+        return new ConcernQuery(right, sdgTarget, parsedStatus, ListFilters.Text(district), ListFilters.Text(q), sort == "supports", Page: number, PageSize: size);
     }
 
     /// <summary>The city's officials and moderators see its hidden concerns; no one else does.</summary>

@@ -1,7 +1,6 @@
 using Platform.Api.Infrastructure;
 using Platform.Domain;
 using Platform.Domain.Proposals;
-using Platform.Domain.Reference;
 
 namespace Platform.Api.Proposals;
 
@@ -26,17 +25,9 @@ public sealed record ProposalQuery(
         var number = page ?? 1;
         var size = pageSize ?? DefaultPageSize;
         Paging.Check(number, size, MaxPageSize, errors);
-        if (right is not null && !ReferenceCatalogue.Default.IsRight(right)) errors.Add(DomainError.Invalid("right", $"'{right}' is not a right of the catalogue."));
-        if (sdgTarget is not null && !ReferenceCatalogue.Default.IsSdgTarget(sdgTarget)) errors.Add(DomainError.Invalid("sdgTarget", $"'{sdgTarget}' is not a known SDG target."));
-        ProposalStatus? parsedStatus = null;
-        if (status is not null)
-        {
-            if (Enum.TryParse<ProposalStatus>(status, ignoreCase: true, out var s) && !int.TryParse(status, out _)) parsedStatus = s;
-            else errors.Add(DomainError.Invalid("status", $"'{status}' is not a status (open, thresholdReached, accepted, rejected, withdrawn)."));
-        }
-        if (sort is not null && sort is not ("recent" or "supports")) errors.Add(DomainError.Invalid("sort", "Sort by 'recent' or 'supports'."));
-        if (q is { Length: > 200 }) errors.Add(DomainError.Invalid("q", "The search text may have at most 200 characters."));
-        return new ProposalQuery(right, sdgTarget, parsedStatus, string.IsNullOrWhiteSpace(district) ? null : district.Trim(),
-            string.IsNullOrWhiteSpace(q) ? null : q.Trim(), sort == "supports", number, size);
+        ListFilters.CheckTags(right, sdgTarget, errors);
+        var parsedStatus = ListFilters.Status<ProposalStatus>(status, "open, thresholdReached, accepted, rejected, withdrawn", errors);
+        ListFilters.CheckOrderAndText(sort, q, errors);
+        return new ProposalQuery(right, sdgTarget, parsedStatus, ListFilters.Text(district), ListFilters.Text(q), sort == "supports", number, size);
     }
 }

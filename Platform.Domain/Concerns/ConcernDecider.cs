@@ -93,26 +93,17 @@ public static class ConcernDecider
     // resolved; open or acknowledged → declined; open, acknowledged or answered → resolved or withdrawn (by the
     // author); any visible state → hidden → restored to where it was.
 
-    public static Decision Decide(AcknowledgeConcern command, Concern? concern, DateTimeOffset now)
-    {
-        if (Refusal(concern, "acknowledge", AcknowledgeFrom) is { } refused) return refused;
-        if (Check.RequiredError(command.Department, "department", ConcernRules.DepartmentMaxLength) is { } invalid) return Decision.Refuse(invalid);
-        return Decision.Accept(new ConcernAcknowledged(concern!.Id, command.OfficialId, command.Department!.Trim(), now.AddDays(command.ResponseDays), now));
-    }
+    public static Decision Decide(AcknowledgeConcern command, Concern? concern, DateTimeOffset now) =>
+        Said(concern, "acknowledge", AcknowledgeFrom, command.Department, "department", ConcernRules.DepartmentMaxLength,
+            department => new ConcernAcknowledged(concern!.Id, command.OfficialId, department, now.AddDays(command.ResponseDays), now));
 
-    public static Decision Decide(AnswerConcern command, Concern? concern, DateTimeOffset now)
-    {
-        if (Refusal(concern, "answer", AnswerFrom) is { } refused) return refused;
-        if (Check.RequiredError(command.Answer, "answer", ConcernRules.ResponseMaxLength) is { } invalid) return Decision.Refuse(invalid);
-        return Decision.Accept(new ConcernAnswered(concern!.Id, command.OfficialId, command.Answer!.Trim(), now));
-    }
+    public static Decision Decide(AnswerConcern command, Concern? concern, DateTimeOffset now) =>
+        Said(concern, "answer", AnswerFrom, command.Answer, "answer", ConcernRules.ResponseMaxLength,
+            answer => new ConcernAnswered(concern!.Id, command.OfficialId, answer, now));
 
-    public static Decision Decide(DeclineConcern command, Concern? concern, DateTimeOffset now)
-    {
-        if (Refusal(concern, "decline", DeclineFrom) is { } refused) return refused;
-        if (Check.RequiredError(command.Reason, "reason", ConcernRules.ResponseMaxLength) is { } invalid) return Decision.Refuse(invalid);
-        return Decision.Accept(new ConcernDeclined(concern!.Id, command.OfficialId, command.Reason!.Trim(), now));
-    }
+    public static Decision Decide(DeclineConcern command, Concern? concern, DateTimeOffset now) =>
+        Said(concern, "decline", DeclineFrom, command.Reason, "reason", ConcernRules.ResponseMaxLength,
+            reason => new ConcernDeclined(concern!.Id, command.OfficialId, reason, now));
 
     public static Decision Decide(ResolveConcern command, Concern? concern, DateTimeOffset now)
     {
@@ -123,12 +114,9 @@ public static class ConcernDecider
         return Decision.Accept(new ConcernResolved(concern!.Id, command.OfficialId, Check.Optional(command.Note), now));
     }
 
-    public static Decision Decide(HideConcern command, Concern? concern, DateTimeOffset now)
-    {
-        if (Refusal(concern, "hide", HideFrom) is { } refused) return refused;
-        if (Check.RequiredError(command.Reason, "reason", ConcernRules.ResponseMaxLength) is { } invalid) return Decision.Refuse(invalid);
-        return Decision.Accept(new ConcernHidden(concern!.Id, command.ModeratorId, command.Reason!.Trim(), now));
-    }
+    public static Decision Decide(HideConcern command, Concern? concern, DateTimeOffset now) =>
+        Said(concern, "hide", HideFrom, command.Reason, "reason", ConcernRules.ResponseMaxLength,
+            reason => new ConcernHidden(concern!.Id, command.ModeratorId, reason, now));
 
     /// <summary>
     /// A moderator removes the concern's text, in any status, once: a reason is required and published. A concern
@@ -145,12 +133,9 @@ public static class ConcernDecider
     /// <summary>The refusal of a second redaction.</summary>
     public static readonly DomainError AlreadyRedacted = DomainError.Conflict("concern-redacted", "The concern's text is removed already.");
 
-    public static Decision Decide(RestoreConcern command, Concern? concern, DateTimeOffset now)
-    {
-        if (Refusal(concern, "restore", RestoreFrom) is { } refused) return refused;
-        if (Check.RequiredError(command.Reason, "reason", ConcernRules.ResponseMaxLength) is { } invalid) return Decision.Refuse(invalid);
-        return Decision.Accept(new ConcernRestored(concern!.Id, command.ModeratorId, command.Reason!.Trim(), now));
-    }
+    public static Decision Decide(RestoreConcern command, Concern? concern, DateTimeOffset now) =>
+        Said(concern, "restore", RestoreFrom, command.Reason, "reason", ConcernRules.ResponseMaxLength,
+            reason => new ConcernRestored(concern!.Id, command.ModeratorId, reason, now));
 
     /// <summary>
     /// Only the author withdraws, and only while the council has not closed the concern. The author is known by their
@@ -163,6 +148,18 @@ public static class ConcernDecider
             return Decision.Refuse(new DomainError(ErrorKind.Forbidden, "not-the-author", "Only the author can withdraw a concern."));
         if (Refusal(concern, "withdraw", WithdrawFrom) is { } refused) return refused;
         return Decision.Accept(new ConcernWithdrawn(concern.Id, now));
+    }
+
+    /// <summary>
+    /// An action that starts from the statuses <paramref name="allowed"/> and must say something (a department, an
+    /// answer, a reason): <paramref name="happened"/> is the event, given the trimmed text.
+    /// </summary>
+    private static Decision Said(Concern? concern, string action, IReadOnlyList<ConcernStatus> allowed, string? text, string field, int max,
+        Func<string, object> happened)
+    {
+        if (Refusal(concern, action, allowed) is { } refused) return refused;
+        if (Check.RequiredError(text, field, max) is { } invalid) return Decision.Refuse(invalid);
+        return Decision.Accept(happened(text!.Trim()));
     }
 
     private static Decision? Refusal(Concern? concern, string action, IReadOnlyList<ConcernStatus> allowed)
