@@ -16,7 +16,7 @@ public static class ConcernHistoryEndpoint
     public static async Task<IResult> Get(Guid id, string city, ClaimsPrincipal user, IQuerySession session, CancellationToken cancellation)
     {
         var concern = await session.LoadAsync<Concern>(id, cancellation);
-        if (concern is null || concern.Status == ConcernStatus.Hidden && !GetConcernEndpoints.MaySeeHidden(user, city))
+        if (concern is null || concern.Status == ConcernStatus.Hidden && !ConcernQuery.MaySeeHidden(user, city))
             return Problems.NotFound("concern");
 
         var events = await session.Events.FetchStreamAsync(id, token: cancellation);

@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using System.Text;
 using Marten;
 using Npgsql;
+using Platform.Api.Accounts;
 using Platform.Api.Infrastructure;
 using Platform.Domain.Concerns;
 using Platform.Projections.Concerns;
@@ -24,15 +26,35 @@ public sealed class ConcernReader(NpgsqlDataSource database, PlatformOptions pla
     private readonly string _tally = $"{platform.Schema}.{SupportTally.TableName}";
     private readonly string _views = $"{platform.Schema}.mt_doc_concernview";
 
-    public async Task<ConcernResponse?> LoadAsync(IQuerySession session, string city, Guid id, CancellationToken cancellation, Guid? caller = null)
+    /// <summary>
+    /// One concern as <paramref name="user"/> may see it: null when it does not exist, or when it is hidden and the user
+    /// is not one of the city's officials or moderators (<see cref="ConcernQuery.MaySeeHidden"/>).
+    /// </summary>
+    public async Task<ConcernDetails?> FindAsync(IQuerySession session, string city, Guid id, ClaimsPrincipal user, CancellationToken cancellation) =>
+        await LoadAsync(session, city, id, cancellation, Caller(user)) is { } concern
+        && (concern.Status != ConcernStatus.Hidden || ConcernQuery.MaySeeHidden(user, city))
+            ? concern
+            : null;
+
+    /// <summary>One page of the city's concerns for <paramref name="query"/> (checked already, see <see cref="ConcernQuery.Parse"/>), as <paramref name="user"/> sees them.</summary>
+    public async Task<Paged<ConcernDetails>> PageAsync(string city, ConcernQuery query, ClaimsPrincipal user, CancellationToken cancellation)
+    {
+        var (items, total) = await ListAsync(city, query, Caller(user), cancellation);
+        return new Paged<ConcernDetails>(items, query.Page, query.PageSize, total);
+    }
+
+    /// <summary>The signed-in caller, who may be the author of some concerns.</summary>
+    private static Guid? Caller(ClaimsPrincipal user) => user.IsSignedIn() ? user.AccountId() : null;
+
+    public async Task<ConcernDetails?> LoadAsync(IQuerySession session, string city, Guid id, CancellationToken cancellation, Guid? caller = null)
     {
         var view = await session.LoadAsync<ConcernView>(id, cancellation);
         if (view is null) return null;
         var tallies = await TalliesAsync(city, [id], cancellation);
-        return ToResponse(city, view, tallies.GetValueOrDefault(id), AuthorKeys(caller));
+        return ToDetails(city, view, tallies.GetValueOrDefault(id), AuthorKeys(caller));
     }
 
-    public async Task<(IReadOnlyList<ConcernResponse> Items, long Total)> ListAsync(string city, ConcernQuery query, Guid? caller, CancellationToken cancellation)
+    public async Task<(IReadOnlyList<ConcernDetails> Items, long Total)> ListAsync(string city, ConcernQuery query, Guid? caller, CancellationToken cancellation)
     {
         var sql = new StringBuilder($"""
             select d.data::text, coalesce(t.supports, 0), coalesce(t.last_sequence, 0), count(*) over ()
@@ -65,14 +87,14 @@ public sealed class ConcernReader(NpgsqlDataSource database, PlatformOptions pla
 
         await using var command = database.CreateCommand(sql.ToString());
         foreach (var value in parameters) command.Parameters.Add(new NpgsqlParameter { Value = value });
-        var items = new List<ConcernResponse>();
+        var items = new List<ConcernDetails>();
         long total = 0;
         await using var reader = await command.ExecuteReaderAsync(cancellation);
         var keys = AuthorKeys(caller);
         while (await reader.ReadAsync(cancellation))
         {
             var view = System.Text.Json.JsonSerializer.Deserialize<ConcernView>(reader.GetString(0), StoredJson)!;
-            items.Add(ToResponse(city, view, (reader.GetInt64(1), reader.GetInt64(2)), keys));
+            items.Add(ToDetails(city, view, (reader.GetInt64(1), reader.GetInt64(2)), keys));
             total = reader.GetInt64(3);
         }
         if (items.Count == 0 && query.Page > 1) total = await CountAsync(city, query, caller, cancellation);
@@ -90,7 +112,7 @@ public sealed class ConcernReader(NpgsqlDataSource database, PlatformOptions pla
     /// <summary>Who the caller is as an author: their account (named concerns) and their pseudonym (anonymous ones), hashed once a read.</summary>
     private (Guid Account, Guid Pseudonym)? AuthorKeys(Guid? caller) => caller is { } id ? (id, pseudonyms.Of(id)) : null;
 
-    private static ConcernResponse ToResponse(string city, ConcernView v, (long Supports, long Sequence) tally, (Guid Account, Guid Pseudonym)? caller) => new(
+    private static ConcernDetails ToDetails(string city, ConcernView v, (long Supports, long Sequence) tally, (Guid Account, Guid Pseudonym)? caller) => new(
         v.Id, city, v.Title, v.Description, v.Rights, v.SdgTargets, v.District,
         v.Hidden ? ConcernStatus.Hidden : v.Status, v.Anonymous, tally.Supports, v.RaisedAt, v.UpdatedAt,
         v.Department, v.ResponseDue, v.Answer, v.AnsweredAt, v.DeclineReason, v.ResolutionNote, v.ClosedAt,

@@ -6,12 +6,13 @@ using Platform.Projections.Live;
 
 namespace Platform.Api.Concerns;
 
-/// <summary>Everything the Concerns feature registers: projections, tables, readers, live views.</summary>
+/// <summary>Everything the Concerns feature registers: projections, tables, readers, the handler, live views.</summary>
 public static class ConcernsSetup
 {
     public static IServiceCollection AddConcerns(this IServiceCollection services)
     {
         services.AddSingleton<ConcernReader>();
+        services.AddSingleton<ConcernHandler>();
         services.AddSingleton<SupportBatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<SupportBatcher>());
         services.AddSingleton<ILiveViewSource, ConcernLiveViewSource>();

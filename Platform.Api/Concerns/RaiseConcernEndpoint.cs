@@ -2,9 +2,7 @@ using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Platform.Api.Accounts;
-using Platform.Api.Infrastructure;
 using Platform.Domain.Concerns;
-using Platform.Domain.Reference;
 using Wolverine.Http;
 
 namespace Platform.Api.Concerns;
@@ -12,21 +10,16 @@ namespace Platform.Api.Concerns;
 /// <summary>A resident raises a rights concern in their city.</summary>
 public static class RaiseConcernEndpoint
 {
-    /// <summary>Starts a Concern stream in the city's tenant; answers 201 with the new id.</summary>
+    /// <summary>Starts a Concern stream in the city's tenant (<see cref="ConcernHandler"/>); answers 201 with the new id.</summary>
     [WolverinePost("/api/cities/{city}/concerns", OperationId = "raiseConcern")]
     [Authorize(Policy = Policies.Resident)]
-    public static async Task<IResult> Post(RaiseConcern command, string city, ClaimsPrincipal user,
-        IDocumentSession session, Pseudonyms pseudonyms, TimeProvider clock, CancellationToken cancellation)
+    public static async Task<IResult> Post(RaiseConcernRequest request, string city, ClaimsPrincipal user, IDocumentSession session,
+        ConcernHandler handler, CancellationToken cancellation)
     {
-        var id = Guid.CreateVersion7();
-        // An anonymous concern is stored under its author's pseudonym: no account id in clear (docs/privacy.md).
-        var author = pseudonyms.AuthorOf(user.AccountId(), command.Anonymous);
-        var decision = ConcernDecider.Decide(command, id, author, clock.GetUtcNow(), ReferenceCatalogue.Default);
-        if (decision.IsRefused) return Problems.Result(decision.Errors);
-
-        session.Events.StartStream<Concern>(id, decision.Events);
-        await session.SaveChangesAsync(cancellation);
-        return Results.Created($"/api/cities/{city}/concerns/{id}", new RaisedConcern(id));
+        var command = new RaiseConcern(Guid.CreateVersion7(), user.AccountId(), request.Title, request.Description, request.Rights, request.SdgTargets,
+            request.District, request.Anonymous);
+        var written = await handler.Handle(command, session, cancellation);
+        return written.IsRefused ? written.Problem : Results.Created($"/api/cities/{city}/concerns/{command.ConcernId}", new RaisedConcern(command.ConcernId));
     }
 }
 

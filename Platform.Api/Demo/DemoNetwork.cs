@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Identity;
 using Platform.Api.Accounts;
 using Platform.Api.Cities;
+using Platform.Api.Concerns;
 using Platform.Domain.Accounts;
 using Platform.Domain.Concerns;
 using Platform.Domain.Reference;
@@ -38,7 +39,7 @@ public sealed class DemoNetwork(IDocumentStore store, IPasswordHasher<Account> h
         yield return ("admin@network.demo", "Network administrator", null, [], true);
     }
 
-    private static readonly Dictionary<string, RaiseConcern[]> Concerns = new()
+    private static readonly Dictionary<string, RaiseConcernRequest[]> Concerns = new()
     {
         ["york"] =
         [
@@ -106,7 +107,9 @@ public sealed class DemoNetwork(IDocumentStore store, IPasswordHasher<Account> h
             {
                 var id = Guid.CreateVersion7();
                 var author = residents[i];
-                var decision = ConcernDecider.Decide(raised[i], id, author, now.AddDays(-10 + i), ReferenceCatalogue.Default);
+                var r = raised[i];
+                var decision = ConcernDecider.Decide(new RaiseConcern(id, author, r.Title, r.Description, r.Rights, r.SdgTargets, r.District, r.Anonymous),
+                    null, now.AddDays(-10 + i));
                 if (decision.IsRefused) throw new InvalidOperationException($"Demo concern refused: {decision.Errors[0].Message}");
                 session.Events.StartStream<Concern>(id, decision.Events);
                 concerns++;

@@ -41,15 +41,17 @@ public static class DemoProposals
         Proposal Submit(string title, string[] rights, string district, int supports, DateTimeOffset at)
         {
             var id = Guid.CreateVersion7();
-            var submitted = Accepted(ProposalDecider.Decide(new SubmitProposal(title, $"{title} — a demo proposal of {city.Id}.", rights, ["11.2"], district),
-                id, supporters[0].Id, threshold, at, ReferenceCatalogue.Default));
+            var submitted = Accepted(ProposalDecider.Decide(
+                new SubmitProposal(id, supporters[0].Id, title, $"{title} — a demo proposal of {city.Id}.", rights, ["11.2"], district) { SupportThreshold = threshold },
+                null, at));
             session.Events.StartStream<Proposal>(id, submitted);
             var proposal = Proposal.Create((ProposalSubmitted)submitted[0]);
             foreach (var (resident, i) in supporters.Take(supports).Select((s, i) => (pseudonyms.Of(s.Id), i)))
                 session.Events.StartStream<ResidentSupport>(PersonalStream.Id(id, resident),
                     Accepted(ProposalDecider.Decide(new SupportProposal(id, resident), proposal, null, at.AddHours(1 + i))));
             if (supports < threshold) return proposal;
-            var reached = Accepted(ProposalDecider.ReachThreshold(proposal, supports, city.Settings.ProposalDecisionDays, at.AddDays(3)));
+            var reached = Accepted(ProposalDecider.Decide(new ReachProposalThreshold(id, supports) { DecisionDays = city.Settings.ProposalDecisionDays },
+                proposal, at.AddDays(3)));
             session.Events.Append(id, reached);
             return proposal.Apply((ProposalThresholdReached)reached[0]);
         }
@@ -67,13 +69,13 @@ public static class DemoProposals
                 "Parks", DueDates.Today(publishedAt, zone).AddDays(330), 120_000m, [new OriginInput(OriginKind.Proposal, accepted.Id)]),
             commitmentId, Official, publishedAt, zone, ReferenceCatalogue.Default, null, new HashSet<CommitmentOrigin> { origin }));
         session.Events.StartStream<Commitment>(commitmentId, published);
-        session.Events.Append(accepted.Id, Accepted(ProposalDecider.Accept(accepted,
-            new AcceptProposal("The council agrees and commits to it, parks first where residents asked.", commitmentId), Official, publishedAt)));
+        session.Events.Append(accepted.Id, Accepted(ProposalDecider.Decide(
+            new AcceptProposal(accepted.Id, Official, "The council agrees and commits to it, parks first where residents asked.", commitmentId), accepted, publishedAt)));
 
         // Rejected before reaching the threshold, with the council's reason.
         var rejected = Submit("A cable car to the university", ["mobility", "participation"], "Hill", Math.Min(7, threshold - 1), now.AddDays(-40));
-        session.Events.Append(rejected.Id, Accepted(ProposalDecider.Reject(rejected,
-            new RejectProposal("A cable car costs ten times the bus lines it would replace; the council extends line 4 instead."), Official, now.AddDays(-12))));
+        session.Events.Append(rejected.Id, Accepted(ProposalDecider.Decide(
+            new RejectProposal(rejected.Id, Official, "A cable car costs ten times the bus lines it would replace; the council extends line 4 instead."), rejected, now.AddDays(-12))));
 
         await session.SaveChangesAsync(cancellation);
         return 3;

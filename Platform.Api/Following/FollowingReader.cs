@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Platform.Domain;
 using Marten;
 using Npgsql;
@@ -6,6 +7,7 @@ using Platform.Api.Infrastructure;
 using Platform.Domain.Concerns;
 using Platform.Projections.Commitments;
 using Platform.Projections.Concerns;
+using Platform.Api.Accounts;
 
 namespace Platform.Api.Following;
 
@@ -21,6 +23,10 @@ namespace Platform.Api.Following;
 /// </summary>
 public sealed class FollowingReader(IDocumentStore store, NpgsqlDataSource database, PlatformOptions platform, Accounts.Pseudonyms pseudonyms, TimeProvider clock)
 {
+    /// <summary>What the signed-in <paramref name="user"/> follows, in every city where they hold a role, latest change first.</summary>
+    public Task<IReadOnlyList<FollowedItem>> MineAsync(ClaimsPrincipal user, CancellationToken cancellation) =>
+        ListAsync(user.AccountId(), user.Claims.Where(c => c.Type == PlatformClaims.CityRoleClaim).Select(c => c.Value.Split(':')[0]).Distinct(), cancellation);
+
     public async Task<IReadOnlyList<FollowedItem>> ListAsync(Guid residentId, IEnumerable<string> cities, CancellationToken cancellation)
     {
         await using var any = store.QuerySession();

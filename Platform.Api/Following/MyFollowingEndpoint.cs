@@ -10,11 +10,8 @@ public static class MyFollowingEndpoint
 {
     [WolverineGet("/api/accounts/me/following", OperationId = "getMyFollowing")]
     [Authorize(Policy = Policies.SignedIn)]
-    public static async Task<IResult> Get(ClaimsPrincipal user, FollowingReader reader, CancellationToken cancellation)
-    {
-        var cities = user.Claims.Where(c => c.Type == PlatformClaims.CityRoleClaim).Select(c => c.Value.Split(':')[0]).Distinct();
-        return Results.Ok(new FollowingList(await reader.ListAsync(user.AccountId(), cities, cancellation)));
-    }
+    public static async Task<IResult> Get(ClaimsPrincipal user, FollowingReader reader, CancellationToken cancellation) =>
+        Results.Ok(new FollowingList(await reader.MineAsync(user, cancellation)));
 }
 
 /// <summary>What the signed-in resident follows: <c>{ items }</c>.</summary>

@@ -29,6 +29,24 @@ public static class StreamWrite
         return await CommitAsync(session, conflict, cancellation) is { } lost ? lost : new Written([], stream.Events[^1].Sequence);
     }
 
+    /// <summary>
+    /// As the <c>DecideAsync</c> above,
+    /// with a write alongside that may refuse: <paramref name="alongside"/> runs before the decision is appended, in the same
+    /// transaction (another stream written with this one); when it answers errors, nothing is committed and they are the refusal.
+    /// </summary>
+    public static async Task<Written> DecideAsync<TState>(IDocumentSession session, Guid id, Func<TState?, Decision> decide, DomainError conflict,
+        Func<IReadOnlyList<object>, Task<IReadOnlyList<DomainError>>> alongside, CancellationToken cancellation) where TState : class
+    {
+        var stream = await session.Events.FetchForWriting<TState>(id, cancellation);
+        var decision = decide(stream.Aggregate);
+        if (decision.IsRefused) return new Written(decision.Errors, null);
+        if (decision.Events.Count == 0) return Written.Nothing;
+
+        if (await alongside(decision.Events) is { Count: > 0 } refused) return new Written(refused, null);
+        stream.AppendMany(decision.Events);
+        return await CommitAsync(session, conflict, cancellation) is { } lost ? lost : new Written([], stream.Events[^1].Sequence);
+    }
+
     /// <summary>Commits what the session holds; answers null, or the refusal <paramref name="conflict"/> when another write of one of its streams came first.</summary>
     public static async Task<Written?> CommitAsync(IDocumentSession session, DomainError conflict, CancellationToken cancellation)
     {

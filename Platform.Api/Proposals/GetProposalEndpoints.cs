@@ -1,11 +1,7 @@
 using System.Security.Claims;
 using Marten;
-using Platform.Api.Accounts;
-using Platform.Api.Concerns;
 using Platform.Api.Infrastructure;
 using Platform.Domain;
-using Platform.Domain.Proposals;
-using Platform.Domain.Reference;
 using Wolverine.Http;
 
 namespace Platform.Api.Proposals;
@@ -13,13 +9,13 @@ namespace Platform.Api.Proposals;
 /// <summary>Reads of a city's proposals: public.</summary>
 public static class GetProposalEndpoints
 {
-    public const int DefaultPageSize = 20;
-    public const int MaxPageSize = 100;
+    public const int DefaultPageSize = ProposalQuery.DefaultPageSize;
+    public const int MaxPageSize = ProposalQuery.MaxPageSize;
 
     /// <summary>One proposal with its support count, threshold, decision due date and version.</summary>
     [WolverineGet("/api/cities/{city}/proposals/{id}", OperationId = "getProposal")]
     public static async Task<IResult> Get(Guid id, string city, ClaimsPrincipal user, IQuerySession session, ProposalReader reader, CancellationToken cancellation) =>
-        await reader.LoadAsync(session, city, id, cancellation, Caller(user)) is { } proposal ? Results.Ok(proposal) : Problems.NotFound("proposal");
+        await reader.FindAsync(session, city, id, user, cancellation) is { } proposal ? Results.Ok(proposal) : Problems.NotFound("proposal");
 
     /// <summary>
     /// The city's proposals, newest first or most supported first (<c>sort=supports</c>), filtered by
@@ -30,32 +26,8 @@ public static class GetProposalEndpoints
     public static async Task<IResult> List(string city, string? right, string? sdgTarget, string? status, string? district, string? q,
         string? sort, int? page, int? pageSize, ClaimsPrincipal user, ProposalReader reader, CancellationToken cancellation)
     {
-        var (query, errors) = Parse(right, sdgTarget, status, district, q, sort, page, pageSize);
-        if (errors.Count > 0) return Problems.Result(errors);
-        var (items, total) = await reader.ListAsync(city, query, Caller(user), cancellation);
-        return Results.Ok(new Paged<ProposalResponse>(items, query.Page, query.PageSize, total));
-    }
-
-    private static Guid? Caller(ClaimsPrincipal user) => user.IsSignedIn() ? user.AccountId() : null;
-
-    private static (ProposalQuery, List<DomainError>) Parse(string? right, string? sdgTarget, string? status, string? district, string? q,
-        string? sort, int? page, int? pageSize)
-    {
         var errors = new List<DomainError>();
-        var number = page ?? 1;
-        var size = pageSize ?? DefaultPageSize;
-        Paging.Check(number, size, MaxPageSize, errors);
-        if (right is not null && !ReferenceCatalogue.Default.IsRight(right)) errors.Add(DomainError.Invalid("right", $"'{right}' is not a right of the catalogue."));
-        if (sdgTarget is not null && !ReferenceCatalogue.Default.IsSdgTarget(sdgTarget)) errors.Add(DomainError.Invalid("sdgTarget", $"'{sdgTarget}' is not a known SDG target."));
-        ProposalStatus? parsedStatus = null;
-        if (status is not null)
-        {
-            if (Enum.TryParse<ProposalStatus>(status, ignoreCase: true, out var s) && !int.TryParse(status, out _)) parsedStatus = s;
-            else errors.Add(DomainError.Invalid("status", $"'{status}' is not a status (open, thresholdReached, accepted, rejected, withdrawn)."));
-        }
-        if (sort is not null && sort is not ("recent" or "supports")) errors.Add(DomainError.Invalid("sort", "Sort by 'recent' or 'supports'."));
-        if (q is { Length: > 200 }) errors.Add(DomainError.Invalid("q", "The search text may have at most 200 characters."));
-        return (new ProposalQuery(right, sdgTarget, parsedStatus, string.IsNullOrWhiteSpace(district) ? null : district.Trim(),
-            string.IsNullOrWhiteSpace(q) ? null : q.Trim(), sort == "supports", number, size), errors);
+        var query = ProposalQuery.Parse(right, sdgTarget, status, district, q, sort, page, pageSize, errors);
+        return errors.Count > 0 ? Problems.Result(errors) : Results.Ok(await reader.PageAsync(city, query, user, cancellation));
     }
 }

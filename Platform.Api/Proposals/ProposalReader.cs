@@ -1,8 +1,10 @@
+using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Marten;
 using Npgsql;
+using Platform.Api.Accounts;
 using Platform.Api.Infrastructure;
 using Platform.Projections.Concerns;
 using Platform.Projections.Proposals;
@@ -26,18 +28,31 @@ public sealed class ProposalReader(NpgsqlDataSource database, PlatformOptions pl
     private readonly string _tally = $"{platform.Schema}.{SupportTally.TableName}";
     private readonly string _views = $"{platform.Schema}.mt_doc_proposalview";
 
-    public async Task<ProposalResponse?> LoadAsync(IQuerySession session, string city, Guid id, CancellationToken cancellation, Guid? caller = null)
+    /// <summary>One proposal as <paramref name="user"/> sees it (whether it is theirs), or null when it does not exist.</summary>
+    public Task<ProposalDetails?> FindAsync(IQuerySession session, string city, Guid id, ClaimsPrincipal user, CancellationToken cancellation) =>
+        LoadAsync(session, city, id, cancellation, Caller(user));
+
+    /// <summary>One page of the city's proposals for <paramref name="query"/> (checked already, see <see cref="ProposalQuery.Parse"/>), as <paramref name="user"/> sees them.</summary>
+    public async Task<Paged<ProposalDetails>> PageAsync(string city, ProposalQuery query, ClaimsPrincipal user, CancellationToken cancellation)
+    {
+        var (items, total) = await ListAsync(city, query, Caller(user), cancellation);
+        return new Paged<ProposalDetails>(items, query.Page, query.PageSize, total);
+    }
+
+    private static Guid? Caller(ClaimsPrincipal user) => user.IsSignedIn() ? user.AccountId() : null;
+
+    public async Task<ProposalDetails?> LoadAsync(IQuerySession session, string city, Guid id, CancellationToken cancellation, Guid? caller = null)
     {
         var view = await session.LoadAsync<ProposalView>(id, cancellation);
         if (view is null) return null;
-        return ToResponse(city, view, await TallyAsync(city, id, cancellation), caller);
+        return ToDetails(city, view, await TallyAsync(city, id, cancellation), caller);
     }
 
     /// <summary>How many residents support the proposal now (committed supports only).</summary>
     public async Task<long> SupportsAsync(string city, Guid id, CancellationToken cancellation) =>
         (await TallyAsync(city, id, cancellation)).Supports;
 
-    public async Task<(IReadOnlyList<ProposalResponse> Items, long Total)> ListAsync(string city, ProposalQuery query, Guid? caller, CancellationToken cancellation)
+    public async Task<(IReadOnlyList<ProposalDetails> Items, long Total)> ListAsync(string city, ProposalQuery query, Guid? caller, CancellationToken cancellation)
     {
         var sql = new StringBuilder($"""
             select d.data::text, coalesce(t.supports, 0), coalesce(t.last_sequence, 0), count(*) over ()
@@ -65,14 +80,14 @@ public sealed class ProposalReader(NpgsqlDataSource database, PlatformOptions pl
 
         await using var command = database.CreateCommand(sql.ToString());
         foreach (var value in parameters) command.Parameters.Add(new NpgsqlParameter { Value = value });
-        var items = new List<ProposalResponse>();
+        var items = new List<ProposalDetails>();
         long total = 0;
         await using (var reader = await command.ExecuteReaderAsync(cancellation))
         {
             while (await reader.ReadAsync(cancellation))
             {
                 var view = JsonSerializer.Deserialize<ProposalView>(reader.GetString(0), StoredJson)!;
-                items.Add(ToResponse(city, view, (reader.GetInt64(1), reader.GetInt64(2)), caller));
+                items.Add(ToDetails(city, view, (reader.GetInt64(1), reader.GetInt64(2)), caller));
                 total = reader.GetInt64(3);
             }
         }
@@ -83,7 +98,7 @@ public sealed class ProposalReader(NpgsqlDataSource database, PlatformOptions pl
 
     private static string EscapeLike(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 
-    private static ProposalResponse ToResponse(string city, ProposalView v, (long Supports, long Sequence) tally, Guid? caller) => new(
+    private static ProposalDetails ToDetails(string city, ProposalView v, (long Supports, long Sequence) tally, Guid? caller) => new(
         v.Id, city, v.Title, v.Description, v.Rights, v.SdgTargets, v.District, v.Status, tally.Supports, v.SupportThreshold,
         v.ThresholdReachedAt, v.DecisionDue, v.SubmittedAt, v.UpdatedAt, v.Decision, v.CommitmentId, v.RejectionReason,
         v.DecidedAt, v.WithdrawnAt, caller is { } id && id == v.AuthorId, Math.Max(v.Sequence, tally.Sequence));

@@ -35,7 +35,7 @@ public sealed class ProposalThreshold(CityDirectory cities, ProposalReader reade
 
         var stream = await session.Events.FetchForWriting<Proposal>(proposal.Id, cancellation);
         var days = (await cities.FindAsync(city, cancellation))?.Settings.ProposalDecisionDays ?? new CitySettings().ProposalDecisionDays;
-        var decision = ProposalDecider.ReachThreshold(stream.Aggregate, supports, days, clock.GetUtcNow());
+        var decision = ProposalDecider.Decide(new ReachProposalThreshold(proposal.Id, supports) { DecisionDays = days }, stream.Aggregate, clock.GetUtcNow());
         if (decision.Events.Count > 0) stream.AppendMany(decision.Events);
     }
 

@@ -7,7 +7,7 @@ using Platform.Projections.Proposals;
 namespace Platform.Api.Proposals;
 
 /// <summary>
-/// Everything the Proposals feature registers: projections, readers, the threshold check, live views.
+/// Everything the Proposals feature registers: projections, readers, the handler, the threshold check, live views.
 /// Supports use the Concerns feature's support streams and tally (registered by <c>AddConcerns</c>).
 /// </summary>
 public static class ProposalsSetup
@@ -15,6 +15,7 @@ public static class ProposalsSetup
     public static IServiceCollection AddProposals(this IServiceCollection services)
     {
         services.AddSingleton<ProposalReader>();
+        services.AddSingleton<ProposalHandler>();
         services.AddSingleton<ProposalThreshold>();
         services.AddSingleton<ILiveViewSource, ProposalLiveViewSource>();
         services.AddSingleton<ILiveViewRoute, ProposalLiveRoute>();

@@ -2,10 +2,7 @@ using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Platform.Api.Accounts;
-using Platform.Api.Cities;
-using Platform.Api.Infrastructure;
 using Platform.Domain.Proposals;
-using Platform.Domain.Reference;
 using Wolverine.Http;
 
 namespace Platform.Api.Proposals;
@@ -13,21 +10,16 @@ namespace Platform.Api.Proposals;
 /// <summary>A resident submits a proposal in their city.</summary>
 public static class SubmitProposalEndpoint
 {
-    /// <summary>Starts a Proposal stream in the city's tenant, with the city's support threshold of today; answers 201 with the new id.</summary>
+    /// <summary>Starts a Proposal stream in the city's tenant, with the city's support threshold of today (<see cref="ProposalHandler"/>); answers 201 with the new id.</summary>
     [WolverinePost("/api/cities/{city}/proposals", OperationId = "submitProposal")]
     [Authorize(Policy = Policies.Resident)]
-    public static async Task<IResult> Post(SubmitProposal command, string city, ClaimsPrincipal user, CityDirectory cities,
-        IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+    public static async Task<IResult> Post(SubmitProposalRequest request, string city, ClaimsPrincipal user, IDocumentSession session,
+        ProposalHandler handler, CancellationToken cancellation)
     {
-        var found = await cities.FindAsync(city, cancellation);
-        if (found is null) return Problems.NotFound("city");
-        var id = Guid.CreateVersion7();
-        var decision = ProposalDecider.Decide(command, id, user.AccountId(), found.Settings.ProposalSupportThreshold, clock.GetUtcNow(), ReferenceCatalogue.Default);
-        if (decision.IsRefused) return Problems.Result(decision.Errors);
-
-        session.Events.StartStream<Proposal>(id, decision.Events);
-        await session.SaveChangesAsync(cancellation);
-        return Results.Created($"/api/cities/{city}/proposals/{id}", new SubmittedProposal(id));
+        var command = new SubmitProposal(Guid.CreateVersion7(), user.AccountId(), request.Title, request.Description, request.Rights, request.SdgTargets,
+            request.District);
+        var written = await handler.Handle(command, session, cancellation);
+        return written.IsRefused ? written.Problem : Results.Created($"/api/cities/{city}/proposals/{command.ProposalId}", new SubmittedProposal(command.ProposalId));
     }
 }
 

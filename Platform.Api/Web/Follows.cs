@@ -12,8 +12,8 @@ namespace Platform.Api.Web;
 /// <summary>
 /// The "Follow" / "Stop following" button of the concern and commitment pages. Whether the visitor follows an
 /// item is read from the reader behind <c>GET /api/accounts/me/following</c> (so a commitment followed
-/// automatically through a supported concern shows as followed); the button posts to the page, which calls
-/// the API's follow endpoint method (<see cref="FollowEndpoints"/>) with a session of the city.
+/// automatically through a supported concern shows as followed); the button posts to the page, which sends the
+/// follow command (<see cref="SetFollow"/>) to <see cref="FollowHandler"/>, as the API does, with a session of the city.
 /// </summary>
 public static class Follows
 {
@@ -25,6 +25,19 @@ public static class Follows
         CancellationToken cancellation) =>
         user.IsSignedIn() && user.IsMemberOf(city)
         && (await reader.ListAsync(user.AccountId(), [city], cancellation)).Any(item => item.Kind == kind && item.Id == id);
+
+    /// <summary>
+    /// A follow (<paramref name="following"/>) or unfollow post of the page's item: anonymous visitors go to sign in and
+    /// come back to the page (<paramref name="address"/>); others than residents of the city, and the handler's refusals,
+    /// are shown on the page (<paramref name="reload"/> loads it again); success redirects to the page with the confirmation.
+    /// </summary>
+    public static Task<IActionResult> SetAsync(this CityPageModel page, string address, IAuthorizationService authorization, IDocumentStore store,
+        IStringLocalizer<Text> text, FollowHandler handler, FollowedKind kind, Guid itemId, bool following, string confirmation, Func<Task<bool>> reload) =>
+        page.SetAsync(address, authorization, store, text, async session =>
+        {
+            var written = await handler.Handle(SetFollow.By(page.User, page.CitySlug, kind, itemId, following), session, page.HttpContext.RequestAborted);
+            return written.IsRefused ? written.Problem : Results.NoContent();
+        }, confirmation, reload);
 
     /// <summary>
     /// A follow or unfollow post: anonymous visitors go to sign in and come back to the page (<paramref name="address"/>);

@@ -1,13 +1,25 @@
 namespace Platform.Domain.Concerns;
 
-/// <summary>Raise a rights concern. Fields are nullable because they arrive from clients as they are.</summary>
+/// <summary>
+/// Raise a rights concern as <paramref name="ConcernId"/> (a new id), by the signed-in <paramref name="AccountId"/>.
+/// The text fields are nullable because they arrive from clients as they are.
+/// </summary>
 public sealed record RaiseConcern(
+    Guid ConcernId,
+    Guid AccountId,
     string? Title,
     string? Description,
     IReadOnlyList<string>? Rights,
     IReadOnlyList<string>? SdgTargets,
     string? District,
-    bool Anonymous = false);
+    bool Anonymous = false)
+{
+    /// <summary>
+    /// Who the concern records as its author: the account, or for an anonymous concern the account's pseudonym, so no
+    /// account id is stored in clear (docs/privacy.md). The handler sets it (it holds the pseudonym key).
+    /// </summary>
+    public Guid AuthorId { get; init; } = AccountId;
+}
 
 /// <summary>Support a concern, as the given resident.</summary>
 public sealed record SupportConcern(Guid ConcernId, Guid ResidentId);
@@ -16,16 +28,33 @@ public sealed record SupportConcern(Guid ConcernId, Guid ResidentId);
 public sealed record WithdrawConcernSupport(Guid ConcernId, Guid ResidentId);
 
 /// <summary>An official takes the concern up for a department; the answer is due after the city's response deadline.</summary>
-public sealed record AcknowledgeConcern(string? Department);
+public sealed record AcknowledgeConcern(Guid ConcernId, Guid OfficialId, string? Department)
+{
+    /// <summary>The city's response deadline in days (its setting; the handler sets it).</summary>
+    public int ResponseDays { get; init; } = 30;
+}
 
 /// <summary>An official answers the concern.</summary>
-public sealed record AnswerConcern(string? Answer);
+public sealed record AnswerConcern(Guid ConcernId, Guid OfficialId, string? Answer);
 
 /// <summary>An official declines to act, saying why.</summary>
-public sealed record DeclineConcern(string? Reason);
+public sealed record DeclineConcern(Guid ConcernId, Guid OfficialId, string? Reason);
 
-/// <summary>An official marks the concern settled.</summary>
-public sealed record ResolveConcern(string? Note);
+/// <summary>An official marks the concern settled, with an optional note.</summary>
+public sealed record ResolveConcern(Guid ConcernId, Guid OfficialId, string? Note);
 
-/// <summary>A moderator hides or restores a concern, saying why.</summary>
-public sealed record ModerateConcern(string? Reason);
+/// <summary>A moderator hides a concern from the public, saying why.</summary>
+public sealed record HideConcern(Guid ConcernId, Guid ModeratorId, string? Reason);
+
+/// <summary>A moderator makes a hidden concern public again, saying why.</summary>
+public sealed record RestoreConcern(Guid ConcernId, Guid ModeratorId, string? Reason);
+
+/// <summary>A moderator removes the concern's text, saying why.</summary>
+public sealed record RedactConcern(Guid ConcernId, Guid ModeratorId, string? Reason);
+
+/// <summary>The author withdraws their concern (<paramref name="AccountId"/> is the signed-in caller).</summary>
+public sealed record WithdrawConcern(Guid ConcernId, Guid AccountId)
+{
+    /// <summary>The caller's pseudonym, under which their anonymous concerns are recorded (the handler sets it).</summary>
+    public Guid? Pseudonym { get; init; }
+}

@@ -2,22 +2,28 @@ using Platform.Domain.Reference;
 
 namespace Platform.Domain.Concerns;
 
-/// <summary>The rules of rights concerns, as pure functions of command, state and time.</summary>
+/// <summary>
+/// The rules of rights concerns, as pure functions of command, state and time: <c>Decide(command, state, now)</c>,
+/// one overload per command (the state is null for a concern not raised yet).
+/// </summary>
 public static class ConcernDecider
 {
-    public static Decision Decide(RaiseConcern command, Guid concernId, Guid authorId, DateTimeOffset now, ReferenceCatalogue catalogue)
+    /// <summary>Raise a concern: a new stream (a concern of that id already raised is a conflict).</summary>
+    public static Decision Decide(RaiseConcern command, Concern? concern, DateTimeOffset now)
     {
-        var errors = Validate(command, catalogue);
+        if (concern is not null) return Decision.Refuse(DomainError.Conflict("concern-exists", "A concern of that id is raised already."));
+        var errors = new List<DomainError>();
+        CheckDescribed(command.Title, command.Description, command.Rights, command.SdgTargets, command.District, ReferenceCatalogue.Default, errors);
         if (errors.Count > 0) return Decision.Refuse(errors);
 
         return Decision.Accept(new ConcernRaised(
-            concernId,
+            command.ConcernId,
             command.Title!.Trim(),
             command.Description?.Trim() ?? "",
             command.Rights!.Distinct(StringComparer.Ordinal).ToArray(),
             (command.SdgTargets ?? []).Distinct(StringComparer.Ordinal).ToArray(),
-            string.IsNullOrWhiteSpace(command.District) ? null : command.District.Trim(),
-            authorId,
+            Check.Optional(command.District),
+            command.AuthorId,
             command.Anonymous,
             now));
     }
@@ -50,38 +56,124 @@ public static class ConcernDecider
         return Decision.Accept(new ConcernSupportWithdrawn(command.ConcernId, command.ResidentId, now));
     }
 
-    public static IReadOnlyList<DomainError> Validate(RaiseConcern command, ReferenceCatalogue catalogue)
+    /// <summary>
+    /// The checks of what a resident writes to describe a concern or a proposal (title, description, rights, SDG
+    /// targets, district): the same rules, field names and messages for both.
+    /// </summary>
+    public static void CheckDescribed(string? title, string? description, IReadOnlyList<string>? rights, IReadOnlyList<string>? sdgTargets,
+        string? district, ReferenceCatalogue catalogue, List<DomainError> errors)
     {
-        var errors = new List<DomainError>();
-        if (string.IsNullOrWhiteSpace(command.Title))
-            errors.Add(DomainError.Invalid("title", "A title is required."));
-        else if (command.Title.Trim().Length > ConcernRules.TitleMaxLength)
-            errors.Add(DomainError.Invalid("title", $"The title may have at most {ConcernRules.TitleMaxLength} characters."));
+        if (string.IsNullOrWhiteSpace(title)) errors.Add(DomainError.Invalid("title", "A title is required."));
+        else Check.MaxLength(title.Trim(), "title", ConcernRules.TitleMaxLength, errors);
+        Check.MaxLength(description, "description", ConcernRules.DescriptionMaxLength, errors);
+        Check.MaxLength(district, "district", ConcernRules.DistrictMaxLength, errors);
 
-        if (command.Description is { Length: > ConcernRules.DescriptionMaxLength })
-            errors.Add(DomainError.Invalid("description", $"The description may have at most {ConcernRules.DescriptionMaxLength} characters."));
-
-        if (command.District is { Length: > ConcernRules.DistrictMaxLength })
-            errors.Add(DomainError.Invalid("district", $"The district may have at most {ConcernRules.DistrictMaxLength} characters."));
-
-        if (command.Rights is null || command.Rights.Count == 0)
+        if (rights is null || rights.Count == 0)
             errors.Add(DomainError.Invalid("rights", "Name at least one right at stake (a code from the rights catalogue)."));
-        else if (command.Rights.Count > ConcernRules.MaxTags)
+        else if (rights.Count > ConcernRules.MaxTags)
             errors.Add(DomainError.Invalid("rights", $"Name at most {ConcernRules.MaxTags} rights."));
-        else
-            for (var i = 0; i < command.Rights.Count; i++)
-                if (command.Rights[i] is not { } code || !catalogue.IsRight(code))
-                    errors.Add(DomainError.Invalid($"rights[{i}]", $"'{command.Rights[i]}' is not a right of the catalogue."));
+        else Check.Codes(rights, "rights", ConcernRules.MaxTags, catalogue.IsRight, "is not a right of the catalogue", errors);
 
-        if (command.SdgTargets is { } targets)
-        {
-            if (targets.Count > ConcernRules.MaxTags)
-                errors.Add(DomainError.Invalid("sdgTargets", $"Name at most {ConcernRules.MaxTags} SDG targets."));
-            else
-                for (var i = 0; i < targets.Count; i++)
-                    if (targets[i] is not { } code || !catalogue.IsSdgTarget(code))
-                        errors.Add(DomainError.Invalid($"sdgTargets[{i}]", $"'{targets[i]}' is not a known SDG target (such as 11.2 or 16.7)."));
-        }
-        return errors;
+        if (sdgTargets is { Count: > ConcernRules.MaxTags })
+            errors.Add(DomainError.Invalid("sdgTargets", $"Name at most {ConcernRules.MaxTags} SDG targets."));
+        else Check.Codes(sdgTargets, "sdgTargets", ConcernRules.MaxTags, catalogue.IsSdgTarget, "is not a known SDG target (such as 11.2 or 16.7)", errors);
     }
+
+    /// <summary>The statuses each action may start from (the rules below refuse any other; pages offer an action only from these).</summary>
+    public static readonly IReadOnlyList<ConcernStatus>
+        AcknowledgeFrom = [ConcernStatus.Open],
+        AnswerFrom = [ConcernStatus.Open, ConcernStatus.Acknowledged],
+        DeclineFrom = [ConcernStatus.Open, ConcernStatus.Acknowledged],
+        ResolveFrom = [ConcernStatus.Open, ConcernStatus.Acknowledged, ConcernStatus.Answered],
+        HideFrom = [ConcernStatus.Open, ConcernStatus.Acknowledged, ConcernStatus.Answered, ConcernStatus.Resolved, ConcernStatus.Declined],
+        RestoreFrom = [ConcernStatus.Hidden],
+        WithdrawFrom = [ConcernStatus.Open, ConcernStatus.Acknowledged, ConcernStatus.Answered];
+
+    // What the council, moderators and the author do with a concern. Transitions: open → acknowledged → answered →
+    // resolved; open or acknowledged → declined; open, acknowledged or answered → resolved or withdrawn (by the
+    // author); any visible state → hidden → restored to where it was.
+
+    public static Decision Decide(AcknowledgeConcern command, Concern? concern, DateTimeOffset now) =>
+        Said(concern, "acknowledge", AcknowledgeFrom, command.Department, "department", ConcernRules.DepartmentMaxLength,
+            department => new ConcernAcknowledged(concern!.Id, command.OfficialId, department, now.AddDays(command.ResponseDays), now));
+
+    public static Decision Decide(AnswerConcern command, Concern? concern, DateTimeOffset now) =>
+        Said(concern, "answer", AnswerFrom, command.Answer, "answer", ConcernRules.ResponseMaxLength,
+            answer => new ConcernAnswered(concern!.Id, command.OfficialId, answer, now));
+
+    public static Decision Decide(DeclineConcern command, Concern? concern, DateTimeOffset now) =>
+        Said(concern, "decline", DeclineFrom, command.Reason, "reason", ConcernRules.ResponseMaxLength,
+            reason => new ConcernDeclined(concern!.Id, command.OfficialId, reason, now));
+
+    public static Decision Decide(ResolveConcern command, Concern? concern, DateTimeOffset now)
+    {
+        if (Refusal(concern, "resolve", ResolveFrom) is { } refused) return refused;
+        var errors = new List<DomainError>();
+        Check.MaxLength(command.Note, "note", ConcernRules.ResponseMaxLength, errors);
+        if (errors.Count > 0) return Decision.Refuse(errors);
+        return Decision.Accept(new ConcernResolved(concern!.Id, command.OfficialId, Check.Optional(command.Note), now));
+    }
+
+    public static Decision Decide(HideConcern command, Concern? concern, DateTimeOffset now) =>
+        Said(concern, "hide", HideFrom, command.Reason, "reason", ConcernRules.ResponseMaxLength,
+            reason => new ConcernHidden(concern!.Id, command.ModeratorId, reason, now));
+
+    /// <summary>
+    /// A moderator removes the concern's text, in any status, once: a reason is required and published. A concern
+    /// whose text is removed already refuses with the conflict <see cref="AlreadyRedacted"/>.
+    /// </summary>
+    public static Decision Decide(RedactConcern command, Concern? concern, DateTimeOffset now)
+    {
+        if (concern is null) return Decision.Refuse(DomainError.NotFound("concern"));
+        if (concern.Redacted) return Decision.Refuse(AlreadyRedacted);
+        if (Check.RequiredError(command.Reason, "reason", ConcernRules.ResponseMaxLength) is { } invalid) return Decision.Refuse(invalid);
+        return Decision.Accept(new ConcernRedacted(concern.Id, command.ModeratorId, command.Reason!.Trim(), now));
+    }
+
+    /// <summary>The refusal of a second redaction.</summary>
+    public static readonly DomainError AlreadyRedacted = DomainError.Conflict("concern-redacted", "The concern's text is removed already.");
+
+    public static Decision Decide(RestoreConcern command, Concern? concern, DateTimeOffset now) =>
+        Said(concern, "restore", RestoreFrom, command.Reason, "reason", ConcernRules.ResponseMaxLength,
+            reason => new ConcernRestored(concern!.Id, command.ModeratorId, reason, now));
+
+    /// <summary>
+    /// Only the author withdraws, and only while the council has not closed the concern. The author is known by their
+    /// account id, or, for an anonymous concern, by their pseudonym.
+    /// </summary>
+    public static Decision Decide(WithdrawConcern command, Concern? concern, DateTimeOffset now)
+    {
+        if (concern is null) return Decision.Refuse(DomainError.NotFound("concern"));
+        if (concern.AuthorId != command.AccountId && concern.AuthorId != command.Pseudonym)
+            return Decision.Refuse(new DomainError(ErrorKind.Forbidden, "not-the-author", "Only the author can withdraw a concern."));
+        if (Refusal(concern, "withdraw", WithdrawFrom) is { } refused) return refused;
+        return Decision.Accept(new ConcernWithdrawn(concern.Id, now));
+    }
+
+    /// <summary>
+    /// An action that starts from the statuses <paramref name="allowed"/> and must say something (a department, an
+    /// answer, a reason): <paramref name="happened"/> is the event, given the trimmed text.
+    /// </summary>
+    private static Decision Said(Concern? concern, string action, IReadOnlyList<ConcernStatus> allowed, string? text, string field, int max,
+        Func<string, object> happened)
+    {
+        if (Refusal(concern, action, allowed) is { } refused) return refused;
+        if (Check.RequiredError(text, field, max) is { } invalid) return Decision.Refuse(invalid);
+        return Decision.Accept(happened(text!.Trim()));
+    }
+
+    private static Decision? Refusal(Concern? concern, string action, IReadOnlyList<ConcernStatus> allowed)
+    {
+        if (concern is null) return Decision.Refuse(DomainError.NotFound("concern"));
+        if (allowed.Contains(concern.Status)) return null;
+        var status = concern.Status.ToString().ToLowerInvariant();
+        return Decision.Refuse(DomainError.Conflict($"concern-{status}", $"A concern that is {status} cannot be {Past(action)}."));
+    }
+
+    private static string Past(string action) => action switch
+    {
+        "hide" => "hidden",
+        "withdraw" => "withdrawn",
+        _ => action.EndsWith('e') ? action + "d" : action + "ed",
+    };
 }

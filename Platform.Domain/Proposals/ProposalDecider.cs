@@ -10,24 +10,25 @@ namespace Platform.Domain.Proposals;
 /// </summary>
 public static class ProposalDecider
 {
-    /// <summary>Submit a proposal; <paramref name="supportThreshold"/> is the city's setting now, kept with the proposal.</summary>
-    public static Decision Decide(SubmitProposal command, Guid proposalId, Guid authorId, int supportThreshold, DateTimeOffset now, ReferenceCatalogue catalogue)
+    /// <summary>Submit a proposal: a new stream, with the city's threshold of now kept with it (an existing proposal of that id is a conflict).</summary>
+    public static Decision Decide(SubmitProposal command, Proposal? proposal, DateTimeOffset now)
     {
+        if (proposal is not null) return Decision.Refuse(DomainError.Conflict("proposal-exists", "A proposal of that id is submitted already."));
         // A proposal is described like a concern (title, description, rights, SDG targets, district),
         // so it is checked by the very same rules, field names and messages.
-        var errors = ConcernDecider.Validate(
-            new RaiseConcern(command.Title, command.Description, command.Rights, command.SdgTargets, command.District), catalogue);
+        var errors = new List<DomainError>();
+        ConcernDecider.CheckDescribed(command.Title, command.Description, command.Rights, command.SdgTargets, command.District, ReferenceCatalogue.Default, errors);
         if (errors.Count > 0) return Decision.Refuse(errors);
 
         return Decision.Accept(new ProposalSubmitted(
-            proposalId,
+            command.ProposalId,
             command.Title!.Trim(),
             command.Description?.Trim() ?? "",
             command.Rights!.Distinct(StringComparer.Ordinal).ToArray(),
             (command.SdgTargets ?? []).Distinct(StringComparer.Ordinal).ToArray(),
-            string.IsNullOrWhiteSpace(command.District) ? null : command.District.Trim(),
-            authorId,
-            supportThreshold,
+            Check.Optional(command.District),
+            command.AuthorId,
+            command.SupportThreshold,
             now));
     }
 
@@ -52,39 +53,39 @@ public static class ProposalDecider
     }
 
     /// <summary>
-    /// Records that <paramref name="supports"/> met the proposal's threshold, once: nothing changes when it
-    /// was reached already, when the proposal is decided or withdrawn, or when supports fall short.
+    /// Records that the supports met the proposal's threshold, once: nothing changes when it was reached already,
+    /// when the proposal is decided or withdrawn, or when supports fall short.
     /// </summary>
-    public static Decision ReachThreshold(Proposal? proposal, long supports, int decisionDays, DateTimeOffset now)
+    public static Decision Decide(ReachProposalThreshold command, Proposal? proposal, DateTimeOffset now)
     {
-        if (proposal is not { Status: ProposalStatus.Open } || supports < proposal.SupportThreshold) return Decision.NoChange;
-        return Decision.Accept(new ProposalThresholdReached(proposal.Id, supports, now.AddDays(decisionDays), now));
+        if (proposal is not { Status: ProposalStatus.Open } || command.Supports < proposal.SupportThreshold) return Decision.NoChange;
+        return Decision.Accept(new ProposalThresholdReached(proposal.Id, command.Supports, now.AddDays(command.DecisionDays), now));
     }
 
-    public static Decision Accept(Proposal? proposal, AcceptProposal command, Guid officialId, DateTimeOffset now)
+    public static Decision Decide(AcceptProposal command, Proposal? proposal, DateTimeOffset now)
     {
         if (Refusal(proposal, "accepted") is { } refused) return refused;
         var errors = new List<DomainError>();
-        if (Text(command.Decision, "decision") is { } invalid) errors.Add(invalid);
+        Check.Required(command.Decision, "decision", ProposalRules.DecisionMaxLength, errors);
         if (command.CommitmentId == Guid.Empty) errors.Add(DomainError.Invalid("commitmentId", "The commitment id is not a valid id."));
         else if (command.CommitmentId is not null && command.Commitment is not null)
             errors.Add(DomainError.Invalid("commitment", "Either link an existing commitment (commitmentId) or publish one (commitment), not both."));
         if (errors.Count > 0) return Decision.Refuse(errors);
-        return Decision.Accept(new ProposalAccepted(proposal!.Id, officialId, command.Decision!.Trim(), command.CommitmentId, now));
+        return Decision.Accept(new ProposalAccepted(proposal!.Id, command.OfficialId, command.Decision!.Trim(), command.CommitmentId, now));
     }
 
-    public static Decision Reject(Proposal? proposal, RejectProposal command, Guid officialId, DateTimeOffset now)
+    public static Decision Decide(RejectProposal command, Proposal? proposal, DateTimeOffset now)
     {
         if (Refusal(proposal, "rejected") is { } refused) return refused;
-        if (Text(command.Reason, "reason") is { } invalid) return Decision.Refuse(invalid);
-        return Decision.Accept(new ProposalRejected(proposal!.Id, officialId, command.Reason!.Trim(), now));
+        if (Check.RequiredError(command.Reason, "reason", ProposalRules.DecisionMaxLength) is { } invalid) return Decision.Refuse(invalid);
+        return Decision.Accept(new ProposalRejected(proposal!.Id, command.OfficialId, command.Reason!.Trim(), now));
     }
 
     /// <summary>Only the author withdraws, and only while the council has not decided.</summary>
-    public static Decision Withdraw(Proposal? proposal, Guid callerId, DateTimeOffset now)
+    public static Decision Decide(WithdrawProposal command, Proposal? proposal, DateTimeOffset now)
     {
         if (proposal is null) return Decision.Refuse(DomainError.NotFound("proposal"));
-        if (proposal.AuthorId != callerId)
+        if (proposal.AuthorId != command.AccountId)
             return Decision.Refuse(new DomainError(ErrorKind.Forbidden, "not-the-author", "Only the author can withdraw a proposal."));
         if (Refusal(proposal, "withdrawn") is { } refused) return refused;
         return Decision.Accept(new ProposalWithdrawn(proposal.Id, now));
@@ -99,9 +100,4 @@ public static class ProposalDecider
     }
 
     private static string Name(ProposalStatus status) => status.ToString().ToLowerInvariant();
-
-    private static DomainError? Text(string? value, string field) =>
-        string.IsNullOrWhiteSpace(value) ? DomainError.Invalid(field, $"The {field} is required.")
-        : value.Trim().Length > ProposalRules.DecisionMaxLength ? DomainError.Invalid(field, $"The {field} may have at most {ProposalRules.DecisionMaxLength} characters.")
-        : null;
 }

@@ -1,6 +1,5 @@
 using Platform.Domain;
 using Platform.Domain.Concerns;
-using Platform.Domain.Reference;
 
 namespace Platform.Tests.Domain;
 
@@ -8,26 +7,37 @@ namespace Platform.Tests.Domain;
 public class ConcernDeciderTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 22, 10, 0, 0, TimeSpan.Zero);
-    private static readonly ReferenceCatalogue Catalogue = ReferenceCatalogue.Default;
     private static readonly Guid ConcernId = Guid.CreateVersion7();
     private static readonly Guid Author = Guid.NewGuid();
 
-    private static RaiseConcern Valid => new("  Step-free bus stops  ", "Route 6 has none.", ["mobility", "disability-inclusion", "mobility"], ["11.2"], " Tang Hall ");
+    private static RaiseConcern Valid => new(ConcernId, Author, "  Step-free bus stops  ", "Route 6 has none.", ["mobility", "disability-inclusion", "mobility"], ["11.2"], " Tang Hall ");
+
+    private static readonly ConcernRaised Raised = new(ConcernId, "t", "", ["housing"], [], null, Author, false, Now);
+    private static readonly Guid Official = Guid.NewGuid();
+    private static readonly Guid Moderator = Guid.NewGuid();
 
     [Fact]
     public void Raising_a_valid_concern_records_it_trimmed_and_without_duplicate_tags()
     {
-        var decision = ConcernDecider.Decide(Valid, ConcernId, Author, Now, Catalogue);
+        var raised = Scenario.Given<Concern>().When(s => ConcernDecider.Decide(Valid, s, Now)).Single<ConcernRaised>();
 
-        var raised = Assert.IsType<ConcernRaised>(Assert.Single(decision.Events));
-        Assert.Equal(ConcernId, raised.ConcernId);
-        Assert.Equal("Step-free bus stops", raised.Title);
+        Assert.Equal(new ConcernRaised(ConcernId, "Step-free bus stops", "Route 6 has none.", raised.Rights, raised.SdgTargets, "Tang Hall", Author, false, Now), raised);
         Assert.Equal(["mobility", "disability-inclusion"], raised.Rights);
         Assert.Equal(["11.2"], raised.SdgTargets);
-        Assert.Equal("Tang Hall", raised.District);
-        Assert.Equal(Author, raised.AuthorId);
-        Assert.Equal(Now, raised.RaisedAt);
     }
+
+    [Fact]
+    public void An_anonymous_concern_is_recorded_under_the_author_the_handler_names()
+    {
+        var pseudonym = Guid.NewGuid();
+        var raised = Scenario.Given<Concern>().When(s => ConcernDecider.Decide(Valid with { Anonymous = true, AuthorId = pseudonym }, s, Now)).Single<ConcernRaised>();
+        Assert.Equal(pseudonym, raised.AuthorId);
+        Assert.True(raised.Anonymous);
+    }
+
+    [Fact]
+    public void A_concern_is_raised_only_once() =>
+        Scenario.Given<Concern>(Raised).When(s => ConcernDecider.Decide(Valid, s, Now)).Refused("concern-exists");
 
     public static TheoryData<RaiseConcern, string> InvalidConcerns => new()
     {
@@ -37,31 +47,132 @@ public class ConcernDeciderTests
         { Valid with { Description = new string('x', ConcernRules.DescriptionMaxLength + 1) }, "description" },
         { Valid with { Rights = [] }, "rights" },
         { Valid with { Rights = null }, "rights" },
+        { Valid with { Rights = Enumerable.Repeat("housing", ConcernRules.MaxTags + 1).ToArray() }, "rights" },
         { Valid with { Rights = ["housing", "flying"] }, "rights[1]" },
         { Valid with { SdgTargets = ["11.99"] }, "sdgTargets[0]" },
         { Valid with { SdgTargets = ["11.2.1"] }, "sdgTargets[0]" },
+        { Valid with { SdgTargets = Enumerable.Repeat("11.2", ConcernRules.MaxTags + 1).ToArray() }, "sdgTargets" },
         { Valid with { District = new string('d', ConcernRules.DistrictMaxLength + 1) }, "district" },
     };
 
     [Theory, MemberData(nameof(InvalidConcerns))]
     public void An_invalid_concern_is_refused_naming_the_field(RaiseConcern command, string field)
     {
-        var decision = ConcernDecider.Decide(command, ConcernId, Author, Now, Catalogue);
+        var then = Scenario.Given<Concern>().When(s => ConcernDecider.Decide(command, s, Now));
 
-        Assert.Empty(decision.Events);
-        var error = Assert.Single(decision.Errors);
-        Assert.Equal(ErrorKind.Invalid, error.Kind);
-        Assert.Equal(field, error.Field);
+        Assert.Equal(ErrorKind.Invalid, then.Refused("invalid-" + field, field).Kind);
+        Assert.Single(then.Decision.Errors);
     }
 
     [Fact]
     public void Several_faults_are_reported_together()
     {
-        var decision = ConcernDecider.Decide(new RaiseConcern("", null, ["nope"], null, null), ConcernId, Author, Now, Catalogue);
-        Assert.Equal(["title", "rights[0]"], decision.Errors.Select(e => e.Field));
+        var then = Scenario.Given<Concern>().When(s => ConcernDecider.Decide(new RaiseConcern(ConcernId, Author, "", null, ["nope"], null, null), s, Now));
+        Assert.Equal(["title", "rights[0]"], then.Decision.Errors.Select(e => e.Field));
     }
 
-    private static readonly Concern OpenConcern = Concern.Create(new ConcernRaised(ConcernId, "t", "", ["housing"], [], null, Author, false, Now));
+    [Fact]
+    public void An_official_acknowledges_an_open_concern_with_the_answer_due_after_the_city_deadline() =>
+        Assert.Equal(new ConcernAcknowledged(ConcernId, Official, "Transport", Now.AddDays(45), Now),
+            Scenario.Given<Concern>(Raised)
+                .When(s => ConcernDecider.Decide(new AcknowledgeConcern(ConcernId, Official, " Transport ") { ResponseDays = 45 }, s, Now))
+                .Single<ConcernAcknowledged>());
+
+    [Fact]
+    public void The_council_answers_declines_and_resolves_with_trimmed_text()
+    {
+        var acknowledged = new ConcernAcknowledged(ConcernId, Official, "Transport", Now.AddDays(30), Now);
+        Scenario.Given<Concern>(Raised, acknowledged).When(s => ConcernDecider.Decide(new AnswerConcern(ConcernId, Official, " Done soon. "), s, Now))
+            .Events(new ConcernAnswered(ConcernId, Official, "Done soon.", Now));
+        Scenario.Given<Concern>(Raised, acknowledged).When(s => ConcernDecider.Decide(new DeclineConcern(ConcernId, Official, "No budget"), s, Now))
+            .Events(new ConcernDeclined(ConcernId, Official, "No budget", Now));
+        Scenario.Given<Concern>(Raised, new ConcernAnswered(ConcernId, Official, "a", Now))
+            .When(s => ConcernDecider.Decide(new ResolveConcern(ConcernId, Official, "  "), s, Now))
+            .Events(new ConcernResolved(ConcernId, Official, null, Now));
+    }
+
+    public static TheoryData<string, object[], string> WrongStates => new()
+    {
+        { "acknowledge", [new ConcernAcknowledged(ConcernId, Official, "d", Now, Now)], "concern-acknowledged" },
+        { "answer", [new ConcernAnswered(ConcernId, Official, "a", Now)], "concern-answered" },
+        { "decline", [new ConcernAnswered(ConcernId, Official, "a", Now)], "concern-answered" },
+        { "resolve", [new ConcernDeclined(ConcernId, Official, "r", Now)], "concern-declined" },
+        { "hide", [new ConcernHidden(ConcernId, Moderator, "r", Now)], "concern-hidden" },
+        { "restore", [], "concern-open" },
+        { "withdraw", [new ConcernResolved(ConcernId, Official, null, Now)], "concern-resolved" },
+    };
+
+    private static Decision Act(string action, Concern? state, string? text = "Text") => action switch
+    {
+        "acknowledge" => ConcernDecider.Decide(new AcknowledgeConcern(ConcernId, Official, text), state, Now),
+        "answer" => ConcernDecider.Decide(new AnswerConcern(ConcernId, Official, text), state, Now),
+        "decline" => ConcernDecider.Decide(new DeclineConcern(ConcernId, Official, text), state, Now),
+        "resolve" => ConcernDecider.Decide(new ResolveConcern(ConcernId, Official, text), state, Now),
+        "hide" => ConcernDecider.Decide(new HideConcern(ConcernId, Moderator, text), state, Now),
+        "restore" => ConcernDecider.Decide(new RestoreConcern(ConcernId, Moderator, text), state, Now),
+        "redact" => ConcernDecider.Decide(new RedactConcern(ConcernId, Moderator, text), state, Now),
+        _ => ConcernDecider.Decide(new WithdrawConcern(ConcernId, Author), state, Now),
+    };
+
+    [Theory, MemberData(nameof(WrongStates))]
+    public void An_action_from_a_status_it_does_not_start_from_is_a_conflict_naming_the_status(string action, object[] after, string code)
+    {
+        var error = Scenario.Given<Concern>([Raised, .. after]).When(s => Act(action, s)).Refused(code);
+        Assert.Equal(ErrorKind.Conflict, error.Kind);
+    }
+
+    [Theory]
+    [InlineData("acknowledge"), InlineData("answer"), InlineData("decline"), InlineData("resolve"), InlineData("hide"), InlineData("restore"),
+     InlineData("redact"), InlineData("withdraw")]
+    public void An_unknown_concern_is_not_found(string action) =>
+        Scenario.Given<Concern>().When(s => Act(action, s)).Refused("concern-not-found");
+
+    [Theory]
+    [InlineData("acknowledge", "department"), InlineData("answer", "answer"), InlineData("decline", "reason"), InlineData("hide", "reason"),
+     InlineData("redact", "reason")]
+    public void The_council_and_moderators_must_say_what_and_why(string action, string field)
+    {
+        Scenario.Given<Concern>(Raised).When(s => Act(action, s, " ")).Refused("invalid-" + field, field);
+        Scenario.Given<Concern>(Raised).When(s => Act(action, s, new string('x', ConcernRules.ResponseMaxLength + 1))).Refused("invalid-" + field, field);
+    }
+
+    [Fact]
+    public void A_resolution_note_is_optional_but_bounded() =>
+        Scenario.Given<Concern>(Raised).When(s => Act("resolve", s, new string('x', ConcernRules.ResponseMaxLength + 1))).Refused("invalid-note", "note");
+
+    [Fact]
+    public void A_hidden_concern_is_restored_to_where_it_was()
+    {
+        var answered = new ConcernAnswered(ConcernId, Official, "a", Now);
+        Scenario.Given<Concern>(Raised, answered).When(s => Act("hide", s, "Abuse")).Events(new ConcernHidden(ConcernId, Moderator, "Abuse", Now));
+        Scenario.Given<Concern>(Raised, answered, new ConcernHidden(ConcernId, Moderator, "Abuse", Now))
+            .When(s => Act("restore", s, "Fine after all")).Events(new ConcernRestored(ConcernId, Moderator, "Fine after all", Now));
+        Assert.Equal(ConcernStatus.Answered,
+            Scenario.Fold<Concern>([Raised, answered, new ConcernHidden(ConcernId, Moderator, "Abuse", Now), new ConcernRestored(ConcernId, Moderator, "ok", Now)])!.Status);
+    }
+
+    [Fact]
+    public void A_concern_is_redacted_once_in_any_status()
+    {
+        var hidden = new ConcernHidden(ConcernId, Moderator, "Abuse", Now);
+        Scenario.Given<Concern>(Raised, hidden).When(s => Act("redact", s, " A threat ")).Events(new ConcernRedacted(ConcernId, Moderator, "A threat", Now));
+        var error = Scenario.Given<Concern>(Raised, new ConcernRedacted(ConcernId, Moderator, "A threat", Now)).When(s => Act("redact", s)).Refused("concern-redacted");
+        Assert.Equal(ConcernDecider.AlreadyRedacted, error);
+    }
+
+    [Fact]
+    public void Only_the_author_withdraws_also_under_their_pseudonym()
+    {
+        Scenario.Given<Concern>(Raised).When(s => ConcernDecider.Decide(new WithdrawConcern(ConcernId, Author), s, Now)).Events(new ConcernWithdrawn(ConcernId, Now));
+        var pseudonym = Guid.NewGuid();
+        var anonymous = Raised with { AuthorId = pseudonym, Anonymous = true };
+        Scenario.Given<Concern>(anonymous).When(s => ConcernDecider.Decide(new WithdrawConcern(ConcernId, Author) { Pseudonym = pseudonym }, s, Now))
+            .Single<ConcernWithdrawn>();
+        var error = Scenario.Given<Concern>(anonymous).When(s => ConcernDecider.Decide(new WithdrawConcern(ConcernId, Author), s, Now)).Refused("not-the-author");
+        Assert.Equal(ErrorKind.Forbidden, error.Kind);
+    }
+
+    private static readonly Concern OpenConcern = Concern.Create(Raised);
 
     [Fact]
     public void A_first_support_is_recorded()

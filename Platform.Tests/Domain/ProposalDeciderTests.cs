@@ -1,7 +1,7 @@
 using Platform.Domain;
 using Platform.Domain.Concerns;
 using Platform.Domain.Proposals;
-using Platform.Domain.Reference;
+using Platform.Domain.Commitments;
 
 namespace Platform.Tests.Domain;
 
@@ -9,46 +9,44 @@ namespace Platform.Tests.Domain;
 public class ProposalDeciderTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 22, 10, 0, 0, TimeSpan.Zero);
-    private static readonly ReferenceCatalogue Catalogue = ReferenceCatalogue.Default;
     private static readonly Guid ProposalId = Guid.CreateVersion7();
     private static readonly Guid Author = Guid.NewGuid();
     private static readonly Guid Official = Guid.NewGuid();
 
-    private static SubmitProposal Valid => new("  Step-free tram stops  ", "All of them.", ["mobility", "disability-inclusion", "mobility"], ["11.2"], " Tang Hall ");
+    private static SubmitProposal Valid => new(ProposalId, Author, "  Step-free tram stops  ", "All of them.", ["mobility", "disability-inclusion", "mobility"], ["11.2"], " Tang Hall ")
+        { SupportThreshold = 250 };
 
     private static readonly ProposalSubmitted Submitted = new(ProposalId, "t", "", ["housing"], [], null, Author, 5, Now);
 
-    /// <summary>The state after <paramref name="events"/>, as the inline snapshot would hold it.</summary>
-    private static Proposal Given(params object[] events)
-    {
-        var state = Proposal.Create(Submitted);
-        foreach (var e in events)
-            state = e switch
-            {
-                ProposalThresholdReached t => state.Apply(t),
-                ProposalAccepted a => state.Apply(a),
-                ProposalRejected r => state.Apply(r),
-                ProposalWithdrawn w => state.Apply(w),
-                _ => throw new ArgumentException(e.GetType().Name),
-            };
-        return state;
-    }
+    /// <summary>The state after the submission and <paramref name="events"/>, as the inline snapshot would hold it (for the support tests).</summary>
+    private static Proposal Given(params object[] events) => Scenario.Fold<Proposal>([Submitted, .. events])!;
+
+    /// <summary>A submitted proposal with <paramref name="events"/> after it.</summary>
+    private static Given<Proposal> After(params object[] events) => Scenario.Given<Proposal>([Submitted, .. events]);
 
     private static readonly ProposalThresholdReached Reached = new(ProposalId, 5, Now.AddDays(90), Now);
     private static readonly ProposalAccepted Accepted = new(ProposalId, Official, "Yes", null, Now);
     private static readonly ProposalRejected Rejected = new(ProposalId, Official, "No budget", Now);
     private static readonly ProposalWithdrawn Withdrawn = new(ProposalId, Now);
 
+    private static AcceptProposal Accept(string? decision, Guid? commitmentId = null, PublishCommitment? commitment = null) =>
+        new(ProposalId, Official, decision, commitmentId, commitment);
+
+    private static ReachProposalThreshold Supports(long supports) => new(ProposalId, supports) { DecisionDays = 90 };
+
     [Fact]
     public void Submitting_a_valid_proposal_records_it_trimmed_with_the_city_threshold()
     {
-        var decision = ProposalDecider.Decide(Valid, ProposalId, Author, 250, Now, Catalogue);
+        var submitted = Scenario.Given<Proposal>().When(s => ProposalDecider.Decide(Valid, s, Now)).Single<ProposalSubmitted>();
 
-        var submitted = Assert.IsType<ProposalSubmitted>(Assert.Single(decision.Events));
         Assert.Equal(new ProposalSubmitted(ProposalId, "Step-free tram stops", "All of them.", submitted.Rights, submitted.SdgTargets, "Tang Hall", Author, 250, Now), submitted);
         Assert.Equal(["mobility", "disability-inclusion"], submitted.Rights);
         Assert.Equal(["11.2"], submitted.SdgTargets);
     }
+
+    [Fact]
+    public void A_proposal_is_submitted_only_once() =>
+        After().When(s => ProposalDecider.Decide(Valid, s, Now)).Refused("proposal-exists");
 
     public static TheoryData<SubmitProposal, string> InvalidProposals => new()
     {
@@ -64,12 +62,10 @@ public class ProposalDeciderTests
     [Theory, MemberData(nameof(InvalidProposals))]
     public void An_invalid_proposal_is_refused_naming_the_field_as_a_concern_would_be(SubmitProposal command, string field)
     {
-        var decision = ProposalDecider.Decide(command, ProposalId, Author, 100, Now, Catalogue);
+        var then = Scenario.Given<Proposal>().When(s => ProposalDecider.Decide(command, s, Now));
 
-        Assert.Empty(decision.Events);
-        var error = Assert.Single(decision.Errors);
-        Assert.Equal(ErrorKind.Invalid, error.Kind);
-        Assert.Equal(field, error.Field);
+        Assert.Equal(ErrorKind.Invalid, then.Refused("invalid-" + field, field).Kind);
+        Assert.Single(then.Decision.Errors);
     }
 
     [Fact]
@@ -106,38 +102,34 @@ public class ProposalDeciderTests
     [Fact]
     public void The_threshold_is_reached_when_supports_meet_it_with_the_decision_due_after_the_city_deadline()
     {
-        Assert.Same(Decision.NoChange, ProposalDecider.ReachThreshold(Given(), 4, 90, Now));
-        var reached = Assert.IsType<ProposalThresholdReached>(Assert.Single(ProposalDecider.ReachThreshold(Given(), 5, 90, Now).Events));
-        Assert.Equal(new ProposalThresholdReached(ProposalId, 5, Now.AddDays(90), Now), reached);
+        After().When(s => ProposalDecider.Decide(Supports(4), s, Now)).Nothing();
+        After().When(s => ProposalDecider.Decide(Supports(5), s, Now)).Events(new ProposalThresholdReached(ProposalId, 5, Now.AddDays(90), Now));
     }
 
     [Fact]
     public void The_threshold_is_reached_only_once_and_never_after_a_decision()
     {
-        Assert.Same(Decision.NoChange, ProposalDecider.ReachThreshold(Given(Reached), 50, 90, Now));
-        Assert.Same(Decision.NoChange, ProposalDecider.ReachThreshold(Given(Accepted), 50, 90, Now));
-        Assert.Same(Decision.NoChange, ProposalDecider.ReachThreshold(Given(Withdrawn), 50, 90, Now));
-        Assert.Same(Decision.NoChange, ProposalDecider.ReachThreshold(null, 50, 90, Now));
+        After(Reached).When(s => ProposalDecider.Decide(Supports(50), s, Now)).Nothing();
+        After(Accepted).When(s => ProposalDecider.Decide(Supports(50), s, Now)).Nothing();
+        After(Withdrawn).When(s => ProposalDecider.Decide(Supports(50), s, Now)).Nothing();
+        Scenario.Given<Proposal>().When(s => ProposalDecider.Decide(Supports(50), s, Now)).Nothing();
     }
 
     [Fact]
-    public void Accepting_names_an_existing_commitment_or_publishes_one_but_not_both()
-    {
-        var both = ProposalDecider.Accept(Given(), new AcceptProposal("Yes", Guid.CreateVersion7(),
-            new Platform.Domain.Commitments.PublishCommitment("T", null, ["housing"], null, null, "Parks", null, null, null)), Official, Now);
-        Assert.Equal("commitment", Assert.Single(both.Errors).Field);
-    }
+    public void Accepting_names_an_existing_commitment_or_publishes_one_but_not_both() =>
+        After().When(s => ProposalDecider.Decide(Accept("Yes", Guid.CreateVersion7(),
+            new PublishCommitment("T", null, ["housing"], null, null, "Parks", null, null, null)), s, Now)).Refused("invalid-commitment", "commitment");
 
     [Fact]
     public void The_council_may_decide_before_and_after_the_threshold()
     {
         var commitment = Guid.CreateVersion7();
-        Assert.Equal(new ProposalAccepted(ProposalId, Official, "We will do it.", commitment, Now),
-            Assert.Single(ProposalDecider.Accept(Given(), new AcceptProposal(" We will do it. ", commitment), Official, Now).Events));
-        Assert.Equal(new ProposalAccepted(ProposalId, Official, "Yes", null, Now),
-            Assert.Single(ProposalDecider.Accept(Given(Reached), new AcceptProposal("Yes", null), Official, Now).Events));
-        Assert.Equal(new ProposalRejected(ProposalId, Official, "No budget", Now),
-            Assert.Single(ProposalDecider.Reject(Given(Reached), new RejectProposal("No budget"), Official, Now).Events));
+        After().When(s => ProposalDecider.Decide(Accept(" We will do it. ", commitment), s, Now))
+            .Events(new ProposalAccepted(ProposalId, Official, "We will do it.", commitment, Now));
+        After(Reached).When(s => ProposalDecider.Decide(Accept("Yes"), s, Now))
+            .Events(new ProposalAccepted(ProposalId, Official, "Yes", null, Now));
+        After(Reached).When(s => ProposalDecider.Decide(new RejectProposal(ProposalId, Official, "No budget"), s, Now))
+            .Events(new ProposalRejected(ProposalId, Official, "No budget", Now));
     }
 
     [Theory]
@@ -146,36 +138,41 @@ public class ProposalDeciderTests
     [InlineData("withdrawn")]
     public void A_decided_or_withdrawn_proposal_cannot_be_decided_or_withdrawn_again(string state)
     {
-        var given = Given(state switch { "accepted" => Accepted, "rejected" => Rejected, _ => Withdrawn });
-        foreach (var decision in new[]
+        var given = After(state switch { "accepted" => Accepted, "rejected" => Rejected, _ => Withdrawn });
+        foreach (var then in new[]
                  {
-                     ProposalDecider.Accept(given, new AcceptProposal("Yes", null), Official, Now),
-                     ProposalDecider.Reject(given, new RejectProposal("No"), Official, Now),
-                     ProposalDecider.Withdraw(given, Author, Now),
+                     given.When(s => ProposalDecider.Decide(Accept("Yes"), s, Now)),
+                     given.When(s => ProposalDecider.Decide(new RejectProposal(ProposalId, Official, "No"), s, Now)),
+                     given.When(s => ProposalDecider.Decide(new WithdrawProposal(ProposalId, Author), s, Now)),
                  })
         {
-            var error = Assert.Single(decision.Errors);
-            Assert.Equal(ErrorKind.Conflict, error.Kind);
-            Assert.Equal($"proposal-{state}", error.Code);
+            Assert.Equal(ErrorKind.Conflict, then.Refused($"proposal-{state}").Kind);
+            Assert.Single(then.Decision.Errors);
         }
     }
 
     [Fact]
     public void Decisions_need_their_text_and_a_real_commitment_id()
     {
-        Assert.Equal("decision", Assert.Single(ProposalDecider.Accept(Given(), new AcceptProposal(" ", null), Official, Now).Errors).Field);
-        Assert.Equal("commitmentId", Assert.Single(ProposalDecider.Accept(Given(), new AcceptProposal("Yes", Guid.Empty), Official, Now).Errors).Field);
-        Assert.Equal("decision", Assert.Single(ProposalDecider.Accept(Given(), new AcceptProposal(new string('x', ProposalRules.DecisionMaxLength + 1), null), Official, Now).Errors).Field);
-        Assert.Equal("reason", Assert.Single(ProposalDecider.Reject(Given(), new RejectProposal(null), Official, Now).Errors).Field);
+        After().When(s => ProposalDecider.Decide(Accept(" "), s, Now)).Refused("invalid-decision", "decision");
+        After().When(s => ProposalDecider.Decide(Accept("Yes", Guid.Empty), s, Now)).Refused("invalid-commitmentId", "commitmentId");
+        After().When(s => ProposalDecider.Decide(Accept(new string('x', ProposalRules.DecisionMaxLength + 1)), s, Now)).Refused("invalid-decision", "decision");
+        After().When(s => ProposalDecider.Decide(new RejectProposal(ProposalId, Official, null), s, Now)).Refused("invalid-reason", "reason");
+        After().When(s => ProposalDecider.Decide(new RejectProposal(ProposalId, Official, new string('x', ProposalRules.DecisionMaxLength + 1)), s, Now))
+            .Refused("invalid-reason", "reason");
     }
+
+    [Fact]
+    public void An_unknown_proposal_cannot_be_decided() =>
+        Scenario.Given<Proposal>().When(s => ProposalDecider.Decide(Accept("Yes"), s, Now)).Refused("proposal-not-found");
 
     [Fact]
     public void Only_the_author_withdraws()
     {
-        Assert.Equal(new ProposalWithdrawn(ProposalId, Now), Assert.Single(ProposalDecider.Withdraw(Given(Reached), Author, Now).Events));
-        var error = Assert.Single(ProposalDecider.Withdraw(Given(), Guid.NewGuid(), Now).Errors);
-        Assert.Equal(ErrorKind.Forbidden, error.Kind);
-        Assert.Equal(ErrorKind.NotFound, Assert.Single(ProposalDecider.Withdraw(null, Author, Now).Errors).Kind);
+        After(Reached).When(s => ProposalDecider.Decide(new WithdrawProposal(ProposalId, Author), s, Now)).Events(new ProposalWithdrawn(ProposalId, Now));
+        Assert.Equal(ErrorKind.Forbidden,
+            After().When(s => ProposalDecider.Decide(new WithdrawProposal(ProposalId, Guid.NewGuid()), s, Now)).Refused("not-the-author").Kind);
+        Scenario.Given<Proposal>().When(s => ProposalDecider.Decide(new WithdrawProposal(ProposalId, Author), s, Now)).Refused("proposal-not-found");
     }
 
     [Fact]

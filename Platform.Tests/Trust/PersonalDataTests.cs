@@ -143,8 +143,8 @@ public sealed class PersonalDataTests(AppFixture app)
         var (author, _) = await RegisterAsync(city);
         // As the platform stored it before: the ConcernRaised event names the account.
         var id = Guid.CreateVersion7();
-        var raised = ConcernDecider.Decide(new RaiseConcern("Old anonymous concern", "", ["housing"], [], null, Anonymous: true), id, author.Id,
-            DateTimeOffset.UtcNow, Platform.Domain.Reference.ReferenceCatalogue.Default);
+        var raised = ConcernDecider.Decide(new RaiseConcern(id, author.Id, "Old anonymous concern", "", ["housing"], [], null, Anonymous: true), null,
+            DateTimeOffset.UtcNow);
         await using (var session = app.Store.LightweightSession(city))
         {
             session.Events.StartStream<Concern>(id, raised.Events);

@@ -18,7 +18,7 @@ namespace Platform.Api.Pages.Accountability;
 /// so the API's field names (<c>percent</c>) are mapped to them.
 /// </summary>
 public sealed class CommitmentModel(CityDirectory directory, IDocumentStore store, CommitmentReader reader,
-    IAuthorizationService authorization, FollowingReader following, IMessageBus bus, TimeProvider clock, IStringLocalizer<Text> text) : CityPageModel(directory)
+    IAuthorizationService authorization, FollowingReader following, FollowHandler follows, IMessageBus bus, TimeProvider clock, IStringLocalizer<Text> text) : CityPageModel(directory)
 {
     public Guid Id => RouteId;
 
@@ -66,13 +66,11 @@ public sealed class CommitmentModel(CityDirectory directory, IDocumentStore stor
                 User, session, reader, clock, c), cancellation);
 
     public Task<IActionResult> OnPostFollowAsync(CancellationToken cancellation) =>
-        this.SetAsync($"/cities/{CitySlug}/commitments/{Id}", authorization, store, text,
-            session => FollowEndpoints.FollowCommitment(Id, CitySlug, User, session, clock, cancellation),
+        this.SetAsync($"/cities/{CitySlug}/commitments/{Id}", authorization, store, text, follows, FollowedKind.Commitment, Id, true,
             text["You follow this commitment: it is on your following page."], () => LoadAsync(cancellation));
 
     public Task<IActionResult> OnPostUnfollowAsync(CancellationToken cancellation) =>
-        this.SetAsync($"/cities/{CitySlug}/commitments/{Id}", authorization, store, text,
-            session => FollowEndpoints.UnfollowCommitment(Id, CitySlug, User, session, clock, cancellation),
+        this.SetAsync($"/cities/{CitySlug}/commitments/{Id}", authorization, store, text, follows, FollowedKind.Commitment, Id, false,
             text["You no longer follow this commitment."], () => LoadAsync(cancellation));
 
     private string? Form(string field) => Request.Form.TryGetValue(field, out var value) ? value.ToString() : null;

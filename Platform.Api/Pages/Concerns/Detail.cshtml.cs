@@ -1,5 +1,3 @@
-using Platform.Domain;
-using Platform.Api.Infrastructure;
 using Marten;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -10,7 +8,9 @@ using Platform.Api.Cities;
 using Platform.Api.Commitments;
 using Platform.Api.Concerns;
 using Platform.Api.Following;
+using Platform.Api.Infrastructure;
 using Platform.Api.Web;
+using Platform.Domain;
 using Platform.Domain.Accounts;
 using Platform.Domain.Concerns;
 
@@ -18,17 +18,18 @@ namespace Platform.Api.Pages.Concerns;
 
 /// <summary>
 /// One concern: status, the council's answer, supports, linked commitments; support and withdraw through
-/// the API's support endpoint methods (one resident, one voice is theirs to enforce, not the page's).
-/// Officials of the city acknowledge, answer, decline and resolve it, moderators hide and restore it, each
-/// through the API's lifecycle endpoint method, with the endpoint's policy checked here first.
+/// the API's support writer (one resident, one voice is theirs to enforce, not the page's). Officials of the
+/// city acknowledge, answer, decline and resolve it, moderators hide, restore and redact it: the page sends the
+/// same command as the API to <see cref="ConcernHandler"/>, with the endpoint's policy checked here first.
 /// </summary>
-public sealed class ConcernDetailModel(CityDirectory directory, IDocumentStore store, ConcernReader reader, CommitmentReader commitments,
-    IAuthorizationService authorization, FollowingReader following, SupportBatcher batcher, PersonalData data, TimeProvider clock, IStringLocalizer<Text> text)
+public sealed class ConcernDetailModel(CityDirectory directory, IDocumentStore store, ConcernReader reader, ConcernHandler handler,
+    CommitmentReader commitments, IAuthorizationService authorization, FollowingReader following, FollowHandler follows, SupportBatcher batcher,
+    TimeProvider clock, IStringLocalizer<Text> text)
     : CityPageModel(directory)
 {
     public Guid Id => RouteId;
 
-    public ConcernResponse? Concern { get; private set; }
+    public ConcernDetails? Concern { get; private set; }
     public bool Supporting { get; private set; }
     public bool AcceptsSupport { get; private set; }
     /// <summary>The signed-in resident follows this concern (the "Stop following" button shows).</summary>
@@ -51,87 +52,82 @@ public sealed class ConcernDetailModel(CityDirectory directory, IDocumentStore s
     public DateTimeOffset Now => clock.GetUtcNow();
     public bool IsOfficial => User.HoldsRole(CitySlug, CityRole.Official);
     public bool IsModerator => User.HoldsRole(CitySlug, CityRole.Moderator);
-    public bool MayAcknowledge => IsOfficial && StatusIn(ConcernLifecycle.AcknowledgeFrom);
-    public bool MayAnswer => IsOfficial && StatusIn(ConcernLifecycle.AnswerFrom);
-    public bool MayDecline => IsOfficial && StatusIn(ConcernLifecycle.DeclineFrom);
-    public bool MayResolve => IsOfficial && StatusIn(ConcernLifecycle.ResolveFrom);
-    public bool MayHide => IsModerator && StatusIn(ConcernLifecycle.HideFrom);
-    public bool MayRestore => IsModerator && StatusIn(ConcernLifecycle.RestoreFrom);
+    public bool MayAcknowledge => IsOfficial && StatusIn(ConcernDecider.AcknowledgeFrom);
+    public bool MayAnswer => IsOfficial && StatusIn(ConcernDecider.AnswerFrom);
+    public bool MayDecline => IsOfficial && StatusIn(ConcernDecider.DeclineFrom);
+    public bool MayResolve => IsOfficial && StatusIn(ConcernDecider.ResolveFrom);
+    public bool MayHide => IsModerator && StatusIn(ConcernDecider.HideFrom);
+    public bool MayRestore => IsModerator && StatusIn(ConcernDecider.RestoreFrom);
     public bool MayRedact => IsModerator && Concern is { Redacted: false };
     private bool StatusIn(IReadOnlyList<ConcernStatus> statuses) => Concern is { } concern && statuses.Contains(concern.Status);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellation) =>
         await LoadAsync(cancellation) ? Page() : NotFound();
 
+    // The support posts still call the API's support endpoint methods (their writer is being redone apart): one line each.
     public Task<IActionResult> OnPostSupportAsync(CancellationToken cancellation) =>
-        ActAsync(session => SupportConcernEndpoint.Post(Id, CitySlug, User, Cities, session, batcher, clock, cancellation),
+        SupportAsync(session => SupportConcernEndpoint.Post(Id, CitySlug, User, Cities, session, batcher, clock, cancellation),
             text["Thank you: your support is counted."], cancellation);
 
     public Task<IActionResult> OnPostWithdrawSupportAsync(CancellationToken cancellation) =>
-        ActAsync(session => SupportConcernEndpoint.Delete(Id, User, session, clock, cancellation),
+        SupportAsync(session => SupportConcernEndpoint.Delete(Id, User, session, clock, cancellation),
             text["Your support is withdrawn."], cancellation);
 
-    public Task<IActionResult> OnPostFollowAsync(CancellationToken cancellation) =>
-        this.SetAsync($"/cities/{CitySlug}/concerns/{Id}", authorization, store, text,
-            session => FollowEndpoints.FollowConcern(Id, CitySlug, User, session, clock, cancellation),
-            text["You follow this concern: it is on your following page."], () => LoadAsync(cancellation));
+    public Task<IActionResult> OnPostFollowAsync(CancellationToken cancellation) => FollowAsync(true,
+        text["You follow this concern: it is on your following page."], cancellation);
 
-    public Task<IActionResult> OnPostUnfollowAsync(CancellationToken cancellation) =>
-        this.SetAsync($"/cities/{CitySlug}/concerns/{Id}", authorization, store, text,
-            session => FollowEndpoints.UnfollowConcern(Id, CitySlug, User, session, clock, cancellation),
-            text["You no longer follow this concern."], () => LoadAsync(cancellation));
+    public Task<IActionResult> OnPostUnfollowAsync(CancellationToken cancellation) => FollowAsync(false,
+        text["You no longer follow this concern."], cancellation);
 
     public Task<IActionResult> OnPostAcknowledgeAsync(CancellationToken cancellation) =>
-        CouncilAsync(Policies.Official, DepartmentField, session => ConcernLifecycleEndpoints.Acknowledge(Id, CitySlug, new AcknowledgeConcern(Department), User,
-            Cities, session, reader, clock, cancellation), text["The concern is acknowledged: the answer is due by the date shown."], cancellation);
+        CouncilAsync(Policies.Official, DepartmentField, (session, account) => handler.Handle(new AcknowledgeConcern(Id, account, Department), session, cancellation),
+            text["The concern is acknowledged: the answer is due by the date shown."], cancellation);
 
     public Task<IActionResult> OnPostAnswerAsync(CancellationToken cancellation) =>
-        CouncilAsync(Policies.Official, AnswerField, session => ConcernLifecycleEndpoints.Answer(Id, CitySlug, new AnswerConcern(AnswerText), User,
-            session, reader, clock, cancellation), text["The council's answer is published."], cancellation);
+        CouncilAsync(Policies.Official, AnswerField, (session, account) => handler.Handle(new AnswerConcern(Id, account, AnswerText), session, cancellation),
+            text["The council's answer is published."], cancellation);
 
     public Task<IActionResult> OnPostDeclineAsync(CancellationToken cancellation) =>
-        CouncilAsync(Policies.Official, DeclineField, session => ConcernLifecycleEndpoints.Decline(Id, CitySlug, new DeclineConcern(DeclineReason), User,
-            session, reader, clock, cancellation), text["The concern is declined, with the reason published."], cancellation);
+        CouncilAsync(Policies.Official, DeclineField, (session, account) => handler.Handle(new DeclineConcern(Id, account, DeclineReason), session, cancellation),
+            text["The concern is declined, with the reason published."], cancellation);
 
     public Task<IActionResult> OnPostResolveAsync(CancellationToken cancellation) =>
-        CouncilAsync(Policies.Official, ResolveField, session => ConcernLifecycleEndpoints.Resolve(Id, CitySlug, new ResolveConcern(ResolutionNote), User,
-            session, reader, clock, cancellation), text["The concern is resolved."], cancellation);
+        CouncilAsync(Policies.Official, ResolveField, (session, account) => handler.Handle(new ResolveConcern(Id, account, ResolutionNote), session, cancellation),
+            text["The concern is resolved."], cancellation);
 
     public Task<IActionResult> OnPostHideAsync(CancellationToken cancellation) =>
-        CouncilAsync(Policies.Moderator, HideField, session => ConcernLifecycleEndpoints.Hide(Id, CitySlug, new ModerateConcern(HideReason), User,
-            session, reader, clock, cancellation), text["The concern is hidden from the public."], cancellation);
+        CouncilAsync(Policies.Moderator, HideField, (session, account) => handler.Handle(new HideConcern(Id, account, HideReason), session, cancellation),
+            text["The concern is hidden from the public."], cancellation);
 
     public Task<IActionResult> OnPostRestoreAsync(CancellationToken cancellation) =>
-        CouncilAsync(Policies.Moderator, RestoreField, session => ConcernLifecycleEndpoints.Restore(Id, CitySlug, new ModerateConcern(RestoreReason), User,
-            session, reader, clock, cancellation), text["The concern is restored."], cancellation);
+        CouncilAsync(Policies.Moderator, RestoreField, (session, account) => handler.Handle(new RestoreConcern(Id, account, RestoreReason), session, cancellation),
+            text["The concern is restored."], cancellation);
 
     public Task<IActionResult> OnPostRedactAsync(CancellationToken cancellation) =>
-        CouncilAsync(Policies.Moderator, RedactField, session => ConcernLifecycleEndpoints.Redact(Id, CitySlug, new ModerateConcern(RedactReason), User,
-            session, reader, data, clock, cancellation), text["The concern's text is removed."], cancellation);
+        CouncilAsync(Policies.Moderator, RedactField, (session, account) => handler.Handle(new RedactConcern(Id, account, RedactReason), session, cancellation),
+            text["The concern's text is removed."], cancellation);
 
     /// <summary>
     /// An official's or moderator's action: the endpoint's policy first (sign-in for anonymous visitors, the
-    /// forbidden page for others), then the endpoint method; its field errors go to the one field of the form
-    /// that was sent (the API names it department, answer, reason or note).
+    /// forbidden page for others), then the command; its field errors go to the one field of the form that was
+    /// sent (the API names it department, answer, reason or note).
     /// </summary>
-    private async Task<IActionResult> CouncilAsync(string policy, string formField, Func<IDocumentSession, Task<IResult>> endpoint, string confirmation,
+    private async Task<IActionResult> CouncilAsync(string policy, string formField, Func<IDocumentSession, Guid, Task<Written>> send, string confirmation,
         CancellationToken cancellation)
     {
-        if (!User.IsSignedIn()) return Challenge(new AuthenticationProperties { RedirectUri = $"/cities/{CitySlug}/concerns/{Id}" });
-        if (!(await authorization.AuthorizeAsync(User, HttpContext, policy)).Succeeded) return Forbid();
-        ModelState.Clear(); // the endpoint decides what is valid
+        if (await RefusalAsync(authorization, policy) is { } refused) return refused;
+        ModelState.Clear(); // the decider decides what is valid
         await using var session = store.LightweightSession(CitySlug);
-        var answer = await endpoint(session);
-        if (answer.Problem() is { } problem)
-        {
-            problem.AddTo(ModelState, text, field => EndpointAnswers.FormField(field) is { Length: > 0 } ? formField : "");
-            return await LoadAsync(cancellation) ? Page() : NotFound();
-        }
-        TempData.Confirm(confirmation);
-        return RedirectToPage(new { city = CitySlug, id = Id });
+        return await ShowAnswerAsync(await send(session, User.AccountId()), confirmation, () => LoadAsync(cancellation), text,
+            field => EndpointAnswers.FormField(field) is { Length: > 0 } ? formField : "");
     }
 
-    private async Task<IActionResult> ActAsync(Func<IDocumentSession, Task<IResult>> endpoint, string confirmation, CancellationToken cancellation)
+    private Task<IActionResult> FollowAsync(bool follow, string confirmation, CancellationToken cancellation) =>
+        this.SetAsync($"/cities/{CitySlug}/concerns/{Id}", authorization, store, text, follows, FollowedKind.Concern, Id, follow, confirmation,
+            () => LoadAsync(cancellation));
+
+    /// <summary>A resident's support or its withdrawal: residents of the city only; the answer shown as for every write.</summary>
+    private async Task<IActionResult> SupportAsync(Func<IDocumentSession, Task<IResult>> endpoint, string confirmation, CancellationToken cancellation)
     {
         // Back to the concern after signing in (not to the post handler's URL): the resident then supports it there.
         if (!User.IsSignedIn()) return Challenge(new AuthenticationProperties { RedirectUri = $"/cities/{CitySlug}/concerns/{Id}" });
@@ -147,8 +143,7 @@ public sealed class ConcernDetailModel(CityDirectory directory, IDocumentStore s
     private async Task<bool> LoadAsync(CancellationToken cancellation)
     {
         await using var session = store.QuerySession(CitySlug);
-        if (await GetConcernEndpoints.Get(Id, CitySlug, User, session, reader, cancellation) is var answer && answer.Problem() is not null) return false;
-        Concern = answer.Value<ConcernResponse>();
+        Concern = await reader.FindAsync(session, CitySlug, Id, User, cancellation);
         if (Concern is null) return false;
         AcceptsSupport = Domain.Concerns.Concern.AcceptsSupportWhen(Concern.Status);
         if (User.IsSignedIn())

@@ -5,11 +5,12 @@ using Microsoft.Extensions.Localization;
 using Platform.Api.Cities;
 using Platform.Api.Concerns;
 using Platform.Api.Web;
+using Platform.Domain;
 using Platform.Domain.Concerns;
 
 namespace Platform.Api.Pages.Concerns;
 
-/// <summary>A city's concerns: the API's list endpoint method with the form's filters, ten a page.</summary>
+/// <summary>A city's concerns: the API's list, read by the same reader with the form's filters, ten a page.</summary>
 public sealed class ConcernListModel(CityDirectory directory, ConcernReader reader, IStringLocalizer<Text> text) : CityPageModel(directory)
 {
     public const int PageSize = 10;
@@ -23,7 +24,7 @@ public sealed class ConcernListModel(CityDirectory directory, ConcernReader read
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
 
-    public Paged<ConcernResponse>? Results { get; private set; }
+    public Paged<ConcernDetails>? Results { get; private set; }
     public int PageNumber => Results?.Page ?? 1;
     public int PageCount => Results is { } r ? (int)Math.Max(1, (r.Total + r.PageSize - 1) / r.PageSize) : 1;
 
@@ -31,10 +32,11 @@ public sealed class ConcernListModel(CityDirectory directory, ConcernReader read
     public async Task OnGetAsync([FromQuery(Name = "page")] string? page, CancellationToken cancellation)
     {
         // Empty form fields mean "no filter", as the API's absent parameters do.
-        var answer = await GetConcernEndpoints.List(CitySlug, Blank(Right), null, Blank(Status), Blank(District), Blank(Q),
-            Blank(Sort), Blank(page), PageSize.ToString(), User, reader, cancellation);
-        if (answer.Problem() is { } problem) problem.AddTo(ModelState, text);
-        else Results = answer.Value<Paged<ConcernResponse>>();
+        var errors = new List<DomainError>();
+        var query = ConcernQuery.Parse(Blank(Right), null, Blank(Status), Blank(District), Blank(Q), Blank(Sort), Blank(page), PageSize.ToString(),
+            ConcernQuery.MaySeeHidden(User, CitySlug), errors);
+        if (errors.Count > 0) Problems.From(errors).AddTo(ModelState, text);
+        else Results = await reader.PageAsync(CitySlug, query, User, cancellation);
     }
 
     /// <summary>The link to another page of the same filtered list.</summary>

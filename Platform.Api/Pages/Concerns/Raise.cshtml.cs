@@ -5,17 +5,18 @@ using Microsoft.Extensions.Localization;
 using Platform.Api.Accounts;
 using Platform.Api.Cities;
 using Platform.Api.Concerns;
+using Platform.Api.Infrastructure;
 using Platform.Api.Web;
 using Platform.Domain.Concerns;
 
 namespace Platform.Api.Pages.Concerns;
 
 /// <summary>
-/// A resident raises a concern (also anonymously) through the API's raise endpoint method; refusals come
-/// back as the API's problem details and show next to the fields. Same policy as the endpoint.
+/// A resident raises a concern (also anonymously): the page sends the API's command to <see cref="ConcernHandler"/>;
+/// refusals come back as the API's problem details and show next to the fields. Same policy as the endpoint.
 /// </summary>
 [Authorize(Policy = Policies.Resident)]
-public sealed class RaiseConcernModel(CityDirectory directory, IDocumentStore store, Pseudonyms pseudonyms, TimeProvider clock, IStringLocalizer<Text> text) : CityPageModel(directory)
+public sealed class RaiseConcernModel(CityDirectory directory, IDocumentStore store, ConcernHandler handler, IStringLocalizer<Text> text) : CityPageModel(directory)
 {
     [BindProperty] public string? Title { get; set; }
     [BindProperty] public string? Description { get; set; }
@@ -28,16 +29,16 @@ public sealed class RaiseConcernModel(CityDirectory directory, IDocumentStore st
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellation)
     {
-        ModelState.Clear(); // the endpoint decides what is valid, not model binding
-        var command = new RaiseConcern(Title, Description, Rights, SdgTargetsChosen, District, Anonymous);
+        ModelState.Clear(); // the decider decides what is valid, not model binding
+        var command = new RaiseConcern(Guid.CreateVersion7(), User.AccountId(), Title, Description, Rights, SdgTargetsChosen, District, Anonymous);
         await using var session = store.LightweightSession(CitySlug);
-        var answer = await RaiseConcernEndpoint.Post(command, CitySlug, User, session, pseudonyms, clock, cancellation);
-        if (answer.Problem() is { } problem)
+        var written = await handler.Handle(command, session, cancellation);
+        if (written.IsRefused)
         {
-            problem.AddTo(ModelState, text);
+            Problems.From(written.Errors).AddTo(ModelState, text);
             return Page();
         }
         TempData.Confirm(text["Your concern is raised. Residents can now support it, and the council will answer it."]);
-        return RedirectToPage("/Concerns/Detail", new { city = CitySlug, id = answer.Value<RaisedConcern>()!.Id });
+        return RedirectToPage("/Concerns/Detail", new { city = CitySlug, id = command.ConcernId });
     }
 }

@@ -29,7 +29,7 @@ public sealed class CouncilQueueModel(CityDirectory directory, ConcernReader con
 
     public IReadOnlyList<QueuedConcern> Concerns { get; private set; } = [];
     public IReadOnlyList<QueuedProposal> Proposals { get; private set; } = [];
-    public IReadOnlyList<ConcernResponse> Hidden { get; private set; } = [];
+    public IReadOnlyList<ConcernDetails> Hidden { get; private set; } = [];
     public DateTimeOffset Now { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellation)
@@ -38,7 +38,7 @@ public sealed class CouncilQueueModel(CityDirectory directory, ConcernReader con
         Now = clock.GetUtcNow();
         var responseDays = City.Settings.ConcernResponseDays;
 
-        var waiting = new List<ConcernResponse>();
+        var waiting = new List<ConcernDetails>();
         foreach (var status in new[] { ConcernStatus.Open, ConcernStatus.Acknowledged })
             waiting.AddRange(await AllConcernsAsync(status, cancellation));
         // An open concern has no due date yet: it waits since it was raised, and the city's response days run
@@ -48,12 +48,12 @@ public sealed class CouncilQueueModel(CityDirectory directory, ConcernReader con
             .OrderBy(q => q.SortKey).ThenBy(q => q.Concern.RaisedAt)
             .ToList();
 
-        var undecided = new List<ProposalResponse>();
+        var undecided = new List<ProposalDetails>();
         for (var page = 1; page <= MaxPages; page++)
         {
             var answer = await GetProposalEndpoints.List(CitySlug, null, null, "thresholdReached", null, null, null, page, GetProposalEndpoints.MaxPageSize,
                 User, proposals, cancellation);
-            var found = answer.Value<Paged<ProposalResponse>>();
+            var found = answer.Value<Paged<ProposalDetails>>();
             if (found is null) break;
             undecided.AddRange(found.Items);
             if (page * found.PageSize >= found.Total) break;
@@ -74,14 +74,14 @@ public sealed class CouncilQueueModel(CityDirectory directory, ConcernReader con
         : due - Now <= DueSoon ? Urgency.DueSoon
         : Urgency.None;
 
-    private async Task<List<ConcernResponse>> AllConcernsAsync(ConcernStatus status, CancellationToken cancellation)
+    private async Task<List<ConcernDetails>> AllConcernsAsync(ConcernStatus status, CancellationToken cancellation)
     {
-        var all = new List<ConcernResponse>();
+        var all = new List<ConcernDetails>();
         for (var page = 1; page <= MaxPages; page++)
         {
             var answer = await GetConcernEndpoints.List(CitySlug, null, null, status.ToString().ToLowerInvariant(), null, null, null,
                 page.ToString(), GetConcernEndpoints.MaxPageSize.ToString(), User, concerns, cancellation);
-            var found = answer.Value<Paged<ConcernResponse>>();
+            var found = answer.Value<Paged<ConcernDetails>>();
             if (found is null) break;
             all.AddRange(found.Items);
             if (page * found.PageSize >= found.Total) break;
@@ -92,8 +92,8 @@ public sealed class CouncilQueueModel(CityDirectory directory, ConcernReader con
 
 /// <param name="ResponseDue">The due date the council set when acknowledging it; null while it is open.</param>
 /// <param name="SortKey">The due date, or for an open concern the day the city's response days run out.</param>
-public sealed record QueuedConcern(ConcernResponse Concern, DateTimeOffset? ResponseDue, DateTimeOffset SortKey);
+public sealed record QueuedConcern(ConcernDetails Concern, DateTimeOffset? ResponseDue, DateTimeOffset SortKey);
 
-public sealed record QueuedProposal(ProposalResponse Proposal, DateTimeOffset? DecisionDue);
+public sealed record QueuedProposal(ProposalDetails Proposal, DateTimeOffset? DecisionDue);
 
 public enum Urgency { None, DueSoon, Overdue }

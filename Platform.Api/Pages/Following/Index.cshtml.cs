@@ -9,8 +9,8 @@ using Platform.Api.Web;
 namespace Platform.Api.Pages.Following;
 
 /// <summary>
-/// What the signed-in resident follows, across their cities, latest change first: the answer of the API's
-/// <c>GET /api/accounts/me/following</c> endpoint method (explicit follows, and commitments followed
+/// What the signed-in resident follows, across their cities, latest change first: what the API's
+/// <c>GET /api/accounts/me/following</c> answers, read by the same reader (explicit follows, and commitments followed
 /// automatically through the concerns they support), each linked to its page.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
@@ -21,7 +21,7 @@ public sealed class FollowingModel(FollowingReader reader, CityDirectory directo
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellation)
     {
-        Items = (await MyFollowingEndpoint.Get(User, reader, cancellation)).Value<FollowingList>()!.Items; // the endpoint always answers 200 with the list
+        Items = await reader.MineAsync(User, cancellation);
         var cities = new Dictionary<string, City>();
         foreach (var slug in Items.Select(i => i.City).Distinct())
             if (await directory.FindAsync(slug, cancellation) is { } city) cities[slug] = city;

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Localization;
 using Platform.Api.Accounts;
 using Platform.Api.Cities;
 using Platform.Api.Commitments;
+using Platform.Api.Infrastructure;
 using Platform.Api.Proposals;
 using Platform.Api.Web;
 using Platform.Domain.Accounts;
@@ -20,11 +21,13 @@ namespace Platform.Api.Pages.Proposals;
 
 /// <summary>
 /// One proposal with its supports against the threshold and the council's decision; support and withdraw
-/// through the API's endpoint methods. Officials of the city accept it (publishing the commitment it becomes,
-/// which serves the proposal's rights and SDG targets) or reject it, through the API's decision endpoint methods.
+/// through the API's support writer. Officials of the city accept it (publishing the commitment it becomes,
+/// which serves the proposal's rights and SDG targets) or reject it: the page sends the API's command to
+/// <see cref="ProposalHandler"/>.
 /// </summary>
-public sealed class ProposalDetailModel(CityDirectory directory, IDocumentStore store, ProposalReader reader, ProposalThreshold threshold,
-    CommitmentReader commitments, IMessageBus bus, IAuthorizationService authorization, TimeProvider clock, IStringLocalizer<Text> text) : CityPageModel(directory)
+public sealed class ProposalDetailModel(CityDirectory directory, IDocumentStore store, ProposalReader reader, ProposalHandler handler,
+    ProposalThreshold threshold, CommitmentReader commitments, IMessageBus bus, IAuthorizationService authorization, TimeProvider clock,
+    IStringLocalizer<Text> text) : CityPageModel(directory)
 {
     /// <summary>Field ids of the decision forms; the API's names (<c>commitment.title</c>, <c>reason</c>) map to them.</summary>
     public const string DecisionField = "decision", TitleField = "commitment-title", DescriptionField = "commitment-description",
@@ -39,7 +42,7 @@ public sealed class ProposalDetailModel(CityDirectory directory, IDocumentStore 
     [BindProperty(Name = DepartmentField)] public string? CommitmentDepartment { get; set; }
     [BindProperty(Name = ReasonField)] public string? RejectionReason { get; set; }
 
-    public ProposalResponse? Proposal { get; private set; }
+    public ProposalDetails? Proposal { get; private set; }
     /// <summary>The commitment an accepted proposal became, when it has one.</summary>
     public CommitmentDetails? Commitment { get; private set; }
     public bool MayDecide => User.HoldsRole(CitySlug, CityRole.Official) && Proposal is not null && Domain.Proposals.Proposal.UndecidedWhen(Proposal.Status);
@@ -49,6 +52,7 @@ public sealed class ProposalDetailModel(CityDirectory directory, IDocumentStore 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellation) =>
         await LoadAsync(cancellation) ? Page() : NotFound();
 
+    // The support posts still call the API's support endpoint methods (their writer is being redone apart): one line each.
     public Task<IActionResult> OnPostSupportAsync(CancellationToken cancellation) =>
         ActAsync(session => SupportProposalEndpoint.Post(Id, CitySlug, User, Cities, session, threshold, clock, cancellation),
             text["Thank you: your support is counted."], cancellation);
@@ -64,7 +68,7 @@ public sealed class ProposalDetailModel(CityDirectory directory, IDocumentStore 
         {
             var commitment = new PublishCommitment(CommitmentTitle, string.IsNullOrWhiteSpace(CommitmentDescription) ? null : CommitmentDescription,
                 proposal.Rights, proposal.SdgTargets, null, CommitmentDepartment, due, null, null);
-            return await ProposalDecisionEndpoints.Accept(Id, CitySlug, new AcceptProposal(Decision, null, commitment), User, session, bus, Cities, reader, clock, cancellation);
+            return await handler.Handle(new AcceptProposal(Id, User.AccountId(), Decision, null, commitment), session, bus, cancellation);
         }, field => field switch
         {
             "decision" => DecisionField,
@@ -77,26 +81,18 @@ public sealed class ProposalDetailModel(CityDirectory directory, IDocumentStore 
     }
 
     public Task<IActionResult> OnPostRejectAsync(CancellationToken cancellation) =>
-        DecideAsync((session, _) => ProposalDecisionEndpoints.Reject(Id, CitySlug, new RejectProposal(RejectionReason), User, session, reader, clock, cancellation),
+        DecideAsync((session, _) => handler.Handle(new RejectProposal(Id, User.AccountId(), RejectionReason), session, cancellation),
             field => field == "reason" ? ReasonField : "", text["The proposal is rejected, with the reason published."], cancellation);
 
-    /// <summary>An official's decision: the endpoint's policy first, then the endpoint method; refusals next to the form's fields.</summary>
-    private async Task<IActionResult> DecideAsync(Func<IDocumentSession, ProposalResponse, Task<IResult>> endpoint, Func<string, string> formField,
+    /// <summary>An official's decision: the endpoint's policy first, then the command; refusals next to the form's fields.</summary>
+    private async Task<IActionResult> DecideAsync(Func<IDocumentSession, ProposalDetails, Task<Written>> send, Func<string, string> formField,
         string confirmation, CancellationToken cancellation)
     {
-        if (!User.IsSignedIn()) return Challenge(new AuthenticationProperties { RedirectUri = $"/cities/{CitySlug}/proposals/{Id}" });
-        if (!(await authorization.AuthorizeAsync(User, HttpContext, Policies.Official)).Succeeded) return Forbid();
-        ModelState.Clear(); // the endpoint decides what is valid
+        if (await RefusalAsync(authorization, Policies.Official) is { } refused) return refused;
+        ModelState.Clear(); // the decider decides what is valid
         if (!await LoadAsync(cancellation)) return NotFound();
         await using var session = store.LightweightSession(CitySlug);
-        var answer = await endpoint(session, Proposal!);
-        if (answer.Problem() is { } problem)
-        {
-            problem.AddTo(ModelState, text, formField);
-            return await LoadAsync(cancellation) ? Page() : NotFound();
-        }
-        TempData.Confirm(confirmation);
-        return RedirectToPage(new { city = CitySlug, id = Id });
+        return await ShowAnswerAsync(await send(session, Proposal!), confirmation, () => LoadAsync(cancellation), text, formField);
     }
 
     private async Task<IActionResult> ActAsync(Func<IDocumentSession, Task<IResult>> endpoint, string confirmation, CancellationToken cancellation)
@@ -114,8 +110,7 @@ public sealed class ProposalDetailModel(CityDirectory directory, IDocumentStore 
     private async Task<bool> LoadAsync(CancellationToken cancellation)
     {
         await using var session = store.QuerySession(CitySlug);
-        var answer = await GetProposalEndpoints.Get(Id, CitySlug, User, session, reader, cancellation);
-        Proposal = answer.Value<ProposalResponse>();
+        Proposal = await reader.FindAsync(session, CitySlug, Id, User, cancellation);
         if (Proposal is null) return false;
         Commitment = Proposal.CommitmentId is { } commitmentId ? await commitments.LoadAsync(session, CitySlug, commitmentId, cancellation) : null;
         if (User.IsSignedIn())

@@ -3,13 +3,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
 using Platform.Api.Cities;
-using Platform.Api.Concerns;
 using Platform.Api.Proposals;
 using Platform.Api.Web;
+using Platform.Domain;
 
 namespace Platform.Api.Pages.Proposals;
 
-/// <summary>A city's proposals: the API's list endpoint method with the form's filters, ten a page.</summary>
+/// <summary>A city's proposals: the API's list, read by the same reader with the form's filters, ten a page.</summary>
 public sealed class ProposalListModel(CityDirectory directory, ProposalReader reader, IStringLocalizer<Text> text) : CityPageModel(directory)
 {
     public const int PageSize = 10;
@@ -19,16 +19,17 @@ public sealed class ProposalListModel(CityDirectory directory, ProposalReader re
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
 
-    public Paged<ProposalResponse>? Results { get; private set; }
+    public Paged<ProposalDetails>? Results { get; private set; }
     public int PageNumber => Results?.Page ?? 1;
     public int PageCount => Results is { } r ? (int)Math.Max(1, (r.Total + r.PageSize - 1) / r.PageSize) : 1;
 
     // "page" is a handler parameter: as a page property it would collide with Razor Pages' own "page" route value.
     public async Task OnGetAsync([FromQuery(Name = "page")] int? page, CancellationToken cancellation)
     {
-        var answer = await GetProposalEndpoints.List(CitySlug, Blank(Right), null, Blank(Status), null, Blank(Q), Blank(Sort), page, PageSize, User, reader, cancellation);
-        if (answer.Problem() is { } problem) problem.AddTo(ModelState, text);
-        else Results = answer.Value<Paged<ProposalResponse>>();
+        var errors = new List<DomainError>();
+        var query = ProposalQuery.Parse(Blank(Right), null, Blank(Status), null, Blank(Q), Blank(Sort), page, PageSize, errors);
+        if (errors.Count > 0) Problems.From(errors).AddTo(ModelState, text);
+        else Results = await reader.PageAsync(CitySlug, query, User, cancellation);
     }
 
     public string PageUrl(int page)

@@ -4,15 +4,16 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Platform.Api.Accounts;
 using Platform.Api.Cities;
+using Platform.Api.Infrastructure;
 using Platform.Api.Proposals;
 using Platform.Api.Web;
 using Platform.Domain.Proposals;
 
 namespace Platform.Api.Pages.Proposals;
 
-/// <summary>A resident submits a proposal through the API's submit endpoint method; same policy, same refusals.</summary>
+/// <summary>A resident submits a proposal: the page sends the API's command to <see cref="ProposalHandler"/>; same policy, same refusals.</summary>
 [Authorize(Policy = Policies.Resident)]
-public sealed class SubmitProposalModel(CityDirectory directory, IDocumentStore store, TimeProvider clock, IStringLocalizer<Text> text) : CityPageModel(directory)
+public sealed class SubmitProposalModel(CityDirectory directory, IDocumentStore store, ProposalHandler handler, IStringLocalizer<Text> text) : CityPageModel(directory)
 {
     [BindProperty] public string? Title { get; set; }
     [BindProperty] public string? Description { get; set; }
@@ -24,15 +25,16 @@ public sealed class SubmitProposalModel(CityDirectory directory, IDocumentStore 
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellation)
     {
-        ModelState.Clear(); // the endpoint decides what is valid, not model binding
+        ModelState.Clear(); // the decider decides what is valid, not model binding
+        var command = new SubmitProposal(Guid.CreateVersion7(), User.AccountId(), Title, Description, Rights, SdgTargets, District);
         await using var session = store.LightweightSession(CitySlug);
-        var answer = await SubmitProposalEndpoint.Post(new SubmitProposal(Title, Description, Rights, SdgTargets, District), CitySlug, User, Cities, session, clock, cancellation);
-        if (answer.Problem() is { } problem)
+        var written = await handler.Handle(command, session, cancellation);
+        if (written.IsRefused)
         {
-            problem.AddTo(ModelState, text);
+            Problems.From(written.Errors).AddTo(ModelState, text);
             return Page();
         }
         TempData.Confirm(text["Your proposal is submitted. Residents can now support it."]);
-        return RedirectToPage("/Proposals/Detail", new { city = CitySlug, id = answer.Value<SubmittedProposal>()!.Id });
+        return RedirectToPage("/Proposals/Detail", new { city = CitySlug, id = command.ProposalId });
     }
 }

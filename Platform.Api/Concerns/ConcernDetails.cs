@@ -8,7 +8,7 @@ namespace Platform.Api.Concerns;
 /// </summary>
 /// <param name="Supports">How many residents support it now.</param>
 /// <param name="Version">The highest event sequence this view reflects; watchers use it to order pushes.</param>
-public sealed record ConcernResponse(
+public sealed record ConcernDetails(
     Guid Id,
     string City,
     string Title,

@@ -10,7 +10,7 @@ namespace Platform.Api.Proposals;
 /// <param name="Threshold">Supports needed before the council owes a decision (the city's setting when it was submitted).</param>
 /// <param name="DecisionDue">When the council's decision is due; set once the threshold is reached.</param>
 /// <param name="Version">The highest event sequence this view reflects; watchers use it to order pushes.</param>
-public sealed record ProposalResponse(
+public sealed record ProposalDetails(
     Guid Id,
     string City,
     string Title,

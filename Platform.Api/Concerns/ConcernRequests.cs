@@ -1,0 +1,25 @@
+namespace Platform.Api.Concerns;
+
+/// <summary>The body of <c>POST /api/cities/{city}/concerns</c>: what a resident writes to raise a concern.</summary>
+public sealed record RaiseConcernRequest(
+    string? Title,
+    string? Description,
+    IReadOnlyList<string>? Rights,
+    IReadOnlyList<string>? SdgTargets,
+    string? District,
+    bool Anonymous = false);
+
+/// <summary>The body of an acknowledgement: the department that takes the concern up.</summary>
+public sealed record AcknowledgeConcernRequest(string? Department);
+
+/// <summary>The body of the council's answer.</summary>
+public sealed record AnswerConcernRequest(string? Answer);
+
+/// <summary>The body of a declination: why the council does not act.</summary>
+public sealed record DeclineConcernRequest(string? Reason);
+
+/// <summary>The body of a resolution: an optional note.</summary>
+public sealed record ResolveConcernRequest(string? Note);
+
+/// <summary>The body of a moderator's hiding, restoration or redaction: why.</summary>
+public sealed record ModerateConcernRequest(string? Reason);
