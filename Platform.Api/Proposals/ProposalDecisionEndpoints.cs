@@ -52,7 +52,7 @@ public static class ProposalDecisionEndpoints
             var commitment = await session.LoadAsync<Commitment>(existing, cancellation);
             if (commitment is null)
                 return Problems.Result([new DomainError(ErrorKind.NotFound, "commitment-not-found", $"The city has no commitment {existing}.", "commitmentId")]);
-            var linked = CommitmentDecider.LinkOrigin(commitment, origin, officialId, now);
+            var linked = CommitmentDecider.Decide(new LinkCommitmentOrigin(existing, officialId, origin), commitment, now);
             if (linked.IsRefused) return Problems.Result(linked.Errors.Select(e => e with { Field = "commitmentId" }).ToList());
             foreach (var e in linked.Events) session.Events.Append(existing, e);
         }

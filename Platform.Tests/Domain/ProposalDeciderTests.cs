@@ -124,7 +124,7 @@ public class ProposalDeciderTests
     public void Accepting_names_an_existing_commitment_or_publishes_one_but_not_both()
     {
         var both = ProposalDecider.Accept(Given(), new AcceptProposal("Yes", Guid.CreateVersion7(),
-            new Platform.Domain.Commitments.PublishCommitment("T", null, ["housing"], null, null, "Parks", null, null, null)), Official, Now);
+            new Platform.Domain.Commitments.CommitmentInput("T", null, ["housing"], null, null, "Parks", null, null, null)), Official, Now);
         Assert.Equal("commitment", Assert.Single(both.Errors).Field);
     }
 

@@ -62,7 +62,7 @@ public sealed class ProposalDetailModel(CityDirectory directory, IDocumentStore 
         DateOnly? due = DateOnly.TryParseExact(CommitmentDueDate?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed : null;
         return DecideAsync(async (session, proposal) =>
         {
-            var commitment = new PublishCommitment(CommitmentTitle, string.IsNullOrWhiteSpace(CommitmentDescription) ? null : CommitmentDescription,
+            var commitment = new CommitmentInput(CommitmentTitle, string.IsNullOrWhiteSpace(CommitmentDescription) ? null : CommitmentDescription,
                 proposal.Rights, proposal.SdgTargets, null, CommitmentDepartment, due, null, null);
             return await ProposalDecisionEndpoints.Accept(Id, CitySlug, new AcceptProposal(Decision, null, commitment), User, session, bus, Cities, reader, clock, cancellation);
         }, field => field switch
