@@ -141,22 +141,16 @@ public sealed class CommitmentHandler(CityDirectory cities, TimeProvider clock)
         if (origins is null || origins.Count > CommitmentRules.MaxOrigins) return known;
         Guid[] Ids(OriginKind kind) => origins.Where(o => o?.Kind == kind && o.Id is not null).Select(o => o!.Id!.Value).Distinct().ToArray();
 
-        var concerns = Ids(OriginKind.Concern);
-        if (concerns.Length > 0)
-            foreach (var c in await session.LoadManyAsync<Concern>(cancellation, concerns))
-                known.Add(new CommitmentOrigin(OriginKind.Concern, c.Id));
-        var consultations = Ids(OriginKind.Consultation);
-        if (consultations.Length > 0)
-            foreach (var c in await session.LoadManyAsync<Consultation>(cancellation, consultations))
-                known.Add(new CommitmentOrigin(OriginKind.Consultation, c.Id));
-        var proposals = Ids(OriginKind.Proposal);
-        if (proposals.Length > 0)
-            foreach (var p in await session.LoadManyAsync<Proposal>(cancellation, proposals))
-                known.Add(new CommitmentOrigin(OriginKind.Proposal, p.Id));
-        var townHalls = Ids(OriginKind.TownHall);
-        if (townHalls.Length > 0)
-            foreach (var t in await session.LoadManyAsync<TownHall>(cancellation, townHalls))
-                known.Add(new CommitmentOrigin(OriginKind.TownHall, t.Id));
+        async Task FindAsync<T>(OriginKind kind, Func<T, Guid> idOf) where T : notnull
+        {
+            if (Ids(kind) is { Length: > 0 } ids)
+                foreach (var found in await session.LoadManyAsync<T>(cancellation, ids))
+                    known.Add(new CommitmentOrigin(kind, idOf(found)));
+        }
+        await FindAsync<Concern>(OriginKind.Concern, c => c.Id);
+        await FindAsync<Consultation>(OriginKind.Consultation, c => c.Id);
+        await FindAsync<Proposal>(OriginKind.Proposal, p => p.Id);
+        await FindAsync<TownHall>(OriginKind.TownHall, t => t.Id);
         return known;
     }
 }
