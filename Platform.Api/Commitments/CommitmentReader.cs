@@ -1,5 +1,7 @@
 using Marten;
 using Platform.Api.Infrastructure;
+using Platform.Domain;
+using Platform.Domain.Reference;
 using Platform.Domain.Commitments;
 using Platform.Projections.Commitments;
 
@@ -44,6 +46,56 @@ public sealed class CommitmentReader(TimeProvider clock)
         if (query.Status is { } status) all = all.Where(c => c.Status == status);
         var list = all.ToList();
         return (list.Skip(Paging.Offset(query.Page, query.PageSize)).Take(query.PageSize).ToList(), list.Count);
+    }
+
+    /// <summary>A page of the filtered list (<see cref="ListAsync"/>), as the API answers it.</summary>
+    public async Task<Paged<CommitmentDetails>> PageAsync(IQuerySession session, string city, CommitmentQuery query, CancellationToken cancellation)
+    {
+        var (items, total) = await ListAsync(session, city, query, cancellation);
+        return new Paged<CommitmentDetails>(items, query.Page, query.PageSize, total);
+    }
+
+    public const int DefaultPageSize = 20;
+    public const int MaxPageSize = 100;
+
+    /// <summary>
+    /// The list's filters and page as a caller gives them, checked: <c>status</c> (onTrack, atRisk, overdue, fulfilled,
+    /// abandoned), <c>right</c>, <c>sdgTarget</c>, <c>department</c> (any case), <c>origin</c> ("kind:id" or "id"),
+    /// <c>parent</c>, <c>page</c> from 1, <c>pageSize</c> up to <see cref="MaxPageSize"/>. What is wrong is in <paramref name="errors"/>.
+    /// </summary>
+    public static CommitmentQuery Query(string? status, string? right, string? sdgTarget, string? department, string? origin,
+        Guid? parent, int? page, int? pageSize, out List<DomainError> errors)
+    {
+        errors = [];
+        var number = page ?? 1;
+        var size = pageSize ?? DefaultPageSize;
+        Paging.Check(number, size, MaxPageSize, errors);
+        CommitmentStatus? parsedStatus = null;
+        if (status is not null)
+        {
+            if (Enum.TryParse<CommitmentStatus>(status, ignoreCase: true, out var s) && !int.TryParse(status, out _)) parsedStatus = s;
+            else errors.Add(DomainError.Invalid("status", $"'{status}' is not a status (onTrack, atRisk, overdue, fulfilled, abandoned)."));
+        }
+        if (right is not null && !ReferenceCatalogue.Default.IsRight(right)) errors.Add(DomainError.Invalid("right", $"'{right}' is not a right of the catalogue."));
+        if (sdgTarget is not null && !ReferenceCatalogue.Default.IsSdgTarget(sdgTarget)) errors.Add(DomainError.Invalid("sdgTarget", $"'{sdgTarget}' is not a known SDG target."));
+        if (department is { Length: > CommitmentRules.DepartmentMaxLength }) errors.Add(DomainError.Invalid("department", "The department is too long."));
+        string? originKey = null;
+        if (origin is not null)
+        {
+            originKey = OriginKey(origin);
+            if (originKey is null) errors.Add(DomainError.Invalid("origin", "Give the origin as 'kind:id' (concern, proposal, consultation, townHall, recommendation) or as an id."));
+        }
+        return new CommitmentQuery(parsedStatus, right, sdgTarget, string.IsNullOrWhiteSpace(department) ? null : department.Trim().ToLowerInvariant(),
+            originKey, parent, number, size);
+    }
+
+    private static string? OriginKey(string origin)
+    {
+        var parts = origin.Trim().Split(':');
+        if (parts is [var id]) return Guid.TryParse(id, out var g) ? g.ToString() : null;
+        if (parts is not [var kind, var value] || !Guid.TryParse(value, out var guid)) return null;
+        if (!Enum.TryParse<OriginKind>(kind, ignoreCase: true, out var k) || int.TryParse(kind, out _)) return null;
+        return $"{CommitmentViewProjection.Kind(k)}:{guid}";
     }
 
     public static CommitmentDetails Details(string city, CommitmentView v, IReadOnlyList<CommitmentView> children, DateTimeOffset now, bool withTimeline)

@@ -12,6 +12,7 @@ public static class CommitmentsSetup
     public static IServiceCollection AddCommitments(this IServiceCollection services)
     {
         services.AddSingleton<CommitmentReader>();
+        services.AddSingleton<CommitmentHandler>();
         services.AddSingleton<ILiveViewSource, CommitmentLiveViewSource>();
         services.AddSingleton<ILiveViewRoute, CommitmentLiveRoute>();
         return services;

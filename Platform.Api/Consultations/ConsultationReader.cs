@@ -1,5 +1,9 @@
 using System.Globalization;
+using System.Security.Claims;
 using Marten;
+using Marten.Pagination;
+using Platform.Api.Accounts;
+using Platform.Domain.Accounts;
 using Npgsql;
 using Platform.Api.Infrastructure;
 using Platform.Domain.Consultations;
@@ -27,6 +31,35 @@ public sealed class ConsultationReader(NpgsqlDataSource database, PlatformOption
     {
         var view = await session.LoadAsync<ConsultationView>(id, cancellation);
         return view is null || (view.Status == ConsultationStatus.Draft && !official) ? null : view;
+    }
+
+    /// <summary>The consultation as the API shows it, drafts included (for officials, after their writes), or null when it does not exist.</summary>
+    public async Task<ConsultationDetails?> LoadAsync(IQuerySession session, string city, Guid id, CancellationToken cancellation) =>
+        await session.LoadAsync<ConsultationView>(id, cancellation) is { } view ? ConsultationDetails.Of(city, view) : null;
+
+    /// <summary>The consultation as <paramref name="user"/> may see it (a draft only for an official of the city), or null.</summary>
+    public async Task<ConsultationDetails?> FindAsync(IQuerySession session, string city, Guid id, ClaimsPrincipal user, CancellationToken cancellation) =>
+        await FindAsync(session, id, user.HoldsRole(city, CityRole.Official), cancellation) is { } view ? ConsultationDetails.Of(city, view) : null;
+
+    /// <summary>The results as <paramref name="user"/> may see them (<see cref="Disclosed"/>; texts for officials of the city), or null when they may not see the consultation.</summary>
+    public async Task<ConsultationResults?> FindResultsAsync(IQuerySession session, string city, Guid id, ClaimsPrincipal user, CancellationToken cancellation)
+    {
+        var official = user.HoldsRole(city, CityRole.Official);
+        var view = await FindAsync(session, id, official, cancellation);
+        return view is null ? null : Disclosed(await ResultsAsync(city, view, withTexts: official, cancellation), official);
+    }
+
+    /// <summary>The city's consultations as <paramref name="user"/> may see them (drafts only for officials of the city), newest first.</summary>
+    public static async Task<Paged<ConsultationDetails>> ListAsync(IQuerySession session, string city, int page, int pageSize, ClaimsPrincipal user,
+        CancellationToken cancellation)
+    {
+        var query = session.Query<ConsultationView>();
+        IQueryable<ConsultationView> visible = user.HoldsRole(city, CityRole.Official) ? query : query.Where(c => c.Status != ConsultationStatus.Draft);
+        var views = await visible
+            .OrderByDescending(c => c.DraftedAt)
+            .ThenByDescending(c => c.Id)
+            .ToPagedListAsync(page, pageSize, cancellation);
+        return new Paged<ConsultationDetails>(views.Select(v => ConsultationDetails.Of(city, v)).ToList(), page, pageSize, views.TotalItemCount);
     }
 
     /// <summary>

@@ -12,6 +12,7 @@ public static class ConsultationsSetup
     public static IServiceCollection AddConsultations(this IServiceCollection services)
     {
         services.AddSingleton<ConsultationReader>();
+        services.AddSingleton<ConsultationHandler>();
         services.AddSingleton<ILiveViewSource, ConsultationLiveViewSource>();
         services.AddSingleton<ILiveViewRoute, ConsultationLiveRoute>();
         return services;

@@ -19,24 +19,16 @@ public static class GetConsultationEndpoints
     public const int MaxPageSize = 100;
 
     [WolverineGet("/api/cities/{city}/consultations/{id}", OperationId = "getConsultation")]
-    public static async Task<IResult> Get(Guid id, string city, ClaimsPrincipal user, IQuerySession session, CancellationToken cancellation)
-    {
-        var view = await ConsultationReader.FindAsync(session, id, user.HoldsRole(city, CityRole.Official), cancellation);
-        return view is null ? Problems.NotFound("consultation") : Results.Ok(ConsultationDetails.Of(city, view));
-    }
+    public static async Task<IResult> Get(Guid id, string city, ClaimsPrincipal user, IQuerySession session, ConsultationReader reader, CancellationToken cancellation) =>
+        await reader.FindAsync(session, city, id, user, cancellation) is { } consultation ? Results.Ok(consultation) : Problems.NotFound("consultation");
 
     /// <summary>
     /// Participation, tallies per option, means of scales; free-text answers for officials of the city only. Answers are
     /// withheld for groups under five, and from the public while the consultation is open (<see cref="ConsultationReader.Disclosed"/>).
     /// </summary>
     [WolverineGet("/api/cities/{city}/consultations/{id}/results", OperationId = "getConsultationResults")]
-    public static async Task<IResult> GetResults(Guid id, string city, ClaimsPrincipal user, IQuerySession session, ConsultationReader reader, CancellationToken cancellation)
-    {
-        var official = user.HoldsRole(city, CityRole.Official);
-        var view = await ConsultationReader.FindAsync(session, id, official, cancellation);
-        if (view is null) return Problems.NotFound("consultation");
-        return Results.Ok(ConsultationReader.Disclosed(await reader.ResultsAsync(city, view, withTexts: official, cancellation), official));
-    }
+    public static async Task<IResult> GetResults(Guid id, string city, ClaimsPrincipal user, IQuerySession session, ConsultationReader reader, CancellationToken cancellation) =>
+        await reader.FindResultsAsync(session, city, id, user, cancellation) is { } results ? Results.Ok(results) : Problems.NotFound("consultation");
 
     /// <summary>The city's consultations, newest first (<c>page</c> from 1, <c>pageSize</c> up to 100); drafts only for officials.</summary>
     [WolverineGet("/api/cities/{city}/consultations", OperationId = "listConsultations")]
@@ -47,13 +39,6 @@ public static class GetConsultationEndpoints
         var errors = new List<DomainError>();
         Paging.Check(number, size, MaxPageSize, errors);
         if (errors.Count > 0) return Problems.Result(errors);
-
-        var query = session.Query<ConsultationView>();
-        IQueryable<ConsultationView> visible = user.HoldsRole(city, CityRole.Official) ? query : query.Where(c => c.Status != ConsultationStatus.Draft);
-        var views = await visible
-            .OrderByDescending(c => c.DraftedAt)
-            .ThenByDescending(c => c.Id)
-            .ToPagedListAsync(number, size, cancellation);
-        return Results.Ok(new Paged<ConsultationDetails>(views.Select(v => ConsultationDetails.Of(city, v)).ToList(), number, size, views.TotalItemCount));
+        return Results.Ok(await ConsultationReader.ListAsync(session, city, number, size, user, cancellation));
     }
 }

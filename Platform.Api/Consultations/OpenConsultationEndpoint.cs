@@ -2,14 +2,14 @@ using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Platform.Api.Accounts;
-using Platform.Api.Infrastructure;
-using Platform.Domain;
 using Platform.Domain.Consultations;
-using Platform.Projections.Consultations;
 using Wolverine;
 using Wolverine.Http;
 
 namespace Platform.Api.Consultations;
+
+/// <summary>The opening of a draft as a caller sends it: the window (<c>opensAt</c> defaults to now) and the questions.</summary>
+public sealed record OpenConsultationRequest(DateTimeOffset? OpensAt, DateTimeOffset? ClosesAt, IReadOnlyList<QuestionInput?>? Questions);
 
 /// <summary>
 /// An official opens a drafted consultation with its questions and window. The close at the end of
@@ -20,18 +20,12 @@ public static class OpenConsultationEndpoint
 {
     [WolverinePost("/api/cities/{city}/consultations/{id}/open", OperationId = "openConsultation")]
     [Authorize(Policy = Policies.Official)]
-    public static async Task<IResult> Post(Guid id, string city, OpenConsultation command, ClaimsPrincipal user,
-        IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken cancellation)
+    public static async Task<IResult> Post(Guid id, string city, OpenConsultationRequest body, ClaimsPrincipal user, ConsultationHandler handler,
+        IDocumentSession session, IMessageBus bus, ConsultationReader reader, CancellationToken cancellation)
     {
         // The session was opened by Wolverine for this request and is enlisted in its outbox: the scheduled close is
         // written in the session's transaction and released after it commits.
-        var written = await StreamWrite.DecideAsync<Consultation>(session, id,
-            consultation => ConsultationDecider.Decide(command, consultation, user.AccountId(), clock.GetUtcNow()),
-            DomainError.Conflict("consultation-already-opened", "Another request opened this consultation first."), cancellation,
-            async events => await bus.ScheduleAsync(new CloseConsultation(city, id), events.OfType<ConsultationOpened>().Single().ClosesAt));
-        if (written.IsRefused) return written.Problem;
-
-        var view = await session.LoadAsync<ConsultationView>(id, cancellation);
-        return Results.Ok(ConsultationDetails.Of(city, view!));
+        var written = await handler.Handle(new OpenConsultation(id, user.AccountId(), body.OpensAt, body.ClosesAt, body.Questions), session, bus, cancellation);
+        return written.IsRefused ? written.Problem : Results.Ok(await reader.LoadAsync(session, city, id, cancellation));
     }
 }

@@ -26,9 +26,9 @@ public static class DemoCommitments
         Commitment Publish(string title, string[] rights, string department, DateTimeOffset at, DateOnly due, Commitment? parent = null, decimal? weight = null)
         {
             var id = Guid.CreateVersion7();
-            var command = new PublishCommitment(title, $"{title} — a demo commitment of {city.Id}.", rights, ["11.2"], ["IND-002"], department, due, 50_000m, [],
-                parent?.Id, weight);
-            var decision = CommitmentDecider.Decide(command, id, Official, at, zone, ReferenceCatalogue.Default, parent, new HashSet<CommitmentOrigin>());
+            var command = new PublishCommitment(id, Official, new CommitmentInput(title, $"{title} — a demo commitment of {city.Id}.", rights, ["11.2"], ["IND-002"],
+                department, due, 50_000m, [], parent?.Id, weight)) { Zone = zone, Parent = parent };
+            var decision = CommitmentDecider.Decide(command, null, at);
             session.Events.StartStream<Commitment>(id, Accepted(decision));
             count++;
             return Commitment.Create((CommitmentPublished)decision.Events[0]);
@@ -47,13 +47,13 @@ public static class DemoCommitments
             });
         }
         Decision Progress(Commitment c, int percent, string note, DateTimeOffset at) =>
-            CommitmentDecider.Decide(new ReportProgress(percent, note, "https://example.org/evidence"), c, Official, at);
+            CommitmentDecider.Decide(new ReportProgress(c.Id, Official, percent, note, "https://example.org/evidence"), c, at);
 
         // On track: a fifth done, a quarter of the time gone; its deadline was moved once.
         var onTrack = Publish("Step-free access at every bus stop of route 6", ["disability-inclusion"], "Transport", now.AddDays(-40), today.AddDays(100));
-        onTrack = Then(onTrack, CommitmentDecider.Decide(new PlanMilestone("Contract signed", today.AddDays(20)), onTrack, Guid.CreateVersion7(), Official, now.AddDays(-39)));
+        onTrack = Then(onTrack, CommitmentDecider.Decide(new PlanMilestone(onTrack.Id, Guid.CreateVersion7(), Official, "Contract signed", today.AddDays(20)), onTrack, now.AddDays(-39)));
         onTrack = Then(onTrack, Progress(onTrack, 30, "Kerbs raised at 4 of 14 stops", now.AddDays(-10)));
-        onTrack = Then(onTrack, CommitmentDecider.Decide(new ChangeDeadline(today.AddDays(120), "The supplier of shelters delivers later"), onTrack, Official, now.AddDays(-5), zone));
+        onTrack = Then(onTrack, CommitmentDecider.Decide(new ChangeDeadline(onTrack.Id, Official, today.AddDays(120), "The supplier of shelters delivers later") { Zone = zone }, onTrack, now.AddDays(-5)));
 
         // At risk: most of the time gone, little progress.
         var atRisk = Publish("Emergency housing for 50 families", ["housing"], "Housing", now.AddDays(-80), today.AddDays(20));
@@ -67,18 +67,18 @@ public static class DemoCommitments
         // Fulfilled.
         var fulfilled = Publish("Free school meals in every primary school", ["education"], "Education", now.AddDays(-200), today.AddDays(-30));
         fulfilled = Then(fulfilled, Progress(fulfilled, 70, "28 of 40 schools", now.AddDays(-90)));
-        Then(fulfilled, CommitmentDecider.Decide(new FulfilCommitment("https://example.org/school-meals-report", "All 40 schools serve free meals"), fulfilled, Official, now.AddDays(-45)));
+        Then(fulfilled, CommitmentDecider.Decide(new FulfilCommitment(fulfilled.Id, Official, "https://example.org/school-meals-report", "All 40 schools serve free meals"), fulfilled, now.AddDays(-45)));
 
         // Abandoned.
         var abandoned = Publish("A night bus to the hospital", ["health"], "Transport", now.AddDays(-90), today.AddDays(60));
-        Then(abandoned, CommitmentDecider.Decide(new AbandonCommitment("Replaced by the on-demand night taxi"), abandoned, Official, now.AddDays(-20)));
+        Then(abandoned, CommitmentDecider.Decide(new AbandonCommitment(abandoned.Id, Official, "Replaced by the on-demand night taxi"), abandoned, now.AddDays(-20)));
 
         // A parent whose progress rolls up from two weighted sub-commitments: (40×2 + 100×1) / 3 = 60.
         var plan = Publish("Local action plan for the right to housing", ["housing"], "Housing", now.AddDays(-60), today.AddDays(300));
         var audit = Publish("Audit of municipal housing stock", ["housing"], "Housing", now.AddDays(-59), today.AddDays(100), plan, 2);
         Then(audit, Progress(audit, 40, "3 of 8 districts audited", now.AddDays(-15)));
         var register = Publish("Public register of vacant flats", ["housing"], "Housing", now.AddDays(-59), today.AddDays(30), plan, 1);
-        Then(register, CommitmentDecider.Decide(new FulfilCommitment("https://example.org/vacant-flats", null), register, Official, now.AddDays(-7)));
+        Then(register, CommitmentDecider.Decide(new FulfilCommitment(register.Id, Official, "https://example.org/vacant-flats", null), register, now.AddDays(-7)));
 
         await session.SaveChangesAsync(cancellation);
         return count;

@@ -65,9 +65,10 @@ public static class DemoProposals
         var origin = new CommitmentOrigin(OriginKind.Proposal, accepted.Id);
         var publishedAt = now.AddDays(-30);
         var published = Accepted(CommitmentDecider.Decide(
-            new PublishCommitment("Shade and fountains in the twelve city parks", "Trees, shade sails and a fountain in each park.", ["health"], ["11.2"], [],
-                "Parks", DueDates.Today(publishedAt, zone).AddDays(330), 120_000m, [new OriginInput(OriginKind.Proposal, accepted.Id)]),
-            commitmentId, Official, publishedAt, zone, ReferenceCatalogue.Default, null, new HashSet<CommitmentOrigin> { origin }));
+            new PublishCommitment(commitmentId, Official, new CommitmentInput("Shade and fountains in the twelve city parks", "Trees, shade sails and a fountain in each park.",
+                ["health"], ["11.2"], [], "Parks", DueDates.Today(publishedAt, zone).AddDays(330), 120_000m, [new OriginInput(OriginKind.Proposal, accepted.Id)]))
+            { Zone = zone, KnownOrigins = new HashSet<CommitmentOrigin> { origin } },
+            null, publishedAt));
         session.Events.StartStream<Commitment>(commitmentId, published);
         session.Events.Append(accepted.Id, Accepted(ProposalDecider.Decide(
             new AcceptProposal(accepted.Id, Official, "The council agrees and commits to it, parks first where residents asked.", commitmentId), accepted, publishedAt)));

@@ -16,7 +16,7 @@ namespace Platform.Api.Proposals;
 /// have their own writer (<see cref="SupportProposalEndpoint"/>), which records the threshold with <see cref="ProposalThreshold"/>.
 /// </summary>
 [WolverineIgnore] // called directly by the faces, not a message handler
-public sealed class ProposalHandler(CityDirectory cities, TimeProvider clock)
+public sealed class ProposalHandler(CityDirectory cities, CommitmentHandler commitments, TimeProvider clock)
 {
     /// <summary>Another decision, or the threshold being recorded, came first: the caller should look again.</summary>
     public static readonly DomainError ProposalChanged = DomainError.Conflict("proposal-changed", "The proposal changed meanwhile; reload it and try again.");
@@ -58,15 +58,14 @@ public sealed class ProposalHandler(CityDirectory cities, TimeProvider clock)
         if (newCommitment is { } commitmentId)
         {
             var input = command.Commitment!;
-            var published = await CommitmentPublisher.PublishAsync(
-                input with { Origins = [.. input.Origins ?? [], new OriginInput(OriginKind.Proposal, command.ProposalId)] },
-                commitmentId, session.TenantId, command.OfficialId, session, bus, cities, clock, cancellation);
+            var published = await commitments.PublishWithinAsync(new PublishCommitment(commitmentId, command.OfficialId,
+                input with { Origins = [.. input.Origins ?? [], new OriginInput(OriginKind.Proposal, command.ProposalId)] }), session, bus, cancellation);
             return published.IsRefused ? published.Errors.Select(e => e with { Field = e.Field is null ? "commitment" : $"commitment.{e.Field}" }).ToList() : [];
         }
         if (command.CommitmentId is not { } existing) return [];
         var commitment = await session.LoadAsync<Commitment>(existing, cancellation);
         if (commitment is null) return [new DomainError(ErrorKind.NotFound, "commitment-not-found", $"The city has no commitment {existing}.", "commitmentId")];
-        var linked = CommitmentDecider.LinkOrigin(commitment, origin, command.OfficialId, clock.GetUtcNow());
+        var linked = CommitmentDecider.Decide(new LinkCommitmentOrigin(existing, command.OfficialId, origin), commitment, clock.GetUtcNow());
         if (linked.IsRefused) return linked.Errors.Select(e => e with { Field = "commitmentId" }).ToList();
         foreach (var e in linked.Events) session.Events.Append(existing, e);
         return [];

@@ -14,7 +14,7 @@ public sealed record SubmitProposalRequest(
 /// The body of an acceptance: the council's decision, and the commitment the proposal became, either an existing one
 /// (<paramref name="CommitmentId"/>) or one published with the acceptance (<paramref name="Commitment"/>). Not both.
 /// </summary>
-public sealed record AcceptProposalRequest(string? Decision, Guid? CommitmentId, PublishCommitment? Commitment = null);
+public sealed record AcceptProposalRequest(string? Decision, Guid? CommitmentId, CommitmentInput? Commitment = null);
 
 /// <summary>The body of a rejection: why.</summary>
 public sealed record RejectProposalRequest(string? Reason);

@@ -12,50 +12,54 @@ public static class CommitmentDecider
     /// <summary>Origins of these kinds must name something that exists in the city (the caller looks them up).</summary>
     public static bool IsChecked(OriginKind kind) => kind is OriginKind.Concern or OriginKind.Consultation or OriginKind.Proposal or OriginKind.TownHall;
 
-    /// <param name="zone">The city's time zone: "today" and the end of the due date are the city's.</param>
-    /// <param name="parent">The state of <see cref="PublishCommitment.ParentId"/>, when given and found.</param>
-    /// <param name="knownOrigins">The origins of checked kinds (<see cref="IsChecked"/>) that exist in the city.</param>
-    public static Decision Decide(PublishCommitment command, Guid commitmentId, Guid officialId, DateTimeOffset now, TimeZoneInfo zone,
-        ReferenceCatalogue catalogue, Commitment? parent, IReadOnlySet<CommitmentOrigin> knownOrigins)
+    /// <summary>
+    /// Publishes a new commitment (<paramref name="commitment"/> is null: the stream does not exist yet). The input is
+    /// checked first; then what it names must exist: its checked origins and its parent, which must be an active
+    /// top-level commitment.
+    /// </summary>
+    public static Decision Decide(PublishCommitment command, Commitment? commitment, DateTimeOffset now)
     {
+        if (commitment is not null)
+            return Decision.Refuse(DomainError.Conflict("commitment-exists", "A commitment with this id exists already."));
+        var input = command.Input;
         var errors = new List<DomainError>();
-        Text(command.Title, "title", CommitmentRules.TitleMaxLength, errors);
-        if (command.Description is { Length: > CommitmentRules.DescriptionMaxLength })
-            errors.Add(DomainError.Invalid("description", $"The description may have at most {CommitmentRules.DescriptionMaxLength} characters."));
-        Text(command.Department, "department", CommitmentRules.DepartmentMaxLength, errors);
+        Check.Required(input.Title, "title", CommitmentRules.TitleMaxLength, errors);
+        Check.MaxLength(input.Description, "description", CommitmentRules.DescriptionMaxLength, errors);
+        Check.Required(input.Department, "department", CommitmentRules.DepartmentMaxLength, errors);
 
-        if (command.Rights is null || command.Rights.Count == 0)
+        var catalogue = ReferenceCatalogue.Default;
+        if (input.Rights is null || input.Rights.Count == 0)
             errors.Add(DomainError.Invalid("rights", "Name at least one right the commitment serves (a code from the rights catalogue)."));
-        else Codes(command.Rights, "rights", CommitmentRules.MaxTags, catalogue.IsRight, "is not a right of the catalogue", errors);
-        Codes(command.SdgTargets, "sdgTargets", CommitmentRules.MaxTags, catalogue.IsSdgTarget, "is not a known SDG target (such as 11.2 or 16.7)", errors);
-        Codes(command.IndicatorCodes, "indicatorCodes", CommitmentRules.MaxIndicators, catalogue.IsIndicator, "is not an indicator of the catalogue (such as IND-002)", errors);
+        else Check.Codes(input.Rights, "rights", CommitmentRules.MaxTags, catalogue.IsRight, "is not a right of the catalogue", errors);
+        Check.Codes(input.SdgTargets, "sdgTargets", CommitmentRules.MaxTags, catalogue.IsSdgTarget, "is not a known SDG target (such as 11.2 or 16.7)", errors);
+        Check.Codes(input.IndicatorCodes, "indicatorCodes", CommitmentRules.MaxIndicators, catalogue.IsIndicator, "is not an indicator of the catalogue (such as IND-002)", errors);
 
-        var today = DueDates.Today(now, zone);
-        if (command.DueDate is not { } dueDate)
+        var today = DueDates.Today(now, command.Zone);
+        if (input.DueDate is not { } dueDate)
             errors.Add(DomainError.Invalid("dueDate", "Say by when the commitment is due (yyyy-mm-dd)."));
         else if (dueDate < today)
             errors.Add(DomainError.Invalid("dueDate", "The due date cannot lie in the past."));
         else if (dueDate > today.AddYears(CommitmentRules.MaxYearsAhead))
             errors.Add(DomainError.Invalid("dueDate", $"The due date may lie at most {CommitmentRules.MaxYearsAhead} years ahead."));
 
-        if (command.Budget is < 0 or > CommitmentRules.MaxBudget)
+        if (input.Budget is < 0 or > CommitmentRules.MaxBudget)
             errors.Add(DomainError.Invalid("budget", "The budget is an amount from 0 (or leave it out)."));
 
-        if (command.ParentId is null && command.Weight is not null)
+        if (input.ParentId is null && input.Weight is not null)
             errors.Add(DomainError.Invalid("weight", "A weight applies to sub-commitments only (give parentId)."));
-        else if (command.Weight is <= 0 or > CommitmentRules.MaxWeight)
+        else if (input.Weight is <= 0 or > CommitmentRules.MaxWeight)
             errors.Add(DomainError.Invalid("weight", $"The weight is above 0 and at most {CommitmentRules.MaxWeight}."));
-        if (command.ParentId == Guid.Empty)
+        if (input.ParentId == Guid.Empty)
             errors.Add(DomainError.Invalid("parentId", "The parent id cannot be empty."));
 
         var origins = new List<CommitmentOrigin>();
-        var input = command.Origins ?? [];
-        if (input.Count > CommitmentRules.MaxOrigins)
+        var given = input.Origins ?? [];
+        if (given.Count > CommitmentRules.MaxOrigins)
             errors.Add(DomainError.Invalid("origins", $"Name at most {CommitmentRules.MaxOrigins} origins."));
         else
-            for (var i = 0; i < input.Count; i++)
+            for (var i = 0; i < given.Count; i++)
             {
-                if (input[i] is not { } o) errors.Add(DomainError.Invalid($"origins[{i}]", "An origin cannot be null."));
+                if (given[i] is not { } o) errors.Add(DomainError.Invalid($"origins[{i}]", "An origin cannot be null."));
                 else if (o.Kind is not { } kind || !Enum.IsDefined(kind))
                     errors.Add(DomainError.Invalid($"origins[{i}].kind", "Say what the commitment answers: concern, proposal, consultation, townHall or recommendation."));
                 else if (o.Id is not { } id || id == Guid.Empty)
@@ -65,16 +69,16 @@ public static class CommitmentDecider
         if (errors.Count > 0) return Decision.Refuse(errors);
 
         // Well formed; now what it names must exist.
-        for (var i = 0; i < input.Count; i++)
+        for (var i = 0; i < given.Count; i++)
         {
-            var origin = new CommitmentOrigin(input[i]!.Kind!.Value, input[i]!.Id!.Value);
-            if (IsChecked(origin.Kind) && !knownOrigins.Contains(origin))
+            var origin = new CommitmentOrigin(given[i]!.Kind!.Value, given[i]!.Id!.Value);
+            if (IsChecked(origin.Kind) && !command.KnownOrigins.Contains(origin))
                 errors.Add(new DomainError(ErrorKind.NotFound, "origin-not-found",
                     $"The city has no {origin.Kind.ToString().ToLowerInvariant()} {origin.Id}.", $"origins[{i}]"));
         }
-        if (command.ParentId is not null)
+        if (input.ParentId is not null)
         {
-            if (parent is null)
+            if (command.Parent is not { } parent)
                 errors.Add(new DomainError(ErrorKind.NotFound, "parent-not-found", "The parent commitment does not exist.", "parentId"));
             else if (parent.ParentId is not null)
                 errors.Add(DomainError.Rule("parent-is-sub-commitment", "Sub-commitments go one level deep: the parent is itself a sub-commitment.", "parentId"));
@@ -84,30 +88,30 @@ public static class CommitmentDecider
         }
         if (errors.Count > 0) return Decision.Refuse(errors);
 
-        var due = command.DueDate!.Value;
+        var due = input.DueDate!.Value;
         return Decision.Accept(new CommitmentPublished(
-            commitmentId,
-            command.Title!.Trim(),
-            command.Description?.Trim() ?? "",
-            command.Rights!.Select(r => r!).Distinct(StringComparer.Ordinal).ToArray(),
-            (command.SdgTargets ?? []).Select(t => t!).Distinct(StringComparer.Ordinal).ToArray(),
-            (command.IndicatorCodes ?? []).Select(c => c!).Distinct(StringComparer.Ordinal).ToArray(),
-            command.Department!.Trim(),
+            command.CommitmentId,
+            input.Title!.Trim(),
+            input.Description?.Trim() ?? "",
+            input.Rights!.Select(r => r!).Distinct(StringComparer.Ordinal).ToArray(),
+            (input.SdgTargets ?? []).Select(t => t!).Distinct(StringComparer.Ordinal).ToArray(),
+            (input.IndicatorCodes ?? []).Select(c => c!).Distinct(StringComparer.Ordinal).ToArray(),
+            input.Department!.Trim(),
             due,
-            DueDates.EndOf(due, zone),
-            command.Budget,
+            DueDates.EndOf(due, command.Zone),
+            input.Budget,
             origins.ToArray(),
-            command.ParentId,
-            command.ParentId is null ? 1m : command.Weight ?? 1m,
-            officialId,
+            input.ParentId,
+            input.ParentId is null ? 1m : input.Weight ?? 1m,
+            command.OfficialId,
             now));
     }
 
-    public static Decision Decide(PlanMilestone command, Commitment? commitment, Guid milestoneId, Guid officialId, DateTimeOffset now)
+    public static Decision Decide(PlanMilestone command, Commitment? commitment, DateTimeOffset now)
     {
         if (Refusal(commitment, "take new milestones") is { } refused) return refused;
         var errors = new List<DomainError>();
-        Text(command.Title, "title", CommitmentRules.TitleMaxLength, errors);
+        Check.Required(command.Title, "title", CommitmentRules.TitleMaxLength, errors);
         if (command.DueDate is not { } dueDate)
             errors.Add(DomainError.Invalid("dueDate", "Say by when the milestone is due (yyyy-mm-dd)."));
         else if (dueDate > commitment!.DueDate)
@@ -115,10 +119,10 @@ public static class CommitmentDecider
         if (commitment!.Milestones >= CommitmentRules.MaxMilestones)
             errors.Add(DomainError.Rule("too-many-milestones", $"A commitment has at most {CommitmentRules.MaxMilestones} milestones."));
         if (errors.Count > 0) return Decision.Refuse(errors);
-        return Decision.Accept(new CommitmentMilestonePlanned(commitment.Id, milestoneId, command.Title!.Trim(), command.DueDate!.Value, officialId, now));
+        return Decision.Accept(new CommitmentMilestonePlanned(commitment.Id, command.MilestoneId, command.Title!.Trim(), command.DueDate!.Value, command.OfficialId, now));
     }
 
-    public static Decision Decide(ReportProgress command, Commitment? commitment, Guid officialId, DateTimeOffset now)
+    public static Decision Decide(ReportProgress command, Commitment? commitment, DateTimeOffset now)
     {
         if (Refusal(commitment, "take progress reports") is { } refused) return refused;
         var errors = new List<DomainError>();
@@ -126,18 +130,17 @@ public static class CommitmentDecider
             errors.Add(DomainError.Invalid("percent", "Give the progress as a percent from 0 to 100."));
         else if (percent is < 0 or > 100)
             errors.Add(DomainError.Invalid("percent", "The progress is a percent from 0 to 100."));
-        if (command.Note is { Length: > CommitmentRules.TextMaxLength })
-            errors.Add(DomainError.Invalid("note", $"The note may have at most {CommitmentRules.TextMaxLength} characters."));
-        var evidence = Url(command.EvidenceUrl, "evidenceUrl", required: false, errors);
+        Check.MaxLength(command.Note, "note", CommitmentRules.TextMaxLength, errors);
+        var evidence = Evidence(command.EvidenceUrl, required: false, errors);
         if (errors.Count > 0) return Decision.Refuse(errors);
-        return Decision.Accept(new CommitmentProgressReported(commitment!.Id, command.Percent!.Value, command.Note?.Trim() ?? "", evidence, officialId, now, commitment.ParentId));
+        return Decision.Accept(new CommitmentProgressReported(commitment!.Id, command.Percent!.Value, command.Note?.Trim() ?? "", evidence, command.OfficialId, now, commitment.ParentId));
     }
 
-    public static Decision Decide(ChangeDeadline command, Commitment? commitment, Guid officialId, DateTimeOffset now, TimeZoneInfo zone)
+    public static Decision Decide(ChangeDeadline command, Commitment? commitment, DateTimeOffset now)
     {
         if (Refusal(commitment, "have its deadline changed") is { } refused) return refused;
         var errors = new List<DomainError>();
-        var today = DueDates.Today(now, zone);
+        var today = DueDates.Today(now, command.Zone);
         if (command.DueDate is not { } dueDate)
             errors.Add(DomainError.Invalid("dueDate", "Give the new due date (yyyy-mm-dd)."));
         else if (dueDate == commitment!.DueDate)
@@ -146,30 +149,29 @@ public static class CommitmentDecider
             errors.Add(DomainError.Invalid("dueDate", "The new due date cannot lie in the past."));
         else if (dueDate > today.AddYears(CommitmentRules.MaxYearsAhead))
             errors.Add(DomainError.Invalid("dueDate", $"The due date may lie at most {CommitmentRules.MaxYearsAhead} years ahead."));
-        Text(command.Reason, "reason", CommitmentRules.TextMaxLength, errors);
+        Check.Required(command.Reason, "reason", CommitmentRules.TextMaxLength, errors);
         if (errors.Count > 0) return Decision.Refuse(errors);
         var newDue = command.DueDate!.Value;
-        return Decision.Accept(new CommitmentDeadlineChanged(commitment!.Id, commitment.DueDate, newDue, DueDates.EndOf(newDue, zone), command.Reason!.Trim(), officialId, now));
+        return Decision.Accept(new CommitmentDeadlineChanged(commitment!.Id, commitment.DueDate, newDue, DueDates.EndOf(newDue, command.Zone), command.Reason!.Trim(), command.OfficialId, now));
     }
 
-    public static Decision Decide(FulfilCommitment command, Commitment? commitment, Guid officialId, DateTimeOffset now)
+    public static Decision Decide(FulfilCommitment command, Commitment? commitment, DateTimeOffset now)
     {
         if (Refusal(commitment, "be fulfilled") is { } refused) return refused;
         var errors = new List<DomainError>();
-        var evidence = Url(command.EvidenceUrl, "evidenceUrl", required: true, errors);
-        if (command.Note is { Length: > CommitmentRules.TextMaxLength })
-            errors.Add(DomainError.Invalid("note", $"The note may have at most {CommitmentRules.TextMaxLength} characters."));
+        var evidence = Evidence(command.EvidenceUrl, required: true, errors);
+        Check.MaxLength(command.Note, "note", CommitmentRules.TextMaxLength, errors);
         if (errors.Count > 0) return Decision.Refuse(errors);
-        return Decision.Accept(new CommitmentFulfilled(commitment!.Id, evidence!, string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim(), officialId, now, commitment.ParentId));
+        return Decision.Accept(new CommitmentFulfilled(commitment!.Id, evidence!, Check.Optional(command.Note), command.OfficialId, now, commitment.ParentId));
     }
 
-    public static Decision Decide(AbandonCommitment command, Commitment? commitment, Guid officialId, DateTimeOffset now)
+    public static Decision Decide(AbandonCommitment command, Commitment? commitment, DateTimeOffset now)
     {
         if (Refusal(commitment, "be abandoned") is { } refused) return refused;
         var errors = new List<DomainError>();
-        Text(command.Reason, "reason", CommitmentRules.TextMaxLength, errors);
+        Check.Required(command.Reason, "reason", CommitmentRules.TextMaxLength, errors);
         if (errors.Count > 0) return Decision.Refuse(errors);
-        return Decision.Accept(new CommitmentAbandoned(commitment!.Id, command.Reason!.Trim(), officialId, now, commitment.ParentId));
+        return Decision.Accept(new CommitmentAbandoned(commitment!.Id, command.Reason!.Trim(), command.OfficialId, now, commitment.ParentId));
     }
 
     /// <summary>
@@ -177,13 +179,13 @@ public static class CommitmentDecider
     /// may be linked, also a fulfilled or abandoned one: the council may accept a proposal by pointing at
     /// what it already did or gave up, and the record should say so. Linking an origin it has is no change.
     /// </summary>
-    public static Decision LinkOrigin(Commitment? commitment, CommitmentOrigin origin, Guid officialId, DateTimeOffset now)
+    public static Decision Decide(LinkCommitmentOrigin command, Commitment? commitment, DateTimeOffset now)
     {
         if (commitment is null) return Decision.Refuse(DomainError.NotFound("commitment"));
-        if (commitment.Origins.Contains(origin)) return Decision.NoChange;
+        if (commitment.Origins.Contains(command.Origin)) return Decision.NoChange;
         if (commitment.Origins.Length >= CommitmentRules.MaxOrigins)
             return Decision.Refuse(DomainError.Rule("too-many-origins", $"A commitment answers at most {CommitmentRules.MaxOrigins} origins."));
-        return Decision.Accept(new CommitmentOriginLinked(commitment.Id, origin, officialId, now));
+        return Decision.Accept(new CommitmentOriginLinked(commitment.Id, command.Origin, command.OfficialId, now));
     }
 
     /// <summary>
@@ -208,42 +210,8 @@ public static class CommitmentDecider
         return Decision.Refuse(DomainError.Conflict($"commitment-{phase}", $"A {phase} commitment cannot {action}."));
     }
 
-    private static void Text(string? value, string field, int max, List<DomainError> errors)
-    {
-        if (string.IsNullOrWhiteSpace(value)) errors.Add(DomainError.Invalid(field, $"The {field} is required."));
-        else if (value.Trim().Length > max) errors.Add(DomainError.Invalid(field, $"The {field} may have at most {max} characters."));
-    }
-
-    private static void Codes(IReadOnlyList<string?>? codes, string field, int max, Func<string, bool> known, string unknown, List<DomainError> errors)
-    {
-        if (codes is null) return;
-        if (codes.Count > max)
-        {
-            errors.Add(DomainError.Invalid(field, $"Name at most {max}."));
-            return;
-        }
-        for (var i = 0; i < codes.Count; i++)
-            if (codes[i] is not { } code || !known(code))
-                errors.Add(DomainError.Invalid($"{field}[{i}]", $"'{codes[i]}' {unknown}."));
-    }
-
     /// <summary>Evidence is a link anyone can open: an absolute http or https URL.</summary>
-    private static string? Url(string? value, string field, bool required, List<DomainError> errors)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            if (required) errors.Add(DomainError.Invalid(field, "Link the evidence (an http or https URL)."));
-            return null;
-        }
-        var trimmed = value.Trim();
-        if (trimmed.Length > CommitmentRules.UrlMaxLength
-            || !Uri.TryCreate(trimmed, UriKind.Absolute, out var uri)
-            || uri.Scheme is not ("http" or "https")
-            || string.IsNullOrEmpty(uri.Host))
-        {
-            errors.Add(DomainError.Invalid(field, "The evidence link must be an absolute http or https URL."));
-            return null;
-        }
-        return trimmed;
-    }
+    private static string? Evidence(string? value, bool required, List<DomainError> errors) =>
+        Check.Url(value, "evidenceUrl", CommitmentRules.UrlMaxLength, required,
+            "Link the evidence (an http or https URL).", "The evidence link must be an absolute http or https URL.", errors);
 }

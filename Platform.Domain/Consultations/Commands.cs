@@ -1,13 +1,16 @@
 namespace Platform.Domain.Consultations;
 
-/// <summary>Draft a consultation. Fields are nullable because they arrive from clients as they are.</summary>
-public sealed record DraftConsultation(string? Title, string? Description);
+/// <summary>
+/// Official <paramref name="OfficialId"/> drafts the new consultation <paramref name="ConsultationId"/>. Input fields are
+/// nullable because they arrive from clients as they are.
+/// </summary>
+public sealed record DraftConsultation(Guid ConsultationId, Guid OfficialId, string? Title, string? Description);
 
 /// <summary>A question as an official writes it.</summary>
 public sealed record QuestionInput(string? Id, string? Text, QuestionKind? Kind, IReadOnlyList<string?>? Options, string? IndicatorCode = null);
 
 /// <summary>Open a drafted consultation for answers from <paramref name="OpensAt"/> (now when absent) until <paramref name="ClosesAt"/>.</summary>
-public sealed record OpenConsultation(DateTimeOffset? OpensAt, DateTimeOffset? ClosesAt, IReadOnlyList<QuestionInput?>? Questions);
+public sealed record OpenConsultation(Guid ConsultationId, Guid OfficialId, DateTimeOffset? OpensAt, DateTimeOffset? ClosesAt, IReadOnlyList<QuestionInput?>? Questions);
 
 /// <summary>A resident's answer to one question as it arrives: choices (option texts), a scale value, or text.</summary>
 public sealed record AnswerInput(string? QuestionId, IReadOnlyList<string?>? Choices, int? Scale, string? Text);
@@ -19,4 +22,4 @@ public sealed record SubmitConsultationResponse(Guid ConsultationId, Guid Reside
 public sealed record CloseConsultation(Guid ConsultationId);
 
 /// <summary>Publish what the council made of a closed consultation.</summary>
-public sealed record PublishConsultationOutcome(string? Summary, IReadOnlyList<Guid>? CommitmentIds);
+public sealed record PublishConsultationOutcome(Guid ConsultationId, Guid OfficialId, string? Summary, IReadOnlyList<Guid>? CommitmentIds);

@@ -18,6 +18,5 @@ public sealed record Consultation(
     public Consultation Apply(ConsultationOutcomePublished _) => this with { Status = ConsultationStatus.OutcomePublished };
 
     /// <summary>Answers are taken while the consultation is open and <paramref name="now"/> is inside its window.</summary>
-    public bool AcceptsAnswersAt(DateTimeOffset now) =>
-        Status == ConsultationStatus.Open && now >= OpensAt && now < ClosesAt;
+    public bool AcceptsAnswersAt(DateTimeOffset now) => ConsultationRules.TakesAnswers(Status, OpensAt, ClosesAt, now);
 }

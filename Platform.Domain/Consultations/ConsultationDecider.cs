@@ -5,21 +5,21 @@ namespace Platform.Domain.Consultations;
 /// <summary>The rules of consultations, as pure functions of command, state and time.</summary>
 public static partial class ConsultationDecider
 {
-    public static Decision Decide(DraftConsultation command, Guid consultationId, Guid officialId, DateTimeOffset now)
+    /// <summary>Drafts a new consultation (<paramref name="consultation"/> is null: the stream does not exist yet).</summary>
+    public static Decision Decide(DraftConsultation command, Consultation? consultation, DateTimeOffset now)
     {
+        if (consultation is not null)
+            return Decision.Refuse(DomainError.Conflict("consultation-exists", "A consultation with this id exists already."));
         var errors = new List<DomainError>();
-        if (string.IsNullOrWhiteSpace(command.Title))
-            errors.Add(DomainError.Invalid("title", "A title is required."));
-        else if (command.Title.Trim().Length > ConsultationRules.TitleMaxLength)
-            errors.Add(DomainError.Invalid("title", $"The title may have at most {ConsultationRules.TitleMaxLength} characters."));
-        if (command.Description is { Length: > ConsultationRules.DescriptionMaxLength })
-            errors.Add(DomainError.Invalid("description", $"The description may have at most {ConsultationRules.DescriptionMaxLength} characters."));
+        if (string.IsNullOrWhiteSpace(command.Title)) errors.Add(DomainError.Invalid("title", "A title is required."));
+        else Check.Required(command.Title, "title", ConsultationRules.TitleMaxLength, errors);
+        Check.MaxLength(command.Description, "description", ConsultationRules.DescriptionMaxLength, errors);
         if (errors.Count > 0) return Decision.Refuse(errors);
 
-        return Decision.Accept(new ConsultationDrafted(consultationId, command.Title!.Trim(), command.Description?.Trim() ?? "", officialId, now));
+        return Decision.Accept(new ConsultationDrafted(command.ConsultationId, command.Title!.Trim(), command.Description?.Trim() ?? "", command.OfficialId, now));
     }
 
-    public static Decision Decide(OpenConsultation command, Consultation? consultation, Guid officialId, DateTimeOffset now)
+    public static Decision Decide(OpenConsultation command, Consultation? consultation, DateTimeOffset now)
     {
         if (consultation is null) return Decision.Refuse(DomainError.NotFound("consultation"));
         if (consultation.Status != ConsultationStatus.Draft)
@@ -39,7 +39,7 @@ public static partial class ConsultationDecider
         var questions = ValidateQuestions(command.Questions, errors);
         if (errors.Count > 0) return Decision.Refuse(errors);
 
-        return Decision.Accept(new ConsultationOpened(consultation.Id, opensAt, command.ClosesAt!.Value, questions, officialId, now));
+        return Decision.Accept(new ConsultationOpened(consultation.Id, opensAt, command.ClosesAt!.Value, questions, command.OfficialId, now));
     }
 
     /// <summary>
@@ -79,7 +79,7 @@ public static partial class ConsultationDecider
         return Decision.Accept(new ConsultationClosed(command.ConsultationId, now));
     }
 
-    public static Decision Decide(PublishConsultationOutcome command, Consultation? consultation, Guid officialId, DateTimeOffset now)
+    public static Decision Decide(PublishConsultationOutcome command, Consultation? consultation, DateTimeOffset now)
     {
         if (consultation is null) return Decision.Refuse(DomainError.NotFound("consultation"));
         if (consultation.Status == ConsultationStatus.OutcomePublished)
@@ -88,10 +88,8 @@ public static partial class ConsultationDecider
             return Decision.Refuse(DomainError.Rule("consultation-not-closed", "An outcome can be published once the consultation has closed."));
 
         var errors = new List<DomainError>();
-        if (string.IsNullOrWhiteSpace(command.Summary))
-            errors.Add(DomainError.Invalid("summary", "A summary of the outcome is required."));
-        else if (command.Summary.Trim().Length > ConsultationRules.SummaryMaxLength)
-            errors.Add(DomainError.Invalid("summary", $"The summary may have at most {ConsultationRules.SummaryMaxLength} characters."));
+        if (string.IsNullOrWhiteSpace(command.Summary)) errors.Add(DomainError.Invalid("summary", "A summary of the outcome is required."));
+        else Check.Required(command.Summary, "summary", ConsultationRules.SummaryMaxLength, errors);
         var commitments = command.CommitmentIds ?? [];
         if (commitments.Count > ConsultationRules.MaxCommitments)
             errors.Add(DomainError.Invalid("commitmentIds", $"Name at most {ConsultationRules.MaxCommitments} commitments."));
@@ -101,7 +99,7 @@ public static partial class ConsultationDecider
                     errors.Add(DomainError.Invalid($"commitmentIds[{i}]", "A commitment id cannot be empty."));
         if (errors.Count > 0) return Decision.Refuse(errors);
 
-        return Decision.Accept(new ConsultationOutcomePublished(consultation.Id, officialId, command.Summary!.Trim(), commitments.Distinct().ToArray(), now));
+        return Decision.Accept(new ConsultationOutcomePublished(consultation.Id, command.OfficialId, command.Summary!.Trim(), commitments.Distinct().ToArray(), now));
     }
 
     [GeneratedRegex("^[A-Za-z0-9_-]+$")]

@@ -29,4 +29,23 @@ public static class ConsultationRules
 
     /// <summary>The longest window a consultation may have.</summary>
     public static readonly TimeSpan MaxWindow = TimeSpan.FromDays(366);
+
+    /// <summary>
+    /// A consultation takes answers while it is open and <paramref name="now"/> lies inside its window (from
+    /// <paramref name="opensAt"/> until <paramref name="closesAt"/>): the rule the decider applies, for the pages to ask.
+    /// </summary>
+    public static bool TakesAnswers(ConsultationStatus status, DateTimeOffset? opensAt, DateTimeOffset? closesAt, DateTimeOffset now) =>
+        status == ConsultationStatus.Open && now >= opensAt && now < closesAt;
+
+    /// <summary>The values of a scale question, from <see cref="ScaleMin"/> to <see cref="ScaleMax"/>, as its answers name them.</summary>
+    public static readonly string[] ScaleValues =
+        Enumerable.Range(ScaleMin, ScaleMax - ScaleMin + 1).Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+
+    /// <summary>What an answer to <paramref name="question"/> may choose from: its options, the scale's values, or nothing (free text).</summary>
+    public static IReadOnlyList<string> AnswerOptions(ConsultationQuestion question) => question.Kind switch
+    {
+        QuestionKind.Scale => ScaleValues,
+        QuestionKind.SingleChoice or QuestionKind.MultipleChoice => question.Options,
+        _ => [],
+    };
 }

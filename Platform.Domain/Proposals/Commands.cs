@@ -28,7 +28,7 @@ public sealed record WithdrawProposalSupport(Guid ProposalId, Guid ResidentId);
 /// (<paramref name="CommitmentId"/>) or published with the acceptance (<paramref name="Commitment"/>, the
 /// same body as publishing one); neither leaves it for later. Not both.
 /// </summary>
-public sealed record AcceptProposal(Guid ProposalId, Guid OfficialId, string? Decision, Guid? CommitmentId, Commitments.PublishCommitment? Commitment = null);
+public sealed record AcceptProposal(Guid ProposalId, Guid OfficialId, string? Decision, Guid? CommitmentId, Commitments.CommitmentInput? Commitment = null);
 
 /// <summary>An official records the council's rejection, saying why.</summary>
 public sealed record RejectProposal(Guid ProposalId, Guid OfficialId, string? Reason);

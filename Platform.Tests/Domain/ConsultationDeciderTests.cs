@@ -1,9 +1,10 @@
 using Platform.Domain;
 using Platform.Domain.Consultations;
+using static Platform.Tests.Domain.Scenario;
 
 namespace Platform.Tests.Domain;
 
-/// <summary>Given / when / then on the consultation rules, with no database.</summary>
+/// <summary>Given events / when a command / then events or errors, on the consultation rules, with no database. (The answers' tests are the participation rewrite's.)</summary>
 public class ConsultationDeciderTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 22, 10, 0, 0, TimeSpan.Zero);
@@ -19,15 +20,26 @@ public class ConsultationDeciderTests
         new("more", "Anything else?", QuestionKind.FreeText, []),
     ];
 
-    private static OpenConsultation ValidOpen => new(null, Now.AddDays(7), ValidQuestions);
+    private static OpenConsultation ValidOpen => new(Id, Official, null, Now.AddDays(7), ValidQuestions);
 
-    private static readonly Consultation Draft = Consultation.Create(new ConsultationDrafted(Id, "t", "", Official, Now));
+    private static readonly ConsultationDrafted Drafted = new(Id, "t", "", Official, Now);
 
-    private static Consultation Opened(DateTimeOffset? opensAt = null, DateTimeOffset? closesAt = null)
-    {
-        var decision = ConsultationDecider.Decide(new OpenConsultation(opensAt, closesAt ?? Now.AddDays(7), ValidQuestions), Draft, Official, Now);
-        return Draft.Apply((ConsultationOpened)decision.Events.Single());
-    }
+    /// <summary>The questions of <see cref="ValidQuestions"/> as the opening records them.</summary>
+    private static readonly ConsultationQuestion[] Questions =
+    [
+        new("bus", "Which route?", QuestionKind.SingleChoice, ["6", "10"]),
+        new("needs", "What helps?", QuestionKind.MultipleChoice, ["ramps", "audio", "seats"]),
+        new("safe", "How safe?", QuestionKind.Scale, [], "HR-SEC-03"),
+        new("more", "Anything else?", QuestionKind.FreeText, []),
+    ];
+
+    private static ConsultationOpened OpenedEvent(DateTimeOffset? opensAt = null, DateTimeOffset? closesAt = null) =>
+        new(Id, opensAt ?? Now, closesAt ?? Now.AddDays(7), Questions, Official, Now);
+
+    private static readonly Consultation Draft = Scenario.Fold<Consultation>([Drafted])!;
+
+    private static Consultation Opened(DateTimeOffset? opensAt = null, DateTimeOffset? closesAt = null) =>
+        Scenario.Fold<Consultation>([Drafted, OpenedEvent(opensAt, closesAt)])!;
 
     private static SubmitConsultationResponse Answer(params AnswerInput?[] answers) => new(Id, Resident, answers);
 
@@ -40,28 +52,44 @@ public class ConsultationDeciderTests
     ];
 
     [Fact]
-    public void Drafting_records_the_trimmed_title()
-    {
-        var drafted = Assert.IsType<ConsultationDrafted>(Assert.Single(ConsultationDecider.Decide(new DraftConsultation("  Buses ", null), Id, Official, Now).Events));
-        Assert.Equal("Buses", drafted.Title);
-        Assert.Equal("", drafted.Description);
-        Assert.Equal(Official, drafted.OfficialId);
-    }
+    public void Drafting_records_the_trimmed_title() =>
+        Given<Consultation>()
+            .When(s => ConsultationDecider.Decide(new DraftConsultation(Id, Official, "  Buses ", null), s, Now))
+            .Events(new ConsultationDrafted(Id, "Buses", "", Official, Now));
 
     [Theory]
-    [InlineData(null, "title")]
-    [InlineData("  ", "title")]
-    public void A_draft_needs_a_title(string? title, string field) =>
-        Assert.Equal(field, Assert.Single(ConsultationDecider.Decide(new DraftConsultation(title, null), Id, Official, Now).Errors).Field);
+    [InlineData(null)]
+    [InlineData("  ")]
+    public void A_draft_needs_a_title(string? title) =>
+        Given<Consultation>()
+            .When(s => ConsultationDecider.Decide(new DraftConsultation(Id, Official, title, null), s, Now))
+            .Refused("invalid-title", "title");
+
+    [Fact]
+    public void A_draft_keeps_its_title_and_description_within_their_limits()
+    {
+        Given<Consultation>()
+            .When(s => ConsultationDecider.Decide(new DraftConsultation(Id, Official, new string('t', ConsultationRules.TitleMaxLength + 1), null), s, Now))
+            .Refused("invalid-title", "title");
+        Given<Consultation>()
+            .When(s => ConsultationDecider.Decide(new DraftConsultation(Id, Official, "Buses", new string('d', ConsultationRules.DescriptionMaxLength + 1)), s, Now))
+            .Refused("invalid-description", "description");
+    }
+
+    [Fact]
+    public void Drafting_an_id_that_exists_is_a_conflict() =>
+        Given<Consultation>(Drafted)
+            .When(s => ConsultationDecider.Decide(new DraftConsultation(Id, Official, "Buses", null), s, Now))
+            .Refused("consultation-exists");
 
     [Fact]
     public void Opening_a_draft_records_window_and_questions_now_when_no_start_is_given()
     {
-        var opened = Assert.IsType<ConsultationOpened>(Assert.Single(ConsultationDecider.Decide(ValidOpen, Draft, Official, Now).Events));
-        Assert.Equal(Now, opened.OpensAt);
-        Assert.Equal(Now.AddDays(7), opened.ClosesAt);
-        Assert.Equal(["bus", "needs", "safe", "more"], opened.Questions.Select(q => q.Id));
-        Assert.Equal("HR-SEC-03", opened.Questions[2].IndicatorCode);
+        var opened = Given<Consultation>(Drafted)
+            .When(s => ConsultationDecider.Decide(ValidOpen, s, Now))
+            .Single<ConsultationOpened>();
+        Assert.Equal((Id, Official, Now, Now.AddDays(7), Now), (opened.ConsultationId, opened.OfficialId, opened.OpensAt, opened.ClosesAt, opened.OpenedAt));
+        Assert.Equal(Questions, opened.Questions, (a, b) => a.Id == b.Id && a.Text == b.Text && a.Kind == b.Kind && a.Options.SequenceEqual(b.Options) && a.IndicatorCode == b.IndicatorCode);
         Assert.Empty(opened.Questions[2].Options);
     }
 
@@ -91,16 +119,30 @@ public class ConsultationDeciderTests
     [Theory, MemberData(nameof(InvalidOpenings))]
     public void An_invalid_opening_is_refused_naming_the_field(OpenConsultation command, string field)
     {
-        var decision = ConsultationDecider.Decide(command, Draft, Official, Now);
-        Assert.Empty(decision.Events);
-        Assert.Contains(decision.Errors, e => e.Kind == ErrorKind.Invalid && e.Field == field);
+        var then = Given<Consultation>(Drafted).When(s => ConsultationDecider.Decide(command, s, Now));
+        then.RefusedNaming(field);
+        Assert.All(then.Decision.Errors, e => Assert.Equal(ErrorKind.Invalid, e.Kind));
     }
 
     [Fact]
     public void Only_a_draft_can_be_opened_and_an_unknown_one_not_at_all()
     {
-        Assert.Equal(ErrorKind.Conflict, Assert.Single(ConsultationDecider.Decide(ValidOpen, Opened(), Official, Now).Errors).Kind);
-        Assert.Equal(ErrorKind.NotFound, Assert.Single(ConsultationDecider.Decide(ValidOpen, null, Official, Now).Errors).Kind);
+        var conflict = Given<Consultation>(Drafted, OpenedEvent()).When(s => ConsultationDecider.Decide(ValidOpen, s, Now)).Refused("consultation-already-opened");
+        Assert.Equal(ErrorKind.Conflict, conflict.Kind);
+        Given<Consultation>().When(s => ConsultationDecider.Decide(ValidOpen, s, Now)).Refused("consultation-not-found");
+    }
+
+    [Fact]
+    public void Answers_are_taken_by_the_rule_the_pages_ask()
+    {
+        var open = Opened(opensAt: Now.AddHours(1), closesAt: Now.AddHours(2));
+        Assert.False(ConsultationRules.TakesAnswers(open.Status, open.OpensAt, open.ClosesAt, Now));
+        Assert.True(ConsultationRules.TakesAnswers(open.Status, open.OpensAt, open.ClosesAt, Now.AddHours(1)));
+        Assert.False(ConsultationRules.TakesAnswers(open.Status, open.OpensAt, open.ClosesAt, Now.AddHours(2)));
+        Assert.False(ConsultationRules.TakesAnswers(ConsultationStatus.Closed, open.OpensAt, open.ClosesAt, Now.AddHours(1)));
+        Assert.Equal(["1", "2", "3", "4", "5"], ConsultationRules.AnswerOptions(Questions[2]));
+        Assert.Equal(["6", "10"], ConsultationRules.AnswerOptions(Questions[0]));
+        Assert.Empty(ConsultationRules.AnswerOptions(Questions[3]));
     }
 
     [Fact]
@@ -170,31 +212,60 @@ public class ConsultationDeciderTests
     }
 
     [Fact]
-    public void Closing_happens_once_at_the_end_of_the_window()
+    public void Closing_waits_for_the_end_of_the_window() =>
+        Given<Consultation>(Drafted, OpenedEvent(closesAt: Now.AddHours(1)))
+            .When(s => ConsultationDecider.Decide(new CloseConsultation(Id), s, Now))
+            .Refused("consultation-window-not-over");
+
+    [Fact]
+    public void Closing_happens_at_the_end_of_the_window() =>
+        Given<Consultation>(Drafted, OpenedEvent(closesAt: Now.AddHours(1)))
+            .When(s => ConsultationDecider.Decide(new CloseConsultation(Id), s, Now.AddHours(1)))
+            .Events(new ConsultationClosed(Id, Now.AddHours(1)));
+
+    [Fact]
+    public void Closing_again_changes_nothing() =>
+        Given<Consultation>(Drafted, OpenedEvent(closesAt: Now.AddHours(1)), new ConsultationClosed(Id, Now.AddHours(1)))
+            .When(s => ConsultationDecider.Decide(new CloseConsultation(Id), s, Now.AddHours(2)))
+            .Nothing();
+
+    [Fact]
+    public void Closing_an_unknown_consultation_is_not_found() =>
+        Given<Consultation>().When(s => ConsultationDecider.Decide(new CloseConsultation(Id), s, Now)).Refused("consultation-not-found");
+
+    private static readonly Guid Commitment = Guid.NewGuid();
+    private static readonly PublishConsultationOutcome Outcome = new(Id, Official, " We will add ramps. ", [Commitment, Commitment]);
+
+    [Fact]
+    public void An_outcome_waits_for_the_close() =>
+        Given<Consultation>(Drafted, OpenedEvent())
+            .When(s => ConsultationDecider.Decide(Outcome, s, Now))
+            .Refused("consultation-not-closed");
+
+    [Fact]
+    public void An_outcome_is_published_after_closing_with_each_commitment_once()
     {
-        var open = Opened(closesAt: Now.AddHours(1));
-        Assert.Equal("consultation-window-not-over", Assert.Single(ConsultationDecider.Decide(new CloseConsultation(Id), open, Now).Errors).Code);
-
-        var closed = Assert.IsType<ConsultationClosed>(Assert.Single(ConsultationDecider.Decide(new CloseConsultation(Id), open, Now.AddHours(1)).Events));
-        Assert.Equal(Now.AddHours(1), closed.ClosedAt);
-
-        Assert.Same(Decision.NoChange, ConsultationDecider.Decide(new CloseConsultation(Id), open.Apply(closed), Now.AddHours(2)));
+        var published = Given<Consultation>(Drafted, OpenedEvent(), new ConsultationClosed(Id, Now))
+            .When(s => ConsultationDecider.Decide(Outcome, s, Now))
+            .Single<ConsultationOutcomePublished>();
+        Assert.Equal((Id, Official, "We will add ramps.", Now), (published.ConsultationId, published.OfficialId, published.Summary, published.PublishedAt));
+        Assert.Equal([Commitment], published.CommitmentIds);
     }
 
     [Fact]
-    public void An_outcome_is_published_once_after_closing()
+    public void An_outcome_is_published_once() =>
+        Given<Consultation>(Drafted, OpenedEvent(), new ConsultationClosed(Id, Now), new ConsultationOutcomePublished(Id, Official, "Done", [], Now))
+            .When(s => ConsultationDecider.Decide(Outcome, s, Now))
+            .Refused("outcome-already-published");
+
+    [Fact]
+    public void An_outcome_needs_a_summary_and_real_commitment_ids()
     {
-        var commitment = Guid.NewGuid();
-        var command = new PublishConsultationOutcome(" We will add ramps. ", [commitment, commitment]);
-        Assert.Equal("consultation-not-closed", Assert.Single(ConsultationDecider.Decide(command, Opened(), Official, Now).Errors).Code);
-
-        var closed = Opened().Apply(new ConsultationClosed(Id, Now));
-        var published = Assert.IsType<ConsultationOutcomePublished>(Assert.Single(ConsultationDecider.Decide(command, closed, Official, Now).Events));
-        Assert.Equal("We will add ramps.", published.Summary);
-        Assert.Equal([commitment], published.CommitmentIds);
-
-        Assert.Equal("outcome-already-published", Assert.Single(ConsultationDecider.Decide(command, closed.Apply(published), Official, Now).Errors).Code);
-        Assert.Equal("summary", Assert.Single(ConsultationDecider.Decide(command with { Summary = "" }, closed, Official, Now).Errors).Field);
-        Assert.Equal("commitmentIds[0]", Assert.Single(ConsultationDecider.Decide(command with { CommitmentIds = [Guid.Empty] }, closed, Official, Now).Errors).Field);
+        Given<Consultation>(Drafted, OpenedEvent(), new ConsultationClosed(Id, Now))
+            .When(s => ConsultationDecider.Decide(Outcome with { Summary = "" }, s, Now))
+            .Refused("invalid-summary", "summary");
+        Given<Consultation>(Drafted, OpenedEvent(), new ConsultationClosed(Id, Now))
+            .When(s => ConsultationDecider.Decide(Outcome with { CommitmentIds = [Guid.Empty] }, s, Now))
+            .Refused("invalid-commitmentIds[0]", "commitmentIds[0]");
     }
 }

@@ -29,7 +29,7 @@ public class ProposalDeciderTests
     private static readonly ProposalRejected Rejected = new(ProposalId, Official, "No budget", Now);
     private static readonly ProposalWithdrawn Withdrawn = new(ProposalId, Now);
 
-    private static AcceptProposal Accept(string? decision, Guid? commitmentId = null, PublishCommitment? commitment = null) =>
+    private static AcceptProposal Accept(string? decision, Guid? commitmentId = null, Platform.Domain.Commitments.CommitmentInput? commitment = null) =>
         new(ProposalId, Official, decision, commitmentId, commitment);
 
     private static ReachProposalThreshold Supports(long supports) => new(ProposalId, supports) { DecisionDays = 90 };
@@ -118,7 +118,7 @@ public class ProposalDeciderTests
     [Fact]
     public void Accepting_names_an_existing_commitment_or_publishes_one_but_not_both() =>
         After().When(s => ProposalDecider.Decide(Accept("Yes", Guid.CreateVersion7(),
-            new PublishCommitment("T", null, ["housing"], null, null, "Parks", null, null, null)), s, Now)).Refused("invalid-commitment", "commitment");
+            new Platform.Domain.Commitments.CommitmentInput("T", null, ["housing"], null, null, "Parks", null, null, null)), s, Now)).Refused("invalid-commitment", "commitment");
 
     [Fact]
     public void The_council_may_decide_before_and_after_the_threshold()

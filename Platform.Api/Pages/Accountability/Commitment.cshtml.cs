@@ -2,7 +2,9 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Platform.Api.Accounts;
 using Platform.Api.Cities;
+using Platform.Api.Infrastructure;
 using Platform.Api.Commitments;
 using Platform.Api.Following;
 using Platform.Api.Web;
@@ -12,13 +14,13 @@ using Wolverine;
 namespace Platform.Api.Pages.Accountability;
 
 /// <summary>
-/// One commitment: progress, milestones, sub-commitments and its whole timeline, through the API's endpoint method.
+/// One commitment: progress, milestones, sub-commitments and its whole timeline, through <see cref="CommitmentReader"/>.
 /// Officials of the city also report on it here (progress, a milestone, a new deadline, fulfilment, abandonment)
-/// through the API's lifecycle endpoint methods; each form's fields carry its own prefix (<c>progress-percent</c>),
+/// through <see cref="CommitmentHandler"/>, as the API does; each form's fields carry its own prefix (<c>progress-percent</c>),
 /// so the API's field names (<c>percent</c>) are mapped to them.
 /// </summary>
-public sealed class CommitmentModel(CityDirectory directory, IDocumentStore store, CommitmentReader reader,
-    IAuthorizationService authorization, FollowingReader following, FollowHandler follows, IMessageBus bus, TimeProvider clock, IStringLocalizer<Text> text) : CityPageModel(directory)
+public sealed class CommitmentModel(CityDirectory directory, IDocumentStore store, CommitmentReader reader, CommitmentHandler handler,
+    IAuthorizationService authorization, FollowingReader following, FollowHandler follows, IMessageBus bus, IStringLocalizer<Text> text) : CityPageModel(directory)
 {
     public Guid Id => RouteId;
 
@@ -40,30 +42,25 @@ public sealed class CommitmentModel(CityDirectory directory, IDocumentStore stor
         await LoadAsync(cancellation) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostProgressAsync(CancellationToken cancellation) =>
-        ActAsync("progress", text["The progress is reported."], (session, c) =>
-            CommitmentLifecycleEndpoints.ReportProgress(Id, CitySlug,
-                new ReportProgress(int.TryParse(Form("progress-percent"), out var percent) ? percent : null, Form("progress-note"), Form("progress-evidenceUrl")),
-                User, session, reader, clock, c), cancellation);
+        ActAsync("progress", text["The progress is reported."], (official, session) => handler.Handle(
+            new ReportProgress(Id, official, int.TryParse(Form("progress-percent"), out var percent) ? percent : null, Form("progress-note"), Form("progress-evidenceUrl")),
+            session, cancellation), cancellation);
 
     public Task<IActionResult> OnPostMilestoneAsync(CancellationToken cancellation) =>
-        ActAsync("milestone", text["The milestone is planned."], (session, c) =>
-            CommitmentLifecycleEndpoints.PlanMilestone(Id, CitySlug, new PlanMilestone(Form("milestone-title"), Officials.Day(Form("milestone-dueDate"))),
-                User, session, reader, clock, c), cancellation);
+        ActAsync("milestone", text["The milestone is planned."], (official, session) => handler.Handle(
+            new PlanMilestone(Id, Guid.CreateVersion7(), official, Form("milestone-title"), Officials.Day(Form("milestone-dueDate"))), session, cancellation), cancellation);
 
     public Task<IActionResult> OnPostDeadlineAsync(CancellationToken cancellation) =>
-        ActAsync("deadline", text["The deadline is changed."], (session, c) =>
-            CommitmentLifecycleEndpoints.ChangeDeadline(Id, CitySlug, new ChangeDeadline(Officials.Day(Form("deadline-dueDate")), Form("deadline-reason")),
-                User, session, Cities, bus, reader, clock, c), cancellation);
+        ActAsync("deadline", text["The deadline is changed."], (official, session) => handler.Handle(
+            new ChangeDeadline(Id, official, Officials.Day(Form("deadline-dueDate")), Form("deadline-reason")), session, bus, cancellation), cancellation);
 
     public Task<IActionResult> OnPostFulfilAsync(CancellationToken cancellation) =>
-        ActAsync("fulfil", text["The commitment is fulfilled."], (session, c) =>
-            CommitmentLifecycleEndpoints.Fulfil(Id, CitySlug, new FulfilCommitment(Form("fulfil-evidenceUrl"), Form("fulfil-note")),
-                User, session, reader, clock, c), cancellation);
+        ActAsync("fulfil", text["The commitment is fulfilled."], (official, session) => handler.Handle(
+            new FulfilCommitment(Id, official, Form("fulfil-evidenceUrl"), Form("fulfil-note")), session, cancellation), cancellation);
 
     public Task<IActionResult> OnPostAbandonAsync(CancellationToken cancellation) =>
-        ActAsync("abandon", text["The commitment is abandoned."], (session, c) =>
-            CommitmentLifecycleEndpoints.Abandon(Id, CitySlug, new AbandonCommitment(Form("abandon-reason")),
-                User, session, reader, clock, c), cancellation);
+        ActAsync("abandon", text["The commitment is abandoned."], (official, session) => handler.Handle(
+            new AbandonCommitment(Id, official, Form("abandon-reason")), session, cancellation), cancellation);
 
     public Task<IActionResult> OnPostFollowAsync(CancellationToken cancellation) =>
         this.SetAsync($"/cities/{CitySlug}/commitments/{Id}", authorization, store, text, follows, FollowedKind.Commitment, Id, true,
@@ -75,14 +72,14 @@ public sealed class CommitmentModel(CityDirectory directory, IDocumentStore stor
 
     private string? Form(string field) => Request.Form.TryGetValue(field, out var value) ? value.ToString() : null;
 
-    /// <summary>Checks the official's role, calls the endpoint method with a session of the city, and redirects with a confirmation or shows the refusal next to the form's fields.</summary>
-    private async Task<IActionResult> ActAsync(string form, string confirmation, Func<IDocumentSession, CancellationToken, Task<IResult>> act, CancellationToken cancellation)
+    /// <summary>Checks the official's role, hands the command to the handler with a session of the city, and redirects with a confirmation or shows the refusal next to the form's fields.</summary>
+    private async Task<IActionResult> ActAsync(string form, string confirmation, Func<Guid, IDocumentSession, Task<Written>> act, CancellationToken cancellation)
     {
         if (await this.RefuseUnlessOfficialAsync(authorization) is { } refused) return refused;
-        IResult answer;
+        Written written;
         await using (var session = store.LightweightSession(CitySlug))
-            answer = await act(session, cancellation);
-        return await ShowAnswerAsync(answer, confirmation, () => LoadAsync(cancellation), text,
+            written = await act(User.AccountId(), session);
+        return await ShowAnswerAsync(written, confirmation, () => LoadAsync(cancellation), text,
             field => field == "$" ? "" : EndpointAnswers.FormField(field) is { Length: > 0 } name ? $"{form}-{name}" : "",
             () => Posted = Request.Form.Keys.Where(k => k.StartsWith(form + "-")).ToDictionary(k => k, k => Request.Form[k].ToString()));
     }
@@ -90,8 +87,7 @@ public sealed class CommitmentModel(CityDirectory directory, IDocumentStore stor
     private async Task<bool> LoadAsync(CancellationToken cancellation)
     {
         await using var session = store.QuerySession(CitySlug);
-        var answer = await GetCommitmentEndpoints.Get(Id, CitySlug, session, reader, cancellation);
-        if (answer.Value<CommitmentDetails>() is not { } commitment) return false;
+        if (await reader.LoadAsync(session, CitySlug, Id, cancellation) is not { } commitment) return false;
         Commitment = commitment;
         Following = await following.FollowsAsync(User, CitySlug, FollowedKind.Commitment, Id, cancellation);
         return true;

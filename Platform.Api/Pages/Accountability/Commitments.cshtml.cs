@@ -4,13 +4,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Platform.Api.Cities;
 using Platform.Api.Commitments;
-using Platform.Api.Concerns;
 using Platform.Api.Web;
 using Platform.Domain.Commitments;
 
 namespace Platform.Api.Pages.Accountability;
 
-/// <summary>A city's commitments with their progress, filtered by status, through the API's list endpoint method.</summary>
+/// <summary>A city's commitments with their progress, filtered by status, through <see cref="CommitmentReader"/> with the API's checks of the filters.</summary>
 public sealed class CommitmentsModel(CityDirectory directory, IDocumentStore store, CommitmentReader reader, IStringLocalizer<Text> text) : CityPageModel(directory)
 {
     public const int PageSize = 20;
@@ -25,10 +24,9 @@ public sealed class CommitmentsModel(CityDirectory directory, IDocumentStore sto
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellation)
     {
         await using var session = store.QuerySession(CitySlug);
-        var status = string.IsNullOrEmpty(Status) ? null : Status;
-        var answer = await GetCommitmentEndpoints.List(CitySlug, status, null, null, null, null, null, PageNumber, PageSize, session, reader, cancellation);
-        Commitments = answer.Value<Paged<CommitmentDetails>>();
-        if (answer.Problem() is { } problem) problem.AddTo(ModelState, text);
+        var query = CommitmentReader.Query(string.IsNullOrEmpty(Status) ? null : Status, null, null, null, null, null, PageNumber, PageSize, out var errors);
+        if (errors.Count > 0) Problems.Result(errors).Problem()!.AddTo(ModelState, text);
+        else Commitments = await reader.PageAsync(session, CitySlug, query, cancellation);
         return Page();
     }
 

@@ -15,13 +15,13 @@ using Wolverine;
 namespace Platform.Api.Pages.Accountability;
 
 /// <summary>
-/// An official publishes a commitment through the API's publish endpoint method: rights and SDG targets from
+/// An official publishes a commitment through <see cref="CommitmentHandler"/>, as the API does: rights and SDG targets from
 /// the shared tag fields, indicator codes, department, due date, budget, a parent commitment, and the concerns
 /// it answers. Refusals come back as the API's problem details next to the fields. Same policy as the endpoint.
 /// </summary>
 [Authorize(Policy = Policies.Official)]
 public sealed class PublishCommitmentModel(CityDirectory directory, IDocumentStore store, IMessageBus bus, CommitmentReader reader,
-    TimeProvider clock, IStringLocalizer<Text> text) : CityPageModel(directory)
+    CommitmentHandler handler, IStringLocalizer<Text> text) : CityPageModel(directory)
 {
     [BindProperty] public string? Title { get; set; }
     [BindProperty] public string? Description { get; set; }
@@ -41,7 +41,7 @@ public sealed class PublishCommitmentModel(CityDirectory directory, IDocumentSto
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellation)
     {
-        ModelState.Clear(); // the endpoint decides what is valid, not model binding
+        ModelState.Clear(); // the decider decides what is valid, not model binding
         decimal? budget = null;
         if (!string.IsNullOrWhiteSpace(Budget))
         {
@@ -60,25 +60,26 @@ public sealed class PublishCommitmentModel(CityDirectory directory, IDocumentSto
 
         var codes = (IndicatorCodes ?? "").Split([',', ';', ' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries)
             .Select(code => (string?)code.ToUpperInvariant()).ToList();
-        var command = new PublishCommitment(Title, Description, Rights, SdgTargetsChosen, codes, Department, Officials.Day(DueDate), budget,
+        var input = new CommitmentInput(Title, Description, Rights, SdgTargetsChosen, codes, Department, Officials.Day(DueDate), budget,
             concerns.Select(id => (OriginInput?)new OriginInput(OriginKind.Concern, id)).ToList(), parent);
-        await using var session = store.LightweightSession(CitySlug);
-        var answer = await PublishCommitmentEndpoint.Post(command, CitySlug, User, Cities, session, bus, reader, clock, cancellation);
-        if (answer.Problem() is { } problem)
+        var id = Guid.CreateVersion7();
+        Written written;
+        await using (var session = store.LightweightSession(CitySlug))
+            written = await handler.Handle(new PublishCommitment(id, User.AccountId(), input), session, bus, cancellation);
+        if (written.IsRefused)
         {
-            problem.AddTo(ModelState, text);
+            written.Problem.Problem()!.AddTo(ModelState, text);
             await LoadParentsAsync(cancellation);
             return Page();
         }
         TempData.Confirm(text["The commitment is published. Report its progress here as the work goes on."]);
-        return RedirectToPage("/Accountability/Commitment", new { city = CitySlug, id = answer.Value<CommitmentDetails>()!.Id });
+        return RedirectToPage("/Accountability/Commitment", new { city = CitySlug, id });
     }
 
     private async Task LoadParentsAsync(CancellationToken cancellation)
     {
         await using var session = store.QuerySession(CitySlug);
-        var answer = await GetCommitmentEndpoints.List(CitySlug, null, null, null, null, null, null, 1, 100, session, reader, cancellation);
-        Parents = answer.Value<Paged<CommitmentDetails>>()?.Items
-            .Where(c => c.Phase == CommitmentPhase.Active && c.ParentId is null).OrderBy(c => c.Title, StringComparer.CurrentCulture).ToList() ?? [];
+        var (items, _) = await reader.ListAsync(session, CitySlug, new CommitmentQuery(Page: 1, PageSize: 100), cancellation);
+        Parents = items.Where(c => c.Phase == CommitmentPhase.Active && c.ParentId is null).OrderBy(c => c.Title, StringComparer.CurrentCulture).ToList();
     }
 }

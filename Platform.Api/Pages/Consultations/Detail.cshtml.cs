@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using Platform.Api.Accounts;
 using Platform.Api.Cities;
 using Platform.Api.Consultations;
+using Platform.Api.Infrastructure;
 using Platform.Api.Web;
 using Platform.Domain.Consultations;
 using Wolverine;
@@ -18,7 +19,7 @@ namespace Platform.Api.Pages.Consultations;
 /// Officials of the city open a draft here (its questions, in <see cref="QuestionSlots"/> slots, and its window),
 /// see the results (with free-text answers) while it runs, and publish the outcome once it has closed.
 /// </summary>
-public sealed class ConsultationDetailModel(CityDirectory directory, IDocumentStore store, ConsultationReader reader,
+public sealed class ConsultationDetailModel(CityDirectory directory, IDocumentStore store, ConsultationReader reader, ConsultationHandler handler,
     IAuthorizationService authorization, IMessageBus bus, TimeProvider clock, IStringLocalizer<Text> text) : CityPageModel(directory)
 {
     /// <summary>How many questions the open form offers; empty slots are left out.</summary>
@@ -74,25 +75,18 @@ public sealed class ConsultationDetailModel(CityDirectory directory, IDocumentSt
         DateTimeOffset? opensAt = Officials.Day(Posted("opensAt")) is { } opens && opens != today ? Officials.StartOf(opens, City) : null;
         DateTimeOffset? closesAt = Officials.Day(Posted("closesAt")) is { } closes ? Officials.StartOf(closes.AddDays(1), City).AddMinutes(-1) : null;
 
-        IResult answer;
+        Written written;
         await using (var session = store.LightweightSession(CitySlug))
-            answer = await OpenConsultationEndpoint.Post(Id, CitySlug, new OpenConsultation(opensAt, closesAt, questions), User, session, bus, clock, cancellation);
-        if (answer.Problem() is { } problem)
+            written = await handler.Handle(new OpenConsultation(Id, User.AccountId(), opensAt, closesAt, questions), session, bus, cancellation);
+        // questions[1].options belongs to the slot the second question was written in.
+        return await ShowAnswerAsync(written, text["The consultation is open. Residents can answer it now."], () => LoadAsync(cancellation), text, field =>
         {
-            if (!await LoadAsync(cancellation)) return NotFound();
-            // questions[1].options belongs to the slot the second question was written in.
-            problem.AddTo(ModelState, text, field =>
-            {
-                if (field == "questions") return "q1-text";
-                if (!field.StartsWith("questions[") || !int.TryParse(field[10..field.IndexOf(']')], out var i) || i >= slotOfQuestion.Count)
-                    return EndpointAnswers.FormField(field);
-                var part = field[(field.IndexOf(']') + 1)..].TrimStart('.');
-                return $"q{slotOfQuestion[i]}-" + (part.StartsWith("options") ? "options" : part.StartsWith("kind") ? "kind" : "text");
-            });
-            return Page();
-        }
-        TempData.Confirm(text["The consultation is open. Residents can answer it now."]);
-        return RedirectToPage(new { city = CitySlug, id = Id });
+            if (field == "questions") return "q1-text";
+            if (!field.StartsWith("questions[") || !int.TryParse(field[10..field.IndexOf(']')], out var i) || i >= slotOfQuestion.Count)
+                return EndpointAnswers.FormField(field);
+            var part = field[(field.IndexOf(']') + 1)..].TrimStart('.');
+            return $"q{slotOfQuestion[i]}-" + (part.StartsWith("options") ? "options" : part.StartsWith("kind") ? "kind" : "text");
+        });
     }
 
     /// <summary>Publishes what the council made of the closed consultation, with the commitments that follow from it.</summary>
@@ -100,21 +94,16 @@ public sealed class ConsultationDetailModel(CityDirectory directory, IDocumentSt
     {
         if (await this.RefuseUnlessOfficialAsync(authorization) is { } refused) return refused;
         var (commitments, unreadable) = Officials.Ids(Posted("commitmentIds"));
-        IResult? answer = null;
-        if (unreadable.Count == 0)
+        if (unreadable.Count > 0)
         {
-            await using var session = store.LightweightSession(CitySlug);
-            answer = await PublishConsultationOutcomeEndpoint.Post(Id, CitySlug, new PublishConsultationOutcome(Posted("summary"), commitments), User, session, clock, cancellation);
-            if (answer.Problem() is null)
-            {
-                TempData.Confirm(text["The outcome is published."]);
-                return RedirectToPage(new { city = CitySlug, id = Id });
-            }
+            if (!await LoadAsync(cancellation)) return NotFound();
+            foreach (var piece in unreadable) ModelState.AddModelError("commitmentIds", text["'{0}' is not the id or address of a commitment.", piece]);
+            return Page();
         }
-        if (!await LoadAsync(cancellation)) return NotFound();
-        foreach (var piece in unreadable) ModelState.AddModelError("commitmentIds", text["'{0}' is not the id or address of a commitment.", piece]);
-        answer?.Problem()?.AddTo(ModelState, text);
-        return Page();
+        Written written;
+        await using (var session = store.LightweightSession(CitySlug))
+            written = await handler.Handle(new PublishConsultationOutcome(Id, User.AccountId(), Posted("summary"), commitments), session, cancellation);
+        return await ShowAnswerAsync(written, text["The outcome is published."], () => LoadAsync(cancellation), text);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellation)
@@ -144,11 +133,7 @@ public sealed class ConsultationDetailModel(CityDirectory directory, IDocumentSt
             questionOfAnswer.Add(question.Id);
         }
 
-        await using var session = store.LightweightSession(CitySlug);
-        var body = new ResponseBody(answers);
-        var answer = Existing is null
-            ? await RespondToConsultationEndpoint.Post(Id, CitySlug, body, User, Cities, session, clock, cancellation)
-            : await RespondToConsultationEndpoint.Put(Id, CitySlug, body, User, Cities, session, clock, cancellation);
+        var answer = await RespondAsync(answers, cancellation);
         if (answer.Problem() is { } problem)
         {
             // answers[2].choices belongs to the third answered question's field.
@@ -165,11 +150,31 @@ public sealed class ConsultationDetailModel(CityDirectory directory, IDocumentSt
     private async Task<bool> LoadAsync(CancellationToken cancellation)
     {
         await using var session = store.QuerySession(CitySlug);
-        Consultation = (await GetConsultationEndpoints.Get(Id, CitySlug, User, session, cancellation)).Value<ConsultationDetails>();
+        Consultation = await reader.FindAsync(session, CitySlug, Id, User, cancellation);
         if (Consultation is null) return false;
-        Results = (await GetConsultationEndpoints.GetResults(Id, CitySlug, User, session, reader, cancellation)).Value<ConsultationResults>();
+        Results = await reader.FindResultsAsync(session, CitySlug, Id, User, cancellation);
         if (User.IsSignedIn() && User.IsMemberOf(CitySlug))
             Existing = (await RespondToConsultationEndpoint.Get(Id, User, session, cancellation)).Value<MyResponse>();
         return true;
     }
+
+    /// <summary>
+    /// The resident's answers, through the API's respond endpoint methods (first answer, then amendments). Answers are
+    /// participation: they stay on the endpoint until the participation writer takes them; this and the read of the
+    /// resident's own response in <see cref="LoadAsync"/> are the page's only calls of an endpoint.
+    /// </summary>
+    private async Task<IResult> RespondAsync(List<AnswerInput?> answers, CancellationToken cancellation)
+    {
+        await using var session = store.LightweightSession(CitySlug);
+        var body = new ResponseBody(answers);
+        return Existing is null
+            ? await RespondToConsultationEndpoint.Post(Id, CitySlug, body, User, Cities, session, clock, cancellation)
+            : await RespondToConsultationEndpoint.Put(Id, CitySlug, body, User, Cities, session, clock, cancellation);
+    }
+
+    /// <summary>The form takes answers: the consultation is open and now lies inside its window, as the decider requires.</summary>
+    public bool TakesAnswers => Consultation is { } c && ConsultationRules.TakesAnswers(c.Status, c.OpensAt, c.ClosesAt, clock.GetUtcNow());
+
+    /// <summary>What the answer to <paramref name="question"/> chooses from (the scale's values for a scale), as the decider accepts them.</summary>
+    public static IReadOnlyList<string> AnswerOptions(ConsultationQuestion question) => ConsultationRules.AnswerOptions(question);
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Platform.Api.Accounts;
 using Platform.Api.Cities;
+using Platform.Api.Infrastructure;
 using Platform.Api.Consultations;
 using Platform.Api.Web;
 using Platform.Domain.Consultations;
@@ -11,11 +12,11 @@ using Platform.Domain.Consultations;
 namespace Platform.Api.Pages.Consultations;
 
 /// <summary>
-/// An official drafts a consultation (title, description) through the API's draft endpoint method. The API
+/// An official drafts a consultation (title, description) through <see cref="ConsultationHandler"/>, as the API does. The API
 /// takes the questions when the consultation opens, so they are written on the draft's page, with the window.
 /// </summary>
 [Authorize(Policy = Policies.Official)]
-public sealed class DraftConsultationModel(CityDirectory directory, IDocumentStore store, TimeProvider clock, IStringLocalizer<Text> text) : CityPageModel(directory)
+public sealed class DraftConsultationModel(CityDirectory directory, IDocumentStore store, ConsultationHandler handler, IStringLocalizer<Text> text) : CityPageModel(directory)
 {
     [BindProperty] public string? Title { get; set; }
     [BindProperty] public string? Description { get; set; }
@@ -25,14 +26,16 @@ public sealed class DraftConsultationModel(CityDirectory directory, IDocumentSto
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellation)
     {
         ModelState.Clear();
-        await using var session = store.LightweightSession(CitySlug);
-        var answer = await DraftConsultationEndpoint.Post(new DraftConsultation(Title, Description), CitySlug, User, session, clock, cancellation);
-        if (answer.Problem() is { } problem)
+        var id = Guid.CreateVersion7();
+        Written written;
+        await using (var session = store.LightweightSession(CitySlug))
+            written = await handler.Handle(new DraftConsultation(id, User.AccountId(), Title, Description), session, cancellation);
+        if (written.IsRefused)
         {
-            problem.AddTo(ModelState, text);
+            written.Problem.Problem()!.AddTo(ModelState, text);
             return Page();
         }
         TempData.Confirm(text["The consultation is drafted. Write its questions and open it when it is ready."]);
-        return RedirectToPage("/Consultations/Detail", new { city = CitySlug, id = answer.Value<DraftedConsultation>()!.Id });
+        return RedirectToPage("/Consultations/Detail", new { city = CitySlug, id });
     }
 }

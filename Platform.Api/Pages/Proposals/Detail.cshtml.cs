@@ -66,7 +66,7 @@ public sealed class ProposalDetailModel(CityDirectory directory, IDocumentStore 
         DateOnly? due = DateOnly.TryParseExact(CommitmentDueDate?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed : null;
         return DecideAsync(async (session, proposal) =>
         {
-            var commitment = new PublishCommitment(CommitmentTitle, string.IsNullOrWhiteSpace(CommitmentDescription) ? null : CommitmentDescription,
+            var commitment = new CommitmentInput(CommitmentTitle, string.IsNullOrWhiteSpace(CommitmentDescription) ? null : CommitmentDescription,
                 proposal.Rights, proposal.SdgTargets, null, CommitmentDepartment, due, null, null);
             return await handler.Handle(new AcceptProposal(Id, User.AccountId(), Decision, null, commitment), session, bus, cancellation);
         }, field => field switch
