@@ -12,8 +12,6 @@ public static class ConcernsSetup
     public static IServiceCollection AddConcerns(this IServiceCollection services)
     {
         services.AddSingleton<ConcernReader>();
-        services.AddSingleton<SupportBatcher>();
-        services.AddHostedService(provider => provider.GetRequiredService<SupportBatcher>());
         services.AddSingleton<ILiveViewSource, ConcernLiveViewSource>();
         services.AddSingleton<ILiveViewRoute, ConcernLiveRoute>();
         return services;
@@ -26,7 +24,6 @@ public static class ConcernsSetup
         opts.Projections.Add<ResidentSupportProjection>(ProjectionLifecycle.Live);
         opts.Projections.Add(new SupportTallyProjection(schema), ProjectionLifecycle.Inline);
         opts.Storage.ExtendedSchemaObjects.Add(SupportTally.Table(schema));
-        opts.Storage.ExtendedSchemaObjects.Add(SupportGate.Function(schema));
         opts.Schema.For<ConcernView>().Index(x => x.RaisedAt);
     }
 }

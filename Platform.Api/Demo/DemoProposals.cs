@@ -47,7 +47,7 @@ public static class DemoProposals
             var proposal = Proposal.Create((ProposalSubmitted)submitted[0]);
             foreach (var (resident, i) in supporters.Take(supports).Select((s, i) => (pseudonyms.Of(s.Id), i)))
                 session.Events.StartStream<ResidentSupport>(PersonalStream.Id(id, resident),
-                    Accepted(ProposalDecider.Decide(new SupportProposal(id, resident), proposal, null, at.AddHours(1 + i))));
+                    Accepted(ProposalDecider.Decide(new SupportProposal(id, resident), new(proposal, null), at.AddHours(1 + i))));
             if (supports < threshold) return proposal;
             var reached = Accepted(ProposalDecider.ReachThreshold(proposal, supports, city.Settings.ProposalDecisionDays, at.AddDays(3)));
             session.Events.Append(id, reached);

@@ -10,6 +10,7 @@ using Platform.Api.Cities;
 using Platform.Api.Commitments;
 using Platform.Api.Concerns;
 using Platform.Api.Following;
+using Platform.Api.Participation;
 using Platform.Api.Web;
 using Platform.Domain.Accounts;
 using Platform.Domain.Concerns;
@@ -23,7 +24,7 @@ namespace Platform.Api.Pages.Concerns;
 /// through the API's lifecycle endpoint method, with the endpoint's policy checked here first.
 /// </summary>
 public sealed class ConcernDetailModel(CityDirectory directory, IDocumentStore store, ConcernReader reader, CommitmentReader commitments,
-    IAuthorizationService authorization, FollowingReader following, SupportBatcher batcher, PersonalData data, TimeProvider clock, IStringLocalizer<Text> text)
+    IAuthorizationService authorization, FollowingReader following, ParticipationHandler participation, PersonalData data, TimeProvider clock, IStringLocalizer<Text> text)
     : CityPageModel(directory)
 {
     public Guid Id => RouteId;
@@ -64,11 +65,12 @@ public sealed class ConcernDetailModel(CityDirectory directory, IDocumentStore s
         await LoadAsync(cancellation) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostSupportAsync(CancellationToken cancellation) =>
-        ActAsync(session => SupportConcernEndpoint.Post(Id, CitySlug, User, Cities, session, batcher, clock, cancellation),
+        ActAsync(async _ => (await participation.Handle(new SupportConcern(Id, User.ParticipantId()) { VerifiedResident = User.HoldsRole(CitySlug, CityRole.VerifiedResident) },
+            CitySlug, scope: null, cancellation)).PageAnswer,
             text["Thank you: your support is counted."], cancellation);
 
     public Task<IActionResult> OnPostWithdrawSupportAsync(CancellationToken cancellation) =>
-        ActAsync(session => SupportConcernEndpoint.Delete(Id, User, session, clock, cancellation),
+        ActAsync(async _ => (await participation.Handle(new WithdrawConcernSupport(Id, User.ParticipantId()), CitySlug, scope: null, cancellation)).PageAnswer,
             text["Your support is withdrawn."], cancellation);
 
     public Task<IActionResult> OnPostFollowAsync(CancellationToken cancellation) =>

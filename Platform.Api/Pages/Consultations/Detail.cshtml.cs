@@ -5,8 +5,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Platform.Api.Accounts;
 using Platform.Api.Cities;
+using Platform.Api.Participation;
 using Platform.Api.Consultations;
 using Platform.Api.Web;
+using Platform.Domain.Accounts;
 using Platform.Domain.Consultations;
 using Wolverine;
 
@@ -19,7 +21,7 @@ namespace Platform.Api.Pages.Consultations;
 /// see the results (with free-text answers) while it runs, and publish the outcome once it has closed.
 /// </summary>
 public sealed class ConsultationDetailModel(CityDirectory directory, IDocumentStore store, ConsultationReader reader,
-    IAuthorizationService authorization, IMessageBus bus, TimeProvider clock, IStringLocalizer<Text> text) : CityPageModel(directory)
+    IAuthorizationService authorization, IMessageBus bus, ParticipationHandler participation, TimeProvider clock, IStringLocalizer<Text> text) : CityPageModel(directory)
 {
     /// <summary>How many questions the open form offers; empty slots are left out.</summary>
     public const int QuestionSlots = 4;
@@ -144,11 +146,9 @@ public sealed class ConsultationDetailModel(CityDirectory directory, IDocumentSt
             questionOfAnswer.Add(question.Id);
         }
 
-        await using var session = store.LightweightSession(CitySlug);
-        var body = new ResponseBody(answers);
-        var answer = Existing is null
-            ? await RespondToConsultationEndpoint.Post(Id, CitySlug, body, User, Cities, session, clock, cancellation)
-            : await RespondToConsultationEndpoint.Put(Id, CitySlug, body, User, Cities, session, clock, cancellation);
+        var command = new SubmitConsultationResponse(Id, User.ParticipantId(), answers, Amend: Existing is not null)
+            { VerifiedResident = User.HoldsRole(CitySlug, CityRole.VerifiedResident) };
+        var answer = (await participation.Handle(command, CitySlug, scope: null, cancellation)).PageAnswer;
         if (answer.Problem() is { } problem)
         {
             // answers[2].choices belongs to the third answered question's field.

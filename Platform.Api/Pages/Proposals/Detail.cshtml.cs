@@ -8,6 +8,7 @@ using Microsoft.Extensions.Localization;
 using Platform.Api.Accounts;
 using Platform.Api.Cities;
 using Platform.Api.Commitments;
+using Platform.Api.Participation;
 using Platform.Api.Proposals;
 using Platform.Api.Web;
 using Platform.Domain.Accounts;
@@ -23,7 +24,7 @@ namespace Platform.Api.Pages.Proposals;
 /// through the API's endpoint methods. Officials of the city accept it (publishing the commitment it becomes,
 /// which serves the proposal's rights and SDG targets) or reject it, through the API's decision endpoint methods.
 /// </summary>
-public sealed class ProposalDetailModel(CityDirectory directory, IDocumentStore store, ProposalReader reader, ProposalThreshold threshold,
+public sealed class ProposalDetailModel(CityDirectory directory, IDocumentStore store, ProposalReader reader, ParticipationHandler participation,
     CommitmentReader commitments, IMessageBus bus, IAuthorizationService authorization, TimeProvider clock, IStringLocalizer<Text> text) : CityPageModel(directory)
 {
     /// <summary>Field ids of the decision forms; the API's names (<c>commitment.title</c>, <c>reason</c>) map to them.</summary>
@@ -50,11 +51,12 @@ public sealed class ProposalDetailModel(CityDirectory directory, IDocumentStore 
         await LoadAsync(cancellation) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostSupportAsync(CancellationToken cancellation) =>
-        ActAsync(session => SupportProposalEndpoint.Post(Id, CitySlug, User, Cities, session, threshold, clock, cancellation),
+        ActAsync(async _ => (await participation.Handle(new SupportProposal(Id, User.ParticipantId()) { VerifiedResident = User.HoldsRole(CitySlug, CityRole.VerifiedResident) },
+            CitySlug, scope: null, cancellation)).PageAnswer,
             text["Thank you: your support is counted."], cancellation);
 
     public Task<IActionResult> OnPostWithdrawSupportAsync(CancellationToken cancellation) =>
-        ActAsync(session => SupportProposalEndpoint.Delete(Id, CitySlug, User, session, clock, cancellation),
+        ActAsync(async _ => (await participation.Handle(new WithdrawProposalSupport(Id, User.ParticipantId()), CitySlug, scope: null, cancellation)).PageAnswer,
             text["Your support is withdrawn."], cancellation);
 
     public Task<IActionResult> OnPostAcceptAsync(CancellationToken cancellation)
