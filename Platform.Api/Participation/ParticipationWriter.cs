@@ -1,5 +1,6 @@
 using Marten;
 using Microsoft.Extensions.Caching.Memory;
+using Npgsql;
 using Platform.Api.Infrastructure;
 using Platform.Api.Live;
 using Platform.Domain;
@@ -76,14 +77,15 @@ public sealed class ParticipationWriter(IDocumentStore store, PlatformOptions pl
 
             var version = (stream.CurrentVersion ?? 0) + decision.Events.Count;
             stream.AppendMany(decision.Events);
-            // A participation needs an item open to it (a withdrawal does not: it takes a voice back).
-            if (write.Gated)
-                session.QueueSqlCommand(ParticipationGate.Sql(platform.Schema), write.Tenant, ParticipationGate.Table<TItem>(), write.ItemId, write.Target);
-            if (write.BeforeCommit is not null) await write.BeforeCommit(session, item, cancellation);
             scope?.AddClaimTo(session);
             using var viewWrite = write.View is null ? null : viewWrites.Begin();
             try
             {
+                // A participation needs an item open to it (a withdrawal does not: it takes a voice back). The gate runs
+                // in the write's transaction, which holds its shared lock until the commit; it runs on its own here, as
+                // a statement queued in the batch would shift the results of the store's own statements after it.
+                if (write.Gated) await GateAsync(session, ParticipationGate.Table<TItem>(), write.ItemId, write.Target, cancellation);
+                if (write.BeforeCommit is not null) await write.BeforeCommit(session, item, cancellation);
                 // Lost to the same person's other write of the stream (a repeat racing): that write is the one that counts.
                 if (await StreamWrite.CommitAsync(session, LostRace, cancellation) is not null)
                     return write.Lost is { } lost ? new Participated([lost], [], null, 0) : Participated.Nothing;
@@ -97,6 +99,17 @@ public sealed class ParticipationWriter(IDocumentStore store, PlatformOptions pl
             if (write.View is { } view) viewWrite!.Committed(view with { Sequence = sequence });
             return new Participated([], decision.Events, sequence, version);
         }
+    }
+
+    private async Task GateAsync(IDocumentSession session, string table, Guid item, Guid target, CancellationToken cancellation)
+    {
+        await session.BeginTransactionAsync(cancellation);
+        await using var gate = new NpgsqlCommand($"select {platform.Schema}.{ParticipationGate.FunctionName}($1, $2, $3, $4)", (NpgsqlConnection)session.Connection!);
+        gate.Parameters.Add(new NpgsqlParameter { Value = session.TenantId });
+        gate.Parameters.Add(new NpgsqlParameter { Value = table });
+        gate.Parameters.Add(new NpgsqlParameter { Value = item });
+        gate.Parameters.Add(new NpgsqlParameter { Value = target });
+        await gate.ExecuteNonQueryAsync(cancellation);
     }
 
     private static readonly DomainError LostRace = DomainError.Conflict("participation-changed", "The participation changed meanwhile.");
