@@ -11,6 +11,8 @@ public static class ParticipationSetup
         services.AddSingleton<ParticipationWriter>();
         services.AddHostedService(provider => provider.GetRequiredService<ParticipationWriter>());
         services.AddSingleton<ParticipationHandler>();
+        services.AddSingleton<OpenToParticipationSnapshots>();
+        services.AddHostedService(provider => provider.GetRequiredService<OpenToParticipationSnapshots>());
         return services;
     }
 
