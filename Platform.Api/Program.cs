@@ -1,3 +1,4 @@
+using Platform.Api.Participation;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using JasperFx;
@@ -42,6 +43,7 @@ builder.Services.AddConcerns();
 builder.Services.AddConsultations();
 builder.Services.AddProposals();
 builder.Services.AddTownHalls();
+builder.Services.AddParticipation();
 builder.Services.AddScorecards();
 builder.Services.AddCommitments();
 builder.Services.AddAssessments();

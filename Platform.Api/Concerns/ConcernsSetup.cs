@@ -13,8 +13,6 @@ public static class ConcernsSetup
     {
         services.AddSingleton<ConcernReader>();
         services.AddSingleton<ConcernHandler>();
-        services.AddSingleton<SupportBatcher>();
-        services.AddHostedService(provider => provider.GetRequiredService<SupportBatcher>());
         services.AddSingleton<ILiveViewSource, ConcernLiveViewSource>();
         services.AddSingleton<ILiveViewRoute, ConcernLiveRoute>();
         return services;
@@ -27,7 +25,6 @@ public static class ConcernsSetup
         opts.Projections.Add<ResidentSupportProjection>(ProjectionLifecycle.Live);
         opts.Projections.Add(new SupportTallyProjection(schema), ProjectionLifecycle.Inline);
         opts.Storage.ExtendedSchemaObjects.Add(SupportTally.Table(schema));
-        opts.Storage.ExtendedSchemaObjects.Add(SupportGate.Function(schema));
         opts.Schema.For<ConcernView>().Index(x => x.RaisedAt);
     }
 }

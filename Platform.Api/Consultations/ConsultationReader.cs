@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Marten;
 using Marten.Pagination;
 using Platform.Api.Accounts;
+using Platform.Domain;
 using Platform.Domain.Accounts;
 using Npgsql;
 using Platform.Api.Infrastructure;
@@ -18,6 +19,16 @@ namespace Platform.Api.Consultations;
 /// </summary>
 public sealed class ConsultationReader(NpgsqlDataSource database, PlatformOptions platform)
 {
+    /// <summary>The answers <paramref name="participant"/> (their pseudonym) gave to the consultation, or null before they answered.</summary>
+    public async Task<MyResponse?> MyResponseAsync(IQuerySession session, Guid consultationId, Guid participant, CancellationToken cancellation)
+    {
+        var streamId = PersonalStream.Id(consultationId, participant);
+        var response = await session.Events.AggregateStreamAsync<ResidentResponse>(streamId, token: cancellation);
+        if (response is null) return null;
+        var state = await session.Events.FetchStreamStateAsync(streamId, cancellation);
+        return new MyResponse(consultationId, response.Answers, response.Amendments > 0, response.SubmittedAt, state?.Version ?? 0);
+    }
+
     private readonly string _tallySql =
         $"select question_id, option, sum(responses)::bigint, max(last_sequence) from {platform.Schema}.{ConsultationTally.TallyTable} " +
         "where tenant_id = $1 and consultation_id = $2 group by question_id, option";

@@ -117,7 +117,7 @@ public sealed class DemoNetwork(IDocumentStore store, IPasswordHasher<Account> h
                 var concern = Concern.Create((ConcernRaised)decision.Events[0]);
                 foreach (var resident in participants.Take(5 + 7 * (raised.Length - i)))
                 {
-                    var support = ConcernDecider.Decide(new SupportConcern(id, resident), concern, null, now.AddDays(-9 + i));
+                    var support = ConcernDecider.Decide(new SupportConcern(id, resident), new(concern, null), now.AddDays(-9 + i));
                     session.Events.StartStream<ResidentSupport>(PersonalStream.Id(id, resident), support.Events);
                 }
             }

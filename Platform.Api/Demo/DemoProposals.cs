@@ -48,7 +48,7 @@ public static class DemoProposals
             var proposal = Proposal.Create((ProposalSubmitted)submitted[0]);
             foreach (var (resident, i) in supporters.Take(supports).Select((s, i) => (pseudonyms.Of(s.Id), i)))
                 session.Events.StartStream<ResidentSupport>(PersonalStream.Id(id, resident),
-                    Accepted(ProposalDecider.Decide(new SupportProposal(id, resident), proposal, null, at.AddHours(1 + i))));
+                    Accepted(ProposalDecider.Decide(new SupportProposal(id, resident), new(proposal, null), at.AddHours(1 + i))));
             if (supports < threshold) return proposal;
             var reached = Accepted(ProposalDecider.Decide(new ReachProposalThreshold(id, supports) { DecisionDays = city.Settings.ProposalDecisionDays },
                 proposal, at.AddDays(3)));

@@ -49,12 +49,12 @@ public static class DemoTownHall
             state, first, official, now.AddMinutes(-40)));
         var votes = new List<(Guid Stream, object Vote)>();
         foreach (var (resident, i) in participants.Take(30).Select((r, i) => (r, i)))
-            votes.Add((PersonalStream.Id(first, resident), TownHallDecider.Decide(new CastVote(id, first, resident, i % 5 == 0 ? 0 : i % 2 + 1), state, null, now.AddMinutes(-35)).Events[0]));
+            votes.Add((PersonalStream.Id(first, resident), TownHallDecider.Decide(new CastVote(id, first, resident, i % 5 == 0 ? 0 : i % 2 + 1), new(state, null), now.AddMinutes(-35)).Events[0]));
         Take(TownHallDecider.Decide(new ClosePoll(first), state, official, now.AddMinutes(-30)));
         var second = Guid.CreateVersion7();
         Take(TownHallDecider.Decide(new OpenPoll("Should we meet again in spring?", ["Yes", "No"]), state, second, official, now.AddMinutes(-10)));
         foreach (var (resident, i) in participants.Take(12).Select((r, i) => (r, i)))
-            votes.Add((PersonalStream.Id(second, resident), TownHallDecider.Decide(new CastVote(id, second, resident, i % 4 == 0 ? 1 : 0), state, null, now.AddMinutes(-5)).Events[0]));
+            votes.Add((PersonalStream.Id(second, resident), TownHallDecider.Decide(new CastVote(id, second, resident, i % 4 == 0 ? 1 : 0), new(state, null), now.AddMinutes(-5)).Events[0]));
 
         await using var session = store.LightweightSession(City);
         session.Events.StartStream<TownHall>(id, events);

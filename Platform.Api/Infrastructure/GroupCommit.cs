@@ -13,7 +13,8 @@ namespace Platform.Api.Infrastructure;
 /// guard that refuses) is split in halves and written again, down to single writes; a single write that still fails
 /// that way is answered null, and the caller takes its general path, which reads the state and decides. Two writes of
 /// one stream in a batch are not written together: the second is answered null once the first is written. A write
-/// made under an <c>Idempotency-Key</c> is written alone, in the request's flow, with the key's claim. When the
+/// made under an <c>Idempotency-Key</c> carries the request's <see cref="IdempotencyScope"/> (<see cref="Write.Scope"/>,
+/// passed in by its caller) and is written alone, in the request's flow, with the key's claim. When the
 /// service stops, what is queued is still written; a write submitted after that is handed back to its caller.
 /// </para>
 /// <para>
@@ -32,13 +33,22 @@ public abstract class GroupCommit<TWrite> : IHostedService where TWrite : GroupC
     private int _writing;
     private Task? _writers;
 
-    protected GroupCommit(GroupCommitOptions options, ILogger logger)
+    protected GroupCommit(GroupCommitOptions options, ILogger logger) : this(options, logger, null)
+    {
+    }
+
+    /// <param name="name">The writer's name in metrics and logs (the class's name when null).</param>
+    protected GroupCommit(GroupCommitOptions options, ILogger logger, string? name)
     {
         _options = options;
         _logger = logger;
-        _writer = new("writer", GetType().Name);
+        Name = name ?? GetType().Name;
+        _writer = new("writer", Name);
         _queue = Channel.CreateBounded<TWrite>(new BoundedChannelOptions(options.QueueCapacity) { FullMode = BoundedChannelFullMode.Wait });
     }
+
+    /// <summary>The writer's name in metrics and logs.</summary>
+    public string Name { get; }
 
     /// <summary>Writes in transactions at this moment, all batches together (for tests and diagnostics).</summary>
     public int Writing => Volatile.Read(ref _writing);
@@ -52,9 +62,9 @@ public abstract class GroupCommit<TWrite> : IHostedService where TWrite : GroupC
     /// </summary>
     protected async Task<long?> SubmitAsync(TWrite write, CancellationToken cancellation)
     {
-        // A request with an Idempotency-Key writes alone, in its own flow: the key's claim (IdempotencyClaimListener,
-        // which reads the request's scope) then commits in the same transaction as the write.
-        if (IdempotencyScope.Current is not null)
+        // A request with an Idempotency-Key writes alone, in its own flow: the key's claim (which WriteBatchAsync adds
+        // from the write's scope) then commits in the same transaction as the write.
+        if (write.Scope is not null)
         {
             await WriteAsync(write.Tenant, [write]);
             return await write.Outcome.Task;
@@ -80,7 +90,7 @@ public abstract class GroupCommit<TWrite> : IHostedService where TWrite : GroupC
     /// </summary>
     protected virtual bool RepeatIsHarmless => false;
 
-    private ResiliencePipeline Retry => _retry ??= RepeatIsHarmless ? DatabaseRetry.Pipeline(_logger, GetType().Name) : ResiliencePipeline.Empty;
+    private ResiliencePipeline Retry => _retry ??= RepeatIsHarmless ? DatabaseRetry.Pipeline(_logger, Name) : ResiliencePipeline.Empty;
     private ResiliencePipeline? _retry;
 
     // Not a BackgroundService: it starts ExecuteAsync through Task.Run with the stopping token, so a stop that comes
@@ -174,11 +184,15 @@ public abstract class GroupCommit<TWrite> : IHostedService where TWrite : GroupC
         }
     }
 
-    /// <summary>One queued write: its city, the stream it starts, and its outcome.</summary>
+    /// <summary>One queued write: its city, the stream it starts, the request's idempotency scope if any, and its outcome.</summary>
     public abstract class Write(string tenant, Guid streamId)
     {
         public string Tenant { get; } = tenant;
         public Guid StreamId { get; } = streamId;
+
+        /// <summary>The idempotency scope of the request the write is made for (null without a key): the batch adds its claim.</summary>
+        public IdempotencyScope? Scope { get; init; }
+
         public TaskCompletionSource<long?> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

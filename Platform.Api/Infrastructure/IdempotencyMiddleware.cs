@@ -42,7 +42,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IDocumentStore s
         }
 
         var scope = new IdempotencyScope { RecordId = recordId, Fingerprint = fingerprint, StartedAt = clock.GetUtcNow() };
-        IdempotencyScope.Current = scope;
+        context.Features.Set(scope);
         var originalBody = context.Response.Body;
         await using var buffer = new MemoryStream();
         context.Response.Body = buffer;
@@ -57,7 +57,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IDocumentStore s
         }
         finally
         {
-            IdempotencyScope.Current = null;
+            context.Features.Set<IdempotencyScope?>(null);
             context.Response.Body = originalBody;
         }
 

@@ -13,6 +13,7 @@ using Platform.Api.Consultations;
 using Platform.Api.Following;
 using Platform.Api.Live;
 using Platform.Api.Monitoring;
+using Platform.Api.Participation;
 using Platform.Api.Proposals;
 using Platform.Api.TownHalls;
 using Platform.Api.Scorecards;
@@ -35,6 +36,9 @@ public static class MartenSetup
         services.AddSingleton<ILiveViewNotifier, CoalescingLiveViewNotifier>();
         services.AddSingleton<StoreLog>();
         services.ConfigureMarten((provider, opts) => opts.Logger(provider.GetRequiredService<StoreLog>())); // expected refusals are not errors; no values in logs
+        services.AddHttpContextAccessor();
+        // The claim of a keyed request's first write (the request's scope is in its features, found through the accessor).
+        services.ConfigureMarten((provider, opts) => opts.Listeners.Add(new IdempotencyClaimListener(provider.GetRequiredService<IHttpContextAccessor>())));
         services.AddMarten(opts =>
             {
                 opts.DatabaseSchemaName = platform.Schema;
@@ -57,7 +61,6 @@ public static class MartenSetup
                 opts.Schema.For<AccountErasureMark>().SingleTenanted();
                 opts.Storage.ExtendedSchemaObjects.Add(SignInGuard.Definition(platform.Schema)); // failed sign-ins, counted across nodes
                 opts.Schema.For<CompletedMigration>().SingleTenanted();
-                opts.Listeners.Add(new IdempotencyClaimListener());
                 PersonalData.AddPrivacyMasking(opts); // erasure masks personal data in stored events (docs/privacy.md)
 
                 // One line per feature; each feature's Setup class holds its own registrations.
@@ -65,6 +68,7 @@ public static class MartenSetup
                 opts.AddConsultations(platform.Schema);
                 opts.AddProposals(platform.Schema);
                 opts.AddTownHalls(platform.Schema);
+                opts.AddParticipation(platform.Schema);
                 opts.AddScorecards();
                 opts.AddCommitments(platform.Schema);
                 opts.AddAssessments(platform.Schema);

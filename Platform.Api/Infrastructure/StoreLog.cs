@@ -42,11 +42,11 @@ public sealed class StoreLog(ILogger<StoreLog> logger) : IMartenLogger, IMartenS
 
     /// <summary>
     /// Refusals the write paths decide on: a stream that exists already or moved on (one resident, one voice; optimistic
-    /// concurrency), a gate's refusal (the support and poll gates' own SQLSTATEs), a deadlock victim (written again).
+    /// concurrency), the participation gate's refusal (its own SQLSTATE), a deadlock victim (written again).
     /// </summary>
     public static bool IsExpected(Exception exception) =>
         WriteConflicts.IsStreamConflict(exception) || WriteConflicts.IsDeadlock(exception)
-        || Platform.Projections.Concerns.SupportGate.Refused(exception) || Platform.Projections.TownHalls.PollGate.Refused(exception);
+        || Platform.Projections.Participation.ParticipationGate.Refused(exception);
 
     private static string Code(Exception exception)
     {

@@ -12,9 +12,6 @@ public static class TownHallsSetup
     public static IServiceCollection AddTownHalls(this IServiceCollection services)
     {
         services.AddSingleton<TownHallReader>();
-        services.AddSingleton<VotingTownHalls>();
-        services.AddSingleton<VoteBatcher>();
-        services.AddHostedService(provider => provider.GetRequiredService<VoteBatcher>());
         services.AddSingleton<ILiveViewSource, TownHallLiveViewSource>();
         services.AddSingleton<ILiveViewRoute, TownHallLiveRoute>();
         return services;
@@ -27,7 +24,6 @@ public static class TownHallsSetup
         opts.Projections.Add<ResidentVoteProjection>(ProjectionLifecycle.Live);
         opts.Projections.Add(new VoteTallyProjection(schema), ProjectionLifecycle.Inline);
         opts.Storage.ExtendedSchemaObjects.Add(VoteTally.Table(schema));
-        opts.Storage.ExtendedSchemaObjects.Add(PollGate.GuardFunction(schema));
         opts.Schema.For<TownHallView>().Index(x => x.StartsAt);
     }
 }

@@ -21,8 +21,15 @@ public sealed record RaiseConcern(
     public Guid AuthorId { get; init; } = AccountId;
 }
 
-/// <summary>Support a concern, as the given resident.</summary>
-public sealed record SupportConcern(Guid ConcernId, Guid ResidentId);
+/// <summary>
+/// Support a concern, as the given resident. <see cref="VerifiedResident"/> comes from the caller's sign-in,
+/// <see cref="VerifiedResidencyRequired"/> from the city's settings (set by the handler).
+/// </summary>
+public sealed record SupportConcern(Guid ConcernId, Guid ResidentId)
+{
+    public bool VerifiedResident { get; init; }
+    public bool VerifiedResidencyRequired { get; init; }
+}
 
 /// <summary>Take back a resident's support of a concern.</summary>
 public sealed record WithdrawConcernSupport(Guid ConcernId, Guid ResidentId);

@@ -20,6 +20,12 @@ public sealed record Concern(Guid Id, ConcernStatus Status, Guid AuthorId, bool 
     /// <summary>Residents may support a concern while the council has not closed it and it is visible.</summary>
     public bool AcceptsSupport => AcceptsSupportWhen(Status);
 
+    /// <summary>
+    /// The item residents may take part in now (this concern while it <see cref="AcceptsSupport"/>), or null: stored
+    /// with the snapshot, it is the condition the participation gate reads in a support's transaction.
+    /// </summary>
+    public Guid? OpenToParticipation => AcceptsSupport ? Id : null;
+
     /// <summary>Whether a concern in this status takes supports (for views that hold the status only).</summary>
     public static bool AcceptsSupportWhen(ConcernStatus status) =>
         status is ConcernStatus.Open or ConcernStatus.Acknowledged or ConcernStatus.Answered;

@@ -29,30 +29,23 @@ public static class ConcernDecider
     }
 
     /// <summary>
-    /// Support a concern. <paramref name="support"/> is the resident's existing support stream state, if any.
+    /// Support a concern. <c>state.Mine</c> is the resident's existing support stream state, if any.
     /// Supporting twice is not an error: it changes nothing (see README, "One resident, one voice").
     /// </summary>
-    public static Decision Decide(SupportConcern command, Concern? concern, ResidentSupport? support, DateTimeOffset now)
+    public static Decision Decide(SupportConcern command, Participation<Concern, ResidentSupport>? state, DateTimeOffset now)
     {
-        if (concern is null) return Decision.Refuse(DomainError.NotFound("concern"));
+        if (Residency.Refusal(command.VerifiedResidencyRequired, command.VerifiedResident) is { } refused) return refused;
+        if (state?.Item is not { } concern) return Decision.Refuse(DomainError.NotFound("concern"));
         if (!concern.AcceptsSupport)
             return Decision.Refuse(DomainError.Rule("concern-not-supportable", $"A concern that is {concern.Status.ToString().ToLowerInvariant()} cannot receive supports."));
-        if (support is { Active: true }) return Decision.NoChange;
+        if (state.Mine is { Active: true }) return Decision.NoChange;
         return Decision.Accept(new ConcernSupported(command.ConcernId, command.ResidentId, now));
     }
 
-    /// <summary>
-    /// A resident's first support, decided before the concern is read, on one condition the caller must have
-    /// the store check in the same transaction: that the concern exists and <see cref="Concern.AcceptsSupport"/>.
-    /// If it does not hold, the caller decides again with <see cref="Decide(SupportConcern, Concern?, ResidentSupport?, DateTimeOffset)"/>.
-    /// </summary>
-    public static ConcernSupported DecideFirstSupport(SupportConcern command, DateTimeOffset now) =>
-        new(command.ConcernId, command.ResidentId, now);
-
-    public static Decision Decide(WithdrawConcernSupport command, Concern? concern, ResidentSupport? support, DateTimeOffset now)
+    public static Decision Decide(WithdrawConcernSupport command, Participation<Concern, ResidentSupport>? state, DateTimeOffset now)
     {
-        if (concern is null) return Decision.Refuse(DomainError.NotFound("concern"));
-        if (support is not { Active: true }) return Decision.NoChange;
+        if (state?.Item is null) return Decision.Refuse(DomainError.NotFound("concern"));
+        if (state.Mine is not { Active: true }) return Decision.NoChange;
         return Decision.Accept(new ConcernSupportWithdrawn(command.ConcernId, command.ResidentId, now));
     }
 

@@ -15,8 +15,12 @@ public sealed record OpenConsultation(Guid ConsultationId, Guid OfficialId, Date
 /// <summary>A resident's answer to one question as it arrives: choices (option texts), a scale value, or text.</summary>
 public sealed record AnswerInput(string? QuestionId, IReadOnlyList<string?>? Choices, int? Scale, string? Text);
 
-/// <summary>A resident's first response, or an amendment of it (<paramref name="Amend"/>).</summary>
-public sealed record SubmitConsultationResponse(Guid ConsultationId, Guid ResidentId, IReadOnlyList<AnswerInput?>? Answers, bool Amend = false);
+/// <summary>A resident's first response, or an amendment of it (<paramref name="Amend"/>); residency as for <see cref="Concerns.SupportConcern"/>.</summary>
+public sealed record SubmitConsultationResponse(Guid ConsultationId, Guid ResidentId, IReadOnlyList<AnswerInput?>? Answers, bool Amend = false)
+{
+    public bool VerifiedResident { get; init; }
+    public bool VerifiedResidencyRequired { get; init; }
+}
 
 /// <summary>Close the consultation at the end of its window (sent by the scheduler, never by a person).</summary>
 public sealed record CloseConsultation(Guid ConsultationId);

@@ -17,6 +17,12 @@ public sealed record Consultation(
 
     public Consultation Apply(ConsultationOutcomePublished _) => this with { Status = ConsultationStatus.OutcomePublished };
 
+    /// <summary>
+    /// The item residents may take part in (this consultation while open), or null: the participation gate's condition.
+    /// The window's times are the decider's to check (<see cref="AcceptsAnswersAt"/>), on the state it reads.
+    /// </summary>
+    public Guid? OpenToParticipation => Status == ConsultationStatus.Open ? Id : null;
+
     /// <summary>Answers are taken while the consultation is open and <paramref name="now"/> is inside its window.</summary>
     public bool AcceptsAnswersAt(DateTimeOffset now) => ConsultationRules.TakesAnswers(Status, OpensAt, ClosesAt, now);
 }

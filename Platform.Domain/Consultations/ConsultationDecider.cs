@@ -43,11 +43,14 @@ public static partial class ConsultationDecider
     }
 
     /// <summary>
-    /// A resident's first response (<paramref name="existing"/> is null) or an amendment of it.
+    /// A resident's first response (<c>state.Mine</c> is null) or an amendment of it.
     /// Answering twice is a 409 (amend instead); amending without a response is a 404.
     /// </summary>
-    public static Decision Decide(SubmitConsultationResponse command, Consultation? consultation, ResidentResponse? existing, DateTimeOffset now)
+    public static Decision Decide(SubmitConsultationResponse command, Participation<Consultation, ResidentResponse>? state, DateTimeOffset now)
     {
+        if (Residency.Refusal(command.VerifiedResidencyRequired, command.VerifiedResident) is { } refused) return refused;
+        var consultation = state?.Item;
+        var existing = state?.Mine;
         if (consultation is null || consultation.Status == ConsultationStatus.Draft)
             return Decision.Refuse(DomainError.NotFound("consultation"));
         if (consultation.Status != ConsultationStatus.Open || now >= consultation.ClosesAt)

@@ -17,8 +17,12 @@ public sealed record SubmitProposal(
     public int SupportThreshold { get; init; } = 100;
 }
 
-/// <summary>Support a proposal, as the given resident.</summary>
-public sealed record SupportProposal(Guid ProposalId, Guid ResidentId);
+/// <summary>Support a proposal, as the given resident (residency as for <see cref="Concerns.SupportConcern"/>).</summary>
+public sealed record SupportProposal(Guid ProposalId, Guid ResidentId)
+{
+    public bool VerifiedResident { get; init; }
+    public bool VerifiedResidencyRequired { get; init; }
+}
 
 /// <summary>Take back a resident's support of a proposal.</summary>
 public sealed record WithdrawProposalSupport(Guid ProposalId, Guid ResidentId);

@@ -14,6 +14,9 @@ public sealed record Proposal(Guid Id, ProposalStatus Status, Guid AuthorId, int
     /// <summary>Undecided: the author may still withdraw it, the council may still decide, residents may still support it.</summary>
     public bool Undecided => UndecidedWhen(Status);
 
+    /// <summary>The item residents may take part in now (this proposal while undecided), or null: the participation gate's condition.</summary>
+    public Guid? OpenToParticipation => Undecided ? Id : null;
+
     /// <summary>Whether a proposal in this status is undecided (for views that hold the status only).</summary>
     public static bool UndecidedWhen(ProposalStatus status) => status is ProposalStatus.Open or ProposalStatus.ThresholdReached;
 }

@@ -33,22 +33,23 @@ public static class ProposalDecider
     }
 
     /// <summary>
-    /// Support a proposal. <paramref name="support"/> is the resident's support stream state, if any.
+    /// Support a proposal. <c>state.Mine</c> is the resident's support stream state, if any.
     /// Supporting twice is not an error: it changes nothing, as for concerns.
     /// </summary>
-    public static Decision Decide(SupportProposal command, Proposal? proposal, ResidentSupport? support, DateTimeOffset now)
+    public static Decision Decide(SupportProposal command, Participation<Proposal, ResidentSupport>? state, DateTimeOffset now)
     {
-        if (proposal is null) return Decision.Refuse(DomainError.NotFound("proposal"));
+        if (Residency.Refusal(command.VerifiedResidencyRequired, command.VerifiedResident) is { } refused) return refused;
+        if (state?.Item is not { } proposal) return Decision.Refuse(DomainError.NotFound("proposal"));
         if (!proposal.Undecided)
             return Decision.Refuse(DomainError.Rule("proposal-not-supportable", $"A proposal that is {Name(proposal.Status)} cannot receive supports."));
-        if (support is { Active: true }) return Decision.NoChange;
+        if (state.Mine is { Active: true }) return Decision.NoChange;
         return Decision.Accept(new ProposalSupported(command.ProposalId, command.ResidentId, now));
     }
 
-    public static Decision Decide(WithdrawProposalSupport command, Proposal? proposal, ResidentSupport? support, DateTimeOffset now)
+    public static Decision Decide(WithdrawProposalSupport command, Participation<Proposal, ResidentSupport>? state, DateTimeOffset now)
     {
-        if (proposal is null) return Decision.Refuse(DomainError.NotFound("proposal"));
-        if (support is not { Active: true }) return Decision.NoChange;
+        if (state?.Item is null) return Decision.Refuse(DomainError.NotFound("proposal"));
+        if (state.Mine is not { Active: true }) return Decision.NoChange;
         return Decision.Accept(new ProposalSupportWithdrawn(command.ProposalId, command.ResidentId, now));
     }
 

@@ -14,4 +14,9 @@ public sealed record ClosePoll(Guid PollId);
 public sealed record CloseTownHall(string? Minutes, IReadOnlyList<Guid>? CommitmentIds);
 
 /// <summary>A resident votes for the option at index <paramref name="Option"/> of the poll.</summary>
-public sealed record CastVote(Guid TownHallId, Guid PollId, Guid ResidentId, int? Option);
+/// Residency as for <see cref="Concerns.SupportConcern"/>.
+public sealed record CastVote(Guid TownHallId, Guid PollId, Guid ResidentId, int? Option)
+{
+    public bool VerifiedResident { get; init; }
+    public bool VerifiedResidencyRequired { get; init; }
+}

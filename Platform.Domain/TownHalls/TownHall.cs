@@ -17,5 +17,11 @@ public sealed record TownHall(Guid Id, TownHallStatus Status, TownHallPoll? Curr
 
     public TownHall Apply(TownHallClosed _) => this with { Status = TownHallStatus.Closed };
 
+    /// <summary>
+    /// The item residents may take part in now: the open poll of an open town hall, or null. Stored with the snapshot,
+    /// it is the condition the participation gate reads in a vote's transaction.
+    /// </summary>
+    public Guid? OpenToParticipation => Status == TownHallStatus.Open ? CurrentPoll?.Id : null;
+
     public int PollCount => ClosedPollIds.Length + (CurrentPoll is null ? 0 : 1);
 }

@@ -121,16 +121,17 @@ public static class TownHallDecider
     /// A resident's vote. One per resident per poll: a second is a 409 <c>already-voted</c> (votes are not
     /// changed once cast, as on a show of hands). Only the open poll of an open town hall takes votes.
     /// </summary>
-    public static Decision Decide(CastVote command, TownHall? townHall, ResidentVote? existing, DateTimeOffset now)
+    public static Decision Decide(CastVote command, Participation<TownHall, ResidentVote>? state, DateTimeOffset now)
     {
-        if (townHall is null) return Decision.Refuse(DomainError.NotFound("town-hall"));
+        if (Residency.Refusal(command.VerifiedResidencyRequired, command.VerifiedResident) is { } refused) return refused;
+        if (state?.Item is not { } townHall) return Decision.Refuse(DomainError.NotFound("town-hall"));
         var poll = townHall.CurrentPoll?.Id == command.PollId ? townHall.CurrentPoll : null;
         if (poll is null)
             return townHall.ClosedPollIds.Contains(command.PollId)
                 ? Decision.Refuse(PollClosed)
                 : Decision.Refuse(DomainError.NotFound("poll"));
         if (townHall.Status != TownHallStatus.Open) return Decision.Refuse(PollClosed);
-        if (existing is not null)
+        if (state.Mine is not null)
             return Decision.Refuse(AlreadyVoted);
         if (command.Option is not { } option)
             return Decision.Refuse(DomainError.Invalid("option", "Say which option you vote for (its index, from 0)."));

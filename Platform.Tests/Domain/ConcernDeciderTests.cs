@@ -178,7 +178,7 @@ public class ConcernDeciderTests
     public void A_first_support_is_recorded()
     {
         var resident = Guid.NewGuid();
-        var decision = ConcernDecider.Decide(new SupportConcern(ConcernId, resident), OpenConcern, null, Now);
+        var decision = ConcernDecider.Decide(new SupportConcern(ConcernId, resident), new(OpenConcern, null), Now);
         Assert.Equal(new ConcernSupported(ConcernId, resident, Now), Assert.Single(decision.Events));
     }
 
@@ -187,7 +187,7 @@ public class ConcernDeciderTests
     {
         var resident = Guid.NewGuid();
         var active = new ResidentSupport(Guid.NewGuid(), ConcernId, resident, Active: true);
-        var decision = ConcernDecider.Decide(new SupportConcern(ConcernId, resident), OpenConcern, active, Now);
+        var decision = ConcernDecider.Decide(new SupportConcern(ConcernId, resident), new(OpenConcern, active), Now);
         Assert.Same(Decision.NoChange, decision);
     }
 
@@ -196,7 +196,7 @@ public class ConcernDeciderTests
     {
         var resident = Guid.NewGuid();
         var withdrawn = new ResidentSupport(Guid.NewGuid(), ConcernId, resident, Active: false);
-        var decision = ConcernDecider.Decide(new SupportConcern(ConcernId, resident), OpenConcern, withdrawn, Now);
+        var decision = ConcernDecider.Decide(new SupportConcern(ConcernId, resident), new(OpenConcern, withdrawn), Now);
         Assert.IsType<ConcernSupported>(Assert.Single(decision.Events));
     }
 
@@ -204,15 +204,15 @@ public class ConcernDeciderTests
     public void Withdrawing_without_support_changes_nothing_and_with_support_records_it()
     {
         var resident = Guid.NewGuid();
-        Assert.Same(Decision.NoChange, ConcernDecider.Decide(new WithdrawConcernSupport(ConcernId, resident), OpenConcern, null, Now));
+        Assert.Same(Decision.NoChange, ConcernDecider.Decide(new WithdrawConcernSupport(ConcernId, resident), new(OpenConcern, null), Now));
         var active = new ResidentSupport(Guid.NewGuid(), ConcernId, resident, Active: true);
-        Assert.IsType<ConcernSupportWithdrawn>(Assert.Single(ConcernDecider.Decide(new WithdrawConcernSupport(ConcernId, resident), OpenConcern, active, Now).Events));
+        Assert.IsType<ConcernSupportWithdrawn>(Assert.Single(ConcernDecider.Decide(new WithdrawConcernSupport(ConcernId, resident), new(OpenConcern, active), Now).Events));
     }
 
     [Fact]
     public void An_unknown_concern_cannot_be_supported()
     {
-        var decision = ConcernDecider.Decide(new SupportConcern(ConcernId, Guid.NewGuid()), null, null, Now);
+        var decision = ConcernDecider.Decide(new SupportConcern(ConcernId, Guid.NewGuid()), new(null, null), Now);
         Assert.Equal(ErrorKind.NotFound, Assert.Single(decision.Errors).Kind);
     }
 
@@ -222,7 +222,7 @@ public class ConcernDeciderTests
     [InlineData(ConcernStatus.Declined)]
     public void A_closed_or_hidden_concern_cannot_be_supported(ConcernStatus status)
     {
-        var decision = ConcernDecider.Decide(new SupportConcern(ConcernId, Guid.NewGuid()), OpenConcern with { Status = status }, null, Now);
+        var decision = ConcernDecider.Decide(new SupportConcern(ConcernId, Guid.NewGuid()), new(OpenConcern with { Status = status }, null), Now);
         Assert.Equal(ErrorKind.RuleViolated, Assert.Single(decision.Errors).Kind);
     }
 

@@ -148,7 +148,7 @@ public class ConsultationDeciderTests
     [Fact]
     public void A_first_response_is_recorded_with_trimmed_text()
     {
-        var decision = ConsultationDecider.Decide(Answer(ValidAnswers), Opened(), null, Now.AddHours(1));
+        var decision = ConsultationDecider.Decide(Answer(ValidAnswers), new(Opened(), null), Now.AddHours(1));
         var submitted = Assert.IsType<ConsultationResponseSubmitted>(Assert.Single(decision.Events));
         Assert.False(submitted.Amended);
         Assert.Equal(Resident, submitted.ResidentId);
@@ -162,26 +162,26 @@ public class ConsultationDeciderTests
     [Fact]
     public void Answering_twice_is_a_conflict_and_amending_is_recorded_as_an_amendment()
     {
-        Assert.Equal("already-responded", Assert.Single(ConsultationDecider.Decide(Answer(ValidAnswers), Opened(), Existing, Now).Errors).Code);
+        Assert.Equal("already-responded", Assert.Single(ConsultationDecider.Decide(Answer(ValidAnswers), new(Opened(), Existing), Now).Errors).Code);
 
-        var amended = ConsultationDecider.Decide(Answer(ValidAnswers) with { Amend = true }, Opened(), Existing, Now);
+        var amended = ConsultationDecider.Decide(Answer(ValidAnswers) with { Amend = true }, new(Opened(), Existing), Now);
         Assert.True(Assert.IsType<ConsultationResponseSubmitted>(Assert.Single(amended.Events)).Amended);
     }
 
     [Fact]
     public void Amending_without_a_response_is_not_found() =>
-        Assert.Equal("response-not-found", Assert.Single(ConsultationDecider.Decide(Answer(ValidAnswers) with { Amend = true }, Opened(), null, Now).Errors).Code);
+        Assert.Equal("response-not-found", Assert.Single(ConsultationDecider.Decide(Answer(ValidAnswers) with { Amend = true }, new(Opened(), null), Now).Errors).Code);
 
     [Fact]
     public void Answers_are_taken_only_inside_the_window()
     {
         var later = Opened(opensAt: Now.AddHours(1), closesAt: Now.AddHours(2));
-        Assert.Equal("consultation-not-yet-open", Assert.Single(ConsultationDecider.Decide(Answer(ValidAnswers), later, null, Now).Errors).Code);
-        Assert.Single(ConsultationDecider.Decide(Answer(ValidAnswers), later, null, Now.AddHours(1)).Events);
+        Assert.Equal("consultation-not-yet-open", Assert.Single(ConsultationDecider.Decide(Answer(ValidAnswers), new(later, null), Now).Errors).Code);
+        Assert.Single(ConsultationDecider.Decide(Answer(ValidAnswers), new(later, null), Now.AddHours(1)).Events);
         // At the end of the window answers stop, even before the close message has run.
-        Assert.Equal("consultation-closed", Assert.Single(ConsultationDecider.Decide(Answer(ValidAnswers), later, null, Now.AddHours(2)).Errors).Code);
-        Assert.Equal("consultation-closed", Assert.Single(ConsultationDecider.Decide(Answer(ValidAnswers), later with { Status = ConsultationStatus.Closed }, null, Now.AddHours(1)).Errors).Code);
-        Assert.Equal(ErrorKind.NotFound, Assert.Single(ConsultationDecider.Decide(Answer(ValidAnswers), Draft, null, Now).Errors).Kind);
+        Assert.Equal("consultation-closed", Assert.Single(ConsultationDecider.Decide(Answer(ValidAnswers), new(later, null), Now.AddHours(2)).Errors).Code);
+        Assert.Equal("consultation-closed", Assert.Single(ConsultationDecider.Decide(Answer(ValidAnswers), new(later with { Status = ConsultationStatus.Closed }, null), Now.AddHours(1)).Errors).Code);
+        Assert.Equal(ErrorKind.NotFound, Assert.Single(ConsultationDecider.Decide(Answer(ValidAnswers), new(Draft, null), Now).Errors).Kind);
     }
 
     public static TheoryData<AnswerInput?[], string> InvalidAnswers => new()
@@ -206,7 +206,7 @@ public class ConsultationDeciderTests
     [Theory, MemberData(nameof(InvalidAnswers))]
     public void An_invalid_answer_is_refused_naming_the_field(AnswerInput?[] answers, string field)
     {
-        var decision = ConsultationDecider.Decide(Answer(answers), Opened(), null, Now);
+        var decision = ConsultationDecider.Decide(Answer(answers), new(Opened(), null), Now);
         Assert.Empty(decision.Events);
         Assert.Contains(decision.Errors, e => e.Kind == ErrorKind.Invalid && e.Field == field);
     }

@@ -73,19 +73,19 @@ public class ProposalDeciderTests
     {
         var resident = Guid.NewGuid();
         Assert.Equal(new ProposalSupported(ProposalId, resident, Now),
-            Assert.Single(ProposalDecider.Decide(new SupportProposal(ProposalId, resident), Given(), null, Now).Events));
+            Assert.Single(ProposalDecider.Decide(new SupportProposal(ProposalId, resident), new(Given(), null), Now).Events));
         var active = new ResidentSupport(Guid.NewGuid(), ProposalId, resident, Active: true);
-        Assert.Same(Decision.NoChange, ProposalDecider.Decide(new SupportProposal(ProposalId, resident), Given(), active, Now));
+        Assert.Same(Decision.NoChange, ProposalDecider.Decide(new SupportProposal(ProposalId, resident), new(Given(), active), Now));
     }
 
     [Fact]
     public void Supports_still_count_after_the_threshold_and_can_be_withdrawn()
     {
         var resident = Guid.NewGuid();
-        Assert.Single(ProposalDecider.Decide(new SupportProposal(ProposalId, resident), Given(Reached), null, Now).Events);
+        Assert.Single(ProposalDecider.Decide(new SupportProposal(ProposalId, resident), new(Given(Reached), null), Now).Events);
         var active = new ResidentSupport(Guid.NewGuid(), ProposalId, resident, Active: true);
-        Assert.IsType<ProposalSupportWithdrawn>(Assert.Single(ProposalDecider.Decide(new WithdrawProposalSupport(ProposalId, resident), Given(), active, Now).Events));
-        Assert.Same(Decision.NoChange, ProposalDecider.Decide(new WithdrawProposalSupport(ProposalId, resident), Given(), null, Now));
+        Assert.IsType<ProposalSupportWithdrawn>(Assert.Single(ProposalDecider.Decide(new WithdrawProposalSupport(ProposalId, resident), new(Given(), active), Now).Events));
+        Assert.Same(Decision.NoChange, ProposalDecider.Decide(new WithdrawProposalSupport(ProposalId, resident), new(Given(), null), Now));
     }
 
     [Fact]
@@ -93,10 +93,10 @@ public class ProposalDeciderTests
     {
         foreach (var closed in new object[] { Accepted, Rejected, Withdrawn })
         {
-            var error = Assert.Single(ProposalDecider.Decide(new SupportProposal(ProposalId, Guid.NewGuid()), Given(closed), null, Now).Errors);
+            var error = Assert.Single(ProposalDecider.Decide(new SupportProposal(ProposalId, Guid.NewGuid()), new(Given(closed), null), Now).Errors);
             Assert.Equal("proposal-not-supportable", error.Code);
         }
-        Assert.Equal(ErrorKind.NotFound, Assert.Single(ProposalDecider.Decide(new SupportProposal(ProposalId, Guid.NewGuid()), null, null, Now).Errors).Kind);
+        Assert.Equal(ErrorKind.NotFound, Assert.Single(ProposalDecider.Decide(new SupportProposal(ProposalId, Guid.NewGuid()), new(null, null), Now).Errors).Kind);
     }
 
     [Fact]

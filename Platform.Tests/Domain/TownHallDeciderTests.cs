@@ -97,22 +97,22 @@ public class TownHallDeciderTests
     [Fact]
     public void A_resident_votes_once_in_the_open_poll_for_an_offered_option()
     {
-        var cast = Assert.IsType<TownHallVoteCast>(Assert.Single(TownHallDecider.Decide(new CastVote(Id, Poll, Resident, 2), WithPoll, null, Now).Events));
+        var cast = Assert.IsType<TownHallVoteCast>(Assert.Single(TownHallDecider.Decide(new CastVote(Id, Poll, Resident, 2), new(WithPoll, null), Now).Events));
         Assert.Equal((Poll, Resident, 2), (cast.PollId, cast.ResidentId, cast.Option));
 
-        Assert.Equal("already-voted", Error(TownHallDecider.Decide(new CastVote(Id, Poll, Resident, 1), WithPoll, Voted, Now)).Code);
-        Assert.Equal("option", Error(TownHallDecider.Decide(new CastVote(Id, Poll, Resident, 3), WithPoll, null, Now)).Field);
-        Assert.Equal("option", Error(TownHallDecider.Decide(new CastVote(Id, Poll, Resident, -1), WithPoll, null, Now)).Field);
-        Assert.Equal("option", Error(TownHallDecider.Decide(new CastVote(Id, Poll, Resident, null), WithPoll, null, Now)).Field);
-        Assert.Equal("poll-not-found", Error(TownHallDecider.Decide(new CastVote(Id, Guid.NewGuid(), Resident, 0), WithPoll, null, Now)).Code);
-        Assert.Equal("town-hall-not-found", Error(TownHallDecider.Decide(new CastVote(Id, Poll, Resident, 0), null, null, Now)).Code);
+        Assert.Equal("already-voted", Error(TownHallDecider.Decide(new CastVote(Id, Poll, Resident, 1), new(WithPoll, Voted), Now)).Code);
+        Assert.Equal("option", Error(TownHallDecider.Decide(new CastVote(Id, Poll, Resident, 3), new(WithPoll, null), Now)).Field);
+        Assert.Equal("option", Error(TownHallDecider.Decide(new CastVote(Id, Poll, Resident, -1), new(WithPoll, null), Now)).Field);
+        Assert.Equal("option", Error(TownHallDecider.Decide(new CastVote(Id, Poll, Resident, null), new(WithPoll, null), Now)).Field);
+        Assert.Equal("poll-not-found", Error(TownHallDecider.Decide(new CastVote(Id, Guid.NewGuid(), Resident, 0), new(WithPoll, null), Now)).Code);
+        Assert.Equal("town-hall-not-found", Error(TownHallDecider.Decide(new CastVote(Id, Poll, Resident, 0), new(null, null), Now)).Code);
     }
 
     [Fact]
     public void A_closed_poll_takes_no_votes()
     {
         var closed = WithPoll.Apply(new TownHallPollClosed(Id, Poll, Official, Now));
-        var decision = TownHallDecider.Decide(new CastVote(Id, Poll, Resident, 0), closed, null, Now);
+        var decision = TownHallDecider.Decide(new CastVote(Id, Poll, Resident, 0), new(closed, null), Now);
         Assert.Equal(ErrorKind.Conflict, Error(decision).Kind);
         Assert.Equal("poll-closed", Error(decision).Code);
     }

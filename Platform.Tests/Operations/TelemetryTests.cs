@@ -91,13 +91,13 @@ public class TelemetryTests(OperationsFixture app)
 
         var metrics = await MetricsOnceAsync(m => BatchedSupports(m) >= before + 8);
         Assert.Equal(before + 8, BatchedSupports(metrics)); // each first support was written in exactly one committed batch
-        Assert.Contains(Points(metrics, "platform.group_commit.queue_length"), p => Tag(p, "writer") == nameof(SupportBatcher) && p.GetGaugeLastValueLong() >= 0);
-        Assert.Contains(Points(metrics, "platform.group_commit.queue_length"), p => Tag(p, "writer") == "VoteBatcher");
+        Assert.Contains(Points(metrics, "platform.group_commit.queue_length"), p => Tag(p, "writer") == "supports" && p.GetGaugeLastValueLong() >= 0);
+        Assert.Contains(Points(metrics, "platform.group_commit.queue_length"), p => Tag(p, "writer") == "votes");
     }
 
     /// <summary>The supports written by committed group-commit batches so far: the sum of the histogram of batch sizes.</summary>
     private static long BatchedSupports(IReadOnlyList<MetricSnapshot> metrics) =>
-        Points(metrics, "platform.group_commit.batch_size").Where(p => Tag(p, "writer") == nameof(SupportBatcher)).Sum(p => (long)p.GetHistogramSum());
+        Points(metrics, "platform.group_commit.batch_size").Where(p => Tag(p, "writer") == "supports").Sum(p => (long)p.GetHistogramSum());
 
     [Fact]
     public async Task Projection_lag_is_measured_for_the_async_views_and_the_live_subscription_and_falls_to_zero()

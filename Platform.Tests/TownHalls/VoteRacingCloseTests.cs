@@ -1,3 +1,4 @@
+using Platform.Api.Participation;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Platform.Api.TownHalls;
@@ -97,7 +98,7 @@ public class VoteRacingCloseTests(AppFixture app)
     /// </summary>
     private async Task WaitForHeldAsync(int count)
     {
-        var batcher = app.Host.Services.GetRequiredService<VoteBatcher>();
+        var batcher = app.Host.Services.GetRequiredService<ParticipationWriter>().Votes;
         await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
         await connection.OpenAsync();
         var deadline = DateTime.UtcNow.AddSeconds(30);

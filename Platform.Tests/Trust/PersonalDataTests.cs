@@ -211,7 +211,7 @@ public sealed class PersonalDataTests(AppFixture app)
         {
             var questions = await session.LoadAsync<Platform.Domain.Consultations.Consultation>(consultation);
             var answer = Platform.Domain.Consultations.ConsultationDecider.Decide(new Platform.Domain.Consultations.SubmitConsultationResponse(consultation, person.Id,
-                [new("bus", ["6"], null, null), new("needs", ["ramps"], null, null), new("safe", null, 4, null), new("more", null, null, "Old answer.")]), questions, null, now);
+                [new("bus", ["6"], null, null), new("needs", ["ramps"], null, null), new("safe", null, 4, null), new("more", null, null, "Old answer.")]), new(questions, null), now);
             Assert.False(answer.IsRefused);
             session.Events.StartStream<ResidentSupport>(PersonalStream.Id(concern, person.Id), new ConcernSupported(concern, person.Id, now));
             session.Events.StartStream<Platform.Domain.TownHalls.ResidentVote>(PersonalStream.Id(poll, person.Id),

@@ -9,6 +9,7 @@ using Platform.Api.Commitments;
 using Platform.Api.Concerns;
 using Platform.Api.Following;
 using Platform.Api.Infrastructure;
+using Platform.Api.Participation;
 using Platform.Api.Web;
 using Platform.Domain;
 using Platform.Domain.Accounts;
@@ -23,7 +24,7 @@ namespace Platform.Api.Pages.Concerns;
 /// same command as the API to <see cref="ConcernHandler"/>, with the endpoint's policy checked here first.
 /// </summary>
 public sealed class ConcernDetailModel(CityDirectory directory, IDocumentStore store, ConcernReader reader, ConcernHandler handler,
-    CommitmentReader commitments, IAuthorizationService authorization, FollowingReader following, FollowHandler follows, SupportBatcher batcher,
+    CommitmentReader commitments, IAuthorizationService authorization, FollowingReader following, FollowHandler follows, ParticipationHandler participation,
     TimeProvider clock, IStringLocalizer<Text> text)
     : CityPageModel(directory)
 {
@@ -64,13 +65,13 @@ public sealed class ConcernDetailModel(CityDirectory directory, IDocumentStore s
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellation) =>
         await LoadAsync(cancellation) ? Page() : NotFound();
 
-    // The support posts still call the API's support endpoint methods (their writer is being redone apart): one line each.
     public Task<IActionResult> OnPostSupportAsync(CancellationToken cancellation) =>
-        SupportAsync(session => SupportConcernEndpoint.Post(Id, CitySlug, User, Cities, session, batcher, clock, cancellation),
+        SupportAsync(async _ => (await participation.Handle(new SupportConcern(Id, User.ParticipantId()) { VerifiedResident = User.HoldsRole(CitySlug, CityRole.VerifiedResident) },
+            CitySlug, scope: null, cancellation)).PageAnswer,
             text["Thank you: your support is counted."], cancellation);
 
     public Task<IActionResult> OnPostWithdrawSupportAsync(CancellationToken cancellation) =>
-        SupportAsync(session => SupportConcernEndpoint.Delete(Id, User, session, clock, cancellation),
+        SupportAsync(async _ => (await participation.Handle(new WithdrawConcernSupport(Id, User.ParticipantId()), CitySlug, scope: null, cancellation)).PageAnswer,
             text["Your support is withdrawn."], cancellation);
 
     public Task<IActionResult> OnPostFollowAsync(CancellationToken cancellation) => FollowAsync(true,

@@ -5,9 +5,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Platform.Api.Accounts;
 using Platform.Api.Cities;
+using Platform.Api.Participation;
 using Platform.Api.Consultations;
 using Platform.Api.Infrastructure;
 using Platform.Api.Web;
+using Platform.Domain.Accounts;
 using Platform.Domain.Consultations;
 using Wolverine;
 
@@ -20,7 +22,7 @@ namespace Platform.Api.Pages.Consultations;
 /// see the results (with free-text answers) while it runs, and publish the outcome once it has closed.
 /// </summary>
 public sealed class ConsultationDetailModel(CityDirectory directory, IDocumentStore store, ConsultationReader reader, ConsultationHandler handler,
-    IAuthorizationService authorization, IMessageBus bus, TimeProvider clock, IStringLocalizer<Text> text) : CityPageModel(directory)
+    IAuthorizationService authorization, IMessageBus bus, ParticipationHandler participation, TimeProvider clock, IStringLocalizer<Text> text) : CityPageModel(directory)
 {
     /// <summary>How many questions the open form offers; empty slots are left out.</summary>
     public const int QuestionSlots = 4;
@@ -133,7 +135,9 @@ public sealed class ConsultationDetailModel(CityDirectory directory, IDocumentSt
             questionOfAnswer.Add(question.Id);
         }
 
-        var answer = await RespondAsync(answers, cancellation);
+        var command = new SubmitConsultationResponse(Id, User.ParticipantId(), answers, Amend: Existing is not null)
+            { VerifiedResident = User.HoldsRole(CitySlug, CityRole.VerifiedResident) };
+        var answer = (await participation.Handle(command, CitySlug, scope: null, cancellation)).PageAnswer;
         if (answer.Problem() is { } problem)
         {
             // answers[2].choices belongs to the third answered question's field.
@@ -154,22 +158,8 @@ public sealed class ConsultationDetailModel(CityDirectory directory, IDocumentSt
         if (Consultation is null) return false;
         Results = await reader.FindResultsAsync(session, CitySlug, Id, User, cancellation);
         if (User.IsSignedIn() && User.IsMemberOf(CitySlug))
-            Existing = (await RespondToConsultationEndpoint.Get(Id, User, session, cancellation)).Value<MyResponse>();
+            Existing = await reader.MyResponseAsync(session, Id, User.ParticipantId(), cancellation);
         return true;
-    }
-
-    /// <summary>
-    /// The resident's answers, through the API's respond endpoint methods (first answer, then amendments). Answers are
-    /// participation: they stay on the endpoint until the participation writer takes them; this and the read of the
-    /// resident's own response in <see cref="LoadAsync"/> are the page's only calls of an endpoint.
-    /// </summary>
-    private async Task<IResult> RespondAsync(List<AnswerInput?> answers, CancellationToken cancellation)
-    {
-        await using var session = store.LightweightSession(CitySlug);
-        var body = new ResponseBody(answers);
-        return Existing is null
-            ? await RespondToConsultationEndpoint.Post(Id, CitySlug, body, User, Cities, session, clock, cancellation)
-            : await RespondToConsultationEndpoint.Put(Id, CitySlug, body, User, Cities, session, clock, cancellation);
     }
 
     /// <summary>The form takes answers: the consultation is open and now lies inside its window, as the decider requires.</summary>

@@ -9,6 +9,7 @@ using Platform.Api.Accounts;
 using Platform.Api.Cities;
 using Platform.Api.Commitments;
 using Platform.Api.Infrastructure;
+using Platform.Api.Participation;
 using Platform.Api.Proposals;
 using Platform.Api.Web;
 using Platform.Domain.Accounts;
@@ -26,7 +27,7 @@ namespace Platform.Api.Pages.Proposals;
 /// <see cref="ProposalHandler"/>.
 /// </summary>
 public sealed class ProposalDetailModel(CityDirectory directory, IDocumentStore store, ProposalReader reader, ProposalHandler handler,
-    ProposalThreshold threshold, CommitmentReader commitments, IMessageBus bus, IAuthorizationService authorization, TimeProvider clock,
+    ParticipationHandler participation, CommitmentReader commitments, IMessageBus bus, IAuthorizationService authorization,
     IStringLocalizer<Text> text) : CityPageModel(directory)
 {
     /// <summary>Field ids of the decision forms; the API's names (<c>commitment.title</c>, <c>reason</c>) map to them.</summary>
@@ -52,13 +53,13 @@ public sealed class ProposalDetailModel(CityDirectory directory, IDocumentStore 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellation) =>
         await LoadAsync(cancellation) ? Page() : NotFound();
 
-    // The support posts still call the API's support endpoint methods (their writer is being redone apart): one line each.
     public Task<IActionResult> OnPostSupportAsync(CancellationToken cancellation) =>
-        ActAsync(session => SupportProposalEndpoint.Post(Id, CitySlug, User, Cities, session, threshold, clock, cancellation),
+        ActAsync(async _ => (await participation.Handle(new SupportProposal(Id, User.ParticipantId()) { VerifiedResident = User.HoldsRole(CitySlug, CityRole.VerifiedResident) },
+            CitySlug, scope: null, cancellation)).PageAnswer,
             text["Thank you: your support is counted."], cancellation);
 
     public Task<IActionResult> OnPostWithdrawSupportAsync(CancellationToken cancellation) =>
-        ActAsync(session => SupportProposalEndpoint.Delete(Id, CitySlug, User, session, clock, cancellation),
+        ActAsync(async _ => (await participation.Handle(new WithdrawProposalSupport(Id, User.ParticipantId()), CitySlug, scope: null, cancellation)).PageAnswer,
             text["Your support is withdrawn."], cancellation);
 
     public Task<IActionResult> OnPostAcceptAsync(CancellationToken cancellation)

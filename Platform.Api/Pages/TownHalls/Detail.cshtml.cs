@@ -6,10 +6,12 @@ using Microsoft.Extensions.Localization;
 using Platform.Api.Accounts;
 using Platform.Api.Cities;
 using Platform.Api.Commitments;
+using Platform.Api.Participation;
 using Platform.Api.Infrastructure;
 using Platform.Api.Live;
 using Platform.Api.TownHalls;
 using Platform.Api.Web;
+using Platform.Domain.Accounts;
 using Platform.Domain.TownHalls;
 
 namespace Platform.Api.Pages.TownHalls;
@@ -54,7 +56,7 @@ public class TownHallDetailModel(CityDirectory directory, IDocumentStore store, 
 /// lifecycle endpoint methods: open the town hall, open a poll, close it, close the town hall with its minutes.
 /// </summary>
 public sealed class TownHallPageModel(CityDirectory directory, IDocumentStore documentStore, TownHallReader townHallReader, CommitmentReader commitments,
-    IAuthorizationService authorization, VotingTownHalls votingTownHalls, VoteBatcher voteBatcher, LocalViewWrites viewWrites, PlatformOptions platform, TimeProvider clock, IStringLocalizer<Text> text)
+    IAuthorizationService authorization, ParticipationHandler participation, LocalViewWrites viewWrites, TimeProvider clock, IStringLocalizer<Text> text)
     : TownHallDetailModel(directory, documentStore, townHallReader, commitments)
 {
     /// <summary>The vote form's field: the chosen option's index (the API's field name).</summary>
@@ -91,9 +93,8 @@ public sealed class TownHallPageModel(CityDirectory directory, IDocumentStore do
         {
             var poll = Guid.TryParse(Posted("pollId"), out var pollId) ? pollId : Guid.Empty;
             int? option = int.TryParse(Posted(OptionField), out var chosen) ? chosen : null;
-            IResult answer;
-            await using (var session = Store.LightweightSession(CitySlug))
-                answer = await VoteEndpoints.Post(Id, poll, CitySlug, new VoteBody(option), User, Cities, session, votingTownHalls, voteBatcher, viewWrites, platform, clock, cancellation);
+            var vote = new CastVote(Id, poll, User.ParticipantId(), option) { VerifiedResident = User.HoldsRole(CitySlug, CityRole.VerifiedResident) };
+            var answer = (await participation.Handle(vote, CitySlug, scope: null, cancellation)).PageAnswer;
             if (answer.Problem() is not { } problem)
             {
                 TempData.Confirm(text["Thank you: your vote is counted."]);

@@ -1,0 +1,95 @@
+using Platform.Api.Cities;
+using Platform.Api.Infrastructure;
+using Platform.Api.Proposals;
+using Platform.Domain;
+using Platform.Domain.Concerns;
+using Platform.Domain.Consultations;
+using Platform.Domain.Proposals;
+using Platform.Domain.TownHalls;
+using Platform.Projections.Live;
+using Platform.Projections.TownHalls;
+
+namespace Platform.Api.Participation;
+
+/// <summary>
+/// The handler of every participation command: it sets what the city says (whether supports and votes need verified
+/// residency), says how each is written (its item, stream, gate target, lane, live view, the answer to a lost race)
+/// and hands it to the <see cref="ParticipationWriter"/> with the item's decider. Both faces (the HTTP endpoints and
+/// the pages) call it; an endpoint passes the request's idempotency scope, a page none.
+/// </summary>
+public sealed class ParticipationHandler(ParticipationWriter writer, CityDirectory cities, ProposalThreshold threshold, TimeProvider clock)
+{
+    public static readonly DomainError AlreadyResponded =
+        DomainError.Conflict("already-responded", "You have answered this consultation already; amend your response instead.");
+
+    public static readonly DomainError ResponseChanged =
+        DomainError.Conflict("response-changed", "Your response changed while this amendment was on its way; load it and try again.");
+
+    private static readonly Participated CityNotFound = new([DomainError.NotFound("city")], [], null, 0);
+
+    public async Task<Participated> Handle(SupportConcern command, string city, IdempotencyScope? scope, CancellationToken cancellation)
+    {
+        if (await ResidencyRequiredAsync(city, cancellation) is not { } required) return CityNotFound;
+        command = command with { VerifiedResidencyRequired = required };
+        return await writer.WriteAsync(
+            new ParticipationWrite<Concern, ResidentSupport>(city, command.ConcernId, PersonalStream.Id(command.ConcernId, command.ResidentId), command.ConcernId)
+                { Lane = writer.Supports },
+            state => ConcernDecider.Decide(command, state, clock.GetUtcNow()), scope, cancellation);
+    }
+
+    public Task<Participated> Handle(WithdrawConcernSupport command, string city, IdempotencyScope? scope, CancellationToken cancellation) =>
+        writer.WriteAsync(
+            new ParticipationWrite<Concern, ResidentSupport>(city, command.ConcernId, PersonalStream.Id(command.ConcernId, command.ResidentId), command.ConcernId)
+                { Gated = false },
+            state => ConcernDecider.Decide(command, state, clock.GetUtcNow()), scope, cancellation);
+
+    /// <summary>
+    /// A proposal's support is always decided on the proposal read afresh: while the proposal is open, the support that
+    /// crosses the threshold records it in the same transaction (<see cref="ProposalThreshold"/>).
+    /// </summary>
+    public async Task<Participated> Handle(SupportProposal command, string city, IdempotencyScope? scope, CancellationToken cancellation)
+    {
+        if (await ResidencyRequiredAsync(city, cancellation) is not { } required) return CityNotFound;
+        command = command with { VerifiedResidencyRequired = required };
+        return await writer.WriteAsync(
+            new ParticipationWrite<Proposal, ResidentSupport>(city, command.ProposalId, PersonalStream.Id(command.ProposalId, command.ResidentId), command.ProposalId)
+                { BeforeCommit = (session, proposal, token) => threshold.RecordWithSupportAsync(session, city, proposal, token) },
+            state => ProposalDecider.Decide(command, state, clock.GetUtcNow()), scope, cancellation);
+    }
+
+    public Task<Participated> Handle(WithdrawProposalSupport command, string city, IdempotencyScope? scope, CancellationToken cancellation) =>
+        writer.WriteAsync(
+            new ParticipationWrite<Proposal, ResidentSupport>(city, command.ProposalId, PersonalStream.Id(command.ProposalId, command.ResidentId), command.ProposalId)
+                { Gated = false },
+            state => ProposalDecider.Decide(command, state, clock.GetUtcNow()), scope, cancellation);
+
+    /// <summary>A vote: its gate target is the poll (the town hall is open to votes in its open poll only); watchers see it at once.</summary>
+    public async Task<Participated> Handle(CastVote command, string city, IdempotencyScope? scope, CancellationToken cancellation)
+    {
+        if (await ResidencyRequiredAsync(city, cancellation) is not { } required) return CityNotFound;
+        command = command with { VerifiedResidencyRequired = required };
+        return await writer.WriteAsync(
+            new ParticipationWrite<TownHall, ResidentVote>(city, command.TownHallId, PersonalStream.Id(command.PollId, command.ResidentId), command.PollId)
+            {
+                Lane = writer.Votes,
+                Lost = TownHallDecider.AlreadyVoted,
+                View = new ViewChange(TownHallLiveRoute.View, city, command.TownHallId, 0),
+            },
+            state => TownHallDecider.Decide(command, state, clock.GetUtcNow()), scope, cancellation);
+    }
+
+    /// <summary>A consultation's answer (first or amended) is decided on the consultation read afresh: its questions check the answers.</summary>
+    public async Task<Participated> Handle(SubmitConsultationResponse command, string city, IdempotencyScope? scope, CancellationToken cancellation)
+    {
+        if (await ResidencyRequiredAsync(city, cancellation) is not { } required) return CityNotFound;
+        command = command with { VerifiedResidencyRequired = required };
+        return await writer.WriteAsync(
+            new ParticipationWrite<Consultation, ResidentResponse>(city, command.ConsultationId, PersonalStream.Id(command.ConsultationId, command.ResidentId),
+                command.ConsultationId) { Lost = command.Amend ? ResponseChanged : AlreadyResponded },
+            state => ConsultationDecider.Decide(command, state, clock.GetUtcNow()), scope, cancellation);
+    }
+
+    /// <summary>Whether the city requires verified residency for supports, votes and answers; null when there is no such city.</summary>
+    private async Task<bool?> ResidencyRequiredAsync(string city, CancellationToken cancellation) =>
+        (await cities.FindAsync(city, cancellation))?.Settings.SupportsRequireVerifiedResidency;
+}
