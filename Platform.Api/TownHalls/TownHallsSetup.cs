@@ -12,6 +12,7 @@ public static class TownHallsSetup
     public static IServiceCollection AddTownHalls(this IServiceCollection services)
     {
         services.AddSingleton<TownHallReader>();
+        services.AddSingleton<TownHallHandler>();
         services.AddSingleton<VotingTownHalls>();
         services.AddSingleton<VoteBatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<VoteBatcher>());
