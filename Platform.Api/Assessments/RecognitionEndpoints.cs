@@ -2,9 +2,7 @@ using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Platform.Api.Accounts;
-using Platform.Api.Infrastructure;
 using Platform.Domain.Assessments;
-using Platform.Domain.Reference;
 using Platform.Projections.Assessments;
 using Wolverine.Http;
 
@@ -16,24 +14,21 @@ public static class RecognitionEndpoints
     /// <summary>Awards <c>recognised</c> or <c>advanced</c>; 422 with one entry per unmet rule under <c>errors.rules</c>.</summary>
     [WolverinePost("/api/cities/{city}/assessments/{cycle}/recognition", OperationId = "awardRecognition")]
     [Authorize(Policy = Policies.NetworkAdministrator)]
-    public static Task<IResult> Award(AwardRecognition command, string city, string cycle, ClaimsPrincipal user, IDocumentSession session,
-        AssessmentReader reader, FrameworkCatalogue framework, TimeProvider clock, CancellationToken cancellation)
+    public static Task<IResult> Award(AwardRecognitionRequest body, string city, string cycle, ClaimsPrincipal user, AssessmentHandler handler,
+        IDocumentSession session, AssessmentReader reader, CancellationToken cancellation)
     {
-        var caller = user.Caller();
-        return AssessmentWrites.WriteAsync(city, cycle, session, reader, caller, cancellation,
-            a => AssessmentDecider.Decide(command, a, caller, clock.GetUtcNow(), framework));
+        var route = AssessmentRoute.Of(city, cycle, user);
+        return route.AnswerAsync(handler.Handle(new AwardRecognition(route.Id, route.Caller, body.Level), session, cancellation), session, reader, cancellation);
     }
 
     /// <summary>The city's public recognition: the highest level held (latest award first among equals) and every award.</summary>
     [WolverineGet("/api/cities/{city}/recognition", OperationId = "getCityRecognition")]
-    public static async Task<IResult> Get(string city, IQuerySession session, CancellationToken cancellation)
-    {
-        var views = await session.Query<AssessmentView>().Where(a => a.Stage == AssessmentStage.Reviewed).ToListAsync(cancellation);
-        var awards = views.SelectMany(v => v.Recognitions).OrderByDescending(r => r.AwardedAt).ToArray();
-        var current = awards.OrderByDescending(r => r.Level).ThenByDescending(r => r.AwardedAt).FirstOrDefault();
-        return Results.Ok(new CityRecognition(city, current, awards));
-    }
+    public static async Task<IResult> Get(string city, IQuerySession session, CancellationToken cancellation) =>
+        Results.Ok(await AssessmentReader.RecognitionAsync(session, city, cancellation));
 }
+
+/// <summary>The recognition level to award: <c>recognised</c> or <c>advanced</c>.</summary>
+public sealed record AwardRecognitionRequest(string? Level);
 
 /// <summary>A city's recognition: <paramref name="Current"/> is null until one is awarded.</summary>
 public sealed record CityRecognition(string City, RecognitionView? Current, RecognitionView[] Awards);
