@@ -78,7 +78,8 @@ public sealed class TownHallPageModel(CityDirectory directory, IDocumentStore do
     /// <summary>
     /// A resident votes in the open poll through the API's vote endpoint method: one vote per resident per poll,
     /// verified residency where the city asks for it. Every refusal (no option chosen, a second vote, a closed
-    /// poll, residency) is shown next to the options.
+    /// poll, residency) is shown next to the options. (Votes, like the vote read in <see cref="LoadVisitorAsync"/>, still
+    /// go through the vote endpoint's methods until they join the one participation writer.)
     /// </summary>
     public async Task<IActionResult> OnPostVoteAsync(CancellationToken cancellation)
     {
