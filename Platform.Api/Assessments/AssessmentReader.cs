@@ -17,6 +17,15 @@ public sealed class AssessmentReader(FrameworkCatalogue framework)
         return view is null || !MaySee(view, caller) ? null : Details(view, caller);
     }
 
+    /// <summary>The city's public recognition: the highest level held (latest award first among equals) and every award.</summary>
+    public static async Task<CityRecognition> RecognitionAsync(IQuerySession session, string city, CancellationToken cancellation)
+    {
+        var views = await session.Query<AssessmentView>().Where(a => a.Stage == AssessmentStage.Reviewed).ToListAsync(cancellation);
+        var awards = views.SelectMany(v => v.Recognitions).OrderByDescending(r => r.AwardedAt).ToArray();
+        var current = awards.OrderByDescending(r => r.Level).ThenByDescending(r => r.AwardedAt).FirstOrDefault();
+        return new CityRecognition(city, current, awards);
+    }
+
     public static bool MaySee(AssessmentView view, AssessmentCaller caller) =>
         view.Stage != AssessmentStage.Draft || caller.IsOfficialOf(view.City);
 

@@ -12,6 +12,7 @@ public static class AssessmentsSetup
     {
         services.AddSingleton(FrameworkCatalogue.Default);
         services.AddSingleton<AssessmentReader>();
+        services.AddSingleton<AssessmentHandler>();
         return services;
     }
 

@@ -50,6 +50,7 @@ public static class DemoAssessments
         var reviewingOfficial = new AssessmentCaller(reviewer, new HashSet<string> { ReviewerCity });
         var admin = new AssessmentCaller(administrator, new HashSet<string>());
         var framework = FrameworkCatalogue.Default;
+        var id = AssessmentStream.Of(City, Cycle);
 
         var events = new List<object>();
         Assessment? state = null;
@@ -64,32 +65,32 @@ public static class DemoAssessments
         }
 
         var day = now.AddDays(-200);
-        Take(AssessmentDecider.Decide(new StartAssessment(Cycle), City, false, null, cityOfficial, day, framework));
+        Take(AssessmentDecider.Decide(new StartAssessment(id, City, Cycle, cityOfficial), state, day));
         foreach (var item in framework.Items)
         {
             var level = Levels[item.Code];
             string[] evidence = level is AssessmentLevel.NotStarted ? [] : [$"https://example.org/utrecht/human-rights/{item.Code.ToLowerInvariant()}"];
-            Take(AssessmentDecider.Decide(new AssessElement(item.Code, level.ToString(), evidence, null), state, cityOfficial, day.AddDays(10), framework));
+            Take(AssessmentDecider.Decide(new AssessElement(id, cityOfficial, item.Code, level.ToString(), evidence, null), state, day.AddDays(10)));
         }
-        Take(AssessmentDecider.Decide(new SubmitAssessment(), state, cityOfficial, day.AddDays(30), framework));
-        Take(AssessmentDecider.Decide(new AssignPeerReviewer(ReviewerCity), state, true, admin, day.AddDays(35)));
-        Take(AssessmentDecider.Decide(new RecordFinding("B4", "The human rights council meets four times a year and publishes its advice."),
-            state, reviewingOfficial, day.AddDays(60), framework));
-        Take(AssessmentDecider.Decide(new RecordFinding("C6", "Procurement rules do not yet mention human rights criteria."),
-            state, reviewingOfficial, day.AddDays(60), framework));
+        Take(AssessmentDecider.Decide(new SubmitAssessment(id, cityOfficial), state, day.AddDays(30)));
+        Take(AssessmentDecider.Decide(new AssignPeerReviewer(id, admin, ReviewerCity) { ReviewerCityExists = true }, state, day.AddDays(35)));
+        Take(AssessmentDecider.Decide(new RecordFinding(id, reviewingOfficial, "B4", "The human rights council meets four times a year and publishes its advice."),
+            state, day.AddDays(60)));
+        Take(AssessmentDecider.Decide(new RecordFinding(id, reviewingOfficial, "C6", "Procurement rules do not yet mention human rights criteria."),
+            state, day.AddDays(60)));
         Guid participation = Guid.CreateVersion7(), procurement = Guid.CreateVersion7();
-        Take(AssessmentDecider.Decide(new DraftRecommendation("Involve residents of Overvecht and Zuilen in the council's yearly rights report.", "C9",
-            ["participation"]), state, participation, reviewingOfficial, day.AddDays(61), framework, ReferenceCatalogue.Default));
-        Take(AssessmentDecider.Decide(new DraftRecommendation("Add human rights criteria to the city's procurement rules.", "C6", []),
-            state, procurement, reviewingOfficial, day.AddDays(61), framework, ReferenceCatalogue.Default));
-        Take(AssessmentDecider.Decide(new SubmitPeerReview(), state, reviewingOfficial, day.AddDays(62)));
-        Take(AssessmentDecider.Decide(new AnswerRecommendation("supported", "The 2026 report will be written with the district councils."),
-            state, participation, cityOfficial, day.AddDays(80)));
-        Take(AssessmentDecider.Decide(new AnswerRecommendation("noted", "Procurement follows the regional framework until it is renewed in 2027."),
-            state, procurement, cityOfficial, day.AddDays(80)));
-        Take(AssessmentDecider.Decide(new ReportFollowUp("Two district evenings on the draft report were held.", DateOnly.FromDateTime(day.AddDays(150).UtcDateTime),
-            "inProgress"), state, participation, cityOfficial, day.AddDays(150)));
-        Take(AssessmentDecider.Decide(new AwardRecognition("recognised"), state, admin, day.AddDays(160), framework));
+        Take(AssessmentDecider.Decide(new DraftRecommendation(id, participation, reviewingOfficial, "Involve residents of Overvecht and Zuilen in the council's yearly rights report.", "C9",
+            ["participation"]), state, day.AddDays(61)));
+        Take(AssessmentDecider.Decide(new DraftRecommendation(id, procurement, reviewingOfficial, "Add human rights criteria to the city's procurement rules.", "C6", []),
+            state, day.AddDays(61)));
+        Take(AssessmentDecider.Decide(new SubmitPeerReview(id, reviewingOfficial), state, day.AddDays(62)));
+        Take(AssessmentDecider.Decide(new AnswerRecommendation(id, participation, cityOfficial, "supported", "The 2026 report will be written with the district councils."),
+            state, day.AddDays(80)));
+        Take(AssessmentDecider.Decide(new AnswerRecommendation(id, procurement, cityOfficial, "noted", "Procurement follows the regional framework until it is renewed in 2027."),
+            state, day.AddDays(80)));
+        Take(AssessmentDecider.Decide(new ReportFollowUp(id, participation, cityOfficial, "Two district evenings on the draft report were held.", DateOnly.FromDateTime(day.AddDays(150).UtcDateTime),
+            "inProgress"), state, day.AddDays(150)));
+        Take(AssessmentDecider.Decide(new AwardRecognition(id, admin, "recognised"), state, day.AddDays(160)));
         return (state!.Id, events);
     }
 }

@@ -40,19 +40,19 @@ public static class DemoTownHall
             }
         }
 
-        Take(TownHallDecider.Decide(new ScheduleTownHall("Getting around Tang Hall",
+        Take(TownHallDecider.Decide(new ScheduleTownHall(id, official, "Getting around Tang Hall",
             "Councillors answer residents on buses, crossings and step-free access, and residents vote on what comes first.",
-            now.AddMinutes(-45), "Tang Hall community centre", "Tang Hall"), id, official, now.AddDays(-7)));
-        Take(TownHallDecider.Decide(new OpenTownHall(id), state, official, now.AddMinutes(-50)));
+            now.AddMinutes(-45), "Tang Hall community centre", "Tang Hall"), state, now.AddDays(-7)));
+        Take(TownHallDecider.Decide(new OpenTownHall(id, official), state, now.AddMinutes(-50)));
         var first = Guid.CreateVersion7();
-        Take(TownHallDecider.Decide(new OpenPoll("Which should the council fix first?", ["Night buses", "Safe crossings on Fifth Avenue", "Step-free access at the library"]),
-            state, first, official, now.AddMinutes(-40)));
+        Take(TownHallDecider.Decide(new OpenPoll(id, first, official, "Which should the council fix first?", ["Night buses", "Safe crossings on Fifth Avenue", "Step-free access at the library"]),
+            state, now.AddMinutes(-40)));
         var votes = new List<(Guid Stream, object Vote)>();
         foreach (var (resident, i) in participants.Take(30).Select((r, i) => (r, i)))
             votes.Add((PersonalStream.Id(first, resident), TownHallDecider.Decide(new CastVote(id, first, resident, i % 5 == 0 ? 0 : i % 2 + 1), new(state, null), now.AddMinutes(-35)).Events[0]));
-        Take(TownHallDecider.Decide(new ClosePoll(first), state, official, now.AddMinutes(-30)));
+        Take(TownHallDecider.Decide(new ClosePoll(id, first, official), state, now.AddMinutes(-30)));
         var second = Guid.CreateVersion7();
-        Take(TownHallDecider.Decide(new OpenPoll("Should we meet again in spring?", ["Yes", "No"]), state, second, official, now.AddMinutes(-10)));
+        Take(TownHallDecider.Decide(new OpenPoll(id, second, official, "Should we meet again in spring?", ["Yes", "No"]), state, now.AddMinutes(-10)));
         foreach (var (resident, i) in participants.Take(12).Select((r, i) => (r, i)))
             votes.Add((PersonalStream.Id(second, resident), TownHallDecider.Decide(new CastVote(id, second, resident, i % 4 == 0 ? 1 : 0), new(state, null), now.AddMinutes(-5)).Events[0]));
 

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Platform.Api.Accounts;
-using Platform.Api.Infrastructure;
 using Platform.Domain.TownHalls;
 using Wolverine.Http;
 
@@ -13,17 +12,20 @@ public static class ScheduleTownHallEndpoint
 {
     [WolverinePost("/api/cities/{city}/town-halls", OperationId = "scheduleTownHall")]
     [Authorize(Policy = Policies.Official)]
-    public static async Task<IResult> Post(ScheduleTownHall command, string city, ClaimsPrincipal user,
-        IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+    public static async Task<IResult> Post(ScheduleTownHallRequest body, string city, ClaimsPrincipal user, TownHallHandler handler,
+        IDocumentSession session, CancellationToken cancellation)
     {
-        var id = Guid.CreateVersion7();
-        var decision = TownHallDecider.Decide(command, id, user.AccountId(), clock.GetUtcNow());
-        if (decision.IsRefused) return Problems.Result(decision.Errors);
-
-        session.Events.StartStream<TownHall>(id, decision.Events);
-        await session.SaveChangesAsync(cancellation);
-        return Results.Created($"/api/cities/{city}/town-halls/{id}", new ScheduledTownHall(id));
+        var command = body.Command(Guid.CreateVersion7(), user.AccountId());
+        var written = await handler.Handle(command, session, cancellation);
+        return written.IsRefused ? written.Problem
+            : Results.Created($"/api/cities/{city}/town-halls/{command.TownHallId}", new ScheduledTownHall(command.TownHallId));
     }
+}
+
+/// <summary>A town hall to schedule, as a caller sends it.</summary>
+public sealed record ScheduleTownHallRequest(string? Title, string? Description, DateTimeOffset? StartsAt, string? Location, string? District)
+{
+    public ScheduleTownHall Command(Guid townHallId, Guid officialId) => new(townHallId, officialId, Title, Description, StartsAt, Location, District);
 }
 
 /// <summary>The id of a town hall just scheduled.</summary>

@@ -1,6 +1,8 @@
 using Marten;
+using Marten.Pagination;
 using Npgsql;
 using Platform.Api.Infrastructure;
+using Platform.Domain;
 using Platform.Projections.TownHalls;
 
 namespace Platform.Api.TownHalls;
@@ -11,9 +13,36 @@ namespace Platform.Api.TownHalls;
 /// </summary>
 public sealed class TownHallReader(NpgsqlDataSource database, PlatformOptions platform)
 {
+    /// <summary>The vote <paramref name="participant"/> (their pseudonym) cast in the town hall's poll, or null before they voted.</summary>
+    public async Task<MyVote?> MyVoteAsync(IQuerySession session, Guid townHallId, Guid pollId, Guid participant, CancellationToken cancellation)
+    {
+        var vote = await session.Events.AggregateStreamAsync<Platform.Domain.TownHalls.ResidentVote>(PersonalStream.Id(pollId, participant), token: cancellation);
+        return vote is null || vote.TownHallId != townHallId ? null : new MyVote(townHallId, pollId, vote.Option, vote.CastAt);
+    }
+
     private readonly string _tallySql =
         $"select poll_id, option, sum(votes)::bigint, max(last_sequence) from {platform.Schema}.{VoteTally.TableName} " +
         "where tenant_id = $1 and poll_id = any($2) group by poll_id, option";
+
+    public const int DefaultPageSize = 20;
+    public const int MaxPageSize = 100;
+
+    /// <summary>
+    /// The city's town halls, latest start first: one page (<paramref name="page"/> from 1, <paramref name="pageSize"/>
+    /// up to <see cref="MaxPageSize"/>), or the errors naming a page or size out of range.
+    /// </summary>
+    public async Task<(Paged<TownHallSummary>? Page, IReadOnlyList<DomainError> Errors)> ListAsync(IQuerySession session, string city, int page, int pageSize,
+        CancellationToken cancellation)
+    {
+        var errors = new List<DomainError>();
+        Paging.Check(page, pageSize, MaxPageSize, errors);
+        if (errors.Count > 0) return (null, errors);
+        var views = await session.Query<TownHallView>()
+            .OrderByDescending(t => t.StartsAt)
+            .ThenByDescending(t => t.Id)
+            .ToPagedListAsync(page, pageSize, cancellation);
+        return (new Paged<TownHallSummary>(views.Select(v => TownHallSummary.Of(city, v)).ToList(), page, pageSize, views.TotalItemCount), []);
+    }
 
     public async Task<TownHallDetails?> FindAsync(IQuerySession session, string city, Guid id, CancellationToken cancellation)
     {

@@ -12,6 +12,7 @@ public static class TownHallsSetup
     public static IServiceCollection AddTownHalls(this IServiceCollection services)
     {
         services.AddSingleton<TownHallReader>();
+        services.AddSingleton<TownHallHandler>();
         services.AddSingleton<ILiveViewSource, TownHallLiveViewSource>();
         services.AddSingleton<ILiveViewRoute, TownHallLiveRoute>();
         return services;

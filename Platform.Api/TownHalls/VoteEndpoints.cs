@@ -40,11 +40,8 @@ public static class VoteEndpoints
     /// <summary>The calling resident's vote in the poll (404 when they have not voted).</summary>
     [WolverineGet("/api/cities/{city}/town-halls/{id}/polls/{pollId}/votes/mine", OperationId = "getMyTownHallVote")]
     [Authorize(Policy = Policies.Resident)]
-    public static async Task<IResult> Get(Guid id, Guid pollId, ClaimsPrincipal user, IQuerySession session, CancellationToken cancellation)
-    {
-        var vote = await session.Events.AggregateStreamAsync<ResidentVote>(PersonalStream.Id(pollId, user.ParticipantId()), token: cancellation);
-        return vote is null || vote.TownHallId != id ? Problems.NotFound("vote") : Results.Ok(new MyVote(id, pollId, vote.Option, vote.CastAt));
-    }
+    public static async Task<IResult> Get(Guid id, Guid pollId, ClaimsPrincipal user, IQuerySession session, TownHallReader reader, CancellationToken cancellation) =>
+        await reader.MyVoteAsync(session, id, pollId, user.ParticipantId(), cancellation) is { } vote ? Results.Ok(vote) : Problems.NotFound("vote");
 }
 
 /// <summary>A vote: the index (from 0) of the option chosen.</summary>

@@ -8,10 +8,14 @@ namespace Platform.Domain.Assessments;
 /// </summary>
 public static class AssessmentDecider
 {
-    /// <param name="cycleExists">Whether the city already has an assessment of the same cycle.</param>
-    /// <param name="openCycle">The city's cycle still in draft, if any: one open cycle per city at a time.</param>
-    public static Decision Decide(StartAssessment command, string city, bool cycleExists, string? openCycle, AssessmentCaller caller,
-        DateTimeOffset now, FrameworkCatalogue framework)
+    /// <summary>The framework every cycle is assessed against (the catalogue's current version).</summary>
+    private static FrameworkCatalogue Framework => FrameworkCatalogue.Default;
+
+    /// <summary>
+    /// Starts a cycle on its new stream: a stream that exists already is a cycle the city has (409 <c>cycle-exists</c>);
+    /// the city's cycle still in draft (<see cref="StartAssessment.OpenCycle"/>) refuses another.
+    /// </summary>
+    public static Decision Decide(StartAssessment command, Assessment? assessment, DateTimeOffset now)
     {
         var cycle = AssessmentRules.NormaliseCycle(command.Cycle);
         if (cycle is null)
@@ -19,16 +23,17 @@ public static class AssessmentDecider
         if (cycle.Length > AssessmentRules.CycleMaxLength || !AssessmentRules.CyclePattern().IsMatch(cycle))
             return Decision.Refuse(DomainError.Invalid("cycle",
                 $"A cycle has at most {AssessmentRules.CycleMaxLength} letters, digits, dots, dashes or underscores, such as 2026."));
-        if (cycleExists)
+        if (assessment is not null)
             return Decision.Refuse(DomainError.Conflict("cycle-exists", $"The city already has an assessment for cycle {cycle}."));
-        if (openCycle is not null)
+        if (command.OpenCycle is { } openCycle)
             return Decision.Refuse(DomainError.Conflict("open-cycle-exists",
                 $"Cycle {openCycle} is still open (not submitted); submit it before starting another."));
-        return Decision.Accept(new AssessmentStarted(AssessmentStream.Id(city, cycle), city, cycle, framework.Version, caller.Id, now));
+        return Decision.Accept(new AssessmentStarted(command.AssessmentId, command.City, cycle, Framework.Version, command.Caller.Id, now));
     }
 
-    public static Decision Decide(AssessElement command, Assessment? assessment, AssessmentCaller caller, DateTimeOffset now, FrameworkCatalogue framework)
+    public static Decision Decide(AssessElement command, Assessment? assessment, DateTimeOffset now)
     {
+        var caller = command.Caller;
         if (Hidden(assessment, caller)) return Decision.Refuse(NotFound);
         if (!caller.IsOfficialOf(assessment!.City)) return Decision.Refuse(NotAnOfficial);
         if (assessment.Stage != AssessmentStage.Draft) return Decision.Refuse(AlreadySubmitted);
@@ -36,7 +41,7 @@ public static class AssessmentDecider
         var errors = new List<DomainError>();
         if (string.IsNullOrWhiteSpace(command.Item))
             errors.Add(DomainError.Invalid("item", "Name the framework item, such as A1."));
-        else if (!framework.IsItem(command.Item.Trim()))
+        else if (!Framework.IsItem(command.Item.Trim()))
             errors.Add(DomainError.Invalid("item", $"'{command.Item}' is not an item of the framework (A1-A5, B1-B7, C1-C10)."));
         if (!AssessmentRules.TryParseName<AssessmentLevel>(command.Level, out var level))
             errors.Add(DomainError.Invalid("level", "The level is one of notStarted, planned, inPlace, inPlaceAndEvaluated."));
@@ -47,9 +52,8 @@ public static class AssessmentDecider
             for (var i = 0; i < evidence.Count; i++)
                 if (!AssessmentRules.IsEvidenceLink(evidence[i]?.Trim()))
                     errors.Add(DomainError.Invalid($"evidence[{i}]", "Evidence is an absolute http or https link."));
-        var note = Optional(command.Note);
-        if (note is { Length: > AssessmentRules.NoteMaxLength })
-            errors.Add(DomainError.Invalid("note", $"The note may have at most {AssessmentRules.NoteMaxLength} characters."));
+        var note = Check.Optional(command.Note);
+        Check.MaxLength(note, "note", AssessmentRules.NoteMaxLength, errors);
         if (errors.Count > 0) return Decision.Refuse(errors);
 
         var links = evidence.Select(e => e!.Trim()).Distinct(StringComparer.Ordinal).ToArray();
@@ -57,8 +61,9 @@ public static class AssessmentDecider
     }
 
     /// <summary>Submits a draft once every item of its framework has a level; 422 listing the items still missing.</summary>
-    public static Decision Decide(SubmitAssessment _, Assessment? assessment, AssessmentCaller caller, DateTimeOffset now, FrameworkCatalogue framework)
+    public static Decision Decide(SubmitAssessment command, Assessment? assessment, DateTimeOffset now)
     {
+        var (caller, framework) = (command.Caller, Framework);
         if (Hidden(assessment, caller)) return Decision.Refuse(NotFound);
         if (!caller.IsOfficialOf(assessment!.City)) return Decision.Refuse(NotAnOfficial);
         if (assessment.Stage != AssessmentStage.Draft) return Decision.Refuse(AlreadySubmitted);
@@ -70,61 +75,61 @@ public static class AssessmentDecider
             framework.Items.ToDictionary(i => i.Code, i => assessment.Levels[i.Code]), caller.Id, now));
     }
 
-    /// <param name="reviewerCityExists">Whether the named reviewing city is a city of the network.</param>
-    public static Decision Decide(AssignPeerReviewer command, Assessment? assessment, bool reviewerCityExists, AssessmentCaller administrator, DateTimeOffset now)
+    /// <summary>Assigns the reviewing city, once: another city of the network (<see cref="AssignPeerReviewer.ReviewerCityExists"/>).</summary>
+    public static Decision Decide(AssignPeerReviewer command, Assessment? assessment, DateTimeOffset now)
     {
+        var administrator = command.Caller;
         if (Hidden(assessment, administrator)) return Decision.Refuse(NotFound);
-        var reviewer = Optional(command.ReviewerCity);
+        var reviewer = Check.Optional(command.ReviewerCity);
         if (reviewer is null) return Decision.Refuse(DomainError.Invalid("reviewerCity", "Name the reviewing city by its slug."));
         if (assessment!.ReviewerCity is not null)
             return Decision.Refuse(DomainError.Conflict("reviewer-already-assigned", $"{assessment.ReviewerCity} already reviews this assessment."));
         if (reviewer == assessment.City)
             return Decision.Refuse(DomainError.Rule("reviewer-is-reviewed-city", "A city cannot review its own assessment.", "reviewerCity"));
-        if (!reviewerCityExists)
+        if (!command.ReviewerCityExists)
             return Decision.Refuse(DomainError.Rule("unknown-city", $"'{reviewer}' is not a city of the network.", "reviewerCity"));
         return Decision.Accept(new PeerReviewerAssigned(assessment.Id, reviewer, administrator.Id, now));
     }
 
-    public static Decision Decide(RecordFinding command, Assessment? assessment, AssessmentCaller caller, DateTimeOffset now, FrameworkCatalogue framework)
+    public static Decision Decide(RecordFinding command, Assessment? assessment, DateTimeOffset now)
     {
+        var caller = command.Caller;
         if (ReviewRefusal(assessment, caller) is { } refused) return Decision.Refuse(refused);
         var errors = new List<DomainError>();
         if (string.IsNullOrWhiteSpace(command.Item))
             errors.Add(DomainError.Invalid("item", "Name the framework item the finding is about, such as B3."));
-        else if (!framework.IsItem(command.Item.Trim()))
+        else if (!Framework.IsItem(command.Item.Trim()))
             errors.Add(DomainError.Invalid("item", $"'{command.Item}' is not an item of the framework."));
-        Text(command.Finding, "finding", AssessmentRules.FindingMaxLength, errors);
+        Check.Required(command.Finding, "finding", AssessmentRules.FindingMaxLength, errors);
         if (errors.Count > 0) return Decision.Refuse(errors);
         return Decision.Accept(new PeerReviewFindingRecorded(assessment!.Id, command.Item!.Trim(), command.Finding!.Trim(), caller.Id, now));
     }
 
-    public static Decision Decide(DraftRecommendation command, Assessment? assessment, Guid recommendationId, AssessmentCaller caller, DateTimeOffset now,
-        FrameworkCatalogue framework, ReferenceCatalogue reference)
+    public static Decision Decide(DraftRecommendation command, Assessment? assessment, DateTimeOffset now)
     {
+        var caller = command.Caller;
         if (ReviewRefusal(assessment, caller) is { } refused) return Decision.Refuse(refused);
         if (assessment!.Recommendations.Count >= AssessmentRules.MaxRecommendations)
             return Decision.Refuse(DomainError.Rule("too-many-recommendations", $"A review holds at most {AssessmentRules.MaxRecommendations} recommendations."));
         var errors = new List<DomainError>();
-        Text(command.Text, "text", AssessmentRules.RecommendationMaxLength, errors);
+        Check.Required(command.Text, "text", AssessmentRules.RecommendationMaxLength, errors);
         if (string.IsNullOrWhiteSpace(command.Item))
             errors.Add(DomainError.Invalid("item", "Name the framework item the recommendation is about, such as C3."));
-        else if (!framework.IsItem(command.Item.Trim()))
+        else if (!Framework.IsItem(command.Item.Trim()))
             errors.Add(DomainError.Invalid("item", $"'{command.Item}' is not an item of the framework."));
         var rights = command.Rights ?? [];
         if (rights.Count > AssessmentRules.MaxRights)
             errors.Add(DomainError.Invalid("rights", $"Tag at most {AssessmentRules.MaxRights} rights."));
-        else
-            for (var i = 0; i < rights.Count; i++)
-                if (rights[i] is not { } code || !reference.IsRight(code))
-                    errors.Add(DomainError.Invalid($"rights[{i}]", $"'{rights[i]}' is not a right of the platform's taxonomy."));
+        else Check.Codes(rights, "rights", AssessmentRules.MaxRights, ReferenceCatalogue.Default.IsRight, "is not a right of the platform's taxonomy", errors);
         if (errors.Count > 0) return Decision.Refuse(errors);
-        return Decision.Accept(new PeerReviewRecommendationDrafted(assessment.Id, recommendationId, command.Item!.Trim(), command.Text!.Trim(),
+        return Decision.Accept(new PeerReviewRecommendationDrafted(assessment.Id, command.RecommendationId, command.Item!.Trim(), command.Text!.Trim(),
             rights.Select(r => r!).Distinct(StringComparer.Ordinal).ToArray(), caller.Id, now));
     }
 
     /// <summary>Submits the review; it needs at least one finding or recommendation.</summary>
-    public static Decision Decide(SubmitPeerReview _, Assessment? assessment, AssessmentCaller caller, DateTimeOffset now)
+    public static Decision Decide(SubmitPeerReview command, Assessment? assessment, DateTimeOffset now)
     {
+        var caller = command.Caller;
         if (ReviewRefusal(assessment, caller) is { } refused) return Decision.Refuse(refused);
         if (assessment!.FindingItems.Count == 0 && assessment.Recommendations.Count == 0)
             return Decision.Refuse(DomainError.Rule("review-empty", "Record at least one finding or recommendation before submitting the review."));
@@ -132,31 +137,32 @@ public static class AssessmentDecider
             assessment.Recommendations.Select(r => r.Id).ToArray(), caller.Id, now));
     }
 
-    public static Decision Decide(AnswerRecommendation command, Assessment? assessment, Guid recommendationId, AssessmentCaller caller, DateTimeOffset now)
+    public static Decision Decide(AnswerRecommendation command, Assessment? assessment, DateTimeOffset now)
     {
+        var (caller, recommendationId) = (command.Caller, command.RecommendationId);
         if (ReviewedCityRefusal(assessment, recommendationId, caller) is { } refused) return Decision.Refuse(refused);
         if (assessment!.Recommendation(recommendationId)!.Response is not null)
             return Decision.Refuse(DomainError.Conflict("recommendation-already-answered", "The city has answered this recommendation already."));
         var errors = new List<DomainError>();
         if (!AssessmentRules.TryParseName<RecommendationResponse>(command.Response, out var response))
             errors.Add(DomainError.Invalid("response", "The response is supported or noted."));
-        var note = Optional(command.Note);
-        if (note is { Length: > AssessmentRules.NoteMaxLength })
-            errors.Add(DomainError.Invalid("note", $"The note may have at most {AssessmentRules.NoteMaxLength} characters."));
-        else if (note is null && errors.Count == 0 && response == RecommendationResponse.Noted)
+        var note = Check.Optional(command.Note);
+        Check.MaxLength(note, "note", AssessmentRules.NoteMaxLength, errors);
+        if (note is null && errors.Count == 0 && response == RecommendationResponse.Noted)
             errors.Add(DomainError.Invalid("note", "Say why the recommendation is only noted."));
         if (errors.Count > 0) return Decision.Refuse(errors);
         return Decision.Accept(new RecommendationAnswered(assessment.Id, recommendationId, response, note, caller.Id, now));
     }
 
     /// <summary>Reports follow-up on an answered recommendation; its date may not lie in the future (a day of slack for time zones).</summary>
-    public static Decision Decide(ReportFollowUp command, Assessment? assessment, Guid recommendationId, AssessmentCaller caller, DateTimeOffset now)
+    public static Decision Decide(ReportFollowUp command, Assessment? assessment, DateTimeOffset now)
     {
+        var (caller, recommendationId) = (command.Caller, command.RecommendationId);
         if (ReviewedCityRefusal(assessment, recommendationId, caller) is { } refused) return Decision.Refuse(refused);
         if (assessment!.Recommendation(recommendationId)!.Response is null)
             return Decision.Refuse(DomainError.Rule("recommendation-not-answered", "Mark the recommendation supported or noted before reporting follow-up."));
         var errors = new List<DomainError>();
-        Text(command.Text, "text", AssessmentRules.FollowUpMaxLength, errors);
+        Check.Required(command.Text, "text", AssessmentRules.FollowUpMaxLength, errors);
         if (command.Date is not { } date)
             errors.Add(DomainError.Invalid("date", "Give the date of the follow-up (yyyy-mm-dd)."));
         else if (date > DateOnly.FromDateTime(now.UtcDateTime).AddDays(1))
@@ -168,8 +174,9 @@ public static class AssessmentDecider
     }
 
     /// <summary>Records the commitment a supported recommendation became (the id as given: commitments live in their own feature).</summary>
-    public static Decision Decide(LinkCommitment command, Assessment? assessment, Guid recommendationId, AssessmentCaller caller, DateTimeOffset now)
+    public static Decision Decide(LinkCommitment command, Assessment? assessment, DateTimeOffset now)
     {
+        var (caller, recommendationId) = (command.Caller, command.RecommendationId);
         if (ReviewedCityRefusal(assessment, recommendationId, caller) is { } refused) return Decision.Refuse(refused);
         var recommendation = assessment!.Recommendation(recommendationId)!;
         if (command.CommitmentId is not { } commitment || commitment == Guid.Empty)
@@ -181,14 +188,15 @@ public static class AssessmentDecider
     }
 
     /// <summary>Awards a level when <see cref="RecognitionRules"/> are met (422 naming each unmet rule); once per level and cycle.</summary>
-    public static Decision Decide(AwardRecognition command, Assessment? assessment, AssessmentCaller administrator, DateTimeOffset now, FrameworkCatalogue framework)
+    public static Decision Decide(AwardRecognition command, Assessment? assessment, DateTimeOffset now)
     {
+        var administrator = command.Caller;
         if (Hidden(assessment, administrator)) return Decision.Refuse(NotFound);
         if (!AssessmentRules.TryParseName<RecognitionLevel>(command.Level, out var level))
             return Decision.Refuse(DomainError.Invalid("level", "The level is recognised or advanced."));
         if (assessment!.Recognitions.Contains(level))
             return Decision.Refuse(DomainError.Conflict("recognition-already-awarded", $"This cycle already holds the level {level}."));
-        var unmet = RecognitionRules.Unmet(assessment, level, framework);
+        var unmet = RecognitionRules.Unmet(assessment, level, Framework);
         if (unmet.Count > 0) return Decision.Refuse(unmet);
         return Decision.Accept(new RecognitionAwarded(assessment.Id, assessment.City, assessment.Cycle, level, assessment.ReviewerCity, administrator.Id, now));
     }
@@ -222,16 +230,6 @@ public static class AssessmentDecider
                 : DomainError.Conflict("review-not-submitted", "The peer review is not submitted yet.");
         return assessment.Recommendation(recommendationId) is null ? DomainError.NotFound("recommendation") : null;
     }
-
-    private static void Text(string? value, string field, int max, List<DomainError> errors)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-            errors.Add(DomainError.Invalid(field, $"The {field} is required."));
-        else if (value.Trim().Length > max)
-            errors.Add(DomainError.Invalid(field, $"The {field} may have at most {max} characters."));
-    }
-
-    private static string? Optional(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static readonly DomainError NotFound = DomainError.NotFound("assessment");
     private static readonly DomainError AlreadySubmitted = DomainError.Conflict("assessment-submitted", "The assessment is submitted; its items cannot change.");

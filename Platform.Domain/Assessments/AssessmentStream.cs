@@ -10,6 +10,12 @@ namespace Platform.Domain.Assessments;
 /// </summary>
 public static class AssessmentStream
 {
+    /// <summary>
+    /// The stream of the cycle as a caller names it (trimmed, any case); a blank cycle names a stream that never
+    /// exists (no cycle starts blank), so every command on it finds no assessment.
+    /// </summary>
+    public static Guid Of(string city, string? cycle) => Id(city, AssessmentRules.NormaliseCycle(cycle) ?? "");
+
     public static Guid Id(string city, string cycle)
     {
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"assessment\n{city}\n{cycle}"));

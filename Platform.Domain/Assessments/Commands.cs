@@ -1,26 +1,41 @@
 namespace Platform.Domain.Assessments;
 
-/// <summary>Start an assessment cycle (such as "2026"). Fields are nullable: they arrive from clients as they are.</summary>
-public sealed record StartAssessment(string? Cycle);
+// Every command names its cycle's stream (AssessmentStream.Of(city, cycle)) and who acts on it (AssessmentCaller:
+// peer reviews cross cities, so the rules need every city the caller is an official of). Input fields are nullable:
+// they arrive from clients as they are.
+
+/// <summary>
+/// Start the city's assessment cycle (such as "2026"). <see cref="OpenCycle"/> is what the handler knows and the caller
+/// does not: the city's cycle still in draft, if any (one open cycle per city at a time).
+/// </summary>
+public sealed record StartAssessment(Guid AssessmentId, string City, string? Cycle, AssessmentCaller Caller)
+{
+    public string? OpenCycle { get; init; }
+}
 
 /// <summary>Assess one framework item: its level (notStarted, planned, inPlace, inPlaceAndEvaluated) and evidence links.</summary>
-public sealed record AssessElement(string? Item, string? Level, IReadOnlyList<string?>? Evidence, string? Note);
+public sealed record AssessElement(Guid AssessmentId, AssessmentCaller Caller, string? Item, string? Level, IReadOnlyList<string?>? Evidence, string? Note);
 
-public sealed record SubmitAssessment;
+public sealed record SubmitAssessment(Guid AssessmentId, AssessmentCaller Caller);
 
-public sealed record AssignPeerReviewer(string? ReviewerCity);
+/// <summary>A network administrator names the reviewing city; <see cref="ReviewerCityExists"/> is set by the handler, which knows the network's cities.</summary>
+public sealed record AssignPeerReviewer(Guid AssessmentId, AssessmentCaller Caller, string? ReviewerCity)
+{
+    public bool ReviewerCityExists { get; init; }
+}
 
-public sealed record RecordFinding(string? Item, string? Finding);
+public sealed record RecordFinding(Guid AssessmentId, AssessmentCaller Caller, string? Item, string? Finding);
 
-public sealed record DraftRecommendation(string? Text, string? Item, IReadOnlyList<string?>? Rights);
+/// <summary>Draft a recommendation under the new id <paramref name="RecommendationId"/>.</summary>
+public sealed record DraftRecommendation(Guid AssessmentId, Guid RecommendationId, AssessmentCaller Caller, string? Text, string? Item, IReadOnlyList<string?>? Rights);
 
-public sealed record SubmitPeerReview;
+public sealed record SubmitPeerReview(Guid AssessmentId, AssessmentCaller Caller);
 
 /// <summary>Mark a recommendation <c>supported</c> or <c>noted</c>; a noted one needs a note saying why.</summary>
-public sealed record AnswerRecommendation(string? Response, string? Note);
+public sealed record AnswerRecommendation(Guid AssessmentId, Guid RecommendationId, AssessmentCaller Caller, string? Response, string? Note);
 
-public sealed record ReportFollowUp(string? Text, DateOnly? Date, string? Status);
+public sealed record ReportFollowUp(Guid AssessmentId, Guid RecommendationId, AssessmentCaller Caller, string? Text, DateOnly? Date, string? Status);
 
-public sealed record LinkCommitment(Guid? CommitmentId);
+public sealed record LinkCommitment(Guid AssessmentId, Guid RecommendationId, AssessmentCaller Caller, Guid? CommitmentId);
 
-public sealed record AwardRecognition(string? Level);
+public sealed record AwardRecognition(Guid AssessmentId, AssessmentCaller Caller, string? Level);

@@ -3,45 +3,43 @@ namespace Platform.Domain.TownHalls;
 /// <summary>The rules of town halls and their polls, as pure functions of command, state and time.</summary>
 public static class TownHallDecider
 {
-    public static Decision Decide(ScheduleTownHall command, Guid townHallId, Guid officialId, DateTimeOffset now)
+    /// <summary>Schedules a town hall on a new stream (a stream that exists already is refused as a conflict).</summary>
+    public static Decision Decide(ScheduleTownHall command, TownHall? townHall, DateTimeOffset now)
     {
+        if (townHall is not null) return Decision.Refuse(DomainError.Conflict("town-hall-exists", "This town hall is scheduled already."));
         var errors = new List<DomainError>();
-        if (string.IsNullOrWhiteSpace(command.Title))
-            errors.Add(DomainError.Invalid("title", "A title is required."));
-        else if (command.Title.Trim().Length > TownHallRules.TitleMaxLength)
-            errors.Add(DomainError.Invalid("title", $"The title may have at most {TownHallRules.TitleMaxLength} characters."));
-        if (command.Description is { Length: > TownHallRules.DescriptionMaxLength })
-            errors.Add(DomainError.Invalid("description", $"The description may have at most {TownHallRules.DescriptionMaxLength} characters."));
+        if (string.IsNullOrWhiteSpace(command.Title)) errors.Add(DomainError.Invalid("title", "A title is required."));
+        else Check.Required(command.Title, "title", TownHallRules.TitleMaxLength, errors);
+        Check.MaxLength(command.Description, "description", TownHallRules.DescriptionMaxLength, errors);
         if (command.StartsAt is not { } startsAt)
             errors.Add(DomainError.Invalid("startsAt", "Say when the town hall starts."));
         else if (startsAt < now - TownHallRules.StartsAtTolerance)
             errors.Add(DomainError.Invalid("startsAt", "A town hall cannot be scheduled in the past."));
-        var location = Optional(command.Location);
+        var location = Check.Optional(command.Location);
         if (location is { Length: > TownHallRules.LocationMaxLength })
             errors.Add(DomainError.Invalid("location", $"The place may have at most {TownHallRules.LocationMaxLength} characters."));
-        var district = Optional(command.District);
-        if (district is { Length: > TownHallRules.DistrictMaxLength })
-            errors.Add(DomainError.Invalid("district", $"The district may have at most {TownHallRules.DistrictMaxLength} characters."));
+        var district = Check.Optional(command.District);
+        Check.MaxLength(district, "district", TownHallRules.DistrictMaxLength, errors);
         if (errors.Count > 0) return Decision.Refuse(errors);
 
-        return Decision.Accept(new TownHallScheduled(townHallId, command.Title!.Trim(), command.StartsAt!.Value, location, officialId, now,
+        return Decision.Accept(new TownHallScheduled(command.TownHallId, command.Title!.Trim(), command.StartsAt!.Value, location, command.OfficialId, now,
             command.Description?.Trim() ?? "", district));
     }
 
     /// <summary>Opens a scheduled town hall; officials may open it before the announced start (doors open early).</summary>
-    public static Decision Decide(OpenTownHall command, TownHall? townHall, Guid officialId, DateTimeOffset now)
+    public static Decision Decide(OpenTownHall command, TownHall? townHall, DateTimeOffset now)
     {
         if (townHall is null) return Decision.Refuse(DomainError.NotFound("town-hall"));
         return townHall.Status switch
         {
-            TownHallStatus.Scheduled => Decision.Accept(new TownHallOpened(townHall.Id, officialId, now)),
+            TownHallStatus.Scheduled => Decision.Accept(new TownHallOpened(townHall.Id, command.OfficialId, now)),
             TownHallStatus.Open => Decision.Refuse(DomainError.Conflict("town-hall-already-open", "The town hall is open already.")),
             _ => Decision.Refuse(TownHallIsClosed),
         };
     }
 
     /// <summary>Opens a poll in an open town hall; only one poll is open at a time.</summary>
-    public static Decision Decide(OpenPoll command, TownHall? townHall, Guid pollId, Guid officialId, DateTimeOffset now)
+    public static Decision Decide(OpenPoll command, TownHall? townHall, DateTimeOffset now)
     {
         if (townHall is null) return Decision.Refuse(DomainError.NotFound("town-hall"));
         if (townHall.Status == TownHallStatus.Closed) return Decision.Refuse(TownHallIsClosed);
@@ -53,10 +51,8 @@ public static class TownHallDecider
             return Decision.Refuse(DomainError.Rule("too-many-polls", $"A town hall holds at most {TownHallRules.MaxPolls} polls."));
 
         var errors = new List<DomainError>();
-        if (string.IsNullOrWhiteSpace(command.Question))
-            errors.Add(DomainError.Invalid("question", "A question is required."));
-        else if (command.Question.Trim().Length > TownHallRules.QuestionMaxLength)
-            errors.Add(DomainError.Invalid("question", $"The question may have at most {TownHallRules.QuestionMaxLength} characters."));
+        if (string.IsNullOrWhiteSpace(command.Question)) errors.Add(DomainError.Invalid("question", "A question is required."));
+        else Check.Required(command.Question, "question", TownHallRules.QuestionMaxLength, errors);
 
         var options = command.Options ?? [];
         string[] cleaned = [];
@@ -76,21 +72,21 @@ public static class TownHallDecider
         }
         if (errors.Count > 0) return Decision.Refuse(errors);
 
-        return Decision.Accept(new TownHallPollOpened(townHall.Id, pollId, command.Question!.Trim(), cleaned, officialId, now));
+        return Decision.Accept(new TownHallPollOpened(townHall.Id, command.PollId, command.Question!.Trim(), cleaned, command.OfficialId, now));
     }
 
-    public static Decision Decide(ClosePoll command, TownHall? townHall, Guid officialId, DateTimeOffset now)
+    public static Decision Decide(ClosePoll command, TownHall? townHall, DateTimeOffset now)
     {
         if (townHall is null) return Decision.Refuse(DomainError.NotFound("town-hall"));
         if (townHall.CurrentPoll?.Id == command.PollId)
-            return Decision.Accept(new TownHallPollClosed(townHall.Id, command.PollId, officialId, now));
+            return Decision.Accept(new TownHallPollClosed(townHall.Id, command.PollId, command.OfficialId, now));
         if (townHall.ClosedPollIds.Contains(command.PollId))
             return Decision.Refuse(PollClosed);
         return Decision.Refuse(DomainError.NotFound("poll"));
     }
 
     /// <summary>Closes an open town hall; a poll still open is closed with it (both events, in that order).</summary>
-    public static Decision Decide(CloseTownHall command, TownHall? townHall, Guid officialId, DateTimeOffset now)
+    public static Decision Decide(CloseTownHall command, TownHall? townHall, DateTimeOffset now)
     {
         if (townHall is null) return Decision.Refuse(DomainError.NotFound("town-hall"));
         if (townHall.Status == TownHallStatus.Closed) return Decision.Refuse(TownHallIsClosed);
@@ -98,10 +94,8 @@ public static class TownHallDecider
             return Decision.Refuse(DomainError.Conflict("town-hall-not-open", "Only an open town hall can be closed."));
 
         var errors = new List<DomainError>();
-        if (string.IsNullOrWhiteSpace(command.Minutes))
-            errors.Add(DomainError.Invalid("minutes", "The minutes of the town hall are required."));
-        else if (command.Minutes.Trim().Length > TownHallRules.MinutesMaxLength)
-            errors.Add(DomainError.Invalid("minutes", $"The minutes may have at most {TownHallRules.MinutesMaxLength} characters."));
+        if (string.IsNullOrWhiteSpace(command.Minutes)) errors.Add(DomainError.Invalid("minutes", "The minutes of the town hall are required."));
+        else Check.Required(command.Minutes, "minutes", TownHallRules.MinutesMaxLength, errors);
         var commitments = command.CommitmentIds ?? [];
         if (commitments.Count > TownHallRules.MaxCommitments)
             errors.Add(DomainError.Invalid("commitmentIds", $"Name at most {TownHallRules.MaxCommitments} commitments."));
@@ -111,9 +105,9 @@ public static class TownHallDecider
                     errors.Add(DomainError.Invalid($"commitmentIds[{i}]", "A commitment id cannot be empty."));
         if (errors.Count > 0) return Decision.Refuse(errors);
 
-        var closed = new TownHallClosed(townHall.Id, command.Minutes!.Trim(), commitments.ToArray(), officialId, now);
+        var closed = new TownHallClosed(townHall.Id, command.Minutes!.Trim(), commitments.ToArray(), command.OfficialId, now);
         return townHall.CurrentPoll is { } open
-            ? Decision.Accept(new TownHallPollClosed(townHall.Id, open.Id, officialId, now), closed)
+            ? Decision.Accept(new TownHallPollClosed(townHall.Id, open.Id, command.OfficialId, now), closed)
             : Decision.Accept(closed);
     }
 
@@ -144,6 +138,4 @@ public static class TownHallDecider
     public static readonly DomainError AlreadyVoted = DomainError.Conflict("already-voted", "You have voted in this poll already; a vote cannot be changed.");
     public static readonly DomainError PollClosed = DomainError.Conflict("poll-closed", "The poll is closed; it takes no more votes.");
     private static readonly DomainError TownHallIsClosed = DomainError.Conflict("town-hall-closed", "The town hall is closed.");
-
-    private static string? Optional(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

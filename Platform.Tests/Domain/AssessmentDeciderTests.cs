@@ -4,7 +4,7 @@ using Platform.Domain.Reference;
 
 namespace Platform.Tests.Domain;
 
-/// <summary>Given / when / then on the assessment, peer-review and recognition rules, with no database.</summary>
+/// <summary>Given a cycle's events, when an official, a reviewer or the network acts, then events or a refusal; no database.</summary>
 public class AssessmentDeciderTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
@@ -15,52 +15,53 @@ public class AssessmentDeciderTests
     private static readonly Guid Id = AssessmentStream.Id("york", "2026");
     private static readonly Guid Rec = Guid.CreateVersion7();
 
-    private static Assessment Draft => Assessment.Create(new AssessmentStarted(Id, "york", "2026", Framework.Version, Official.Id, Now));
+    // The cycle's history, step by step.
+    private static object[] Draft => [new AssessmentStarted(Id, "york", "2026", Framework.Version, Official.Id, Now)];
 
-    private static Assessment Assessed(Func<FrameworkItem, AssessmentLevel> level) =>
-        Framework.Items.Aggregate(Draft, (a, i) => a.Apply(new AssessmentElementAssessed(Id, i.Code, level(i), [], null, Official.Id, Now)));
+    private static object[] Assessed(Func<FrameworkItem, AssessmentLevel> level) =>
+        [.. Draft, .. Framework.Items.Select(i => new AssessmentElementAssessed(Id, i.Code, level(i), [], null, Official.Id, Now))];
 
-    private static Assessment Submitted(Func<FrameworkItem, AssessmentLevel> level)
-    {
-        var assessed = Assessed(level);
-        return assessed.Apply(new AssessmentSubmitted(Id, "york", "2026", new(assessed.Levels), Official.Id, Now));
-    }
+    private static object[] Submitted(Func<FrameworkItem, AssessmentLevel> level) =>
+        [.. Assessed(level), new AssessmentSubmitted(Id, "york", "2026", Framework.Items.ToDictionary(i => i.Code, level), Official.Id, Now)];
 
-    private static Assessment Reviewing(Func<FrameworkItem, AssessmentLevel> level) =>
-        Submitted(level).Apply(new PeerReviewerAssigned(Id, "utrecht", Administrator.Id, Now));
+    private static object[] Reviewing(Func<FrameworkItem, AssessmentLevel> level) =>
+        [.. Submitted(level), new PeerReviewerAssigned(Id, "utrecht", Administrator.Id, Now)];
 
-    private static Assessment Reviewed(Func<FrameworkItem, AssessmentLevel> level) =>
-        Reviewing(level)
-            .Apply(new PeerReviewRecommendationDrafted(Id, Rec, "B4", "Meet more often.", [], Reviewer.Id, Now))
-            .Apply(new PeerReviewSubmitted(Id, "utrecht", 0, [Rec], Reviewer.Id, Now));
+    private static object[] Reviewed(Func<FrameworkItem, AssessmentLevel> level) =>
+        [.. Reviewing(level),
+            new PeerReviewRecommendationDrafted(Id, Rec, "B4", "Meet more often.", [], Reviewer.Id, Now),
+            new PeerReviewSubmitted(Id, "utrecht", 0, [Rec], Reviewer.Id, Now)];
+
+    private static RecommendationAnswered Answered(RecommendationResponse response, string? note = null) => new(Id, Rec, response, note, Official.Id, Now);
 
     private static AssessmentLevel AllInPlace(FrameworkItem _) => AssessmentLevel.InPlace;
 
-    private static DomainError Error(Decision decision) => Assert.Single(decision.Errors);
+    private static Given<Assessment> Given(params object[] events) => Scenario.Given<Assessment>(events);
 
     [Fact]
-    public void Starting_names_the_stream_after_city_and_cycle_and_records_the_framework_version()
-    {
-        var started = Assert.IsType<AssessmentStarted>(Assert.Single(
-            AssessmentDecider.Decide(new StartAssessment(" 2026 "), "york", false, null, Official, Now, Framework).Events));
-        Assert.Equal((Id, "2026", "fra-2021"), (started.AssessmentId, started.Cycle, started.FrameworkVersion));
-    }
+    public void Starting_names_the_stream_after_city_and_cycle_and_records_the_framework_version() =>
+        Given().When(s => AssessmentDecider.Decide(new StartAssessment(AssessmentStream.Of("york", " 2026 "), "york", " 2026 ", Official), s, Now))
+            .Events(new AssessmentStarted(Id, "york", "2026", "fra-2021", Official.Id, Now));
 
     [Fact]
     public void Starting_is_refused_while_another_cycle_is_open_or_the_cycle_exists()
     {
-        Assert.Equal("open-cycle-exists", Error(AssessmentDecider.Decide(new StartAssessment("2027"), "york", false, "2026", Official, Now, Framework)).Code);
-        Assert.Equal("cycle-exists", Error(AssessmentDecider.Decide(new StartAssessment("2026"), "york", true, null, Official, Now, Framework)).Code);
-        Assert.Equal("cycle", Error(AssessmentDecider.Decide(new StartAssessment("20 26"), "york", false, null, Official, Now, Framework)).Field);
+        Given().When(s => AssessmentDecider.Decide(new StartAssessment(Id, "york", "2027", Official) { OpenCycle = "2026" }, s, Now))
+            .Refused("open-cycle-exists");
+        Given(Draft).When(s => AssessmentDecider.Decide(new StartAssessment(Id, "york", "2026", Official), s, Now))
+            .Refused("cycle-exists");
+        Given().When(s => AssessmentDecider.Decide(new StartAssessment(AssessmentStream.Of("york", "20 26"), "york", "20 26", Official), s, Now))
+            .Refused("invalid-cycle", "cycle");
     }
 
     [Fact]
     public void Assessing_records_level_and_distinct_trimmed_evidence()
     {
-        var decision = AssessmentDecider.Decide(new AssessElement("B3", "in-place", [" https://york.gov.uk/rights ", "https://york.gov.uk/rights"], " Since 2017 "),
-            Draft, Official, Now, Framework);
-        var assessed = Assert.IsType<AssessmentElementAssessed>(Assert.Single(decision.Events));
-        Assert.Equal(("B3", AssessmentLevel.InPlace, "Since 2017"), (assessed.Item, assessed.Level, assessed.Note));
+        var assessed = Given(Draft)
+            .When(s => AssessmentDecider.Decide(
+                new AssessElement(Id, Official, "B3", "in-place", [" https://york.gov.uk/rights ", "https://york.gov.uk/rights"], " Since 2017 "), s, Now))
+            .Single<AssessmentElementAssessed>();
+        Assert.Equal(("B3", AssessmentLevel.InPlace, "Since 2017", Official.Id), (assessed.Item, assessed.Level, assessed.Note, assessed.OfficialId));
         Assert.Equal(["https://york.gov.uk/rights"], assessed.Evidence);
     }
 
@@ -71,101 +72,111 @@ public class AssessmentDeciderTests
     [InlineData("A1", "planned", "mailto:x@a.org", "evidence[0]")]
     [InlineData("A1", "planned", "https://", "evidence[0]")]
     [InlineData("A1", "planned", "www.a.org", "evidence[0]")]
-    public void Assessing_refuses_unknown_items_bad_levels_and_evidence_that_is_not_a_web_link(string item, string level, string link, string field)
-    {
-        var decision = AssessmentDecider.Decide(new AssessElement(item, level, [link], null), Draft, Official, Now, Framework);
-        Assert.Equal(field, Error(decision).Field);
-    }
+    public void Assessing_refuses_unknown_items_bad_levels_and_evidence_that_is_not_a_web_link(string item, string level, string link, string field) =>
+        Given(Draft).When(s => AssessmentDecider.Decide(new AssessElement(Id, Official, item, level, [link], null), s, Now))
+            .Refused("invalid-" + field, field);
 
     [Fact]
     public void A_draft_is_not_found_for_anyone_but_the_citys_officials()
     {
-        Assert.Equal("assessment-not-found", Error(AssessmentDecider.Decide(new AssessElement("A1", "planned", [], null), Draft, Reviewer, Now, Framework)).Code);
-        Assert.Equal("assessment-not-found", Error(AssessmentDecider.Decide(new AssignPeerReviewer("utrecht"), Draft, true, Administrator, Now)).Code);
+        Given(Draft).When(s => AssessmentDecider.Decide(new AssessElement(Id, Reviewer, "A1", "planned", [], null), s, Now))
+            .Refused("assessment-not-found");
+        Given(Draft).When(s => AssessmentDecider.Decide(new AssignPeerReviewer(Id, Administrator, "utrecht") { ReviewerCityExists = true }, s, Now))
+            .Refused("assessment-not-found");
     }
 
     [Fact]
     public void Submitting_lists_every_item_not_assessed_and_then_snapshots_all_levels()
     {
-        var partial = Draft.Apply(new AssessmentElementAssessed(Id, "A1", AssessmentLevel.Planned, [], null, Official.Id, Now));
-        var refused = AssessmentDecider.Decide(new SubmitAssessment(), partial, Official, Now, Framework);
-        Assert.Equal(Framework.Items.Count - 1, refused.Errors.Count);
-        Assert.All(refused.Errors, e => Assert.Equal(("assessment-incomplete", "items"), (e.Code, e.Field)));
+        var refused = Given([.. Draft, new AssessmentElementAssessed(Id, "A1", AssessmentLevel.Planned, [], null, Official.Id, Now)])
+            .When(s => AssessmentDecider.Decide(new SubmitAssessment(Id, Official), s, Now));
+        refused.Refused("assessment-incomplete", "items");
+        Assert.Equal(Framework.Items.Count - 1, refused.Decision.Errors.Count);
+        Assert.All(refused.Decision.Errors, e => Assert.Equal(("assessment-incomplete", "items"), (e.Code, e.Field)));
 
-        var submitted = Assert.IsType<AssessmentSubmitted>(Assert.Single(
-            AssessmentDecider.Decide(new SubmitAssessment(), Assessed(AllInPlace), Official, Now, Framework).Events));
+        var submitted = Given(Assessed(AllInPlace)).When(s => AssessmentDecider.Decide(new SubmitAssessment(Id, Official), s, Now))
+            .Single<AssessmentSubmitted>();
         Assert.Equal(Framework.Items.Count, submitted.Levels.Count);
-        Assert.Equal("assessment-submitted", Error(AssessmentDecider.Decide(new AssessElement("A1", "planned", [], null), Submitted(AllInPlace), Official, Now, Framework)).Code);
+
+        Given(Submitted(AllInPlace)).When(s => AssessmentDecider.Decide(new AssessElement(Id, Official, "A1", "planned", [], null), s, Now))
+            .Refused("assessment-submitted");
     }
 
     [Fact]
     public void A_city_cannot_review_itself_and_the_reviewer_must_be_a_network_city()
     {
-        Assert.Equal("reviewer-is-reviewed-city", Error(AssessmentDecider.Decide(new AssignPeerReviewer("york"), Submitted(AllInPlace), true, Administrator, Now)).Code);
-        Assert.Equal("unknown-city", Error(AssessmentDecider.Decide(new AssignPeerReviewer("atlantis"), Submitted(AllInPlace), false, Administrator, Now)).Code);
-        Assert.IsType<PeerReviewerAssigned>(Assert.Single(AssessmentDecider.Decide(new AssignPeerReviewer("utrecht"), Submitted(AllInPlace), true, Administrator, Now).Events));
+        var submitted = Given(Submitted(AllInPlace));
+        submitted.When(s => AssessmentDecider.Decide(new AssignPeerReviewer(Id, Administrator, "york") { ReviewerCityExists = true }, s, Now))
+            .Refused("reviewer-is-reviewed-city", "reviewerCity");
+        submitted.When(s => AssessmentDecider.Decide(new AssignPeerReviewer(Id, Administrator, "atlantis"), s, Now))
+            .Refused("unknown-city", "reviewerCity");
+        submitted.When(s => AssessmentDecider.Decide(new AssignPeerReviewer(Id, Administrator, " utrecht ") { ReviewerCityExists = true }, s, Now))
+            .Events(new PeerReviewerAssigned(Id, "utrecht", Administrator.Id, Now));
+        Given(Reviewing(AllInPlace)).When(s => AssessmentDecider.Decide(new AssignPeerReviewer(Id, Administrator, "leiden") { ReviewerCityExists = true }, s, Now))
+            .Refused("reviewer-already-assigned");
     }
 
     [Fact]
     public void Only_officials_of_the_reviewing_city_who_are_not_of_the_reviewed_city_write_the_review()
     {
-        var reviewing = Reviewing(AllInPlace);
+        var reviewing = Given(Reviewing(AllInPlace));
         var both = new AssessmentCaller(Guid.NewGuid(), new HashSet<string> { "york", "utrecht" });
         foreach (var caller in new[] { Official, Administrator, both })
-        {
-            var error = Error(AssessmentDecider.Decide(new RecordFinding("B1", "Fine."), reviewing, caller, Now, Framework));
-            Assert.Equal((ErrorKind.Forbidden, "not-the-reviewer"), (error.Kind, error.Code));
-        }
-        Assert.IsType<PeerReviewFindingRecorded>(Assert.Single(AssessmentDecider.Decide(new RecordFinding("B1", "Fine."), reviewing, Reviewer, Now, Framework).Events));
+            Assert.Equal(ErrorKind.Forbidden,
+                reviewing.When(s => AssessmentDecider.Decide(new RecordFinding(Id, caller, "B1", "Fine."), s, Now)).Refused("not-the-reviewer").Kind);
+        reviewing.When(s => AssessmentDecider.Decide(new RecordFinding(Id, Reviewer, "B1", " Fine. "), s, Now))
+            .Events(new PeerReviewFindingRecorded(Id, "B1", "Fine.", Reviewer.Id, Now));
     }
 
     [Fact]
     public void A_recommendation_names_a_framework_item_and_known_rights()
     {
-        var reviewing = Reviewing(AllInPlace);
-        Assert.Equal("rights[1]", Error(AssessmentDecider.Decide(new DraftRecommendation("Do.", "B1", ["housing", "flying"]), reviewing, Rec, Reviewer, Now,
-            Framework, ReferenceCatalogue.Default)).Field);
-        var drafted = Assert.IsType<PeerReviewRecommendationDrafted>(Assert.Single(AssessmentDecider.Decide(
-            new DraftRecommendation(" Do. ", "B1", ["housing", "housing"]), reviewing, Rec, Reviewer, Now, Framework, ReferenceCatalogue.Default).Events));
-        Assert.Equal("Do.", drafted.Text);
+        var reviewing = Given(Reviewing(AllInPlace));
+        reviewing.When(s => AssessmentDecider.Decide(new DraftRecommendation(Id, Rec, Reviewer, "Do.", "B1", ["housing", "flying"]), s, Now))
+            .Refused("invalid-rights[1]", "rights[1]");
+        var drafted = reviewing.When(s => AssessmentDecider.Decide(new DraftRecommendation(Id, Rec, Reviewer, " Do. ", "B1", ["housing", "housing"]), s, Now))
+            .Single<PeerReviewRecommendationDrafted>();
+        Assert.Equal((Rec, "Do."), (drafted.RecommendationId, drafted.Text));
         Assert.Equal(["housing"], drafted.Rights);
     }
 
     [Fact]
-    public void An_empty_review_cannot_be_submitted()
-    {
-        Assert.Equal("review-empty", Error(AssessmentDecider.Decide(new SubmitPeerReview(), Reviewing(AllInPlace), Reviewer, Now)).Code);
-    }
+    public void An_empty_review_cannot_be_submitted() =>
+        Given(Reviewing(AllInPlace)).When(s => AssessmentDecider.Decide(new SubmitPeerReview(Id, Reviewer), s, Now))
+            .Refused("review-empty");
 
     [Fact]
     public void The_reviewed_city_answers_once_a_noted_answer_needs_a_note_and_follow_up_needs_an_answer()
     {
-        var reviewed = Reviewed(AllInPlace);
-        Assert.Equal("note", Error(AssessmentDecider.Decide(new AnswerRecommendation("noted", null), reviewed, Rec, Official, Now)).Field);
-        Assert.Equal("not-an-official", Error(AssessmentDecider.Decide(new AnswerRecommendation("supported", null), reviewed, Rec, Reviewer, Now)).Code);
-        Assert.Equal("recommendation-not-answered",
-            Error(AssessmentDecider.Decide(new ReportFollowUp("Done.", new DateOnly(2026, 11, 1), "implemented"), reviewed, Rec, Official, Now)).Code);
+        var reviewed = Given(Reviewed(AllInPlace));
+        reviewed.When(s => AssessmentDecider.Decide(new AnswerRecommendation(Id, Rec, Official, "noted", null), s, Now)).Refused("invalid-note", "note");
+        reviewed.When(s => AssessmentDecider.Decide(new AnswerRecommendation(Id, Rec, Reviewer, "supported", null), s, Now)).Refused("not-an-official");
+        reviewed.When(s => AssessmentDecider.Decide(new ReportFollowUp(Id, Rec, Official, "Done.", new DateOnly(2026, 11, 1), "implemented"), s, Now))
+            .Refused("recommendation-not-answered");
+        reviewed.When(s => AssessmentDecider.Decide(new AnswerRecommendation(Id, Rec, Official, "supported", null), s, Now))
+            .Events(Answered(RecommendationResponse.Supported));
 
-        var answered = reviewed.Apply(Assert.IsType<RecommendationAnswered>(Assert.Single(
-            AssessmentDecider.Decide(new AnswerRecommendation("supported", null), reviewed, Rec, Official, Now).Events)));
-        Assert.Equal("recommendation-already-answered", Error(AssessmentDecider.Decide(new AnswerRecommendation("noted", "Why"), answered, Rec, Official, Now)).Code);
-        Assert.Equal("date", Error(AssessmentDecider.Decide(new ReportFollowUp("Done.", new DateOnly(2026, 11, 28), "implemented"), answered, Rec, Official, Now)).Field);
-        Assert.IsType<RecommendationFollowUpReported>(Assert.Single(
-            AssessmentDecider.Decide(new ReportFollowUp("Done.", new DateOnly(2026, 11, 25), "inProgress"), answered, Rec, Official, Now).Events));
+        var answered = Given([.. Reviewed(AllInPlace), Answered(RecommendationResponse.Supported)]);
+        answered.When(s => AssessmentDecider.Decide(new AnswerRecommendation(Id, Rec, Official, "noted", "Why"), s, Now)).Refused("recommendation-already-answered");
+        answered.When(s => AssessmentDecider.Decide(new ReportFollowUp(Id, Rec, Official, "Done.", new DateOnly(2026, 11, 28), "implemented"), s, Now))
+            .Refused("invalid-date", "date");
+        answered.When(s => AssessmentDecider.Decide(new ReportFollowUp(Id, Rec, Official, "Done.", new DateOnly(2026, 11, 25), "inProgress"), s, Now))
+            .Single<RecommendationFollowUpReported>();
     }
 
     [Fact]
     public void Only_a_supported_recommendation_becomes_a_commitment_and_linking_again_changes_nothing()
     {
-        var reviewed = Reviewed(AllInPlace);
         var commitment = Guid.CreateVersion7();
-        var noted = reviewed.Apply(new RecommendationAnswered(Id, Rec, RecommendationResponse.Noted, "Not ours.", Official.Id, Now));
-        Assert.Equal("recommendation-not-supported", Error(AssessmentDecider.Decide(new LinkCommitment(commitment), noted, Rec, Official, Now)).Code);
-
-        var linked = reviewed
-            .Apply(new RecommendationAnswered(Id, Rec, RecommendationResponse.Supported, null, Official.Id, Now))
-            .Apply(new RecommendationLinkedToCommitment(Id, Rec, commitment, Official.Id, Now));
-        Assert.Same(Decision.NoChange, AssessmentDecider.Decide(new LinkCommitment(commitment), linked, Rec, Official, Now));
+        Given([.. Reviewed(AllInPlace), Answered(RecommendationResponse.Noted, "Not ours.")])
+            .When(s => AssessmentDecider.Decide(new LinkCommitment(Id, Rec, Official, commitment), s, Now))
+            .Refused("recommendation-not-supported");
+        Given([.. Reviewed(AllInPlace), Answered(RecommendationResponse.Supported)])
+            .When(s => AssessmentDecider.Decide(new LinkCommitment(Id, Rec, Official, commitment), s, Now))
+            .Events(new RecommendationLinkedToCommitment(Id, Rec, commitment, Official.Id, Now));
+        Given([.. Reviewed(AllInPlace), Answered(RecommendationResponse.Supported), new RecommendationLinkedToCommitment(Id, Rec, commitment, Official.Id, Now)])
+            .When(s => AssessmentDecider.Decide(new LinkCommitment(Id, Rec, Official, commitment), s, Now))
+            .Nothing();
     }
 
     [Fact]
@@ -173,27 +184,27 @@ public class AssessmentDeciderTests
     {
         static AssessmentLevel ThreeStructures(FrameworkItem i) =>
             i.Section == FrameworkSection.Structures && string.CompareOrdinal(i.Code, "B3") > 0 ? AssessmentLevel.Planned : AssessmentLevel.InPlace;
-        var unmet = AssessmentDecider.Decide(new AwardRecognition("recognised"), Submitted(ThreeStructures), Administrator, Now, Framework).Errors;
-        Assert.Equal([RecognitionRules.StructuresInPlace, RecognitionRules.MonitoringCycleCompleted], unmet.Select(e => e.Code));
+        var unmet = Given(Submitted(ThreeStructures)).When(s => AssessmentDecider.Decide(new AwardRecognition(Id, Administrator, "recognised"), s, Now));
+        unmet.Refused(RecognitionRules.StructuresInPlace, "rules");
+        Assert.Equal([RecognitionRules.StructuresInPlace, RecognitionRules.MonitoringCycleCompleted], unmet.Decision.Errors.Select(e => e.Code));
 
-        var awarded = Assert.IsType<RecognitionAwarded>(Assert.Single(
-            AssessmentDecider.Decide(new AwardRecognition("recognised"), Reviewed(AllInPlace), Administrator, Now, Framework).Events));
-        Assert.Equal((RecognitionLevel.Recognised, "utrecht", "2026"), (awarded.Level, awarded.ReviewerCity, awarded.Cycle));
+        Given(Reviewed(AllInPlace)).When(s => AssessmentDecider.Decide(new AwardRecognition(Id, Administrator, "recognised"), s, Now))
+            .Events(new RecognitionAwarded(Id, "york", "2026", RecognitionLevel.Recognised, "utrecht", Administrator.Id, Now));
     }
 
     [Fact]
     public void Advanced_needs_every_tool_in_place_and_supported_recommendations_followed_up()
     {
         static AssessmentLevel ToolsPlanned(FrameworkItem i) => i.Code == "C10" ? AssessmentLevel.Planned : AssessmentLevel.InPlaceAndEvaluated;
-        var supported = Reviewed(ToolsPlanned).Apply(new RecommendationAnswered(Id, Rec, RecommendationResponse.Supported, null, Official.Id, Now));
-        var unmet = AssessmentDecider.Decide(new AwardRecognition("advanced"), supported, Administrator, Now, Framework).Errors;
-        Assert.Equal([RecognitionRules.ToolsInPlace, RecognitionRules.SupportedRecommendationsFollowedUp], unmet.Select(e => e.Code));
-        Assert.Contains("C10", unmet[0].Message);
+        var unmet = Given([.. Reviewed(ToolsPlanned), Answered(RecommendationResponse.Supported)])
+            .When(s => AssessmentDecider.Decide(new AwardRecognition(Id, Administrator, "advanced"), s, Now));
+        Assert.Contains("C10", unmet.Refused(RecognitionRules.ToolsInPlace).Message);
+        Assert.Equal([RecognitionRules.ToolsInPlace, RecognitionRules.SupportedRecommendationsFollowedUp], unmet.Decision.Errors.Select(e => e.Code));
 
-        var followed = Reviewed(AllInPlace)
-            .Apply(new RecommendationAnswered(Id, Rec, RecommendationResponse.Supported, null, Official.Id, Now))
-            .Apply(new RecommendationFollowUpReported(Id, Rec, "Done.", new DateOnly(2026, 11, 1), FollowUpStatus.Implemented, Official.Id, Now));
-        Assert.IsType<RecognitionAwarded>(Assert.Single(AssessmentDecider.Decide(new AwardRecognition("advanced"), followed, Administrator, Now, Framework).Events));
+        Given([.. Reviewed(AllInPlace), Answered(RecommendationResponse.Supported),
+                new RecommendationFollowUpReported(Id, Rec, "Done.", new DateOnly(2026, 11, 1), FollowUpStatus.Implemented, Official.Id, Now)])
+            .When(s => AssessmentDecider.Decide(new AwardRecognition(Id, Administrator, "advanced"), s, Now))
+            .Single<RecognitionAwarded>();
     }
 
     [Fact]

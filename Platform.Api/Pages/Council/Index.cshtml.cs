@@ -1,4 +1,3 @@
-using Platform.Api.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Platform.Api.Accounts;
@@ -7,6 +6,7 @@ using Platform.Api.Concerns;
 using Platform.Api.Proposals;
 using Platform.Api.Web;
 using Platform.Domain.Accounts;
+using Platform.Domain.Council;
 using Platform.Domain.Concerns;
 using Platform.Domain.Proposals;
 
@@ -14,9 +14,10 @@ namespace Platform.Api.Pages.Council;
 
 /// <summary>
 /// The council's work queue: the city's concerns that await it (open or acknowledged) and the proposals
-/// that reached their threshold and await a decision, most urgent first, each with its deadline. Read
-/// through the API's list endpoint methods (pages of 100); the order by deadline is the page's own, as the
-/// API lists by recency or supports. Officials of the city, and its moderators (who also see hidden concerns).
+/// that reached their threshold and await a decision, most urgent first, each with its deadline. Which ones
+/// await the council is the domain's word (<see cref="CouncilQueue"/>); they are read through the readers (pages
+/// of 100); the order by deadline is the page's own, as the API lists by recency or supports. Officials of the
+/// city, and its moderators (who also see hidden concerns).
 /// </summary>
 [Authorize(Policy = Policies.Resident)]
 public sealed class CouncilQueueModel(CityDirectory directory, ConcernReader concerns, ProposalReader proposals, TimeProvider clock) : CityPageModel(directory)
@@ -26,6 +27,9 @@ public sealed class CouncilQueueModel(CityDirectory directory, ConcernReader con
 
     /// <summary>Stops reading a list after this many pages of 100 (a city with more waiting items has bigger problems than this page).</summary>
     private const int MaxPages = 20;
+
+    /// <summary>The page size of every read (the lists' largest).</summary>
+    private const int PageSize = 100;
 
     public IReadOnlyList<QueuedConcern> Concerns { get; private set; } = [];
     public IReadOnlyList<QueuedProposal> Proposals { get; private set; } = [];
@@ -39,7 +43,7 @@ public sealed class CouncilQueueModel(CityDirectory directory, ConcernReader con
         var responseDays = City.Settings.ConcernResponseDays;
 
         var waiting = new List<ConcernDetails>();
-        foreach (var status in new[] { ConcernStatus.Open, ConcernStatus.Acknowledged })
+        foreach (var status in CouncilQueue.Concerns)
             waiting.AddRange(await AllConcernsAsync(status, cancellation));
         // An open concern has no due date yet: it waits since it was raised, and the city's response days run
         // from then (as the scorecard counts it), so it sorts by its raised date among the due dates.
@@ -49,21 +53,17 @@ public sealed class CouncilQueueModel(CityDirectory directory, ConcernReader con
             .ToList();
 
         var undecided = new List<ProposalDetails>();
-        for (var page = 1; page <= MaxPages; page++)
-        {
-            var answer = await GetProposalEndpoints.List(CitySlug, null, null, "thresholdReached", null, null, null, page, GetProposalEndpoints.MaxPageSize,
-                User, proposals, cancellation);
-            var found = answer.Value<Paged<ProposalDetails>>();
-            if (found is null) break;
-            undecided.AddRange(found.Items);
-            if (page * found.PageSize >= found.Total) break;
-        }
+        foreach (var status in CouncilQueue.Proposals)
+            undecided.AddRange(await AllAsync(page => proposals.ListAsync(CitySlug, new ProposalQuery(Status: status, Page: page, PageSize: PageSize), User.AccountId(), cancellation)));
         Proposals = undecided
             .Select(p => new QueuedProposal(p, p.DecisionDue))
             .OrderBy(q => q.DecisionDue ?? DateTimeOffset.MaxValue).ThenBy(q => q.Proposal.SubmittedAt)
             .ToList();
 
-        Hidden = await AllConcernsAsync(ConcernStatus.Hidden, cancellation);
+        var hidden = new List<ConcernDetails>();
+        foreach (var status in CouncilQueue.HiddenConcerns)
+            hidden.AddRange(await AllConcernsAsync(status, cancellation));
+        Hidden = hidden;
         return Page();
     }
 
@@ -74,17 +74,18 @@ public sealed class CouncilQueueModel(CityDirectory directory, ConcernReader con
         : due - Now <= DueSoon ? Urgency.DueSoon
         : Urgency.None;
 
-    private async Task<List<ConcernDetails>> AllConcernsAsync(ConcernStatus status, CancellationToken cancellation)
+    private Task<List<ConcernDetails>> AllConcernsAsync(ConcernStatus status, CancellationToken cancellation) =>
+        AllAsync(page => concerns.ListAsync(CitySlug, new ConcernQuery(Status: status, Page: page, PageSize: PageSize), User.AccountId(), cancellation));
+
+    /// <summary>Every item of a list, page by page (up to <see cref="MaxPages"/> pages).</summary>
+    private static async Task<List<T>> AllAsync<T>(Func<int, Task<(IReadOnlyList<T> Items, long Total)>> page)
     {
-        var all = new List<ConcernDetails>();
-        for (var page = 1; page <= MaxPages; page++)
+        var all = new List<T>();
+        for (var number = 1; number <= MaxPages; number++)
         {
-            var answer = await GetConcernEndpoints.List(CitySlug, null, null, status.ToString().ToLowerInvariant(), null, null, null,
-                page.ToString(), GetConcernEndpoints.MaxPageSize.ToString(), User, concerns, cancellation);
-            var found = answer.Value<Paged<ConcernDetails>>();
-            if (found is null) break;
-            all.AddRange(found.Items);
-            if (page * found.PageSize >= found.Total) break;
+            var (items, total) = await page(number);
+            all.AddRange(items);
+            if (number * PageSize >= total) break;
         }
         return all;
     }

@@ -8,21 +8,21 @@ using Platform.Api.Web;
 
 namespace Platform.Api.Pages.Network;
 
-/// <summary>The network's cities side by side: the API's network overview, one column per city.</summary>
+/// <summary>The network's cities side by side: the network overview, one column per city, read through the readers.</summary>
 public sealed class NetworkModel(IDocumentStore store, AccountabilityReader reader) : PageModel
 {
     public NetworkOverviewResponse Overview { get; private set; } = null!;
-    /// <summary>Each city's current recognition by the network (the API's recognition endpoint method), null when none.</summary>
+    /// <summary>Each city's current recognition by the network, null when none.</summary>
     public Dictionary<string, Platform.Projections.Assessments.RecognitionView?> Recognitions { get; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellation)
     {
         await using var session = store.QuerySession();
-        Overview = (await AccountabilityEndpoints.Network(session, reader, cancellation)).Value<NetworkOverviewResponse>()!;
+        Overview = await reader.NetworkAsync(session, cancellation);
         foreach (var city in Overview.Cities)
         {
             await using var citySession = store.QuerySession(city.City);
-            Recognitions[city.City] = (await RecognitionEndpoints.Get(city.City, citySession, cancellation)).Value<CityRecognition>()?.Current;
+            Recognitions[city.City] = (await AssessmentReader.RecognitionAsync(citySession, city.City, cancellation)).Current;
         }
         return Page();
     }

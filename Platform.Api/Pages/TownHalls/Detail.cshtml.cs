@@ -36,8 +36,7 @@ public class TownHallDetailModel(CityDirectory directory, IDocumentStore store, 
     protected async Task<bool> LoadAsync(CancellationToken cancellation)
     {
         await using var session = store.QuerySession(CitySlug);
-        var answer = await GetTownHallEndpoints.Get(Id, CitySlug, session, reader, cancellation);
-        if (answer.Value<TownHallDetails>() is not { } details) return false;
+        if (await reader.FindAsync(session, CitySlug, Id, cancellation) is not { } details) return false;
         TownHall = details;
         var made = new List<CommitmentDetails>();
         foreach (var id in details.CommitmentIds)
@@ -52,11 +51,11 @@ public class TownHallDetailModel(CityDirectory directory, IDocumentStore store, 
 }
 
 /// <summary>
-/// The town-hall page (<see cref="TownHallDetailModel"/>) with what officials of the city do there, through the API's
-/// lifecycle endpoint methods: open the town hall, open a poll, close it, close the town hall with its minutes.
+/// The town-hall page (<see cref="TownHallDetailModel"/>) with what officials of the city do there, through the town
+/// hall's handler: open the town hall, open a poll, close it, close the town hall with its minutes.
 /// </summary>
 public sealed class TownHallPageModel(CityDirectory directory, IDocumentStore documentStore, TownHallReader townHallReader, CommitmentReader commitments,
-    IAuthorizationService authorization, ParticipationHandler participation, LocalViewWrites viewWrites, TimeProvider clock, IStringLocalizer<Text> text)
+    TownHallHandler handler, IAuthorizationService authorization, ParticipationHandler participation, IStringLocalizer<Text> text)
     : TownHallDetailModel(directory, documentStore, townHallReader, commitments)
 {
     /// <summary>The vote form's field: the chosen option's index (the API's field name).</summary>
@@ -75,12 +74,12 @@ public sealed class TownHallPageModel(CityDirectory directory, IDocumentStore do
     {
         Vote = null;
         if (TownHall.CurrentPoll is { } poll && User.IsMemberOf(CitySlug))
-            Vote = (await VoteEndpoints.Get(Id, poll.Id, User, session, cancellation)).Value<MyVote>();
+            Vote = await Reader.MyVoteAsync(session, Id, poll.Id, User.ParticipantId(), cancellation);
     }
 
     /// <summary>
-    /// A resident votes in the open poll through the API's vote endpoint method: one vote per resident per poll,
-    /// verified residency where the city asks for it. Every refusal (no option chosen, a second vote, a closed
+    /// A resident votes in the open poll through the participation handler, as the API does: one vote per resident per
+    /// poll, verified residency where the city asks for it. Every refusal (no option chosen, a second vote, a closed
     /// poll, residency) is shown next to the options.
     /// </summary>
     public async Task<IActionResult> OnPostVoteAsync(CancellationToken cancellation)
@@ -113,39 +112,38 @@ public sealed class TownHallPageModel(CityDirectory directory, IDocumentStore do
     public string Posted(string field) => Request.HasFormContentType && Request.Form.TryGetValue(field, out var value) ? value.ToString() : "";
 
     public Task<IActionResult> OnPostOpenAsync(CancellationToken cancellation) =>
-        ActAsync(text["The town hall is open."], session =>
-            TownHallLifecycleEndpoints.Open(Id, CitySlug, User, session, Reader, viewWrites, clock, cancellation), cancellation);
+        ActAsync(text["The town hall is open."], (session, official) => handler.Handle(new OpenTownHall(Id, official), session, cancellation), cancellation);
 
     public Task<IActionResult> OnPostPollAsync(CancellationToken cancellation) =>
-        ActAsync(text["The poll is open. Residents can vote now."], session =>
-            TownHallLifecycleEndpoints.OpenPoll(Id, CitySlug, new OpenPoll(Posted("question"), Officials.Lines(Posted("options")).Select(o => (string?)o).ToList()),
-                User, session, Reader, viewWrites, clock, cancellation), cancellation);
+        ActAsync(text["The poll is open. Residents can vote now."], (session, official) => handler.Handle(
+            new OpenPoll(Id, Guid.CreateVersion7(), official, Posted("question"), Officials.Lines(Posted("options")).Select(o => (string?)o).ToList()),
+            session, cancellation), cancellation);
 
     public Task<IActionResult> OnPostClosePollAsync(CancellationToken cancellation) =>
-        ActAsync(text["The poll is closed."], session =>
-            TownHallLifecycleEndpoints.ClosePoll(Id, Guid.TryParse(Posted("pollId"), out var poll) ? poll : Guid.Empty, CitySlug, User, session, Reader, viewWrites, clock, cancellation),
-            cancellation);
+        ActAsync(text["The poll is closed."], (session, official) => handler.Handle(
+            new ClosePoll(Id, Guid.TryParse(Posted("pollId"), out var poll) ? poll : Guid.Empty, official), session, cancellation), cancellation);
 
     public async Task<IActionResult> OnPostCloseAsync(CancellationToken cancellation)
     {
         var (ids, unreadable) = Officials.Ids(Posted("commitmentIds"));
         if (unreadable.Count > 0)
         {
-            if (await this.RefuseUnlessOfficialAsync(authorization) is { } refused) return refused;
+            if (await RefusalAsync(authorization, Policies.Official) is { } refused) return refused;
             if (!await LoadAsync(cancellation)) return NotFound();
             foreach (var piece in unreadable) ModelState.AddModelError("commitmentIds", text["'{0}' is not the id or address of a commitment.", piece]);
             return Page();
         }
-        return await ActAsync(text["The town hall is closed. Its minutes are public."], session =>
-            TownHallLifecycleEndpoints.Close(Id, CitySlug, new CloseTownHall(Posted("minutes"), ids), User, session, Reader, viewWrites, clock, cancellation), cancellation);
+        return await ActAsync(text["The town hall is closed. Its minutes are public."], (session, official) =>
+            handler.Handle(new CloseTownHall(Id, official, Posted("minutes"), ids), session, cancellation), cancellation);
     }
 
-    private async Task<IActionResult> ActAsync(string confirmation, Func<IDocumentSession, Task<IResult>> act, CancellationToken cancellation)
+    /// <summary>An official's write: the official check, the command (given the session and the official's id), then the answer on the page.</summary>
+    private async Task<IActionResult> ActAsync(string confirmation, Func<IDocumentSession, Guid, Task<Written>> act, CancellationToken cancellation)
     {
-        if (await this.RefuseUnlessOfficialAsync(authorization) is { } refused) return refused;
-        IResult answer;
+        if (await RefusalAsync(authorization, Policies.Official) is { } refused) return refused;
+        Written written;
         await using (var session = Store.LightweightSession(CitySlug))
-            answer = await act(session);
-        return await ShowAnswerAsync(answer, confirmation, () => LoadAsync(cancellation), text);
+            written = await act(session, User.AccountId());
+        return await ShowAnswerAsync(written, confirmation, () => LoadAsync(cancellation), text);
     }
 }

@@ -1,7 +1,6 @@
 using Platform.Api.Infrastructure;
 using Marten;
 using Platform.Api.Cities;
-using Platform.Api.Concerns;
 using Platform.Api.TownHalls;
 using Platform.Api.Web;
 using Microsoft.AspNetCore.Mvc;
@@ -9,8 +8,8 @@ using Microsoft.Extensions.Localization;
 
 namespace Platform.Api.Pages.TownHalls;
 
-/// <summary>A city's town halls, latest first, through the API's list endpoint method.</summary>
-public sealed class TownHallsIndexModel(CityDirectory directory, IDocumentStore store, IStringLocalizer<Text> text) : CityPageModel(directory)
+/// <summary>A city's town halls, latest first, through the town halls' reader.</summary>
+public sealed class TownHallsIndexModel(CityDirectory directory, IDocumentStore store, TownHallReader reader, IStringLocalizer<Text> text) : CityPageModel(directory)
 {
     public const int PageSize = 20;
 
@@ -21,9 +20,9 @@ public sealed class TownHallsIndexModel(CityDirectory directory, IDocumentStore 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellation)
     {
         await using var session = store.QuerySession(CitySlug);
-        var answer = await GetTownHallEndpoints.List(CitySlug, PageNumber, PageSize, session, cancellation);
-        TownHalls = answer.Value<Paged<TownHallSummary>>();
-        if (answer.Problem() is { } problem) problem.AddTo(ModelState, text);
+        var (found, errors) = await reader.ListAsync(session, CitySlug, PageNumber, PageSize, cancellation);
+        TownHalls = found;
+        if (found is null) Problems.From(errors).AddTo(ModelState, text);
         return Page();
     }
 
