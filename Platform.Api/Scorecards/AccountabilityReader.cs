@@ -1,5 +1,8 @@
 using Marten;
+using Platform.Api.Assessments;
 using Platform.Api.Cities;
+using Platform.Domain.Assessments;
+using Platform.Projections.Assessments;
 using Platform.Projections.ConcernBoards;
 using Platform.Projections.Network;
 using Platform.Projections.Scorecards;
@@ -34,6 +37,16 @@ public sealed class AccountabilityReader(TimeProvider clock)
         return new ConcernBoardResponse(city, board.Version, board.UpdatedAt, figures.OpenConcerns,
             figures.Top.Select(c => new BoardItem(c.Id, c.Title, c.Rights, c.District, c.Status, c.Supports, c.RaisedAt)).ToList(),
             figures.ByRight, figures.ByDistrict, figures.WithoutDistrict);
+    }
+
+    /// <summary>The city's recognition by the network: every award of its reviewed assessments, newest first, and the highest as current.</summary>
+    /// <param name="session">A session of the city (assessments are kept per city).</param>
+    public async Task<CityRecognition> RecognitionAsync(IQuerySession session, string city, CancellationToken cancellation)
+    {
+        var views = await session.Query<AssessmentView>().Where(a => a.Stage == AssessmentStage.Reviewed).ToListAsync(cancellation);
+        var awards = views.SelectMany(v => v.Recognitions).OrderByDescending(r => r.AwardedAt).ToArray();
+        var current = awards.OrderByDescending(r => r.Level).ThenByDescending(r => r.AwardedAt).FirstOrDefault();
+        return new CityRecognition(city, current, awards);
     }
 
     public async Task<NetworkOverviewResponse> NetworkAsync(IQuerySession session, CancellationToken cancellation)

@@ -1,7 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Platform.Api.Assessments;
 using Platform.Api.Cities;
 using Platform.Api.Scorecards;
 using Platform.Api.Web;
@@ -12,17 +11,17 @@ namespace Platform.Api.Pages.Network;
 public sealed class NetworkModel(IDocumentStore store, AccountabilityReader reader) : PageModel
 {
     public NetworkOverviewResponse Overview { get; private set; } = null!;
-    /// <summary>Each city's current recognition by the network (the API's recognition endpoint method), null when none.</summary>
+    /// <summary>Each city's current recognition by the network (as the API answers it), null when none.</summary>
     public Dictionary<string, Platform.Projections.Assessments.RecognitionView?> Recognitions { get; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellation)
     {
         await using var session = store.QuerySession();
-        Overview = (await AccountabilityEndpoints.Network(session, reader, cancellation)).Value<NetworkOverviewResponse>()!;
+        Overview = await reader.NetworkAsync(session, cancellation);
         foreach (var city in Overview.Cities)
         {
             await using var citySession = store.QuerySession(city.City);
-            Recognitions[city.City] = (await RecognitionEndpoints.Get(city.City, citySession, cancellation)).Value<CityRecognition>()?.Current;
+            Recognitions[city.City] = (await reader.RecognitionAsync(citySession, city.City, cancellation)).Current;
         }
         return Page();
     }
