@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Marten;
+using Platform.Api.Cities;
 using Platform.Domain.Monitoring;
 
 namespace Platform.Api.Monitoring;
@@ -55,4 +56,35 @@ public sealed class MonitoringReader
     /// <summary>The definition a series' values are checked against: the catalogue's current revision, or a local indicator's own.</summary>
     public async Task<IndicatorDefinition> CurrentDefinitionAsync(IQuerySession session, IndicatorSeries series, CancellationToken cancellation) =>
         IndicatorSeriesDecider.Current(series, series.Local ? null : await IndicatorCatalogue.FindAsync(session, series.Code, cancellation));
+
+    /// <summary>The benchmark of every common-core indicator across the network.</summary>
+    /// <param name="session">Any session: the series are read across the cities' tenants.</param>
+    public async Task<NetworkIndicators> NetworkAsync(IQuerySession session, CancellationToken cancellation)
+    {
+        var core = (await IndicatorCatalogue.AllAsync(session, cancellation)).Where(i => i.Core).OrderBy(i => i.Code, StringComparer.Ordinal).ToList();
+        return new NetworkIndicators(NetworkIndicatorEndpoints.FrameworkCoverageUrl, await BenchmarksAsync(session, core, cancellation));
+    }
+
+    /// <summary>One catalogue indicator across the network; null when the catalogue has no such code.</summary>
+    public async Task<IndicatorBenchmark?> NetworkIndicatorAsync(IQuerySession session, string code, CancellationToken cancellation) =>
+        await IndicatorCatalogue.FindAsync(session, code, cancellation) is { } indicator ? (await BenchmarksAsync(session, [indicator], cancellation))[0] : null;
+
+    /// <summary>
+    /// Per indicator, every city of the network (in slug order), adopted or not: read from the cities' series documents
+    /// (one query across tenants, their ids derived from city and code), never from events.
+    /// </summary>
+    private static async Task<IReadOnlyList<IndicatorBenchmark>> BenchmarksAsync(IQuerySession session, IReadOnlyList<IndicatorDefinition> indicators,
+        CancellationToken cancellation)
+    {
+        var cities = await session.Query<City>().OrderBy(c => c.Id).ToListAsync(cancellation);
+        var owners = cities.SelectMany(c => indicators.Select(i => (Id: SeriesStream.Id(c.Id, i.Code), City: c.Id, i.Code)))
+            .ToDictionary(x => x.Id, x => (x.City, x.Code));
+        var ids = owners.Keys.ToArray();
+        var series = (await session.Query<IndicatorSeries>().Where(s => s.AnyTenant() && ids.Contains(s.Id)).ToListAsync(cancellation))
+            .Where(s => owners.ContainsKey(s.Id))
+            .ToDictionary(s => owners[s.Id]);
+        return indicators.Select(i => new IndicatorBenchmark(
+            i.Code, i.Name, i.Right, i.Type, i.Unit, i.UnitKind, i.Direction, NetworkFigures.Normalised(i.UnitKind),
+            cities.Select(c => NetworkFigures.CityFigure(c, series.GetValueOrDefault((c.Id, i.Code)))).ToList())).ToList();
+    }
 }
