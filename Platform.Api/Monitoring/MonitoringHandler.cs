@@ -36,19 +36,13 @@ public sealed class MonitoringHandler(TimeProvider clock)
     public async Task<MeasurementsWritten> Handle(RecordMeasurement command, IDocumentSession session, CancellationToken cancellation)
     {
         command = command with { Catalogued = await IndicatorCatalogue.FindAsync(session, command.Code, cancellation) };
-        Decision? decision = null;
-        var written = await StreamWrite.DecideAsync<IndicatorSeries>(session, command.SeriesId,
-            series => decision = IndicatorSeriesDecider.Decide(command, series, clock.GetUtcNow()), SeriesChanged, cancellation);
-        return new MeasurementsWritten(written, decision);
+        return await WriteValuesAsync(session, command.SeriesId, (series, now) => IndicatorSeriesDecider.Decide(command, series, now), cancellation);
     }
 
     public async Task<MeasurementsWritten> Handle(ImportMeasurements command, IDocumentSession session, CancellationToken cancellation)
     {
         command = command with { Catalogued = await IndicatorCatalogue.FindAsync(session, command.Code, cancellation) };
-        Decision? decision = null;
-        var written = await StreamWrite.DecideAsync<IndicatorSeries>(session, command.SeriesId,
-            series => decision = IndicatorSeriesDecider.Decide(command, series, clock.GetUtcNow()), SeriesChanged, cancellation);
-        return new MeasurementsWritten(written, decision);
+        return await WriteValuesAsync(session, command.SeriesId, (series, now) => IndicatorSeriesDecider.Decide(command, series, now), cancellation);
     }
 
     public Task<Written> Handle(ChangeTarget command, IDocumentSession session, CancellationToken cancellation) =>
@@ -87,5 +81,14 @@ public sealed class MonitoringHandler(TimeProvider clock)
         });
         await session.SaveChangesAsync(cancellation);
         return Written.Nothing;
+    }
+
+    /// <summary>Values written to a series, with the decision kept for the answer (what was recorded, how many rows a file stored).</summary>
+    private async Task<MeasurementsWritten> WriteValuesAsync(IDocumentSession session, Guid seriesId, Func<IndicatorSeries?, DateTimeOffset, Decision> decide,
+        CancellationToken cancellation)
+    {
+        Decision? decision = null;
+        var written = await StreamWrite.DecideAsync<IndicatorSeries>(session, seriesId, series => decision = decide(series, clock.GetUtcNow()), SeriesChanged, cancellation);
+        return new MeasurementsWritten(written, decision);
     }
 }
