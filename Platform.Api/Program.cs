@@ -17,6 +17,7 @@ using Platform.Api.Following;
 using Platform.Api.Infrastructure;
 using Platform.Api.Live;
 using Platform.Api.Monitoring;
+using Platform.Api.OpenData;
 using Platform.Api.Proposals;
 using Platform.Api.Reports;
 using Platform.Api.TownHalls;
@@ -50,6 +51,7 @@ builder.Services.AddAssessments();
 builder.Services.AddMonitoring();
 builder.Services.AddFollowing();
 builder.Services.AddReports();
+builder.Services.AddOpenData();
 builder.Services.AddSingleton<DemoNetwork>();
 
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));

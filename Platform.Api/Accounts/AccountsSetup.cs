@@ -26,6 +26,7 @@ public static class AccountsSetup
         services.AddHostedService(provider => provider.GetRequiredService<RoleChangeLog>());
         services.AddSingleton<AccountDirectory>();
         services.AddSingleton<PersonalData>();
+        services.AddSingleton<AccountHandler>();
         services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
         services.AddScoped<IClaimsTransformation, AccountClaimsTransformation>();
         services.AddSingleton<IAuthorizationHandler, CityRoleHandler>();

@@ -69,7 +69,7 @@ public sealed class PersonalData(IDocumentStore store, NpgsqlDataSource database
         var account = await session.LoadAsync<Account>(accountId, cancellation);
         if (account is null) return null;
         var follows = await session.Query<Follow>().Where(f => f.AnyTenant() && f.ResidentId == accountId).ToListAsync(cancellation);
-        return new PersonalDataExport(clock.GetUtcNow(), AccountEndpoints.ToResponse(account), account.CreatedAt,
+        return new PersonalDataExport(clock.GetUtcNow(), AccountHandler.ToResponse(account), account.CreatedAt,
             follows.OrderBy(f => f.ChangedAt).Select(f => new FollowedRecord(f.City, f.Kind, f.ItemId, f.Following, f.ChangedAt)).ToList(),
             await ActivityAsync(accountId, cancellation));
     }

@@ -87,7 +87,7 @@ public static class RoleEndpoints
                 return lost.Problem;
             }
             accounts.RolesChanged(account);
-            return Results.Ok(AccountEndpoints.ToResponse(account));
+            return Results.Ok(AccountHandler.ToResponse(account));
         }
     }
 }

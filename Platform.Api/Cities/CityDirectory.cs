@@ -23,6 +23,10 @@ public sealed class CityDirectory(IDocumentStore store, IMemoryCache cache)
 
     public async ValueTask<bool> ExistsAsync(string slug, CancellationToken cancellation) => await FindAsync(slug, cancellation) is not null;
 
+    /// <summary>Every city of the network, in slug order (read afresh, not from the cache).</summary>
+    public static async Task<IReadOnlyList<City>> ListAsync(IQuerySession session, CancellationToken cancellation) =>
+        await session.Query<City>().OrderBy(c => c.Id).ToListAsync(cancellation);
+
     public void Forget(string slug) => cache.Remove(Key(slug));
 
     private static string Key(string slug) => $"city:{slug}";

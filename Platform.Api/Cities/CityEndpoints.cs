@@ -17,8 +17,8 @@ public sealed record RegisterCity(string? Slug, Dictionary<string, string>? Name
 public static partial class CityEndpoints
 {
     [WolverineGet("/api/cities", OperationId = "listCities")]
-    public static async Task<IReadOnlyList<City>> List(IQuerySession session, CancellationToken cancellation) =>
-        await session.Query<City>().OrderBy(c => c.Id).ToListAsync(cancellation);
+    public static Task<IReadOnlyList<City>> List(IQuerySession session, CancellationToken cancellation) =>
+        CityDirectory.ListAsync(session, cancellation);
 
     [WolverineGet("/api/cities/{city}", OperationId = "getCity")]
     public static async Task<IResult> Get(string city, CityDirectory cities, CancellationToken cancellation) =>

@@ -62,9 +62,9 @@ public static class DemoMonitoring
             var events = new List<object>();
             var baseline = Valid(definition, typical * (1 + 0.08 * (cityIndex - 1)));
             var structural = definition.UnitKind == UnitKind.YesNo;
-            var adopt = new AdoptIndicator(definition.Code, new BaselineInput(BaselineYear.ToString(), structural ? 0 : baseline),
-                structural ? 1 : Valid(definition, baseline + step * (TargetYear - BaselineYear)), TargetYear, DepartmentOf(definition), null, null);
-            var series = Apply(null, IndicatorSeriesDecider.Decide(adopt, null, definition, id, official, now), events);
+            var adopt = new AdoptIndicator(id, official, definition.Code, new BaselineInput(BaselineYear.ToString(), structural ? 0 : baseline),
+                structural ? 1 : Valid(definition, baseline + step * (TargetYear - BaselineYear)), TargetYear, DepartmentOf(definition), null, null) { Catalogued = definition };
+            var series = Apply(null, IndicatorSeriesDecider.Decide(adopt, null, now), events);
 
             for (var year = BaselineYear + 1; year <= LastYear; year++)
             {
@@ -74,13 +74,16 @@ public static class DemoMonitoring
                     : Valid(definition, baseline + pace * step * (year - BaselineYear) + wobble);
                 var denominator = definition.UnitKind == UnitKind.Rate ? city.Population : null;
                 series = Apply(series, IndicatorSeriesDecider.Decide(
-                    new RecordMeasurement(year.ToString(), value, denominator, null, "Demo data.", null, null, null, null),
-                    series, definition, official, now), events);
+                    new RecordMeasurement(id, definition.Code, official, new MeasurementInput(year.ToString(), value, denominator, null, "Demo data.", null, null, null, null))
+                        { Catalogued = definition },
+                    series, now), events);
                 if (year == LastYear && !structural && definition.UnitKind != UnitKind.Rate)
                     foreach (var groups in Groups(definition, city.Id))
                         series = Apply(series, IndicatorSeriesDecider.Decide(
-                            new RecordMeasurement(year.ToString(), Valid(definition, value * groups.Factor), null, null, "Demo data.", groups.Groups, null, null, null),
-                            series, definition, official, now), events);
+                            new RecordMeasurement(id, definition.Code, official,
+                                new MeasurementInput(year.ToString(), Valid(definition, value * groups.Factor), null, null, "Demo data.", groups.Groups, null, null, null))
+                                { Catalogued = definition },
+                            series, now), events);
             }
             yield return (id, events);
         }

@@ -54,41 +54,23 @@ public static class CatalogueEndpoints
 
     [WolverinePost("/api/indicators", OperationId = "addIndicator")]
     [Authorize(Policy = Policies.NetworkAdministrator)]
-    public static async Task<IResult> Add(IndicatorInput input, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+    public static async Task<IResult> Add(IndicatorInput input, ClaimsPrincipal user, IDocumentSession session, MonitoringHandler handler, CancellationToken cancellation)
     {
-        var existing = input.Code is { Length: > 0 } code ? await IndicatorCatalogue.FindAsync(session, code.Trim(), cancellation) : null;
-        var (definition, errors) = CatalogueDecider.Add(input, existing);
-        if (definition is null) return Problems.Result(errors);
-
-        session.Insert(new CatalogueIndicator
-        {
-            Id = definition.Code, Current = definition,
-            Revisions = [new IndicatorRevision(definition, user.AccountId(), clock.GetUtcNow())],
-        });
-        if (await StreamWrite.CommitAsync(session, DomainError.Conflict("indicator-exists", $"{definition.Code} was added by another request first."), cancellation) is { } lost)
-            return lost.Problem;
-        return Results.Created($"/api/indicators/{definition.Code}", new { indicator = definition });
+        var written = await handler.Handle(new AddIndicator(user.AccountId(), input), session, cancellation);
+        if (written.IsRefused) return written.Problem;
+        var added = (await session.LoadAsync<CatalogueIndicator>(input.Code!.Trim(), cancellation))!.Current;
+        return Results.Created($"/api/indicators/{added.Code}", new { indicator = added });
     }
 
     /// <summary>A new revision (version + 1); fields left out keep their values. Series keep the version each value was recorded under.</summary>
     [WolverinePut("/api/indicators/{code}", OperationId = "reviseIndicator")]
     [Authorize(Policy = Policies.NetworkAdministrator)]
-    public static async Task<IResult> Revise(string code, IndicatorInput input, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+    public static async Task<IResult> Revise(string code, IndicatorInput input, ClaimsPrincipal user, IDocumentSession session, MonitoringHandler handler,
+        CancellationToken cancellation)
     {
-        var stored = await session.LoadAsync<CatalogueIndicator>(code, cancellation);
-        var current = stored?.Current ?? await IndicatorCatalogue.FindAsync(session, code, cancellation);
-        if (input.Code is { Length: > 0 } renamed && renamed.Trim() != code)
-            return Problems.Result([DomainError.Invalid("code", "An indicator's code cannot change; add a new indicator instead.")]);
-        var (definition, errors) = CatalogueDecider.Revise(input, current);
-        if (definition is null) return Problems.Result(errors);
-
-        var revisions = stored?.Revisions ?? [new IndicatorRevision(current!, null, null)];
-        session.Store(new CatalogueIndicator
-        {
-            Id = code, Current = definition,
-            Revisions = [.. revisions, new IndicatorRevision(definition, user.AccountId(), clock.GetUtcNow())],
-        });
-        await session.SaveChangesAsync(cancellation);
-        return Results.Ok(new { indicator = definition });
+        var written = await handler.Handle(new ReviseIndicator(code, user.AccountId(), input), session, cancellation);
+        if (written.IsRefused) return written.Problem;
+        var revised = (await session.LoadAsync<CatalogueIndicator>(code, cancellation))!.Current;
+        return Results.Ok(new { indicator = revised });
     }
 }

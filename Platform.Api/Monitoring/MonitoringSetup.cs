@@ -5,10 +5,11 @@ using Platform.Projections.Monitoring;
 
 namespace Platform.Api.Monitoring;
 
-/// <summary>Everything the Monitoring feature registers: the series snapshot and the network catalogue documents.</summary>
+/// <summary>Everything the Monitoring feature registers: its handler and reader, the series snapshot and the network catalogue documents.</summary>
 public static class MonitoringSetup
 {
-    public static IServiceCollection AddMonitoring(this IServiceCollection services) => services;
+    public static IServiceCollection AddMonitoring(this IServiceCollection services) =>
+        services.AddSingleton<MonitoringHandler>().AddSingleton<MonitoringReader>();
 
     public static void AddMonitoring(this StoreOptions opts, string schema)
     {

@@ -16,36 +16,14 @@ public static class NetworkIndicatorEndpoints
     public const string FrameworkCoverageUrl = "/api/network/framework-coverage";
 
     [WolverineGet("/api/network/indicators", OperationId = "getNetworkIndicators")]
-    public static async Task<NetworkIndicators> List(IQuerySession session, CancellationToken cancellation)
-    {
-        var core = (await IndicatorCatalogue.AllAsync(session, cancellation)).Where(i => i.Core).OrderBy(i => i.Code, StringComparer.Ordinal).ToList();
-        return new NetworkIndicators(FrameworkCoverageUrl, await BenchmarksAsync(session, core, cancellation));
-    }
+    public static Task<NetworkIndicators> List(IQuerySession session, MonitoringReader reader, CancellationToken cancellation) =>
+        reader.NetworkAsync(session, cancellation);
 
     [WolverineGet("/api/network/indicators/{code}", OperationId = "getNetworkIndicator")]
-    public static async Task<IResult> Get(string code, IQuerySession session, CancellationToken cancellation)
-    {
-        var indicator = await IndicatorCatalogue.FindAsync(session, code, cancellation);
-        if (indicator is null) return Problems.NotFound("indicator");
-        var benchmark = (await BenchmarksAsync(session, [indicator], cancellation))[0];
-        return Results.Ok(new { FrameworkCoverage = FrameworkCoverageUrl, Indicator = benchmark });
-    }
-
-    /// <summary>Per indicator, every city of the network (in slug order), adopted or not.</summary>
-    public static async Task<IReadOnlyList<IndicatorBenchmark>> BenchmarksAsync(IQuerySession session, IReadOnlyList<IndicatorDefinition> indicators,
-        CancellationToken cancellation)
-    {
-        var cities = await session.Query<City>().OrderBy(c => c.Id).ToListAsync(cancellation);
-        var owners = cities.SelectMany(c => indicators.Select(i => (Id: SeriesStream.Id(c.Id, i.Code), City: c.Id, i.Code)))
-            .ToDictionary(x => x.Id, x => (x.City, x.Code));
-        var ids = owners.Keys.ToArray();
-        var series = (await session.Query<IndicatorSeries>().Where(s => s.AnyTenant() && ids.Contains(s.Id)).ToListAsync(cancellation))
-            .Where(s => owners.ContainsKey(s.Id))
-            .ToDictionary(s => owners[s.Id]);
-        return indicators.Select(i => new IndicatorBenchmark(
-            i.Code, i.Name, i.Right, i.Type, i.Unit, i.UnitKind, i.Direction, NetworkFigures.Normalised(i.UnitKind),
-            cities.Select(c => NetworkFigures.CityFigure(c, series.GetValueOrDefault((c.Id, i.Code)))).ToList())).ToList();
-    }
+    public static async Task<IResult> Get(string code, IQuerySession session, MonitoringReader reader, CancellationToken cancellation) =>
+        await reader.NetworkIndicatorAsync(session, code, cancellation) is { } benchmark
+            ? Results.Ok(new { FrameworkCoverage = FrameworkCoverageUrl, Indicator = benchmark })
+            : Problems.NotFound("indicator");
 }
 
 /// <summary>The benchmark of every core indicator, and where framework coverage per city is.</summary>

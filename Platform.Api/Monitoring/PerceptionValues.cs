@@ -35,11 +35,12 @@ public static class PerceptionValues
             var result = results.Questions.FirstOrDefault(r => r.Id == question.Id);
             if (result is null) continue;
             var tally = new PerceptionTally(question, result.Answers, result.Options.ToDictionary(o => o.Option, o => o.Count));
-            var current = series.Local ? series.Definition : await IndicatorCatalogue.FindAsync(session, code, cancellation) ?? series.Definition;
-            if (PerceptionSurvey.MeasurementFor(tally, current, consultationId, year) is not { } command) continue;
+            var catalogued = await IndicatorCatalogue.FindAsync(session, code, cancellation);
+            if (PerceptionSurvey.MeasurementFor(tally, IndicatorSeriesDecider.Current(series, catalogued), consultationId, year) is not { } input) continue;
 
             // Recorded by the platform on the consultation's behalf: no official's id (the method note names the consultation).
-            var decision = IndicatorSeriesDecider.Decide(command, series, current, Guid.Empty, closedAt);
+            var command = new RecordMeasurement(series.Id, code, Guid.Empty, input) { Catalogued = catalogued };
+            var decision = IndicatorSeriesDecider.Decide(command, series, closedAt);
             if (decision.IsRefused)
             {
                 logger.LogWarning("Consultation {City}/{Id} gives no community value for {Code}: {Reason}", city, consultationId, code, decision.Errors[0].Message);

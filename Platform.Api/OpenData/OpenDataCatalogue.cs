@@ -12,9 +12,11 @@ namespace Platform.Api.OpenData;
 
 /// <summary>
 /// Every public view offered as open data, with its data dictionary. Rows come from the readers the API's own
-/// views use (public visibility: hidden concerns, drafts and reviews in progress are left out as they are on the views).
+/// views use (public visibility: hidden concerns, drafts and reviews in progress are left out as they are on the views),
+/// given to it when it is made (a singleton of the Open data feature).
 /// </summary>
-public static class OpenDataCatalogue
+public sealed class OpenDataCatalogue(ConcernReader concerns, CommitmentReader commitments, AccountabilityReader accountability,
+    MonitoringReader monitoring, FrameworkCatalogue framework)
 {
     private static OpenDataField F(string name, string type, string meaning) => new(name, type, meaning);
 
@@ -22,7 +24,10 @@ public static class OpenDataCatalogue
         .Select(l => F(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(l.ToString()), "integer", $"Items of the section at the level '{l}'."))
         .ToArray();
 
-    public static readonly IReadOnlyList<OpenDataSet> Sets =
+    /// <summary>Every dataset, in the order of the data dictionary.</summary>
+    public IReadOnlyList<OpenDataSet> Sets => field ??= BuildSets();
+
+    private IReadOnlyList<OpenDataSet> BuildSets() =>
     [
         new("concerns", OpenDataScope.City, "Residents' concerns", "Every public concern of the city, newest first.", "/api/cities/{city}/concerns",
             [
@@ -35,7 +40,7 @@ public static class OpenDataCatalogue
             ],
             async r =>
             {
-                var (items, _) = await r.Services.GetRequiredService<ConcernReader>().ListAsync(r.City!, new ConcernQuery(PageSize: int.MaxValue), null, r.Cancellation);
+                var (items, _) = await concerns.ListAsync(r.City!, new ConcernQuery(PageSize: int.MaxValue), null, r.Cancellation);
                 return items.Select(c => new object?[] { c.Id, c.Title, c.Rights, c.SdgTargets, c.District, c.Status, c.Supports, c.Department, c.RaisedAt, c.ResponseDue, c.AnsweredAt, c.ClosedAt });
             }),
         new("commitments", OpenDataScope.City, "Commitments", "Every commitment of the city with its status and progress.", "/api/cities/{city}/commitments",
@@ -48,7 +53,7 @@ public static class OpenDataCatalogue
             ],
             async r =>
             {
-                var (items, _) = await r.Services.GetRequiredService<CommitmentReader>().ListAsync(r.Session, r.City!, new CommitmentQuery(PageSize: int.MaxValue), r.Cancellation);
+                var (items, _) = await commitments.ListAsync(r.Session, r.City!, new CommitmentQuery(PageSize: int.MaxValue), r.Cancellation);
                 return items.Select(c => new object?[] { c.Id, c.ParentId, c.Title, c.Department, c.Rights, c.SdgTargets, c.IndicatorCodes, c.DueDate, c.Budget, c.Status, c.Progress, c.PublishedAt });
             }),
         new("scorecard", OpenDataScope.City, "City scorecard", "The accountability scorecard, one row per figure.", "/api/cities/{city}/scorecard",
@@ -56,7 +61,7 @@ public static class OpenDataCatalogue
              F("value", "number", "Its value (empty when not defined yet, such as a percentage of nothing).")],
             async r =>
             {
-                var card = await r.Services.GetRequiredService<AccountabilityReader>().ScorecardAsync(r.Session, r.City!, r.Cancellation);
+                var card = await accountability.ScorecardAsync(r.Session, r.City!, r.Cancellation);
                 if (card is null) return [];
                 return new (string Area, object Figures)[] { ("concerns", card.Concerns), ("proposals", card.Proposals), ("commitments", card.Commitments), ("consultations", card.Consultations) }
                     .SelectMany(a => a.Figures.GetType().GetProperties().Select(p => new object?[] { a.Area, System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(p.Name), p.GetValue(a.Figures) }));
@@ -74,8 +79,8 @@ public static class OpenDataCatalogue
             ],
             async r =>
             {
-                var series = await r.Session.Query<IndicatorSeries>().OrderBy(s => s.Code).ToListAsync(r.Cancellation);
-                return series.Select(SeriesDetails.Of).Select(s => new object?[] { s.Code, s.Name, s.Right, s.Type, s.Core, s.Unit, s.Direction,
+                var set = await monitoring.ListAsync(r.Session, r.City!, r.Cancellation);
+                return set.Indicators.Select(s => new object?[] { s.Code, s.Name, s.Right, s.Type, s.Core, s.Unit, s.Direction,
                     s.Baseline.Period, s.Baseline.Value, s.Target, s.TargetYear, s.Latest?.Period, s.Latest?.Value, s.Trend, s.Progress.Status,
                     s.Community?.Period, s.Community?.Value });
             }),
@@ -107,8 +112,7 @@ public static class OpenDataCatalogue
             ],
             async r =>
             {
-                var core = (await IndicatorCatalogue.AllAsync(r.Session, r.Cancellation)).Where(i => i.Core).OrderBy(i => i.Code, StringComparer.Ordinal).ToList();
-                var benchmarks = await NetworkIndicatorEndpoints.BenchmarksAsync(r.Session, core, r.Cancellation);
+                var benchmarks = (await monitoring.NetworkAsync(r.Session, r.Cancellation)).Indicators;
                 return benchmarks.SelectMany(b => b.Cities.Select(c => new object?[] { b.Code, b.Name, b.Unit, c.City, c.Population, c.Adopted,
                     c.Latest?.Period, c.Latest?.Value, c.Normalised, c.Trend, c.Status, c.Target, c.TargetYear }));
             }),
@@ -120,7 +124,7 @@ public static class OpenDataCatalogue
             ],
             async r =>
             {
-                var coverage = await FrameworkEndpoints.Coverage(r.Session, r.Services.GetRequiredService<FrameworkCatalogue>(), r.Cancellation);
+                var coverage = await FrameworkEndpoints.Coverage(r.Session, framework, r.Cancellation);
                 return coverage.SelectMany(c => c.Sections.Count == 0
                     ? [new object?[] { c.City, null, null, null, null, null }.Concat(LevelFields.Select(_ => (object?)null)).ToArray()]
                     : c.Sections.Select(s => new object?[] { c.City, c.Cycle, c.SubmittedAt, s.Key, s.Value.Items, s.Value.InPlace }

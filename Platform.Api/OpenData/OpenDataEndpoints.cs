@@ -9,12 +9,12 @@ namespace Platform.Api.OpenData;
 public static class OpenDataEndpoints
 {
     [WolverineGet("/api/open-data", OperationId = "getOpenDataDictionary")]
-    public static object Dictionary() => new
+    public static object Dictionary(OpenDataCatalogue catalogue) => new
     {
         Formats = new[] { "json", "csv" },
         Conventions = "CSV: UTF-8, comma-separated, a header row of field names, RFC 4180 quoting. Cells: numbers in invariant culture, instants in ISO 8601 UTC, " +
                       "dates yyyy-MM-dd, codes in camelCase, lists ';'-separated, empty for no value. JSON: {dataset, count, rows} with the same cells.",
-        Datasets = OpenDataCatalogue.Sets.Select(s => new
+        Datasets = catalogue.Sets.Select(s => new
         {
             s.Name, s.Scope, s.Title, s.Description, s.View,
             Json = s.Url + "?format=json",
@@ -25,21 +25,21 @@ public static class OpenDataEndpoints
     };
 
     [WolverineGet("/api/cities/{city}/open-data/{dataset}", OperationId = "getCityOpenData")]
-    public static Task<IResult> City(string city, string dataset, string? format, IQuerySession session, HttpContext context) =>
-        ServeAsync(OpenDataScope.City, city, dataset, format, session, context);
+    public static Task<IResult> City(string city, string dataset, string? format, IQuerySession session, OpenDataCatalogue catalogue, HttpContext context) =>
+        ServeAsync(catalogue, OpenDataScope.City, city, dataset, format, session, context);
 
     [WolverineGet("/api/open-data/{dataset}", OperationId = "getNetworkOpenData")]
-    public static Task<IResult> Network(string dataset, string? format, IQuerySession session, HttpContext context) =>
-        ServeAsync(OpenDataScope.Network, null, dataset, format, session, context);
+    public static Task<IResult> Network(string dataset, string? format, IQuerySession session, OpenDataCatalogue catalogue, HttpContext context) =>
+        ServeAsync(catalogue, OpenDataScope.Network, null, dataset, format, session, context);
 
-    private static async Task<IResult> ServeAsync(OpenDataScope scope, string? city, string dataset, string? format, IQuerySession session, HttpContext context)
+    private static async Task<IResult> ServeAsync(OpenDataCatalogue catalogue, OpenDataScope scope, string? city, string dataset, string? format, IQuerySession session, HttpContext context)
     {
-        var set = OpenDataCatalogue.Sets.FirstOrDefault(s => s.Scope == scope && s.Name == dataset);
+        var set = catalogue.Sets.FirstOrDefault(s => s.Scope == scope && s.Name == dataset);
         if (set is null) return Problems.NotFound("dataset");
         var kind = (format ?? "json").Trim().ToLowerInvariant();
         if (kind is not ("json" or "csv")) return Problems.Result([DomainError.Invalid("format", "The format is json or csv.")]);
 
-        var rows = (await set.Rows(new OpenDataRequest(city, session, context.RequestServices, context.RequestAborted))).ToList();
+        var rows = (await set.Rows(new OpenDataRequest(city, session, context.RequestAborted))).ToList();
         var file = city is null ? set.Name : $"{city}-{set.Name}";
         if (kind == "csv")
         {

@@ -21,5 +21,5 @@ public sealed record OpenDataSet(
     public string Url => Scope == OpenDataScope.City ? $"/api/cities/{{city}}/open-data/{Name}" : $"/api/open-data/{Name}";
 }
 
-/// <summary>What a dataset's rows are read with: the city (for city datasets), a query session of it, and the request's services.</summary>
-public sealed record OpenDataRequest(string? City, Marten.IQuerySession Session, IServiceProvider Services, CancellationToken Cancellation);
+/// <summary>What a dataset's rows are read with: the city (for city datasets) and a query session of it.</summary>
+public sealed record OpenDataRequest(string? City, Marten.IQuerySession Session, CancellationToken Cancellation);

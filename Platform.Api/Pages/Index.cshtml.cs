@@ -10,5 +10,5 @@ public sealed class IndexModel(IQuerySession session) : PageModel
     public IReadOnlyList<City> Cities { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellation) =>
-        Cities = await CityEndpoints.List(session, cancellation);
+        Cities = await CityDirectory.ListAsync(session, cancellation);
 }

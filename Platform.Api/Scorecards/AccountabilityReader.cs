@@ -1,5 +1,8 @@
 using Marten;
+using Platform.Api.Assessments;
 using Platform.Api.Cities;
+using Platform.Domain.Assessments;
+using Platform.Projections.Assessments;
 using Platform.Projections.ConcernBoards;
 using Platform.Projections.Network;
 using Platform.Projections.Scorecards;

@@ -9,20 +9,23 @@ namespace Platform.Domain.Monitoring;
 /// </summary>
 public static partial class CatalogueDecider
 {
-    /// <summary>A new indicator (version 1), refused when the code exists.</summary>
-    public static (IndicatorDefinition? Definition, IReadOnlyList<DomainError> Errors) Add(IndicatorInput input, IndicatorDefinition? existing)
+    /// <summary>A new indicator (version 1), refused when the code is in the catalogue (<paramref name="existing"/>).</summary>
+    public static Decision Decide(AddIndicator command, IndicatorDefinition? existing, DateTimeOffset now)
     {
         if (existing is not null)
-            return (null, [DomainError.Conflict("indicator-exists", $"{existing.Code} is in the catalogue already; revise it with PUT.")]);
+            return Decision.Refuse(DomainError.Conflict("indicator-exists", $"{existing.Code} is in the catalogue already; revise it with PUT."));
         var errors = new List<DomainError>();
-        var definition = Define(input, version: 1, errors, prefix: "");
-        return (definition, errors);
+        var definition = Define(command.Input, version: 1, errors, prefix: "");
+        return definition is null ? Decision.Refuse(errors) : Decision.Accept(new IndicatorCatalogued(definition, command.AdministratorId, now));
     }
 
-    /// <summary>The next revision of <paramref name="current"/>: fields left out keep their current values.</summary>
-    public static (IndicatorDefinition? Definition, IReadOnlyList<DomainError> Errors) Revise(IndicatorInput input, IndicatorDefinition? current)
+    /// <summary>The next revision of <paramref name="current"/>: fields left out keep their current values; the code never changes.</summary>
+    public static Decision Decide(ReviseIndicator command, IndicatorDefinition? current, DateTimeOffset now)
     {
-        if (current is null) return (null, [DomainError.NotFound("indicator")]);
+        var input = command.Input;
+        if (input.Code is { Length: > 0 } renamed && renamed.Trim() != command.Code)
+            return Decision.Refuse(DomainError.Invalid("code", "An indicator's code cannot change; add a new indicator instead."));
+        if (current is null) return Decision.Refuse(DomainError.NotFound("indicator"));
         var merged = new IndicatorInput(
             current.Code,
             input.Name ?? current.Name,
@@ -40,7 +43,9 @@ public static partial class CatalogueDecider
             input.Core ?? current.Core);
         var errors = new List<DomainError>();
         var definition = Define(merged, current.Version + 1, errors, prefix: "");
-        return (definition is null ? null : definition with { SdgRelation = current.SdgRelation }, errors);
+        return definition is null
+            ? Decision.Refuse(errors)
+            : Decision.Accept(new IndicatorCatalogued(definition with { SdgRelation = current.SdgRelation }, command.AdministratorId, now));
     }
 
     /// <summary>Checks an indicator as a client wrote it; field names get <paramref name="prefix"/> ("local.").</summary>

@@ -46,3 +46,9 @@ public sealed record MeasurementsImported(Guid SeriesId, Measurement[] Measureme
 
 /// <summary>The city changed the series' target or target year.</summary>
 public sealed record TargetChanged(Guid SeriesId, double? Target, int? TargetYear, string Reason, Guid OfficialId, DateTimeOffset ChangedAt);
+
+/// <summary>
+/// A network administrator added an indicator to the catalogue (<paramref name="Definition"/> version 1), or revised
+/// one (the next version). The catalogue keeps its revisions as documents, not as a stream: the handler stores this.
+/// </summary>
+public sealed record IndicatorCatalogued(IndicatorDefinition Definition, Guid AdministratorId, DateTimeOffset At);

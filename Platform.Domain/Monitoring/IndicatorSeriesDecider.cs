@@ -4,11 +4,10 @@ namespace Platform.Domain.Monitoring;
 public static class IndicatorSeriesDecider
 {
     /// <summary>
-    /// Adopt <paramref name="catalogued"/> (the catalogue's current revision of the code), or a local indicator
-    /// when the code is not in the catalogue and the command defines one.
+    /// Adopt the catalogue's current revision of the code (<see cref="AdoptIndicator.Catalogued"/>), or a local
+    /// indicator when the code is not in the catalogue and the command defines one. The series must not exist yet.
     /// </summary>
-    public static Decision Decide(AdoptIndicator command, IndicatorSeries? existing, IndicatorDefinition? catalogued,
-        Guid seriesId, Guid officialId, DateTimeOffset now)
+    public static Decision Decide(AdoptIndicator command, IndicatorSeries? existing, DateTimeOffset now)
     {
         var errors = new List<DomainError>();
         if (string.IsNullOrWhiteSpace(command.Code)) return Decision.Refuse(DomainError.Invalid("code", "Name the indicator (its code)."));
@@ -16,6 +15,7 @@ public static class IndicatorSeriesDecider
         if (existing is not null)
             return Decision.Refuse(DomainError.Conflict("indicator-already-adopted", $"The city has adopted {code} already; change its target instead."));
 
+        var catalogued = command.Catalogued;
         IndicatorDefinition definition;
         if (catalogued is not null)
         {
@@ -49,53 +49,66 @@ public static class IndicatorSeriesDecider
         ValidateTarget(command.Target, command.TargetYear, definition, command.Baseline?.Period, errors);
         if (string.IsNullOrWhiteSpace(command.Department))
             errors.Add(DomainError.Invalid("department", "Name the responsible department."));
-        else if (command.Department.Trim().Length > MonitoringRules.DepartmentMaxLength)
-            errors.Add(DomainError.Invalid("department", $"The department may have at most {MonitoringRules.DepartmentMaxLength} characters."));
+        else Check.Required(command.Department, "department", MonitoringRules.DepartmentMaxLength, errors);
         if (errors.Count > 0) return Decision.Refuse(errors);
+        if (command.ConsultationId is not null && !command.ConsultationKnown)
+            return Decision.Refuse(DomainError.Invalid("consultationId", "No consultation of this city has this id."));
 
-        return Decision.Accept(new IndicatorAdopted(seriesId, definition.Code, definition, catalogued is null,
+        return Decision.Accept(new IndicatorAdopted(command.SeriesId, definition.Code, definition, catalogued is null,
             baseline.ToString(), command.Baseline!.Value!.Value, command.Target, command.TargetYear,
-            command.Department!.Trim(), command.ConsultationId, officialId, now));
+            command.Department!.Trim(), command.ConsultationId, command.OfficialId, now));
     }
 
     /// <summary>
     /// A first value for a period and group, or a correction of it: a correction needs a reason (409 naming
-    /// <c>reason</c> without one), and an identical repeat changes nothing.
+    /// <c>reason</c> without one), and an identical repeat changes nothing. Values are checked against the
+    /// indicator's current definition (<see cref="Current"/>).
     /// </summary>
-    public static Decision Decide(RecordMeasurement command, IndicatorSeries? series, IndicatorDefinition current,
-        Guid officialId, DateTimeOffset now)
+    public static Decision Decide(RecordMeasurement command, IndicatorSeries? series, DateTimeOffset now)
     {
-        if (series is null) return Decision.Refuse(DomainError.NotFound("series"));
+        if (series is null) return NotAdopted(command.Catalogued);
+        var current = Current(series, command.Catalogued);
+        var input = command.Input;
         var problems = new List<FieldProblem>();
-        var measurement = MeasurementCheck.Validate(command, current, series, now, problems);
-        if (command.Reason is { Length: > MonitoringRules.ReasonMaxLength })
-            problems.Add(new("reason", $"The reason may have at most {MonitoringRules.ReasonMaxLength} characters."));
-        if (measurement is null || problems.Count > 0)
-            return Decision.Refuse(problems.Select(p => DomainError.Invalid(p.Field, p.Message)).ToList());
+        var measurement = MeasurementCheck.Validate(input, current, series, now, problems);
+        var errors = problems.Select(p => DomainError.Invalid(p.Field, p.Message)).ToList();
+        Check.MaxLength(input.Reason, "reason", MonitoringRules.ReasonMaxLength, errors);
+        if (measurement is null || errors.Count > 0) return Decision.Refuse(errors);
 
         var earlier = series.Find(measurement.Period, measurement.Disaggregation, measurement.Source);
         if (earlier is null)
-            return Decision.Accept(new MeasurementRecorded(series.Id, measurement, current.Version, officialId, now));
+            return Decision.Accept(new MeasurementRecorded(series.Id, measurement, current.Version, command.OfficialId, now));
         if (SameAs(earlier.Measurement, measurement)) return Decision.NoChange;
-        if (string.IsNullOrWhiteSpace(command.Reason))
+        if (string.IsNullOrWhiteSpace(input.Reason))
             return Decision.Refuse(new DomainError(ErrorKind.Conflict, "correction-needs-reason",
                 $"{Disaggregation.Describe(measurement.Period, measurement.Disaggregation)} has a value already ({earlier.Measurement.Value}); give a reason to correct it.", "reason"));
-        return Decision.Accept(new MeasurementCorrected(series.Id, measurement, earlier.Measurement.Value, command.Reason.Trim(),
-            current.Version, officialId, now));
+        return Decision.Accept(new MeasurementCorrected(series.Id, measurement, earlier.Measurement.Value, input.Reason.Trim(),
+            current.Version, command.OfficialId, now));
     }
 
-    public static Decision Decide(ChangeTarget command, IndicatorSeries? series, Guid officialId, DateTimeOffset now)
+    /// <summary>A file's rows, all or none (see <see cref="MeasurementImport"/>).</summary>
+    public static Decision Decide(ImportMeasurements command, IndicatorSeries? series, DateTimeOffset now) =>
+        MeasurementImport.Decide(command, series, now);
+
+    public static Decision Decide(ChangeTarget command, IndicatorSeries? series, DateTimeOffset now)
     {
         if (series is null) return Decision.Refuse(DomainError.NotFound("series"));
         var errors = new List<DomainError>();
         ValidateTarget(command.Target, command.TargetYear, series.Definition, series.BaselinePeriod, errors);
         if (string.IsNullOrWhiteSpace(command.Reason))
             errors.Add(DomainError.Invalid("reason", "Say why the target changes."));
-        else if (command.Reason.Length > MonitoringRules.ReasonMaxLength)
-            errors.Add(DomainError.Invalid("reason", $"The reason may have at most {MonitoringRules.ReasonMaxLength} characters."));
+        else Check.MaxLength(command.Reason, "reason", MonitoringRules.ReasonMaxLength, errors);
         if (errors.Count > 0) return Decision.Refuse(errors);
-        return Decision.Accept(new TargetChanged(series.Id, command.Target, command.TargetYear, command.Reason!.Trim(), officialId, now));
+        return Decision.Accept(new TargetChanged(series.Id, command.Target, command.TargetYear, command.Reason!.Trim(), command.OfficialId, now));
     }
+
+    /// <summary>The definition values are checked against: the catalogue's current revision, or a local indicator's own.</summary>
+    public static IndicatorDefinition Current(IndicatorSeries series, IndicatorDefinition? catalogued) =>
+        series.Local ? series.Definition : catalogued ?? series.Definition;
+
+    /// <summary>An unknown indicator, or one the city has not adopted: both 404, told apart by their code.</summary>
+    public static Decision NotAdopted(IndicatorDefinition? catalogued) =>
+        Decision.Refuse(DomainError.NotFound(catalogued is null ? "indicator" : "series"));
 
     private static void ValidateTarget(double? target, int? targetYear, IndicatorDefinition definition, string? baselinePeriod, List<DomainError> errors)
     {

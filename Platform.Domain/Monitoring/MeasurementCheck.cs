@@ -10,7 +10,7 @@ public sealed record FieldProblem(string Field, string Message);
 /// </summary>
 public static class MeasurementCheck
 {
-    public static Measurement? Validate(RecordMeasurement input, IndicatorDefinition definition, IndicatorSeries series,
+    public static Measurement? Validate(MeasurementInput input, IndicatorDefinition definition, IndicatorSeries series,
         DateTimeOffset now, List<FieldProblem> problems)
     {
         var before = problems.Count;

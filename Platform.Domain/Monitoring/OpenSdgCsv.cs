@@ -8,7 +8,7 @@ namespace Platform.Domain.Monitoring;
 public sealed record ImportProblem(int Line, string Column, string Problem);
 
 /// <summary>One data row of an imported file, as a measurement input, with the column each field came from.</summary>
-public sealed record ImportRow(int Line, RecordMeasurement Input, IReadOnlyDictionary<string, string> Columns);
+public sealed record ImportRow(int Line, MeasurementInput Input, IReadOnlyDictionary<string, string> Columns);
 
 /// <summary>
 /// The Open SDG data layout, one file per indicator: first column <c>Year</c>, last <c>Value</c>, disaggregation
@@ -94,7 +94,7 @@ public static class OpenSdgCsv
                 else { cells.Add(new(line, header[denominator], $"'{d}' is not a number.")); continue; }
             }
             var groups = dimensions.ToDictionary(c => c.h, c => (string?)record[c.i], StringComparer.Ordinal);
-            rows.Add(new ImportRow(line, new RecordMeasurement(record[year].Trim(), number, denominatorValue, null, null, groups,
+            rows.Add(new ImportRow(line, new MeasurementInput(record[year].Trim(), number, denominatorValue, null, null, groups,
                 geo >= 0 ? record[geo] : null, units >= 0 ? record[units] : null, null), columns));
             if (rows.Count > MonitoringRules.MaxImportRows)
                 return ([], [new ImportProblem(line, "*", $"A file may have at most {MonitoringRules.MaxImportRows:N0} rows; split it by year.")], []);

@@ -22,7 +22,7 @@ public static class PerceptionSurvey
 {
     public const int FavourableScaleFrom = 4;
 
-    public static RecordMeasurement? MeasurementFor(PerceptionTally tally, IndicatorDefinition definition, Guid consultationId, int year)
+    public static MeasurementInput? MeasurementFor(PerceptionTally tally, IndicatorDefinition definition, Guid consultationId, int year)
     {
         // Fewer respondents than the smallest group whose answers are shown: a value would tell their answers apart.
         if (tally.Answers < Consultations.ConsultationRules.SmallestGroupShown) return null;
@@ -41,7 +41,7 @@ public static class PerceptionSurvey
                        : question.Kind == QuestionKind.Scale ? "mean of the 1-5 scale"
                        : $"share choosing '{question.Options[0]}'") + ".";
         if (note.Length > MonitoringRules.MethodNoteMaxLength) note = note[..MonitoringRules.MethodNoteMaxLength];
-        return new RecordMeasurement(year.ToString(CultureInfo.InvariantCulture), value, null, nameof(SourceKind.Community).ToLowerInvariant(),
+        return new MeasurementInput(year.ToString(CultureInfo.InvariantCulture), value, null, nameof(SourceKind.Community).ToLowerInvariant(),
             note, null, null, null, null);
     }
 

@@ -46,14 +46,17 @@ public class PerceptionSurveyRuleTests
     {
         var definition = Indicator("IND-072");
         var now = new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
+        var id = Guid.NewGuid();
         var adopted = (IndicatorAdopted)IndicatorSeriesDecider.Decide(
-            new AdoptIndicator("IND-072", new BaselineInput("2020", 60), 80, 2030, "Safety", null, null), null, definition, Guid.NewGuid(), Guid.NewGuid(), now).Events[0];
+            new AdoptIndicator(id, Guid.NewGuid(), "IND-072", new BaselineInput("2020", 60), 80, 2030, "Safety", null, null) { Catalogued = definition }, null, now).Events[0];
         var series = IndicatorSeries.Create(adopted);
-        var official = IndicatorSeriesDecider.Decide(new RecordMeasurement("2026", 66, null, null, null, null, null, null, null), series, definition, Guid.NewGuid(), now);
+        var official = IndicatorSeriesDecider.Decide(
+            new RecordMeasurement(id, "IND-072", Guid.NewGuid(), new MeasurementInput("2026", 66, null, null, null, null, null, null, null)) { Catalogued = definition }, series, now);
         series = series.Apply((MeasurementRecorded)official.Events[0]);
 
-        var community = IndicatorSeriesDecider.Decide(PerceptionSurvey.MeasurementFor(Scale(0, 0, 0, 3, 2), definition, Consultation, 2026)!,
-            series, definition, Guid.Empty, now);
+        var community = IndicatorSeriesDecider.Decide(
+            new RecordMeasurement(id, "IND-072", Guid.Empty, PerceptionSurvey.MeasurementFor(Scale(0, 0, 0, 3, 2), definition, Consultation, 2026)!) { Catalogued = definition },
+            series, now);
 
         var recorded = Assert.IsType<MeasurementRecorded>(Assert.Single(community.Events)); // not a correction of the official 66
         series = series.Apply(recorded);

@@ -7,11 +7,11 @@ using Platform.Api.Web;
 
 namespace Platform.Api.Pages.Accountability;
 
-/// <summary>A city's scorecard, through the API's scorecard endpoint method (the same figures, the same rules).</summary>
+/// <summary>A city's scorecard, read as the API reads it (the same figures, the same rules).</summary>
 public sealed class ScorecardModel(CityDirectory directory, IDocumentStore store, AccountabilityReader reader) : CityPageModel(directory)
 {
     public ScorecardResponse Scorecard { get; private set; } = null!;
-    /// <summary>The city's recognition by the network (the API's recognition endpoint method); its current level is null until one is awarded.</summary>
+    /// <summary>The city's recognition by the network (as the API answers it); its current level is null until one is awarded.</summary>
     public CityRecognition Recognition { get; private set; } = null!;
     /// <summary>Names of the reviewing cities of the awards, by slug.</summary>
     public Dictionary<string, City> Reviewers { get; } = [];
@@ -20,11 +20,10 @@ public sealed class ScorecardModel(CityDirectory directory, IDocumentStore store
     {
         // The scorecard is a network-wide document keyed by city: any session reads it.
         await using var session = store.QuerySession();
-        var answer = await AccountabilityEndpoints.Scorecard(CitySlug, session, reader, cancellation);
-        if (answer.Value<ScorecardResponse>() is not { } scorecard) return NotFound();
+        if (await reader.ScorecardAsync(session, CitySlug, cancellation) is not { } scorecard) return NotFound();
         Scorecard = scorecard;
         await using var citySession = store.QuerySession(CitySlug);
-        Recognition = (await RecognitionEndpoints.Get(CitySlug, citySession, cancellation)).Value<CityRecognition>()!;
+        Recognition = await AssessmentReader.RecognitionAsync(citySession, CitySlug, cancellation);
         foreach (var reviewer in Recognition.Awards.Select(a => a.ReviewerCity).OfType<string>().Distinct())
             if (await Cities.FindAsync(reviewer, cancellation) is { } city) Reviewers[reviewer] = city;
         return Page();

@@ -1,4 +1,3 @@
-using Platform.Api.Infrastructure;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Platform.Api.Cities;
@@ -30,12 +29,11 @@ public sealed class CityScreenModel(CityDirectory directory, IDocumentStore stor
     private async Task<bool> LoadAsync(CancellationToken cancellation)
     {
         await using var network = store.QuerySession();
-        if ((await AccountabilityEndpoints.Scorecard(CitySlug, network, reader, cancellation)).Value<ScorecardResponse>() is not { } scorecard) return false;
-        if ((await AccountabilityEndpoints.Board(CitySlug, BoardSize, network, reader, cancellation)).Value<ConcernBoardResponse>() is not { } board) return false;
+        if (await reader.ScorecardAsync(network, CitySlug, cancellation) is not { } scorecard) return false;
+        if (await reader.BoardAsync(network, CitySlug, BoardSize, cancellation) is not { } board) return false;
         await using var session = store.QuerySession(CitySlug);
-        var latest = (await GetCommitmentEndpoints.List(CitySlug, null, null, null, null, null, null, 1, LatestCommitments, session, commitments, cancellation))
-            .Value<Paged<CommitmentDetails>>();
-        (Scorecard, Board, Commitments) = (scorecard, board, latest?.Items ?? []);
+        var (latest, _) = await commitments.ListAsync(session, CitySlug, new CommitmentQuery(Page: 1, PageSize: LatestCommitments), cancellation);
+        (Scorecard, Board, Commitments) = (scorecard, board, latest);
         return true;
     }
 }

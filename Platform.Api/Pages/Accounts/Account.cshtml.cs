@@ -1,6 +1,5 @@
 using Marten;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -11,11 +10,10 @@ namespace Platform.Api.Pages.Accounts;
 
 /// <summary>
 /// The signed-in person's own account: download their data, change the password, sign out everywhere, erase the
-/// account. Each form calls the API's endpoint method for it, so the page refuses what the API refuses.
+/// account. Each form goes to the <see cref="AccountHandler"/> the API uses, so the page refuses what the API refuses.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class AccountModel(IDocumentSession session, AccountDirectory accounts, SignInGuard guard, IPasswordHasher<Account> hasher,
-    PersonalData data, IStringLocalizer<Text> text) : PageModel
+public sealed class AccountModel(IDocumentSession session, AccountHandler handler, IStringLocalizer<Text> text) : PageModel
 {
     public AccountResponse? Account { get; private set; }
 
@@ -27,11 +25,11 @@ public sealed class AccountModel(IDocumentSession session, AccountDirectory acco
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellation) => await LoadAsync(cancellation) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostPasswordAsync(CancellationToken cancellation) =>
-        ActAsync(() => AccountEndpoints.ChangePassword(new ChangePassword(CurrentPassword, NewPassword), User, HttpContext, session, guard, hasher, accounts, cancellation),
+        ActAsync(() => handler.ChangePasswordAsync(new ChangePassword(CurrentPassword, NewPassword), User, HttpContext, session, cancellation),
             text["Your password is changed. Sign in again with the new one."], cancellation);
 
     public Task<IActionResult> OnPostSignOutEverywhereAsync(CancellationToken cancellation) =>
-        ActAsync(() => AccountEndpoints.SignOutEverywhere(User, session, accounts, cancellation),
+        ActAsync(() => handler.SignOutEverywhereAsync(User, session, cancellation),
             text["You are signed out on every device."], cancellation);
 
     public Task<IActionResult> OnPostEraseAsync(CancellationToken cancellation)
@@ -41,15 +39,15 @@ public sealed class AccountModel(IDocumentSession session, AccountDirectory acco
             ModelState.AddModelError("eraseConfirmed", text["Tick the box to confirm that your account and your data are to be erased."]);
             return ReloadAsync(cancellation);
         }
-        return ActAsync(() => AccountEndpoints.Erase(new ConfirmErasure(ErasePassword), User, HttpContext, session, guard, data, cancellation),
+        return ActAsync(() => handler.EraseAsync(new ConfirmErasure(ErasePassword), User, HttpContext, session, cancellation),
             text["Your account and your personal data are erased."], cancellation);
     }
 
-    /// <summary>The endpoint's answer: its refusals next to the form's fields, else signed out and home with the confirmation.</summary>
-    private async Task<IActionResult> ActAsync(Func<Task<IResult>> endpoint, string confirmation, CancellationToken cancellation)
+    /// <summary>The handler's answer: its refusals next to the form's fields, else signed out and home with the confirmation.</summary>
+    private async Task<IActionResult> ActAsync(Func<Task<IResult>> act, string confirmation, CancellationToken cancellation)
     {
-        ModelState.Clear(); // the endpoint decides what is valid
-        var answer = await endpoint();
+        ModelState.Clear(); // the handler decides what is valid
+        var answer = await act();
         if (answer.Problem() is { } problem)
         {
             if (problem.Status == StatusCodes.Status429TooManyRequests)
@@ -66,8 +64,7 @@ public sealed class AccountModel(IDocumentSession session, AccountDirectory acco
 
     private async Task<bool> LoadAsync(CancellationToken cancellation)
     {
-        var account = await accounts.FindAsync(User.AccountId(), cancellation);
-        Account = account is null ? null : AccountEndpoints.ToResponse(account);
+        Account = await handler.FindAsync(User, cancellation);
         return Account is not null;
     }
 }

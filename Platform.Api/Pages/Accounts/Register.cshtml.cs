@@ -1,5 +1,4 @@
 using Marten;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -10,11 +9,10 @@ using Platform.Api.Web;
 namespace Platform.Api.Pages.Accounts;
 
 /// <summary>
-/// Registration through the API's own registration endpoint method (same rules, same refusals), then
+/// Registration through the API's own <see cref="AccountHandler"/> (same rules, same refusals), then
 /// sign-in, then the new resident's city. The page's language becomes the account's preferred language.
 /// </summary>
-public sealed class RegisterModel(IDocumentSession session, CityDirectory directory, IPasswordHasher<Account> hasher, SignInGuard guard,
-    TimeProvider clock, IStringLocalizer<Text> text) : PageModel
+public sealed class RegisterModel(IDocumentSession session, AccountHandler handler, IStringLocalizer<Text> text) : PageModel
 {
     [BindProperty] public string? DisplayName { get; set; }
     [BindProperty] public string? Email { get; set; }
@@ -23,19 +21,18 @@ public sealed class RegisterModel(IDocumentSession session, CityDirectory direct
 
     public IReadOnlyList<City> Cities { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellation) => Cities = await CityEndpoints.List(session, cancellation);
+    public async Task OnGetAsync(CancellationToken cancellation) => Cities = await CityDirectory.ListAsync(session, cancellation);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellation)
     {
-        var answer = await AccountEndpoints.Register(new RegisterAccount(Email, Password, DisplayName, City, Display.Language),
-            session, directory, hasher, clock, cancellation);
+        var answer = await handler.RegisterAsync(new RegisterAccount(Email, Password, DisplayName, City, Display.Language), session, cancellation);
         if (answer.Problem() is { } problem)
         {
             problem.AddTo(ModelState, text);
-            Cities = await CityEndpoints.List(session, cancellation);
+            Cities = await CityDirectory.ListAsync(session, cancellation);
             return Page();
         }
-        var signIn = await AccountEndpoints.SignIn(new Credentials(Email, Password), HttpContext, session, guard, clock, cancellation);
+        var signIn = await handler.SignInAsync(new Credentials(Email, Password), HttpContext, session, cancellation);
         if (signIn.Problem() is null) await signIn.ExecuteAsync(HttpContext); // sets the sign-in cookie
         TempData.Confirm(text["Welcome! Your account is ready and you are signed in."]);
         return RedirectToPage("/Concerns/Index", new { city = City });

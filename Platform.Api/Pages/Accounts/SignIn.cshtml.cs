@@ -7,8 +7,8 @@ using Platform.Api.Web;
 
 namespace Platform.Api.Pages.Accounts;
 
-/// <summary>Cookie sign-in through the API's own sign-in endpoint method; back to the page that asked for it.</summary>
-public sealed class SignInModel(IQuerySession session, SignInGuard guard, TimeProvider clock, IStringLocalizer<Text> text) : PageModel
+/// <summary>Cookie sign-in through the API's own <see cref="AccountHandler"/>; back to the page that asked for it.</summary>
+public sealed class SignInModel(IQuerySession session, AccountHandler handler, IStringLocalizer<Text> text) : PageModel
 {
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? Password { get; set; }
@@ -22,7 +22,7 @@ public sealed class SignInModel(IQuerySession session, SignInGuard guard, TimePr
         if (string.IsNullOrEmpty(Password)) ModelState.AddModelError("password", text["Enter your password."]);
         if (!ModelState.IsValid) return Page();
 
-        var answer = await AccountEndpoints.SignIn(new Credentials(Email, Password), HttpContext, session, guard, clock, cancellation);
+        var answer = await handler.SignInAsync(new Credentials(Email, Password), HttpContext, session, cancellation);
         if (answer.Problem() is { } problem)
         {
             if (problem.Status == StatusCodes.Status429TooManyRequests)

@@ -13,7 +13,7 @@ public sealed class SignOutModel(IStringLocalizer<Text> text) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        await AccountEndpoints.SignOut().ExecuteAsync(HttpContext);
+        await AccountHandler.SignOut().ExecuteAsync(HttpContext);
         TempData.Confirm(text["You are signed out."]);
         return LocalRedirect("/");
     }

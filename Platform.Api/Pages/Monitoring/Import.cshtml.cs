@@ -1,3 +1,4 @@
+using System.Text;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -6,16 +7,18 @@ using Platform.Api.Accounts;
 using Platform.Api.Cities;
 using Platform.Api.Monitoring;
 using Platform.Api.Web;
+using Platform.Domain;
 using Platform.Domain.Monitoring;
 
 namespace Platform.Api.Pages.Monitoring;
 
 /// <summary>
-/// Officials of the city upload a file in the Open SDG layout (a plain multipart form) and it goes to the API's import
-/// endpoint method: all rows or none; a refusal shows the endpoint's row-by-row report (line, column, problem).
+/// Officials of the city upload a file in the Open SDG layout (a plain multipart form) and it goes to the import
+/// command the API sends too: all rows or none; a refusal shows the row-by-row report (line, column, problem).
 /// </summary>
 [Authorize(Policy = Policies.Official)]
-public sealed class ImportModel(CityDirectory directory, IDocumentStore store, TimeProvider clock, IStringLocalizer<Text> text) : CityPageModel(directory)
+public sealed class ImportModel(CityDirectory directory, IDocumentStore store, MonitoringHandler handler, MonitoringReader reader, IStringLocalizer<Text> text)
+    : CityPageModel(directory)
 {
     public string Code => RouteCode;
     [BindProperty(Name = "file")] public IFormFile? Upload { get; set; }
@@ -42,29 +45,31 @@ public sealed class ImportModel(CityDirectory directory, IDocumentStore store, T
         }
         FileName = Upload.FileName;
 
-        // The endpoint reads the file as the body of its request (text/csv), as it does for an API client.
-        var request = new DefaultHttpContext().Request;
-        request.ContentType = "text/csv";
-        await using var body = Upload.OpenReadStream();
-        request.Body = body;
+        string file;
+        await using (var body = Upload.OpenReadStream())
+        using (var content = new StreamReader(body, Encoding.UTF8))
+            file = await content.ReadToEndAsync(cancellation);
+        var command = ImportReport.Command(CitySlug, Code, User.AccountId(), file, Blank(Source), Blank(MethodNote), Blank(Reason));
         await using var session = store.LightweightSession(CitySlug);
-        var answer = await MeasurementEndpoints.Import(CitySlug, Code, Blank(Source), Blank(MethodNote), Blank(Reason), request, User, session, clock, cancellation);
+        var (written, decision) = await handler.Handle(command, session, cancellation);
 
-        if (answer.Problem() is { } problem)
+        if (written.IsRefused)
         {
-            if (problem.Status == StatusCodes.Status404NotFound) return NotFound();
-            if (problem.Extensions.TryGetValue("problems", out var listed) && listed is IEnumerable<ImportProblem> problems)
+            var problems = ImportReport.Problems(written);
+            if (problems.Count > 0)
             {
-                Problems = problems.ToList();
-                ProblemCount = problem.Extensions.TryGetValue("problemCount", out var count) && count is int n ? n : Problems.Count;
-                ModelState.AddModelError("problems", text[problem.Title ?? "Some rows cannot be imported; nothing was stored."]);
+                Problems = problems.Take(ImportReport.Listed).ToList();
+                ProblemCount = problems.Count;
+                ModelState.AddModelError("problems", text[written.Errors[0].Kind == ErrorKind.Invalid ? "The file is not in the Open SDG layout." : "Some rows cannot be imported; nothing was stored."]);
+                return Page();
             }
-            else problem.AddTo(ModelState, text);
+            if (written.Errors.Any(e => e.Kind == ErrorKind.NotFound)) return NotFound();
+            written.Problem.Problem()!.AddTo(ModelState, text);
             return Page();
         }
 
-        dynamic imported = ((IValueHttpResult)answer).Value!;
-        TempData.Confirm(text["The file is imported: {0} values recorded, {1} unchanged.", Display.Count((int)imported.Imported), Display.Count((int)imported.Unchanged)]);
+        TempData.Confirm(text["The file is imported: {0} values recorded, {1} unchanged.",
+            Display.Count(MeasurementImport.Imported(decision!)), Display.Count(MeasurementImport.Unchanged(command, decision!))]);
         var location = $"/cities/{CitySlug}/indicators/{Code}";
         // The progress script sends the form itself and goes to the page once the file is in.
         if (Request.Headers.XRequestedWith == "XMLHttpRequest") return new JsonResult(new { location });
@@ -74,7 +79,7 @@ public sealed class ImportModel(CityDirectory directory, IDocumentStore store, T
     private async Task<bool> LoadAsync(CancellationToken cancellation)
     {
         await using var session = store.QuerySession(CitySlug);
-        var series = await session.LoadAsync<IndicatorSeries>(SeriesStream.Id(CitySlug, Code), cancellation);
+        var series = await reader.SeriesAsync(session, CitySlug, Code, cancellation);
         if (series is null) return false;
         Series = series;
         return true;

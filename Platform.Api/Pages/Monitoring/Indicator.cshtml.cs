@@ -1,6 +1,5 @@
 using System.Globalization;
 using Marten;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -21,10 +20,10 @@ public sealed record SeriesValue(string Period, IReadOnlyDictionary<string, stri
 
 /// <summary>
 /// One indicator of the city: its series as a chart with the table of the same values, baseline, target, status and
-/// gaps (the API's series endpoint method); officials of the city record a value here through the measurement endpoint method.
+/// gaps (read as the API reads them); officials of the city record a value here with the command the API sends.
 /// </summary>
-public sealed class IndicatorModel(CityDirectory directory, IDocumentStore store, IAuthorizationService authorization, TimeProvider clock,
-    IStringLocalizer<Text> text) : CityPageModel(directory)
+public sealed class IndicatorModel(CityDirectory directory, IDocumentStore store, IAuthorizationService authorization, MonitoringHandler handler,
+    MonitoringReader reader, IStringLocalizer<Text> text) : CityPageModel(directory)
 {
     public string Code => RouteCode;
 
@@ -52,8 +51,7 @@ public sealed class IndicatorModel(CityDirectory directory, IDocumentStore store
     {
         ModelState.Clear(); // the endpoint decides what is valid, not model binding
         var here = $"/cities/{CitySlug}/indicators/{Code}";
-        if (!User.IsSignedIn()) return Challenge(new AuthenticationProperties { RedirectUri = here });
-        if (!(await authorization.AuthorizeAsync(User, HttpContext, Policies.Official)).Succeeded) return Forbid();
+        if (await RefusalAsync(authorization, Policies.Official) is { } refusal) return refusal;
 
         var parsed = ParseNumber(ValueText);
         var dimension = string.IsNullOrWhiteSpace(Dimension) ? null : Dimension.Trim();
@@ -64,12 +62,12 @@ public sealed class IndicatorModel(CityDirectory directory, IDocumentStore store
             AsksReason = !string.IsNullOrWhiteSpace(Reason);
             return await LoadAsync(cancellation) ? Page() : NotFound();
         }
-        var command = new RecordMeasurement(Period, parsed, null, Blank(Source), Blank(MethodNote),
+        var input = new MeasurementInput(Period, parsed, null, Blank(Source), Blank(MethodNote),
             dimension is null ? null : new Dictionary<string, string?> { [dimension] = Group },
             null, null, Blank(Reason));
         await using var session = store.LightweightSession(CitySlug);
-        var answer = await MeasurementEndpoints.Record(CitySlug, Code, command, User, session, clock, cancellation);
-        if (answer.Problem() is { } problem)
+        var (written, decision) = await handler.Handle(new RecordMeasurement(SeriesStream.Id(CitySlug, Code), Code, User.AccountId(), input), session, cancellation);
+        if (written.IsRefused && written.Problem.Problem() is { } problem)
         {
             if (problem.Status == StatusCodes.Status404NotFound) return NotFound();
             problem.AddTo(ModelState, text, field => field.StartsWith("disaggregation", StringComparison.Ordinal) ? "group" : EndpointAnswers.FormField(field));
@@ -81,12 +79,10 @@ public sealed class IndicatorModel(CityDirectory directory, IDocumentStore store
             AsksReason = ModelState.HasError("reason") || !string.IsNullOrWhiteSpace(Reason);
             return await LoadAsync(cancellation) ? Page() : NotFound();
         }
-        dynamic recorded = ((IValueHttpResult)answer).Value!;
-        string outcome = recorded.Recorded;
-        TempData.Confirm(outcome switch
+        TempData.Confirm(decision!.Events.FirstOrDefault() switch
         {
-            "corrected" => text["The value is corrected."],
-            "unchanged" => text["This value was recorded already; nothing changed."],
+            MeasurementCorrected => text["The value is corrected."],
+            null => text["This value was recorded already; nothing changed."],
             _ => text["The value is recorded."],
         });
         return Redirect(here + "#values-heading");
@@ -95,19 +91,11 @@ public sealed class IndicatorModel(CityDirectory directory, IDocumentStore store
     private async Task<bool> LoadAsync(CancellationToken cancellation)
     {
         await using var session = store.QuerySession(CitySlug);
-        var answer = await CityIndicatorEndpoints.Get(CitySlug, Code, session, cancellation);
-        // A problem (no such series in the city) carries a value too, the problem details: it is a 404, not a series.
-        if (answer.Problem() is not null || answer is not IValueHttpResult { Value: { } value }) return false;
-        // The endpoint answers an anonymous object of this assembly: read it by name, as a JSON client would.
-        dynamic details = value;
-        Series = (SeriesDetails)details.Series;
-        var values = new List<SeriesValue>();
-        foreach (dynamic v in (IEnumerable<object>)details.Values)
-            values.Add(new SeriesValue((string)v.Period, (IReadOnlyDictionary<string, string>)v.Disaggregation, (double)v.Value, (SourceKind)v.Source,
-                (string?)v.MethodNote, (string?)v.CorrectionReason));
-        Values = values;
-        var series = await session.LoadAsync<IndicatorSeries>(SeriesStream.Id(CitySlug, Series.Code), cancellation);
-        Definition = series is { Local: false } ? await IndicatorCatalogue.FindAsync(session, Series.Code, cancellation) ?? series.Definition : series!.Definition;
+        if (await reader.GetAsync(session, CitySlug, Code, cancellation) is not { } details) return false;
+        Series = details.Series;
+        Values = details.Values.Select(v => new SeriesValue(v.Period, v.Disaggregation, v.Value, v.Source, v.MethodNote, v.CorrectionReason)).ToList();
+        var series = await reader.SeriesAsync(session, CitySlug, Series.Code, cancellation);
+        Definition = await reader.CurrentDefinitionAsync(session, series!, cancellation);
         IsOfficial = User.IsSignedIn() && (await authorization.AuthorizeAsync(User, HttpContext, Policies.Official)).Succeeded;
         return true;
     }

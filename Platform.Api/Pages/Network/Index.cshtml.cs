@@ -1,7 +1,7 @@
+using Platform.Api.Assessments;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Platform.Api.Assessments;
 using Platform.Api.Cities;
 using Platform.Api.Scorecards;
 using Platform.Api.Web;
