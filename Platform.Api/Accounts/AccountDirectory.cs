@@ -40,16 +40,15 @@ public sealed class AccountDirectory(IDocumentStore store, IMemoryCache cache, R
     }
 
     /// <summary>
-    /// Ends every sign-in of the account issued until now and stores it (with whatever else the caller changed on it):
-    /// this node refuses the old tickets at once, the others within a poll (<see cref="RoleChangeLog"/>).
+    /// Ends every sign-in of the account issued until now and stores it in the session (with whatever else the caller
+    /// changed on it); once the caller committed, <see cref="RolesChanged"/> makes this node refuse the old tickets at
+    /// once, the others within a poll (<see cref="RoleChangeLog"/>).
     /// </summary>
-    public async Task EndSignInsAsync(Marten.IDocumentSession session, Account account, CancellationToken cancellation)
+    public void EndSignIns(Marten.IDocumentSession session, Account account)
     {
         StampRoleChange(account);
         account.SignInsValidFrom = account.RolesChangedAt;
         session.Store(account);
-        await session.SaveChangesAsync(cancellation);
-        RolesChanged(account);
     }
 
     /// <summary>Drops this node's copy of an account that is gone.</summary>

@@ -132,21 +132,17 @@ public sealed class AccountHandler(CityDirectory cities, IPasswordHasher<Account
     /// <summary>Ends the account's sign-ins; false when another change of the account committed first (optimistic concurrency).</summary>
     private async Task<bool> TryEndSignInsAsync(IDocumentSession session, Account account, CancellationToken cancellation)
     {
-        try
-        {
-            await accounts.EndSignInsAsync(session, account, cancellation);
-            return true;
-        }
-        catch (Exception e) when (WriteConflicts.IsStreamConflict(e))
-        {
-            return false;
-        }
+        accounts.EndSignIns(session, account);
+        if (await StreamWrite.CommitAsync(session, AccountChangedError, cancellation) is not null) return false;
+        accounts.RolesChanged(account);
+        return true;
     }
 
     private static readonly DomainError EmailTaken = DomainError.Conflict("email-taken", "An account with this email exists already.") with { Field = "email" };
 
-    private static IResult AccountChanged() =>
-        Problems.Result([DomainError.Conflict("account-changed", "Your account changed meanwhile; try again.")]);
+    private static readonly DomainError AccountChangedError = DomainError.Conflict("account-changed", "Your account changed meanwhile; try again.");
+
+    private static IResult AccountChanged() => Problems.Result([AccountChangedError]);
 
     public static AccountResponse ToResponse(Account a) =>
         new(a.Id, a.Email, a.DisplayName, a.IsNetworkAdministrator, a.Roles, a.PreferredLanguage);
