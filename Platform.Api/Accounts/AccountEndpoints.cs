@@ -1,9 +1,3 @@
-using System.Security.Claims;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Platform.Api.Infrastructure;
-using Platform.Domain.Accounts;
-using Wolverine.Http;
 
 namespace Platform.Api.Accounts;
 

@@ -1,11 +1,5 @@
-using System.Security.Claims;
-using Marten;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
-using Platform.Api.Cities;
-using Platform.Api.Infrastructure;
-using Platform.Domain;
-using Platform.Domain.Accounts;
 using Platform.Domain.Reference;
 
 namespace Platform.Api.Accounts;

@@ -1,6 +1,3 @@
-using Marten;
-using Npgsql;
-using Platform.Api.Infrastructure;
 using Platform.Domain.Concerns;
 using Platform.Projections.Concerns;
 

@@ -1,7 +1,3 @@
-using System.Security.Claims;
-using Platform.Api.Cities;
-using Platform.Api.Infrastructure;
-using Platform.Domain.Accounts;
 
 namespace Platform.Api.Accounts;
 

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Platform.Api.Cities;
-using Platform.Domain.Accounts;
 
 namespace Platform.Api.Accounts;
 

@@ -1,8 +1,4 @@
-using Platform.Domain;
-using Marten;
-using Npgsql;
 using NpgsqlTypes;
-using Platform.Api.Infrastructure;
 using Platform.Domain.Concerns;
 using Platform.Projections.Consultations;
 

@@ -1,8 +1,5 @@
 using System.Text.Json;
-using Marten;
-using Npgsql;
 using Platform.Api.Following;
-using Platform.Api.Infrastructure;
 using Platform.Domain.Concerns;
 using Platform.Domain.Consultations;
 using Platform.Domain.Proposals;

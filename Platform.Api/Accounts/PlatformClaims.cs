@@ -1,5 +1,3 @@
-using System.Security.Claims;
-using Platform.Domain.Accounts;
 
 namespace Platform.Api.Accounts;
 

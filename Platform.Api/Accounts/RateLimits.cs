@@ -1,8 +1,5 @@
-using System.Globalization;
-using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
-using Platform.Api.Infrastructure;
 
 namespace Platform.Api.Accounts;
 

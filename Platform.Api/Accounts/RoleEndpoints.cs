@@ -1,11 +1,4 @@
-using System.Security.Claims;
 using System.Text.Json;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Platform.Api.Infrastructure;
-using Platform.Domain;
-using Platform.Domain.Accounts;
-using Wolverine.Http;
 
 namespace Platform.Api.Accounts;
 

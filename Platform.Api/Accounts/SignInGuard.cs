@@ -1,9 +1,5 @@
 using System.Net;
-using Marten;
 using Microsoft.AspNetCore.Identity;
-using Npgsql;
-using Platform.Api.Infrastructure;
-using Platform.Domain.Accounts;
 using Weasel.Core;
 using Weasel.Postgresql;
 using Weasel.Postgresql.Tables;

@@ -1,10 +1,3 @@
-using System.Security.Claims;
-using Marten;
-using Platform.Api.Accounts;
-using Platform.Api.Cities;
-using Platform.Api.Infrastructure;
-using Platform.Domain;
-using Platform.Domain.Accounts;
 using Platform.Domain.Assessments;
 using Platform.Projections.Assessments;
 

@@ -1,4 +1,3 @@
-using Marten;
 using Platform.Domain.Assessments;
 using Platform.Domain.Reference;
 using Platform.Projections.Assessments;

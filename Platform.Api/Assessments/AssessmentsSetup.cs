@@ -1,5 +1,4 @@
 using JasperFx.Events.Projections;
-using Marten;
 using Platform.Domain.Reference;
 using Platform.Projections.Assessments;
 

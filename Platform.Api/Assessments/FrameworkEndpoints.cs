@@ -1,9 +1,6 @@
-using Marten;
-using Platform.Api.Cities;
 using Platform.Domain.Assessments;
 using Platform.Domain.Reference;
 using Platform.Projections.Assessments;
-using Wolverine.Http;
 
 namespace Platform.Api.Assessments;
 

@@ -1,9 +1,5 @@
-using System.Security.Claims;
-using Marten;
-using Platform.Api.Infrastructure;
 using Platform.Domain.Assessments;
 using Platform.Projections.Assessments;
-using Wolverine.Http;
 
 namespace Platform.Api.Assessments;
 

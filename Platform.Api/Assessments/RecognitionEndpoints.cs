@@ -1,6 +1,4 @@
-using Marten;
 using Platform.Projections.Assessments;
-using Wolverine.Http;
 
 namespace Platform.Api.Assessments;
 

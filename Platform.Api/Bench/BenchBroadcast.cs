@@ -1,6 +1,4 @@
-using Marten;
 using Microsoft.AspNetCore.SignalR;
-using Platform.Api.Live;
 
 namespace Platform.Api.Bench;
 

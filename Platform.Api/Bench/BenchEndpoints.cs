@@ -1,10 +1,7 @@
-using Marten;
 using Weasel.Core;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.Extensions.Options;
-using Platform.Api.Accounts;
-using Platform.Domain.Accounts;
 
 namespace Platform.Api.Bench;
 

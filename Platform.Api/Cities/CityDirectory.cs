@@ -1,4 +1,3 @@
-using Marten;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Platform.Api.Cities;

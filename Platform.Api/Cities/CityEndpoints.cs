@@ -1,11 +1,5 @@
 using System.Text.RegularExpressions;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Platform.Api.Accounts;
-using Platform.Api.Infrastructure;
-using Platform.Domain;
 using Platform.Domain.Reference;
-using Wolverine.Http;
 
 namespace Platform.Api.Cities;
 

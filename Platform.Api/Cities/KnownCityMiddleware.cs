@@ -1,4 +1,3 @@
-using Platform.Api.Infrastructure;
 
 namespace Platform.Api.Cities;
 

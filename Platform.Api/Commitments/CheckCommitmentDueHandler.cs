@@ -1,6 +1,4 @@
-using Marten;
 using Platform.Domain.Commitments;
-using Wolverine;
 
 namespace Platform.Api.Commitments;
 

@@ -1,13 +1,8 @@
-using Marten;
-using Platform.Api.Cities;
-using Platform.Api.Infrastructure;
-using Platform.Domain;
 using Platform.Domain.Commitments;
 using Platform.Domain.Concerns;
 using Platform.Domain.Consultations;
 using Platform.Domain.Proposals;
 using Platform.Domain.TownHalls;
-using Wolverine;
 using Wolverine.Attributes;
 
 namespace Platform.Api.Commitments;

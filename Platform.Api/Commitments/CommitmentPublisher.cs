@@ -1,8 +1,4 @@
-using Marten;
-using Platform.Api.Cities;
-using Platform.Domain;
 using Platform.Domain.Commitments;
-using Wolverine;
 
 namespace Platform.Api.Commitments;
 

@@ -1,6 +1,3 @@
-using Marten;
-using Platform.Api.Infrastructure;
-using Platform.Domain;
 using Platform.Domain.Reference;
 using Platform.Domain.Commitments;
 using Platform.Projections.Commitments;

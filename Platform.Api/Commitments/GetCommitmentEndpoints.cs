@@ -1,10 +1,6 @@
-using Marten;
 using Platform.Api.Concerns;
-using Platform.Api.Infrastructure;
-using Platform.Domain;
 using Platform.Domain.Commitments;
 using Platform.Domain.Reference;
-using Wolverine.Http;
 
 namespace Platform.Api.Commitments;
 

@@ -1,10 +1,4 @@
-using System.Security.Claims;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Platform.Api.Accounts;
 using Platform.Domain.Commitments;
-using Wolverine;
-using Wolverine.Http;
 
 namespace Platform.Api.Commitments;
 

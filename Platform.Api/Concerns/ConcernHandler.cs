@@ -1,8 +1,3 @@
-using Marten;
-using Platform.Api.Accounts;
-using Platform.Api.Cities;
-using Platform.Api.Infrastructure;
-using Platform.Domain;
 using Platform.Domain.Concerns;
 using Wolverine.Attributes;
 

@@ -1,8 +1,4 @@
-using System.Security.Claims;
-using Marten;
-using Platform.Api.Infrastructure;
 using Platform.Domain.Concerns;
-using Wolverine.Http;
 
 namespace Platform.Api.Concerns;
 

@@ -1,5 +1,3 @@
-using Marten;
-using Platform.Api.Live;
 using Platform.Projections.Concerns;
 
 namespace Platform.Api.Concerns;

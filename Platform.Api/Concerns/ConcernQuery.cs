@@ -1,8 +1,3 @@
-using System.Security.Claims;
-using Platform.Api.Accounts;
-using Platform.Api.Infrastructure;
-using Platform.Domain;
-using Platform.Domain.Accounts;
 using Platform.Domain.Concerns;
 
 namespace Platform.Api.Concerns;

@@ -1,9 +1,4 @@
-using System.Security.Claims;
 using System.Text;
-using Marten;
-using Npgsql;
-using Platform.Api.Accounts;
-using Platform.Api.Infrastructure;
 using Platform.Domain.Concerns;
 using Platform.Projections.Concerns;
 

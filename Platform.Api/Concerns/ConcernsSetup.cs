@@ -1,8 +1,5 @@
-using Marten;
 using JasperFx.Events.Projections;
-using Platform.Api.Live;
 using Platform.Projections.Concerns;
-using Platform.Projections.Live;
 
 namespace Platform.Api.Concerns;
 

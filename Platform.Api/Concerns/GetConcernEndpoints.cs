@@ -1,10 +1,3 @@
-using System.Security.Claims;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Platform.Api.Accounts;
-using Platform.Api.Infrastructure;
-using Platform.Domain;
-using Wolverine.Http;
 
 namespace Platform.Api.Concerns;
 

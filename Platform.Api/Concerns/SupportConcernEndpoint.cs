@@ -1,12 +1,5 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Authorization;
-using Platform.Api.Accounts;
-using Platform.Api.Infrastructure;
 using Platform.Api.Participation;
-using Platform.Domain;
-using Platform.Domain.Accounts;
 using Platform.Domain.Concerns;
-using Wolverine.Http;
 
 namespace Platform.Api.Concerns;
 

@@ -1,9 +1,5 @@
-using Marten;
-using Platform.Api.Infrastructure;
 using Platform.Api.Monitoring;
-using Platform.Domain;
 using Platform.Domain.Consultations;
-using Wolverine;
 using Wolverine.Attributes;
 
 namespace Platform.Api.Consultations;

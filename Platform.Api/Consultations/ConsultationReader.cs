@@ -1,12 +1,4 @@
-using System.Globalization;
-using System.Security.Claims;
-using Marten;
 using Marten.Pagination;
-using Platform.Api.Accounts;
-using Platform.Domain;
-using Platform.Domain.Accounts;
-using Npgsql;
-using Platform.Api.Infrastructure;
 using Platform.Domain.Consultations;
 using Platform.Projections.Consultations;
 

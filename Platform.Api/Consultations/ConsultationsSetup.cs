@@ -1,8 +1,5 @@
 using JasperFx.Events.Projections;
-using Marten;
-using Platform.Api.Live;
 using Platform.Projections.Consultations;
-using Platform.Projections.Live;
 
 namespace Platform.Api.Consultations;
 

@@ -1,14 +1,7 @@
-using System.Security.Claims;
-using Marten;
 using Marten.Pagination;
-using Platform.Api.Accounts;
 using Platform.Api.Concerns;
-using Platform.Api.Infrastructure;
-using Platform.Domain;
-using Platform.Domain.Accounts;
 using Platform.Domain.Consultations;
 using Platform.Projections.Consultations;
-using Wolverine.Http;
 
 namespace Platform.Api.Consultations;
 

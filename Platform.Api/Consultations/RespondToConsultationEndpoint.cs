@@ -1,13 +1,5 @@
-using System.Security.Claims;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Platform.Api.Accounts;
 using Platform.Api.Participation;
-using Platform.Api.Infrastructure;
-using Platform.Domain;
-using Platform.Domain.Accounts;
 using Platform.Domain.Consultations;
-using Wolverine.Http;
 
 namespace Platform.Api.Consultations;
 

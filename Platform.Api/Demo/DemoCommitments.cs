@@ -1,6 +1,3 @@
-using Marten;
-using Platform.Api.Cities;
-using Platform.Domain;
 using Platform.Domain.Commitments;
 using Platform.Domain.Reference;
 

@@ -1,7 +1,3 @@
-using Marten;
-using Platform.Api.Accounts;
-using Platform.Api.Cities;
-using Platform.Domain;
 using Platform.Domain.Monitoring;
 using Platform.Domain.Reference;
 

@@ -1,10 +1,5 @@
-using Platform.Domain;
-using Marten;
 using Microsoft.AspNetCore.Identity;
-using Platform.Api.Accounts;
-using Platform.Api.Cities;
 using Platform.Api.Concerns;
-using Platform.Domain.Accounts;
 using Platform.Domain.Concerns;
 using Platform.Domain.Reference;
 

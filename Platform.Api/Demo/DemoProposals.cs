@@ -1,8 +1,3 @@
-using Marten;
-using Platform.Api.Accounts;
-using Platform.Api.Cities;
-using Platform.Domain;
-using Platform.Domain.Accounts;
 using Platform.Domain.Commitments;
 using Platform.Domain.Concerns;
 using Platform.Domain.Proposals;

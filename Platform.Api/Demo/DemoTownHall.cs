@@ -1,6 +1,3 @@
-using Marten;
-using Platform.Api.Accounts;
-using Platform.Domain;
 using Platform.Domain.Concerns;
 using Platform.Domain.TownHalls;
 

@@ -1,9 +1,4 @@
-using System.Security.Claims;
-using Marten;
-using Platform.Api.Accounts;
 using Platform.Api.Concerns;
-using Platform.Api.Infrastructure;
-using Platform.Domain;
 using Platform.Projections.Commitments;
 using Platform.Projections.Concerns;
 using Wolverine.Attributes;

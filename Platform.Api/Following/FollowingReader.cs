@@ -1,13 +1,7 @@
-using System.Security.Claims;
-using Platform.Domain;
-using Marten;
-using Npgsql;
 using Platform.Api.Commitments;
-using Platform.Api.Infrastructure;
 using Platform.Domain.Concerns;
 using Platform.Projections.Commitments;
 using Platform.Projections.Concerns;
-using Platform.Api.Accounts;
 
 namespace Platform.Api.Following;
 

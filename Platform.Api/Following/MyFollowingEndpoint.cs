@@ -1,7 +1,3 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Authorization;
-using Platform.Api.Accounts;
-using Wolverine.Http;
 
 namespace Platform.Api.Following;
 

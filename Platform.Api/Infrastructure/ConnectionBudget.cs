@@ -1,4 +1,3 @@
-using Npgsql;
 
 namespace Platform.Api.Infrastructure;
 

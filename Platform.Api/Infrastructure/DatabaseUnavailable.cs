@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Diagnostics;
-using Npgsql;
 
 namespace Platform.Api.Infrastructure;
 

@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Marten;
-using Platform.Api.Accounts;
 
 namespace Platform.Api.Infrastructure;
 

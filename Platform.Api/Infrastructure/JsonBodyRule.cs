@@ -3,8 +3,6 @@ using System.Text.RegularExpressions;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.CodeGeneration.Frames;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 using Wolverine.Http.CodeGen;
 
 namespace Platform.Api.Infrastructure;

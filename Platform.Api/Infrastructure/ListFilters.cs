@@ -1,4 +1,3 @@
-using Platform.Domain;
 using Platform.Domain.Reference;
 
 namespace Platform.Api.Infrastructure;

@@ -1,4 +1,3 @@
-using Platform.Domain;
 
 namespace Platform.Api.Infrastructure;
 

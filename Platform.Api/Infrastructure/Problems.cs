@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Platform.Domain;
 
 namespace Platform.Api.Infrastructure;
 

@@ -1,6 +1,4 @@
-using Marten;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Npgsql;
 
 namespace Platform.Api.Infrastructure;
 

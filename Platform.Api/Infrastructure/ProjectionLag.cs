@@ -1,5 +1,4 @@
 using System.Diagnostics.Metrics;
-using Npgsql;
 
 namespace Platform.Api.Infrastructure;
 

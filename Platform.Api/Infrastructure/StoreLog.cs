@@ -1,6 +1,4 @@
-using Marten;
 using Marten.Services;
-using Npgsql;
 
 namespace Platform.Api.Infrastructure;
 

@@ -1,5 +1,3 @@
-using Marten;
-using Platform.Domain;
 
 namespace Platform.Api.Infrastructure;
 

@@ -1,6 +1,4 @@
-using Marten;
 using Microsoft.AspNetCore.SignalR;
-using Npgsql;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;

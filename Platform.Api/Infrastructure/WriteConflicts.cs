@@ -1,6 +1,5 @@
 using JasperFx;
 using Marten.Exceptions;
-using Npgsql;
 
 namespace Platform.Api.Infrastructure;
 

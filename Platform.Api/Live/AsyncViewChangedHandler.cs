@@ -1,4 +1,3 @@
-using Platform.Projections.Live;
 
 namespace Platform.Api.Live;
 

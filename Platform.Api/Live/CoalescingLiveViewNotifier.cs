@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.AspNetCore.SignalR;
-using Platform.Projections.Live;
 
 namespace Platform.Api.Live;
 

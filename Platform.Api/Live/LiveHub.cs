@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.SignalR;
-using Platform.Api.Cities;
 
 namespace Platform.Api.Live;
 

@@ -1,5 +1,3 @@
-using Marten;
-using Platform.Projections.Live;
 
 namespace Platform.Api.Live;
 

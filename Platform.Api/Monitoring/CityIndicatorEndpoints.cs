@@ -1,13 +1,6 @@
-using System.Security.Claims;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Platform.Api.Accounts;
-using Platform.Api.Infrastructure;
-using Platform.Domain;
 using Platform.Domain.Monitoring;
 using Platform.Domain.Reference;
 using Platform.Projections.Consultations;
-using Wolverine.Http;
 
 namespace Platform.Api.Monitoring;
 

@@ -1,4 +1,3 @@
-using Marten;
 using Platform.Domain.Monitoring;
 using Platform.Domain.Reference;
 

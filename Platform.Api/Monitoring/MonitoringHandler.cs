@@ -1,6 +1,3 @@
-using Marten;
-using Platform.Api.Infrastructure;
-using Platform.Domain;
 using Platform.Domain.Monitoring;
 using Platform.Projections.Consultations;
 

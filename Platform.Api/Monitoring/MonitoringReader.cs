@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using Marten;
-using Platform.Api.Cities;
 using Platform.Domain.Monitoring;
 
 namespace Platform.Api.Monitoring;

@@ -1,6 +1,4 @@
 using Platform.Domain.Monitoring;
-using Platform.Domain;
-using Platform.Api.Infrastructure;
 
 namespace Platform.Api.Monitoring;
 

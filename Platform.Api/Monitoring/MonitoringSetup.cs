@@ -1,5 +1,4 @@
 using JasperFx.Events.Projections;
-using Marten;
 using Platform.Domain.Monitoring;
 using Platform.Projections.Monitoring;
 

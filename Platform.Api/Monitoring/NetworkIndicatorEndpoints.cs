@@ -1,8 +1,4 @@
-using Marten;
-using Platform.Api.Cities;
-using Platform.Api.Infrastructure;
 using Platform.Domain.Monitoring;
-using Wolverine.Http;
 
 namespace Platform.Api.Monitoring;
 

@@ -1,5 +1,3 @@
-using Marten;
-using Platform.Api.Cities;
 using Platform.Api.Consultations;
 using Platform.Domain.Consultations;
 using Platform.Domain.Monitoring;

@@ -1,8 +1,5 @@
-using Marten;
-using Platform.Api.Infrastructure;
 using Platform.Domain.Reference;
 using Platform.Projections.Concerns;
-using Wolverine.Http;
 
 namespace Platform.Api.Monitoring;
 

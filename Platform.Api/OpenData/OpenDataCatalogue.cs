@@ -1,4 +1,3 @@
-using Marten;
 using Platform.Api.Assessments;
 using Platform.Api.Commitments;
 using Platform.Api.Concerns;

@@ -1,7 +1,3 @@
-using Marten;
-using Platform.Api.Infrastructure;
-using Platform.Domain;
-using Wolverine.Http;
 
 namespace Platform.Api.OpenData;
 

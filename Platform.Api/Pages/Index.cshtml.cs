@@ -1,6 +1,3 @@
-using Marten;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Platform.Api.Cities;
 
 namespace Platform.Api.Pages;
 

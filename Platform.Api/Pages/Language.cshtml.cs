@@ -1,7 +1,4 @@
 using Microsoft.AspNetCore.Localization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Platform.Api.Web;
 
 namespace Platform.Api.Pages;
 

@@ -1,12 +1,8 @@
-using Platform.Api.Cities;
-using Platform.Api.Infrastructure;
 using Platform.Api.Proposals;
-using Platform.Domain;
 using Platform.Domain.Concerns;
 using Platform.Domain.Consultations;
 using Platform.Domain.Proposals;
 using Platform.Domain.TownHalls;
-using Platform.Projections.Live;
 using Platform.Projections.TownHalls;
 
 namespace Platform.Api.Participation;

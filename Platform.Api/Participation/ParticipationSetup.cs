@@ -1,4 +1,3 @@
-using Marten;
 using Platform.Projections.Participation;
 
 namespace Platform.Api.Participation;

@@ -1,10 +1,4 @@
-using Marten;
 using Microsoft.Extensions.Caching.Memory;
-using Npgsql;
-using Platform.Api.Infrastructure;
-using Platform.Api.Live;
-using Platform.Domain;
-using Platform.Projections.Live;
 using Platform.Projections.Participation;
 
 namespace Platform.Api.Participation;

@@ -1,8 +1,3 @@
-using System.Security.Claims;
-using Marten;
-using Platform.Api.Infrastructure;
-using Platform.Domain;
-using Wolverine.Http;
 
 namespace Platform.Api.Proposals;
 

@@ -1,11 +1,4 @@
-using System.Security.Claims;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Platform.Api.Accounts;
-using Platform.Api.Infrastructure;
 using Platform.Domain.Proposals;
-using Wolverine;
-using Wolverine.Http;
 
 namespace Platform.Api.Proposals;
 

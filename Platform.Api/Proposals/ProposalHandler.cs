@@ -1,11 +1,6 @@
-using Marten;
-using Platform.Api.Cities;
 using Platform.Api.Commitments;
-using Platform.Api.Infrastructure;
-using Platform.Domain;
 using Platform.Domain.Commitments;
 using Platform.Domain.Proposals;
-using Wolverine;
 using Wolverine.Attributes;
 
 namespace Platform.Api.Proposals;

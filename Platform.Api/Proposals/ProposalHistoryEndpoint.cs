@@ -1,7 +1,4 @@
-using Marten;
-using Platform.Api.Infrastructure;
 using Platform.Domain.Proposals;
-using Wolverine.Http;
 
 namespace Platform.Api.Proposals;
 

@@ -1,5 +1,3 @@
-using Platform.Api.Infrastructure;
-using Platform.Domain;
 using Platform.Domain.Proposals;
 
 namespace Platform.Api.Proposals;

@@ -1,11 +1,6 @@
-using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Marten;
-using Npgsql;
-using Platform.Api.Accounts;
-using Platform.Api.Infrastructure;
 using Platform.Projections.Concerns;
 using Platform.Projections.Proposals;
 

@@ -1,6 +1,3 @@
-using Marten;
-using Npgsql;
-using Platform.Api.Cities;
 using Platform.Domain.Proposals;
 
 namespace Platform.Api.Proposals;

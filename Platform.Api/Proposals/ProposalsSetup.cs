@@ -1,7 +1,4 @@
 using JasperFx.Events.Projections;
-using Marten;
-using Platform.Api.Live;
-using Platform.Projections.Live;
 using Platform.Projections.Proposals;
 
 namespace Platform.Api.Proposals;

@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
-using Marten;
 using Platform.Api.Assessments;
-using Platform.Api.Cities;
 using Platform.Api.Commitments;
 using Platform.Api.Monitoring;
 using Platform.Api.Scorecards;

@@ -1,7 +1,3 @@
-using Marten;
-using Platform.Api.Cities;
-using Platform.Api.Infrastructure;
-using Wolverine.Http;
 
 namespace Platform.Api.Reports;
 

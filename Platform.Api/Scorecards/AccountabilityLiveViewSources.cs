@@ -1,5 +1,3 @@
-using Marten;
-using Platform.Api.Live;
 using Platform.Projections.ConcernBoards;
 using Platform.Projections.Network;
 using Platform.Projections.Scorecards;

@@ -1,6 +1,4 @@
-using Marten;
 using Platform.Api.Assessments;
-using Platform.Api.Cities;
 using Platform.Domain.Assessments;
 using Platform.Projections.Assessments;
 using Platform.Projections.ConcernBoards;

@@ -1,6 +1,4 @@
 using JasperFx.Events.Projections;
-using Marten;
-using Platform.Api.Live;
 using Platform.Projections.ConcernBoards;
 using Platform.Projections.Network;
 using Platform.Projections.Scorecards;

@@ -1,6 +1,3 @@
-using Marten;
-using Platform.Api.Infrastructure;
-using Wolverine.Http;
 
 namespace Platform.Api.TownHalls;
 

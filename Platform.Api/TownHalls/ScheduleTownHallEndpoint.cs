@@ -1,9 +1,4 @@
-using System.Security.Claims;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Platform.Api.Accounts;
 using Platform.Domain.TownHalls;
-using Wolverine.Http;
 
 namespace Platform.Api.TownHalls;
 

@@ -1,9 +1,4 @@
-using Marten;
-using Platform.Api.Infrastructure;
-using Platform.Api.Live;
-using Platform.Domain;
 using Platform.Domain.TownHalls;
-using Platform.Projections.Live;
 using Platform.Projections.TownHalls;
 
 namespace Platform.Api.TownHalls;

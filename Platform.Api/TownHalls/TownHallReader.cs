@@ -1,8 +1,4 @@
-using Marten;
 using Marten.Pagination;
-using Npgsql;
-using Platform.Api.Infrastructure;
-using Platform.Domain;
 using Platform.Projections.TownHalls;
 
 namespace Platform.Api.TownHalls;

@@ -1,13 +1,5 @@
-using Platform.Domain;
-using System.Security.Claims;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Platform.Api.Accounts;
-using Platform.Api.Infrastructure;
 using Platform.Api.Participation;
-using Platform.Domain.Accounts;
 using Platform.Domain.TownHalls;
-using Wolverine.Http;
 
 namespace Platform.Api.TownHalls;
 

@@ -1,12 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using Platform.Api.Accounts;
-using Platform.Api.Cities;
-using Platform.Api.Infrastructure;
 
 namespace Platform.Api.Web;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-using Platform.Api.Cities;
 
 namespace Platform.Api.Web;
 

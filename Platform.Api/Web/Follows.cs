@@ -1,10 +1,4 @@
-using System.Security.Claims;
-using Marten;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-using Platform.Api.Accounts;
 using Platform.Api.Following;
 
 namespace Platform.Api.Web;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Platform.Domain.Monitoring;
 using Platform.Domain.Reference;
 

@@ -1,12 +1,4 @@
-using System.Globalization;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Platform.Api.Accounts;
-using Platform.Api.Cities;
-using Platform.Domain.Accounts;
 
 namespace Platform.Api.Web;
 

@@ -1,4 +1,3 @@
-using JasperFx.Events;
 using Marten.Events.Projections;
 using Platform.Domain.Assessments;
 using Platform.Domain.Reference;

@@ -1,8 +1,5 @@
-using JasperFx.Events;
-using Marten;
 using Marten.Events.Projections;
 using Platform.Domain.Concerns;
-using Platform.Projections.Live;
 
 namespace Platform.Projections.ConcernBoards;
 

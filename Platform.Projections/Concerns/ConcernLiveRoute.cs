@@ -1,6 +1,4 @@
-using JasperFx.Events;
 using Platform.Domain.Concerns;
-using Platform.Projections.Live;
 
 namespace Platform.Projections.Concerns;
 

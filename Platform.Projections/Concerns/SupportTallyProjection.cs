@@ -1,5 +1,3 @@
-using JasperFx.Events;
-using Marten;
 using Marten.Events.Projections;
 using Platform.Domain.Concerns;
 using Platform.Domain.Proposals;

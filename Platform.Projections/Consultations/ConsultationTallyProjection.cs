@@ -1,6 +1,4 @@
 using System.Text.Json;
-using JasperFx.Events;
-using Marten;
 using Marten.Events.Projections;
 using Platform.Domain.Consultations;
 

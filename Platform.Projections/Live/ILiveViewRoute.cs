@@ -1,4 +1,3 @@
-using JasperFx.Events;
 
 namespace Platform.Projections.Live;
 

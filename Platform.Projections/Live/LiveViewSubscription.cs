@@ -1,7 +1,5 @@
-using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
-using Marten;
 using Marten.Subscriptions;
 
 namespace Platform.Projections.Live;

@@ -1,4 +1,3 @@
-using Marten.Events.Aggregation;
 using Platform.Domain.Monitoring;
 
 namespace Platform.Projections.Monitoring;

@@ -1,7 +1,4 @@
-using JasperFx.Events;
-using Marten;
 using Marten.Events.Projections;
-using Platform.Projections.Live;
 using Platform.Projections.Scorecards;
 
 namespace Platform.Projections.Network;

@@ -1,4 +1,3 @@
-using Marten.Events.Aggregation;
 using Platform.Domain.Proposals;
 
 namespace Platform.Projections.Proposals;

@@ -1,7 +1,4 @@
-using JasperFx.Events;
-using Marten;
 using Marten.Events.Projections;
-using Platform.Projections.Live;
 
 namespace Platform.Projections.Scorecards;
 

@@ -1,6 +1,4 @@
-using JasperFx.Events;
 using Platform.Domain.TownHalls;
-using Platform.Projections.Live;
 
 namespace Platform.Projections.TownHalls;
 

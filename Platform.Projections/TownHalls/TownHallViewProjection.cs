@@ -1,5 +1,3 @@
-using JasperFx.Events;
-using Marten.Events.Aggregation;
 using Platform.Domain.TownHalls;
 
 namespace Platform.Projections.TownHalls;

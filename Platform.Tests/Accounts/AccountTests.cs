@@ -1,8 +1,4 @@
-using Alba;
-using Marten;
 using Platform.Api.Accounts;
-using Platform.Domain.Accounts;
-using Platform.Tests.Support;
 
 namespace Platform.Tests.Accounts;
 

@@ -1,14 +1,8 @@
-using System.Diagnostics;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Alba;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Http.Metadata;
-using Microsoft.Extensions.DependencyInjection;
 using Platform.Api.Infrastructure;
-using Platform.Domain.Accounts;
-using Platform.Tests.Support;
 
 namespace Platform.Tests.Accounts;
 

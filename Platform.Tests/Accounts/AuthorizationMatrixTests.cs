@@ -1,4 +1,3 @@
-using Platform.Tests.Support;
 using Xunit.Abstractions;
 
 namespace Platform.Tests.Accounts;

@@ -1,13 +1,8 @@
-using Alba;
-using Marten;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Platform.Api.Accounts;
 using Platform.Api.Cities;
-using Platform.Domain.Accounts;
 using Platform.Domain.Assessments;
 using Platform.Projections.Assessments;
-using Platform.Tests.Support;
 using Wolverine;
 
 namespace Platform.Tests.Accounts;

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Platform.Api.Infrastructure;
 using Platform.Tests.Cluster;
 

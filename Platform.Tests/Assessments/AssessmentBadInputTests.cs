@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Alba;
-using Platform.Tests.Support;
 
 namespace Platform.Tests.Assessments;
 

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using Platform.Tests.Support;
 
 namespace Platform.Tests.Cluster;
 

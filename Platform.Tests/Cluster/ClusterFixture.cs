@@ -1,8 +1,5 @@
-using Marten;
-using Npgsql;
 using Platform.Api.Cities;
 using Platform.Api.Demo;
-using Platform.Tests.Support;
 using Weasel.Core;
 
 namespace Platform.Tests.Cluster;

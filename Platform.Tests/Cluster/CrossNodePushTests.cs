@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.Connections;
 
 namespace Platform.Tests.Cluster;

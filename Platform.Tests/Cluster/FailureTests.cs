@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.Connections;
 using Xunit.Abstractions;
 

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using Npgsql;
 
 namespace Platform.Tests.Cluster;
 

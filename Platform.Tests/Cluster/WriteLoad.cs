@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net.Http.Headers;
-using System.Text.Json;
-using Npgsql;
 
 namespace Platform.Tests.Cluster;
 

@@ -1,4 +1,3 @@
-using Platform.Tests.Support;
 
 namespace Platform.Tests.Commitments;
 

@@ -1,6 +1,5 @@
 using Platform.Api.Cities;
 using Platform.Api.Demo;
-using Platform.Tests.Support;
 
 namespace Platform.Tests.Commitments;
 

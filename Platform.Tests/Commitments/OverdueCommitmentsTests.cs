@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json;
-using Npgsql;
-using Platform.Tests.Support;
 using Wolverine.Tracking;
 
 namespace Platform.Tests.Commitments;

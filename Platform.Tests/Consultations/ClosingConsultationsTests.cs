@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using Alba;
-using Npgsql;
-using Platform.Tests.Support;
 
 namespace Platform.Tests.Consultations;
 

@@ -1,4 +1,3 @@
-using Platform.Domain;
 using Platform.Domain.Assessments;
 using Platform.Domain.Reference;
 

@@ -1,4 +1,3 @@
-using Platform.Domain;
 using Platform.Domain.Commitments;
 using static Platform.Tests.Domain.Scenario;
 

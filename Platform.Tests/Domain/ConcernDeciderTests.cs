@@ -1,4 +1,3 @@
-using Platform.Domain;
 using Platform.Domain.Concerns;
 
 namespace Platform.Tests.Domain;

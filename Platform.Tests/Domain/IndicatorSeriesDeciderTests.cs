@@ -1,4 +1,3 @@
-using Platform.Domain;
 using Platform.Domain.Monitoring;
 using Platform.Domain.Reference;
 

@@ -1,4 +1,3 @@
-using Platform.Domain;
 using Platform.Domain.Concerns;
 using Platform.Domain.Consultations;
 using Platform.Domain.Proposals;

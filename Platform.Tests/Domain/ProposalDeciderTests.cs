@@ -1,4 +1,3 @@
-using Platform.Domain;
 using Platform.Domain.Concerns;
 using Platform.Domain.Proposals;
 using Platform.Domain.Commitments;

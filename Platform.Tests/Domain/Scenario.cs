@@ -1,5 +1,4 @@
 using System.Reflection;
-using Platform.Domain;
 
 namespace Platform.Tests.Domain;
 

@@ -1,4 +1,3 @@
-using Platform.Domain;
 using Platform.Domain.TownHalls;
 
 namespace Platform.Tests.Domain;

@@ -1,8 +1,4 @@
-using Alba;
-using Marten;
-using Microsoft.Extensions.DependencyInjection;
 using Platform.Api.Infrastructure;
-using Platform.Tests.Support;
 
 namespace Platform.Tests.Infrastructure;
 

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Platform.Tests.Support;
 
 namespace Platform.Tests.Infrastructure;
 

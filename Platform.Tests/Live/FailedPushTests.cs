@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Marten;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Logging.Abstractions;
 using Platform.Api.Live;

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json;
-using Platform.Tests.Support;
 
 namespace Platform.Tests.Live;
 

@@ -1,4 +1,3 @@
-using Marten;
 using Microsoft.Extensions.Logging.Abstractions;
 using Platform.Api.Live;
 using Platform.Projections.Live;

@@ -1,7 +1,5 @@
-using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR.Client;
-using Platform.Tests.Support;
 
 namespace Platform.Tests.Live;
 

@@ -1,8 +1,6 @@
-using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
-using Platform.Tests.Support;
 
 namespace Platform.Tests.Live;
 

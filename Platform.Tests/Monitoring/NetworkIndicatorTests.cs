@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Alba;
-using Platform.Domain.Accounts;
-using Platform.Tests.Support;
 
 namespace Platform.Tests.Monitoring;
 

@@ -1,7 +1,4 @@
-using System.Text.Json;
-using Alba;
 using Platform.Tests.Consultations;
-using Platform.Tests.Support;
 
 namespace Platform.Tests.Monitoring;
 

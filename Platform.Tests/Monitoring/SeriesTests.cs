@@ -1,8 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Alba;
-using Platform.Domain.Accounts;
-using Platform.Tests.Support;
 
 namespace Platform.Tests.Monitoring;
 

@@ -1,7 +1,4 @@
 using System.Text;
-using System.Text.Json;
-using Alba;
-using Platform.Tests.Support;
 
 namespace Platform.Tests.OpenData;
 

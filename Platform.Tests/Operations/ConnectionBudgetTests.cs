@@ -1,9 +1,5 @@
-using Marten;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 using Platform.Api.Infrastructure;
-using Platform.Tests.Support;
 using Weasel.Postgresql;
 using Wolverine.Persistence.Durability;
 

@@ -1,8 +1,5 @@
-using System.Diagnostics;
-using Alba;
 using OpenTelemetry.Metrics;
 using Platform.Api.Concerns;
-using Platform.Tests.Support;
 
 namespace Platform.Tests.Operations;
 

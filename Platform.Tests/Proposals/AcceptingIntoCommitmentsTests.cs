@@ -1,6 +1,3 @@
-using Alba;
-using System.Text.Json;
-using Platform.Tests.Support;
 
 namespace Platform.Tests.Proposals;
 

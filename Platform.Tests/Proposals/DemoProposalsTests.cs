@@ -1,7 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using Platform.Api.Cities;
 using Platform.Api.Demo;
-using Platform.Tests.Support;
 
 namespace Platform.Tests.Proposals;
 

@@ -1,6 +1,3 @@
-using Alba;
-using Platform.Domain.Accounts;
-using Platform.Tests.Support;
 
 namespace Platform.Tests.Proposals;
 

@@ -1,6 +1,4 @@
-using Alba;
 using Platform.Domain.Proposals;
-using Platform.Tests.Support;
 
 namespace Platform.Tests.Proposals;
 

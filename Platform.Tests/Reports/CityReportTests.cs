@@ -1,7 +1,4 @@
-using System.Text.Json;
-using Alba;
 using Platform.Api.Reports;
-using Platform.Tests.Support;
 
 namespace Platform.Tests.Reports;
 

@@ -1,11 +1,7 @@
-using Platform.Domain;
-using System.Text.Json;
-using Alba;
 using Platform.Domain.Concerns;
 using Platform.Projections.ConcernBoards;
 using Platform.Projections.Network;
 using Platform.Projections.Scorecards;
-using Platform.Tests.Support;
 
 namespace Platform.Tests.Scorecards;
 

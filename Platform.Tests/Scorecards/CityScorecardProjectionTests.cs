@@ -4,7 +4,6 @@ using Platform.Domain.Consultations;
 using Platform.Domain.Proposals;
 using Platform.Projections.Network;
 using Platform.Projections.Scorecards;
-using Platform.Tests.Support;
 
 namespace Platform.Tests.Scorecards;
 

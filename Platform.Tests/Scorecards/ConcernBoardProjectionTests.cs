@@ -1,7 +1,5 @@
-using Platform.Domain;
 using Platform.Domain.Concerns;
 using Platform.Projections.ConcernBoards;
-using Platform.Tests.Support;
 
 namespace Platform.Tests.Scorecards;
 

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using JasperFx.Events;
-using Marten;
 using Platform.Api.Cities;
 
 namespace Platform.Tests.Support;

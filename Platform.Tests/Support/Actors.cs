@@ -1,11 +1,7 @@
-using Alba;
-using Marten;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Platform.Api.Accounts;
-using Platform.Domain.Accounts;
 
 namespace Platform.Tests.Support;
 

@@ -1,10 +1,6 @@
-using Alba;
 using JasperFx;
 using JasperFx.CommandLine;
-using Marten;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Platform.Api.Cities;
 using Platform.Api.Demo;
 using Wolverine;

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Alba;
 using Platform.Domain.Reference;
 
 namespace Platform.Tests.Support;

@@ -1,4 +1,3 @@
-using Platform.Domain.Accounts;
 
 namespace Platform.Tests.Support;
 

@@ -1,7 +1,5 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
 
 namespace Platform.Tests.Support;
 

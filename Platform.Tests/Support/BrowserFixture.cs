@@ -1,18 +1,13 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using JasperFx.CommandLine;
-using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 using Platform.Api.Accounts;
 using Platform.Api.Demo;
-using Platform.Domain.Accounts;
 using Wolverine;
 
 namespace Platform.Tests.Support;

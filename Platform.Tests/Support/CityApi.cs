@@ -1,4 +1,3 @@
-using Alba;
 
 namespace Platform.Tests.Support;
 

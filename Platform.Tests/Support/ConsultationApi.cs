@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Alba;
-using Platform.Domain.Accounts;
 
 namespace Platform.Tests.Support;
 

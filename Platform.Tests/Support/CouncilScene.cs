@@ -1,5 +1,4 @@
 using Platform.Api.Cities;
-using Platform.Domain.Accounts;
 
 namespace Platform.Tests.Support;
 

@@ -1,5 +1,3 @@
-using Alba;
-using Platform.Domain.Accounts;
 
 namespace Platform.Tests.Support;
 

@@ -1,8 +1,5 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Platform.Api.Accounts;
-using Platform.Domain.Accounts;
 using Platform.Domain.Reference;
 
 namespace Platform.Tests.Support;

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Alba;
 using Platform.Api.Cities;
 
 namespace Platform.Tests.Support;

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Alba;
 
 namespace Platform.Tests.Support;
 

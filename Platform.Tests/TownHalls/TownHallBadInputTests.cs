@@ -1,5 +1,3 @@
-using Alba;
-using Platform.Tests.Support;
 
 namespace Platform.Tests.TownHalls;
 

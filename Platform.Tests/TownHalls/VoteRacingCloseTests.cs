@@ -1,8 +1,5 @@
 using Platform.Api.Participation;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Platform.Api.TownHalls;
-using Platform.Tests.Support;
 
 namespace Platform.Tests.TownHalls;
 

@@ -1,8 +1,4 @@
-using Platform.Domain;
-using Alba;
-using Platform.Domain.Accounts;
 using Platform.Domain.Concerns;
-using Platform.Tests.Support;
 
 namespace Platform.Tests.TownHalls;
 

@@ -1,9 +1,4 @@
-using System.Diagnostics;
 using System.Net;
-using Alba;
-using Microsoft.Extensions.DependencyInjection;
-using Platform.Domain.Accounts;
-using Platform.Tests.Support;
 
 namespace Platform.Tests.Trust;
 

@@ -1,7 +1,3 @@
-using Alba;
-using Microsoft.Extensions.DependencyInjection;
-using Platform.Domain.Accounts;
-using Platform.Tests.Support;
 
 namespace Platform.Tests.Trust;
 

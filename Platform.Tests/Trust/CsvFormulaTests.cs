@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Platform.Domain.Reference;
-using Platform.Tests.Support;
 
 namespace Platform.Tests.Trust;
 

@@ -1,8 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
-using System.Text.Json;
-using Npgsql;
-using Platform.Tests.Support;
 using Platform.Tests.Trust.Fuzz;
 using Xunit.Abstractions;
 

@@ -1,7 +1,4 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
-using Platform.Domain.Accounts;
-using Platform.Tests.Support;
 
 namespace Platform.Tests.Trust;
 

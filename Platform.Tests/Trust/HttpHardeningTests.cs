@@ -1,9 +1,6 @@
 using System.Net;
-using Alba;
 using Microsoft.AspNetCore.Hosting;
-using Marten;
 using Platform.Api.Infrastructure;
-using Platform.Tests.Support;
 
 namespace Platform.Tests.Trust;
 

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Platform.Domain.Accounts;
-using Platform.Tests.Support;
 
 namespace Platform.Tests.Trust;
 

@@ -1,10 +1,5 @@
-using Platform.Domain;
-using System.Text.Json;
-using Npgsql;
-using Microsoft.Extensions.DependencyInjection;
 using Platform.Api.Accounts;
 using Platform.Domain.Concerns;
-using Platform.Tests.Support;
 
 namespace Platform.Tests.Trust;
 

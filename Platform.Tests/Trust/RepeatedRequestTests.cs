@@ -1,5 +1,3 @@
-using Platform.Domain.Accounts;
-using Platform.Tests.Support;
 
 namespace Platform.Tests.Trust;
 

@@ -1,7 +1,3 @@
-using System.Net.Http.Json;
-using Microsoft.Playwright;
-using Platform.Tests.Support;
-using static Microsoft.Playwright.Assertions;
 
 namespace Platform.Tests.Web;
 

@@ -1,9 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using Microsoft.Playwright;
-using Platform.Domain.Accounts;
-using Platform.Tests.Support;
-using static Microsoft.Playwright.Assertions;
 
 namespace Platform.Tests.Web;
 

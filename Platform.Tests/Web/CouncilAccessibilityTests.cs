@@ -1,6 +1,3 @@
-using Microsoft.Playwright;
-using Platform.Tests.Support;
-using static Microsoft.Playwright.Assertions;
 
 namespace Platform.Tests.Web;
 

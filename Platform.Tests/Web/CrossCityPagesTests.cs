@@ -1,8 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Microsoft.Playwright;
-using Platform.Tests.Support;
 
 namespace Platform.Tests.Web;
 

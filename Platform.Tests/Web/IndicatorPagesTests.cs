@@ -1,8 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
-using Microsoft.Playwright;
-using Platform.Tests.Support;
-using static Microsoft.Playwright.Assertions;
 
 namespace Platform.Tests.Web;
 

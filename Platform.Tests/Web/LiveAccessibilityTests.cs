@@ -1,6 +1,3 @@
-using Platform.Domain.Accounts;
-using Platform.Tests.Support;
-using static Microsoft.Playwright.Assertions;
 
 namespace Platform.Tests.Web;
 

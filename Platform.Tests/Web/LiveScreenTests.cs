@@ -1,8 +1,3 @@
-using System.Diagnostics;
-using Microsoft.Playwright;
-using Platform.Domain.Accounts;
-using Platform.Tests.Support;
-using static Microsoft.Playwright.Assertions;
 
 namespace Platform.Tests.Web;
 

@@ -1,7 +1,4 @@
 using System.Text;
-using Microsoft.Playwright;
-using Platform.Tests.Support;
-using static Microsoft.Playwright.Assertions;
 
 namespace Platform.Tests.Web;
 

@@ -1,15 +1,10 @@
-using System.Diagnostics;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 using Platform.Api.Cities;
-using Platform.Domain.Accounts;
 using Platform.Tests.Accounts;
-using Platform.Tests.Support;
 using Xunit.Abstractions;
 
 namespace Platform.Tests.Web;

@@ -1,10 +1,6 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Platform.Api.Consultations;
 using Platform.Tests.Accounts;
-using Platform.Tests.Support;
 using Wolverine;
 
 namespace Platform.Tests.Web;

@@ -1,14 +1,7 @@
 using System.Security.Claims;
-using Marten;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 using Platform.Api.Accounts;
 using Platform.Api.Concerns;
-using Platform.Domain.Accounts;
 using Platform.Domain.Concerns;
-using Platform.Tests.Support;
-using System.Text.RegularExpressions;
-using static Microsoft.Playwright.Assertions;
 
 namespace Platform.Tests.Web;
 

@@ -1,11 +1,4 @@
-using System.Diagnostics;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Microsoft.Playwright;
 using Platform.Api.Cities;
-using Platform.Domain.Accounts;
-using Platform.Tests.Support;
-using static Microsoft.Playwright.Assertions;
 
 namespace Platform.Tests.Web;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Resources;
-using System.Text.RegularExpressions;
 using Platform.Api.Web;
 using Platform.Domain.Reference;
 

@@ -1,15 +1,6 @@
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-using Platform.Api.Accounts;
-using Platform.Api.Cities;
-using Platform.Api.Infrastructure;
 using Platform.Api.Commitments;
 using Platform.Api.Following;
-using Platform.Api.Web;
 using Platform.Domain.Commitments;
-using Wolverine;
 
 namespace Platform.Api.Pages.Accountability;
 

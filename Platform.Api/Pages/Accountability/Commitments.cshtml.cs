@@ -1,10 +1,4 @@
-using Platform.Api.Infrastructure;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-using Platform.Api.Cities;
 using Platform.Api.Commitments;
-using Platform.Api.Web;
 using Platform.Domain.Commitments;
 
 namespace Platform.Api.Pages.Accountability;

@@ -1,16 +1,6 @@
-using Platform.Api.Infrastructure;
-using System.Globalization;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-using Platform.Api.Accounts;
-using Platform.Api.Cities;
 using Platform.Api.Commitments;
 using Platform.Api.Concerns;
-using Platform.Api.Web;
 using Platform.Domain.Commitments;
-using Wolverine;
 
 namespace Platform.Api.Pages.Accountability;
 

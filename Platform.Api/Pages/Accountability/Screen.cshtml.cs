@@ -1,9 +1,5 @@
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Platform.Api.Cities;
 using Platform.Api.Commitments;
 using Platform.Api.Scorecards;
-using Platform.Api.Web;
 
 namespace Platform.Api.Pages.Accountability;
 

@@ -1,9 +1,3 @@
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using Platform.Api.Accounts;
-using Platform.Api.Web;
 
 namespace Platform.Api.Pages.Accounts;
 

@@ -1,18 +1,8 @@
-using Marten;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-using Platform.Api.Accounts;
-using Platform.Api.Cities;
 using Platform.Api.Commitments;
 using Platform.Api.Concerns;
 using Platform.Api.Following;
-using Platform.Api.Infrastructure;
 using Platform.Api.Participation;
-using Platform.Api.Web;
-using Platform.Domain;
-using Platform.Domain.Accounts;
 using Platform.Domain.Concerns;
 
 namespace Platform.Api.Pages.Concerns;

@@ -1,11 +1,5 @@
-using Platform.Api.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Localization;
-using Platform.Api.Cities;
 using Platform.Api.Concerns;
-using Platform.Api.Web;
-using Platform.Domain;
 using Platform.Domain.Concerns;
 
 namespace Platform.Api.Pages.Concerns;

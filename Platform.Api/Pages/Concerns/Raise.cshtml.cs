@@ -1,12 +1,4 @@
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-using Platform.Api.Accounts;
-using Platform.Api.Cities;
 using Platform.Api.Concerns;
-using Platform.Api.Infrastructure;
-using Platform.Api.Web;
 using Platform.Domain.Concerns;
 
 namespace Platform.Api.Pages.Concerns;

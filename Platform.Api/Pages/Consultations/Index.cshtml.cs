@@ -1,11 +1,4 @@
-using Platform.Api.Infrastructure;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-using Platform.Api.Cities;
-using Platform.Domain;
 using Platform.Api.Consultations;
-using Platform.Api.Web;
 
 namespace Platform.Api.Pages.Consultations;
 

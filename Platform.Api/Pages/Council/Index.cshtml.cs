@@ -1,11 +1,5 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Platform.Api.Accounts;
-using Platform.Api.Cities;
 using Platform.Api.Concerns;
 using Platform.Api.Proposals;
-using Platform.Api.Web;
-using Platform.Domain.Accounts;
 using Platform.Domain.Council;
 using Platform.Domain.Concerns;
 using Platform.Domain.Proposals;

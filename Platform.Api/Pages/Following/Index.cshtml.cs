@@ -1,10 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Platform.Api.Accounts;
-using Platform.Api.Cities;
 using Platform.Api.Following;
-using Platform.Api.Web;
 
 namespace Platform.Api.Pages.Following;
 

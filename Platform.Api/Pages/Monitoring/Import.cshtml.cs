@@ -1,13 +1,5 @@
 using System.Text;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-using Platform.Api.Accounts;
-using Platform.Api.Cities;
 using Platform.Api.Monitoring;
-using Platform.Api.Web;
-using Platform.Domain;
 using Platform.Domain.Monitoring;
 
 namespace Platform.Api.Pages.Monitoring;

@@ -1,12 +1,4 @@
-using System.Globalization;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-using Platform.Api.Accounts;
-using Platform.Api.Cities;
 using Platform.Api.Monitoring;
-using Platform.Api.Web;
 using Platform.Domain.Monitoring;
 
 namespace Platform.Api.Pages.Monitoring;

@@ -1,8 +1,4 @@
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Platform.Api.Cities;
 using Platform.Api.Monitoring;
-using Platform.Api.Web;
 
 namespace Platform.Api.Pages.Monitoring;
 

@@ -1,10 +1,5 @@
 using Platform.Api.Assessments;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Platform.Api.Cities;
 using Platform.Api.Scorecards;
-using Platform.Api.Web;
 
 namespace Platform.Api.Pages.Network;
 

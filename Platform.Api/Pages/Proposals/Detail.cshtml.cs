@@ -1,22 +1,10 @@
-using Platform.Domain;
-using System.Globalization;
-using Marten;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-using Platform.Api.Accounts;
-using Platform.Api.Cities;
 using Platform.Api.Commitments;
-using Platform.Api.Infrastructure;
 using Platform.Api.Participation;
 using Platform.Api.Proposals;
-using Platform.Api.Web;
-using Platform.Domain.Accounts;
 using Platform.Domain.Commitments;
 using Platform.Domain.Concerns;
 using Platform.Domain.Proposals;
-using Wolverine;
 
 namespace Platform.Api.Pages.Proposals;
 

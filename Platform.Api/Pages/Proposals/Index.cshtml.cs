@@ -1,11 +1,5 @@
-using Platform.Api.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Localization;
-using Platform.Api.Cities;
 using Platform.Api.Proposals;
-using Platform.Api.Web;
-using Platform.Domain;
 
 namespace Platform.Api.Pages.Proposals;
 

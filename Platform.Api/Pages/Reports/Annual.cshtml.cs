@@ -1,9 +1,4 @@
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Platform.Api.Cities;
-using Platform.Api.Infrastructure;
 using Platform.Api.Reports;
-using Platform.Api.Web;
 
 namespace Platform.Api.Pages.Reports;
 

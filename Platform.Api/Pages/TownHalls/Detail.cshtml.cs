@@ -1,17 +1,7 @@
-using Marten;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-using Platform.Api.Accounts;
-using Platform.Api.Cities;
 using Platform.Api.Commitments;
 using Platform.Api.Participation;
-using Platform.Api.Infrastructure;
-using Platform.Api.Live;
 using Platform.Api.TownHalls;
-using Platform.Api.Web;
-using Platform.Domain.Accounts;
 using Platform.Domain.TownHalls;
 
 namespace Platform.Api.Pages.TownHalls;

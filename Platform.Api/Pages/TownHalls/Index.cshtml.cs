@@ -1,10 +1,4 @@
-using Platform.Api.Infrastructure;
-using Marten;
-using Platform.Api.Cities;
 using Platform.Api.TownHalls;
-using Platform.Api.Web;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 
 namespace Platform.Api.Pages.TownHalls;
 

@@ -1,6 +1,3 @@
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Platform.Api.Cities;
 using Platform.Api.Commitments;
 using Platform.Api.TownHalls;
 

@@ -1,0 +1,19 @@
+// The namespaces nearly every file of this project uses, imported once for all of them.
+global using System.Globalization;
+global using System.Security.Claims;
+global using Marten;
+global using Microsoft.AspNetCore.Authorization;
+global using Microsoft.AspNetCore.Mvc.RazorPages;
+global using Microsoft.AspNetCore.Mvc;
+global using Microsoft.Extensions.Localization;
+global using Npgsql;
+global using Platform.Api.Accounts;
+global using Platform.Api.Cities;
+global using Platform.Api.Infrastructure;
+global using Platform.Api.Live;
+global using Platform.Api.Web;
+global using Platform.Domain.Accounts;
+global using Platform.Domain;
+global using Platform.Projections.Live;
+global using Wolverine.Http;
+global using Wolverine;
