@@ -11,6 +11,10 @@ namespace Platform.Api.Commitments;
 /// </summary>
 public sealed class CommitmentReader(TimeProvider clock)
 {
+    /// <summary>The "commitment" live view: the same body as <c>GET .../commitments/{id}</c>.</summary>
+    public async Task<LiveView?> LiveAsync(IQuerySession session, string city, Guid id, CancellationToken cancellation) =>
+        await LoadAsync(session, city, id, cancellation) is { } c ? new LiveView(Platform.Projections.Commitments.CommitmentLiveRoute.View, city, id, c.Version, c) : null;
+
     public async Task<CommitmentDetails?> LoadAsync(IQuerySession session, string city, Guid id, CancellationToken cancellation)
     {
         var view = await session.LoadAsync<CommitmentView>(id, cancellation);

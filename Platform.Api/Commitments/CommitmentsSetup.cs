@@ -10,7 +10,7 @@ public static class CommitmentsSetup
     {
         services.AddSingleton<CommitmentReader>();
         services.AddSingleton<CommitmentHandler>();
-        services.AddSingleton<ILiveViewSource, CommitmentLiveViewSource>();
+        services.AddCityView<CommitmentReader>(CommitmentLiveRoute.View, reader => reader.LiveAsync);
         services.AddSingleton<ILiveViewRoute, CommitmentLiveRoute>();
         return services;
     }

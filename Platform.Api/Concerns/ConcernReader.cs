@@ -11,6 +11,18 @@ namespace Platform.Api.Concerns;
 /// </summary>
 public sealed class ConcernReader(NpgsqlDataSource database, PlatformOptions platform, Accounts.Pseudonyms pseudonyms)
 {
+    /// <summary>
+    /// The "concern" live view: the same body as <c>GET .../concerns/{id}</c>. Watchers are the public: a hidden concern's
+    /// content is withheld from them, and it cannot be watched anew.
+    /// </summary>
+    public async Task<LiveView?> LiveAsync(IQuerySession session, string city, Guid id, CancellationToken cancellation)
+    {
+        if (await LoadAsync(session, city, id, cancellation) is not { } concern) return null;
+        var hidden = concern.Status == Platform.Domain.Concerns.ConcernStatus.Hidden;
+        if (hidden) concern = concern with { Title = "", Description = "", Answer = null, DeclineReason = null, ResolutionNote = null, District = null };
+        return new LiveView(Platform.Projections.Concerns.ConcernLiveRoute.View, city, id, concern.Version, concern) { Withheld = hidden };
+    }
+
     // The documents' stored JSON (camelCase, enums as names). Not Marten's serializer: taking the store here
     // would make the store's own construction depend on this reader (through the live-view subscription).
     private static readonly System.Text.Json.JsonSerializerOptions StoredJson = new(System.Text.Json.JsonSerializerDefaults.Web)

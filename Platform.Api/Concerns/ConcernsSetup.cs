@@ -10,7 +10,7 @@ public static class ConcernsSetup
     {
         services.AddSingleton<ConcernReader>();
         services.AddSingleton<ConcernHandler>();
-        services.AddSingleton<ILiveViewSource, ConcernLiveViewSource>();
+        services.AddCityView<ConcernReader>(ConcernLiveRoute.View, reader => reader.LiveAsync);
         services.AddSingleton<ILiveViewRoute, ConcernLiveRoute>();
         return services;
     }

@@ -11,6 +11,14 @@ namespace Platform.Api.Consultations;
 /// </summary>
 public sealed class ConsultationReader(NpgsqlDataSource database, PlatformOptions platform)
 {
+    /// <summary>The "consultation" live view: the consultation and its public results (drafts are not watchable).</summary>
+    public async Task<LiveView?> LiveAsync(IQuerySession session, string city, Guid id, CancellationToken cancellation)
+    {
+        if (await FindAsync(session, id, official: false, cancellation) is not { } view) return null;
+        var results = Disclosed(await ResultsAsync(city, view, withTexts: false, cancellation), official: false);
+        return new LiveView(Platform.Projections.Consultations.ConsultationLiveRoute.View, city, id, results.Version, new ConsultationLive(ConsultationDetails.Of(city, view), results));
+    }
+
     /// <summary>The answers <paramref name="participant"/> (their pseudonym) gave to the consultation, or null before they answered.</summary>
     public async Task<MyResponse?> MyResponseAsync(IQuerySession session, Guid consultationId, Guid participant, CancellationToken cancellation)
     {

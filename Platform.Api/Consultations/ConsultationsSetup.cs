@@ -10,7 +10,7 @@ public static class ConsultationsSetup
     {
         services.AddSingleton<ConsultationReader>();
         services.AddSingleton<ConsultationHandler>();
-        services.AddSingleton<ILiveViewSource, ConsultationLiveViewSource>();
+        services.AddCityView<ConsultationReader>(ConsultationLiveRoute.View, reader => reader.LiveAsync);
         services.AddSingleton<ILiveViewRoute, ConsultationLiveRoute>();
         return services;
     }

@@ -13,6 +13,10 @@ namespace Platform.Api.Proposals;
 /// </summary>
 public sealed class ProposalReader(NpgsqlDataSource database, PlatformOptions platform)
 {
+    /// <summary>The "proposal" live view: the same body as <c>GET .../proposals/{id}</c>.</summary>
+    public async Task<LiveView?> LiveAsync(IQuerySession session, string city, Guid id, CancellationToken cancellation) =>
+        await LoadAsync(session, city, id, cancellation) is { } p ? new LiveView(Platform.Projections.Proposals.ProposalLiveRoute.View, city, id, p.Version, p) : null;
+
     // The documents' stored JSON (camelCase, enums as names); not Marten's serializer, for the same reason
     // as ConcernReader: the store's construction must not depend on a reader the live views use.
     private static readonly JsonSerializerOptions StoredJson = new(JsonSerializerDefaults.Web)

@@ -14,7 +14,7 @@ public static class ProposalsSetup
         services.AddSingleton<ProposalReader>();
         services.AddSingleton<ProposalHandler>();
         services.AddSingleton<ProposalThreshold>();
-        services.AddSingleton<ILiveViewSource, ProposalLiveViewSource>();
+        services.AddCityView<ProposalReader>(ProposalLiveRoute.View, reader => reader.LiveAsync);
         services.AddSingleton<ILiveViewRoute, ProposalLiveRoute>();
         return services;
     }

@@ -9,6 +9,10 @@ namespace Platform.Api.TownHalls;
 /// </summary>
 public sealed class TownHallReader(NpgsqlDataSource database, PlatformOptions platform)
 {
+    /// <summary>The "town-hall" live view: the same live state <c>GET .../town-halls/{id}</c> answers.</summary>
+    public async Task<LiveView?> LiveAsync(IQuerySession session, string city, Guid id, CancellationToken cancellation) =>
+        await FindAsync(session, city, id, cancellation) is { } t ? new LiveView(Platform.Projections.TownHalls.TownHallLiveRoute.View, city, id, t.Version, t) : null;
+
     /// <summary>The vote <paramref name="participant"/> (their pseudonym) cast in the town hall's poll, or null before they voted.</summary>
     public async Task<MyVote?> MyVoteAsync(IQuerySession session, Guid townHallId, Guid pollId, Guid participant, CancellationToken cancellation)
     {

@@ -10,7 +10,7 @@ public static class TownHallsSetup
     {
         services.AddSingleton<TownHallReader>();
         services.AddSingleton<TownHallHandler>();
-        services.AddSingleton<ILiveViewSource, TownHallLiveViewSource>();
+        services.AddCityView<TownHallReader>(TownHallLiveRoute.View, reader => reader.LiveAsync);
         services.AddSingleton<ILiveViewRoute, TownHallLiveRoute>();
         return services;
     }
