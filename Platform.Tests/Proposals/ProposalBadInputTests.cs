@@ -87,13 +87,7 @@ public class ProposalBadInputTests(AppFixture app)
             x.StatusCodeShouldBe(status);
         });
 
-        Assert.StartsWith("application/problem+json", result.Context.Response.ContentType);
-        var problem = Json.Parse(await result.ReadAsTextAsync());
-        Assert.Equal(status, problem.GetProperty("status").GetInt32());
-        var named = problem.TryGetProperty("errors", out var errors) && errors.ValueKind == System.Text.Json.JsonValueKind.Object && errors.TryGetProperty(field, out _)
-                    || problem.TryGetProperty("detail", out var detail) && detail.GetString()!.Contains(field, StringComparison.Ordinal)
-                    || problem.TryGetProperty("code", out var code) && code.GetString() == field;
-        Assert.True(named, $"the problem should name '{field}': {problem}");
+        await ProblemAssert.NamesAsync(result, status, field);
         Assert.Equal(before, await app.EventCountAsync());
     }
 }
