@@ -14,7 +14,7 @@ public sealed record ConfirmErasure(string? Password);
 public sealed record ChangePassword(string? CurrentPassword, string? NewPassword);
 
 /// <summary>An account as its owner sees it.</summary>
-public sealed record AccountResponse(Guid Id, string Email, string DisplayName, bool IsNetworkAdministrator,
+public sealed record AccountDetails(Guid Id, string Email, string DisplayName, bool IsNetworkAdministrator,
     IReadOnlyDictionary<string, List<CityRole>> Roles, string PreferredLanguage);
 
 /// <summary>Registration, sign-in (bearer token for API clients, cookie for pages), and the caller's own account: the HTTP face of <see cref="AccountHandler"/>.</summary>
@@ -82,7 +82,7 @@ public static class AccountEndpoints
         handler.EraseAsync(command, user, context, session, cancellation);
 
     /// <summary>The account as its owner sees it (<see cref="AccountHandler.ToResponse"/>).</summary>
-    public static AccountResponse ToResponse(Account a) => AccountHandler.ToResponse(a);
+    public static AccountDetails ToResponse(Account a) => AccountHandler.ToResponse(a);
 
     /// <summary>The principal a sign-in carries (<see cref="AccountHandler.Principal"/>).</summary>
     public static ClaimsPrincipal Principal(Account account, string scheme, DateTimeOffset rolesAsOf) => AccountHandler.Principal(account, scheme, rolesAsOf);

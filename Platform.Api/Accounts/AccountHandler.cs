@@ -63,7 +63,7 @@ public sealed class AccountHandler(CityDirectory cities, IPasswordHasher<Account
     /// <summary>Ends the sign-in cookie.</summary>
     public static IResult SignOut() => Results.SignOut(authenticationSchemes: [AccountsSetup.CookieScheme]);
 
-    public async Task<AccountResponse?> FindAsync(ClaimsPrincipal user, CancellationToken cancellation) =>
+    public async Task<AccountDetails?> FindAsync(ClaimsPrincipal user, CancellationToken cancellation) =>
         await accounts.FindAsync(user.AccountId(), cancellation) is { } account ? ToResponse(account) : null;
 
     /// <summary>
@@ -138,7 +138,7 @@ public sealed class AccountHandler(CityDirectory cities, IPasswordHasher<Account
 
     private static IResult AccountChanged() => Problems.Result([AccountChangedError]);
 
-    public static AccountResponse ToResponse(Account a) =>
+    public static AccountDetails ToResponse(Account a) =>
         new(a.Id, a.Email, a.DisplayName, a.IsNetworkAdministrator, a.Roles, a.PreferredLanguage);
 
     /// <summary>

@@ -4,7 +4,7 @@ using Platform.Domain.Concerns;
 using Platform.Domain.Consultations;
 using Platform.Domain.Proposals;
 using Platform.Domain.TownHalls;
-using Platform.Projections.ConcernBoards;
+using Platform.Projections.Scorecards;
 using Platform.Projections.Concerns;
 using Platform.Projections.Consultations;
 using Platform.Projections.Proposals;
@@ -14,7 +14,7 @@ namespace Platform.Api.Accounts;
 /// <summary>Everything the platform holds on one person, as they can download it (<c>GET /api/accounts/me/export</c>).</summary>
 public sealed record PersonalDataExport(
     DateTimeOffset ExportedAt,
-    AccountResponse Account,
+    AccountDetails Account,
     DateTimeOffset CreatedAt,
     IReadOnlyList<FollowedRecord> Follows,
     IReadOnlyList<ActivityRecord> Activity);

@@ -8,7 +8,7 @@ namespace Platform.Api.Assessments;
 public static class FrameworkEndpoints
 {
     [WolverineGet("/api/network/framework", OperationId = "getFramework")]
-    public static FrameworkCatalogueResponse Framework(FrameworkCatalogue framework) => new(framework.Version, [.. framework.Items]);
+    public static FrameworkCatalogueDetails Framework(FrameworkCatalogue framework) => new(framework.Version, [.. framework.Items]);
 
     /// <summary>
     /// Per city, the items at each level per section in its latest submitted assessment, and its current
@@ -36,7 +36,7 @@ public static class FrameworkEndpoints
     }
 }
 
-public sealed record FrameworkCatalogueResponse(string Version, FrameworkItem[] Items);
+public sealed record FrameworkCatalogueDetails(string Version, FrameworkItem[] Items);
 
 /// <summary>One city's coverage; <paramref name="Sections"/> is keyed foundations, structures, tools.</summary>
 public sealed record CityCoverage(string City, string? Cycle, DateTimeOffset? SubmittedAt, long? Version, Dictionary<string, SectionCoverage> Sections);

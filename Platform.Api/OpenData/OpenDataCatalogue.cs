@@ -14,7 +14,7 @@ namespace Platform.Api.OpenData;
 /// views use (public visibility: hidden concerns, drafts and reviews in progress are left out as they are on the views),
 /// given to it when it is made (a singleton of the Open data feature).
 /// </summary>
-public sealed class OpenDataCatalogue(ConcernReader concerns, CommitmentReader commitments, AccountabilityReader accountability,
+public sealed class OpenDataCatalogue(ConcernReader concerns, CommitmentReader commitments, ScorecardReader accountability,
     MonitoringReader monitoring, FrameworkCatalogue framework)
 {
     private static OpenDataField F(string name, string type, string meaning) => new(name, type, meaning);
@@ -56,7 +56,7 @@ public sealed class OpenDataCatalogue(ConcernReader concerns, CommitmentReader c
                 return items.Select(c => new object?[] { c.Id, c.ParentId, c.Title, c.Department, c.Rights, c.SdgTargets, c.IndicatorCodes, c.DueDate, c.Budget, c.Status, c.Progress, c.PublishedAt });
             }),
         new("scorecard", OpenDataScope.City, "City scorecard", "The accountability scorecard, one row per figure.", "/api/cities/{city}/scorecard",
-            [F("area", "code", "concerns, proposals, commitments or consultations."), F("figure", "code", "The figure (see docs/accountability-views.md)."),
+            [F("area", "code", "concerns, proposals, commitments or consultations."), F("figure", "code", "The figure (see docs/scorecards.md)."),
              F("value", "number", "Its value (empty when not defined yet, such as a percentage of nothing).")],
             async r =>
             {

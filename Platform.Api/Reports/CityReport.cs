@@ -31,7 +31,7 @@ public sealed record ReportIntroduction(long? Population, int IndicatorsAdopted,
 /// being residents' perception surveys) and how residents took part: during the year and, from the scorecard, to date.
 /// </summary>
 public sealed record ReportMethodology(
-    IReadOnlyDictionary<string, int> ValuesBySource, YearParticipation Participation, ScorecardResponse? ToDate);
+    IReadOnlyDictionary<string, int> ValuesBySource, YearParticipation Participation, ScorecardDetails? ToDate);
 
 /// <summary>Participation in the report's year, counted from the views of concerns, consultations, town halls and proposals.</summary>
 public sealed record YearParticipation(int ConcernsRaised, int ConsultationsOpened, int ConsultationsClosed, int TownHallsHeld, int ProposalsSubmitted,

@@ -20,7 +20,7 @@ namespace Platform.Api.Reports;
 /// assessment, framework coverage): a handful of queries, no event reads. Indicator statuses are as of the end of
 /// the year (values of later periods left out); participation counts what happened in the year (UTC).
 /// </summary>
-public sealed class CityReportReader(AccountabilityReader accountability, CommitmentReader commitments, AssessmentReader assessments,
+public sealed class CityReportReader(ScorecardReader accountability, CommitmentReader commitments, AssessmentReader assessments,
     FrameworkCatalogue framework, TimeProvider clock)
 {
     /// <summary>The earliest year a report can be asked for.</summary>

@@ -1,6 +1,4 @@
 using JasperFx.Events.Projections;
-using Platform.Projections.ConcernBoards;
-using Platform.Projections.Network;
 using Platform.Projections.Scorecards;
 
 namespace Platform.Api.Scorecards;
@@ -10,7 +8,7 @@ public static class ScorecardsSetup
 {
     public static IServiceCollection AddScorecards(this IServiceCollection services)
     {
-        services.AddSingleton<AccountabilityReader>();
+        services.AddSingleton<ScorecardReader>();
         services.AddSingleton<ILiveViewSource, ScorecardLiveViewSource>();
         services.AddSingleton<ILiveViewSource, ConcernBoardLiveViewSource>();
         services.AddSingleton<ILiveViewSource, NetworkOverviewLiveViewSource>();

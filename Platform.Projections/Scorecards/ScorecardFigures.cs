@@ -1,6 +1,6 @@
 namespace Platform.Projections.Scorecards;
 
-/// <summary>The figures of a city scorecard (rules in docs/accountability-views.md). Percentages and days have one decimal; null means "nothing to measure yet".</summary>
+/// <summary>The figures of a city scorecard (rules in docs/scorecards.md). Percentages and days have one decimal; null means "nothing to measure yet".</summary>
 public sealed record ScorecardFigures(ConcernFigures Concerns, ProposalFigures Proposals, CommitmentFigures Commitments, ConsultationFigures Consultations);
 
 public sealed record ConcernFigures(int Raised, int Answered, int AnsweredWithinDeadline, double? AnsweredWithinDeadlinePercent,

@@ -2,7 +2,6 @@ using Platform.Domain.Commitments;
 using Platform.Domain.Concerns;
 using Platform.Domain.Consultations;
 using Platform.Domain.Proposals;
-using Platform.Projections.Network;
 using Platform.Projections.Scorecards;
 
 namespace Platform.Tests.Scorecards;

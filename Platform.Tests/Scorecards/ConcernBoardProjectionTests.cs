@@ -1,5 +1,5 @@
 using Platform.Domain.Concerns;
-using Platform.Projections.ConcernBoards;
+using Platform.Projections.Scorecards;
 
 namespace Platform.Tests.Scorecards;
 

@@ -8,7 +8,7 @@ namespace Platform.Api.Pages.Accounts;
 [Authorize(Policy = Policies.SignedIn)]
 public sealed class AccountModel(IDocumentSession session, AccountHandler handler, IStringLocalizer<Text> text) : PageModel
 {
-    public AccountResponse? Account { get; private set; }
+    public AccountDetails? Account { get; private set; }
 
     [BindProperty(Name = "currentPassword")] public string? CurrentPassword { get; set; }
     [BindProperty(Name = "newPassword")] public string? NewPassword { get; set; }

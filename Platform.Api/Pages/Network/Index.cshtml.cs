@@ -4,9 +4,9 @@ using Platform.Api.Scorecards;
 namespace Platform.Api.Pages.Network;
 
 /// <summary>The network's cities side by side: the network overview, one column per city, read through the readers.</summary>
-public sealed class NetworkModel(IDocumentStore store, AccountabilityReader reader) : PageModel
+public sealed class NetworkModel(IDocumentStore store, ScorecardReader reader) : PageModel
 {
-    public NetworkOverviewResponse Overview { get; private set; } = null!;
+    public NetworkOverviewDetails Overview { get; private set; } = null!;
     /// <summary>Each city's current recognition by the network, null when none.</summary>
     public Dictionary<string, Platform.Projections.Assessments.RecognitionView?> Recognitions { get; } = [];
 
@@ -23,6 +23,6 @@ public sealed class NetworkModel(IDocumentStore store, AccountabilityReader read
     }
 
     /// <summary>A city's name in the page's language, else English, else its slug (as <see cref="Display.Name"/> does for a City).</summary>
-    public static string Name(NetworkCityResponse city) =>
+    public static string Name(NetworkCityDetails city) =>
         city.Names.TryGetValue(Display.Language, out var name) ? name : city.Names.TryGetValue("en", out var english) ? english : city.City;
 }

@@ -7,16 +7,16 @@ namespace Platform.Api.Scorecards;
 /// A city scorecard as served: <paramref name="Version"/> is the highest event sequence reflected;
 /// deadline figures are as of <paramref name="AsOf"/>, with <paramref name="ConcernResponseDays"/> (the city's setting) for unacknowledged concerns.
 /// </summary>
-public sealed record ScorecardResponse(string City, long Version, DateTimeOffset AsOf, DateTimeOffset? UpdatedAt, int ConcernResponseDays,
+public sealed record ScorecardDetails(string City, long Version, DateTimeOffset AsOf, DateTimeOffset? UpdatedAt, int ConcernResponseDays,
     ConcernFigures Concerns, ProposalFigures Proposals, CommitmentFigures Commitments, ConsultationFigures Consultations);
 
 /// <summary>A city's concern board: the most supported open concerns and counts of all open ones.</summary>
-public sealed record ConcernBoardResponse(string City, long Version, DateTimeOffset? UpdatedAt, int OpenConcerns,
+public sealed record ConcernBoardDetails(string City, long Version, DateTimeOffset? UpdatedAt, int OpenConcerns,
     IReadOnlyList<BoardItem> Top, IReadOnlyDictionary<string, int> ByRight, IReadOnlyDictionary<string, int> ByDistrict, int WithoutDistrict);
 
 public sealed record BoardItem(Guid Id, string Title, string[] Rights, string? District, ConcernStatus Status, long Supports, DateTimeOffset RaisedAt);
 
 /// <summary>All cities' scorecards side by side, in the order of the city registry.</summary>
-public sealed record NetworkOverviewResponse(long Version, DateTimeOffset AsOf, IReadOnlyList<NetworkCityResponse> Cities);
+public sealed record NetworkOverviewDetails(long Version, DateTimeOffset AsOf, IReadOnlyList<NetworkCityDetails> Cities);
 
-public sealed record NetworkCityResponse(string City, IReadOnlyDictionary<string, string> Names, long? Population, ScorecardResponse Scorecard);
+public sealed record NetworkCityDetails(string City, IReadOnlyDictionary<string, string> Names, long? Population, ScorecardDetails Scorecard);

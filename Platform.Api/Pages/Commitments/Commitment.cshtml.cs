@@ -2,7 +2,7 @@ using Platform.Api.Commitments;
 using Platform.Api.Following;
 using Platform.Domain.Commitments;
 
-namespace Platform.Api.Pages.Accountability;
+namespace Platform.Api.Pages.Commitments;
 
 /// <summary>
 /// One commitment: progress, milestones, sub-commitments and its whole timeline, through <see cref="CommitmentReader"/>.

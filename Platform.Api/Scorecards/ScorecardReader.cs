@@ -1,8 +1,6 @@
 using Platform.Api.Assessments;
 using Platform.Domain.Assessments;
 using Platform.Projections.Assessments;
-using Platform.Projections.ConcernBoards;
-using Platform.Projections.Network;
 using Platform.Projections.Scorecards;
 
 namespace Platform.Api.Scorecards;
@@ -12,13 +10,13 @@ namespace Platform.Api.Scorecards;
 /// view (plus the city documents for their settings), never the event table. Takes no store of its own:
 /// the live-view sources that use it are built while the store itself is (through the live subscription).
 /// </summary>
-public sealed class AccountabilityReader(TimeProvider clock)
+public sealed class ScorecardReader(TimeProvider clock)
 {
     public const int DefaultBoardSize = 50;
     public const int MaxBoardSize = 100;
 
     /// <param name="session">Any session: the views are network-wide documents keyed by city.</param>
-    public async Task<ScorecardResponse?> ScorecardAsync(IQuerySession session, string city, CancellationToken cancellation)
+    public async Task<ScorecardDetails?> ScorecardAsync(IQuerySession session, string city, CancellationToken cancellation)
     {
         var registered = await session.LoadAsync<City>(city, cancellation);
         if (registered is null) return null;
@@ -27,32 +25,32 @@ public sealed class AccountabilityReader(TimeProvider clock)
     }
 
     /// <param name="session">Any session: the views are network-wide documents keyed by city.</param>
-    public async Task<ConcernBoardResponse?> BoardAsync(IQuerySession session, string city, int top, CancellationToken cancellation)
+    public async Task<ConcernBoardDetails?> BoardAsync(IQuerySession session, string city, int top, CancellationToken cancellation)
     {
         if (await session.LoadAsync<City>(city, cancellation) is null) return null;
         var board = await session.LoadAsync<ConcernBoard>(city, cancellation) ?? new ConcernBoard { Id = city };
         var figures = board.Rank(top);
-        return new ConcernBoardResponse(city, board.Version, board.UpdatedAt, figures.OpenConcerns,
+        return new ConcernBoardDetails(city, board.Version, board.UpdatedAt, figures.OpenConcerns,
             figures.Top.Select(c => new BoardItem(c.Id, c.Title, c.Rights, c.District, c.Status, c.Supports, c.RaisedAt)).ToList(),
             figures.ByRight, figures.ByDistrict, figures.WithoutDistrict);
     }
 
-    public async Task<NetworkOverviewResponse> NetworkAsync(IQuerySession session, CancellationToken cancellation)
+    public async Task<NetworkOverviewDetails> NetworkAsync(IQuerySession session, CancellationToken cancellation)
     {
         var cities = await session.Query<City>().OrderBy(c => c.Id).ToListAsync(cancellation);
         var overview = await session.LoadAsync<NetworkOverview>(NetworkOverview.DocumentId, cancellation) ?? new NetworkOverview();
         var now = clock.GetUtcNow();
-        return new NetworkOverviewResponse(overview.Version, now, cities
-            .Select(c => new NetworkCityResponse(c.Id, c.Names, c.Population,
+        return new NetworkOverviewDetails(overview.Version, now, cities
+            .Select(c => new NetworkCityDetails(c.Id, c.Names, c.Population,
                 ToResponse(c, overview.Cities.GetValueOrDefault(c.Id) ?? new CityScorecard { Id = c.Id }, now)))
             .ToList());
     }
 
-    private static ScorecardResponse ToResponse(City city, CityScorecard scorecard, DateTimeOffset now)
+    private static ScorecardDetails ToResponse(City city, CityScorecard scorecard, DateTimeOffset now)
     {
         var days = city.Settings.ConcernResponseDays;
         var figures = scorecard.Figures(now, days);
-        return new ScorecardResponse(city.Id, scorecard.Version, now, scorecard.UpdatedAt, days,
+        return new ScorecardDetails(city.Id, scorecard.Version, now, scorecard.UpdatedAt, days,
             figures.Concerns, figures.Proposals, figures.Commitments, figures.Consultations);
     }
 }

@@ -1,13 +1,11 @@
 using Platform.Domain.Concerns;
-using Platform.Projections.ConcernBoards;
-using Platform.Projections.Network;
 using Platform.Projections.Scorecards;
 
 namespace Platform.Tests.Scorecards;
 
 /// <summary>The public GETs of the accountability views, on a city of the test's own fed with events.</summary>
 [Collection(IntegrationCollection.Name)]
-public class AccountabilityEndpointTests(AppFixture app)
+public class ScorecardEndpointTests(AppFixture app)
 {
     private static readonly DateTimeOffset Jan1 = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
 

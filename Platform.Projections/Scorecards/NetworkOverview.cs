@@ -1,6 +1,6 @@
 using Platform.Projections.Scorecards;
 
-namespace Platform.Projections.Network;
+namespace Platform.Projections.Scorecards;
 
 /// <summary>
 /// The scorecards of all cities in one network-wide (single-tenanted) document, kept by

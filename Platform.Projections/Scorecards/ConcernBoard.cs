@@ -1,6 +1,6 @@
 using Platform.Domain.Concerns;
 
-namespace Platform.Projections.ConcernBoards;
+namespace Platform.Projections.Scorecards;
 
 /// <summary>
 /// A city's open concerns with their support counts, kept by an async projection

@@ -7,7 +7,7 @@ namespace Platform.Tests.Support;
 /// Feeds events straight into a city's event store (no endpoints) and waits for the async views to
 /// reflect them, for projection tests of the accountability views.
 /// </summary>
-public static class AccountabilityFeed
+public static class ScorecardFeed
 {
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 

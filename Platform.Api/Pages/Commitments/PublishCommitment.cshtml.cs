@@ -2,7 +2,7 @@ using Platform.Api.Commitments;
 using Platform.Api.Concerns;
 using Platform.Domain.Commitments;
 
-namespace Platform.Api.Pages.Accountability;
+namespace Platform.Api.Pages.Commitments;
 
 /// <summary>
 /// An official publishes a commitment through <see cref="CommitmentHandler"/>, as the API does: rights and SDG targets from
@@ -63,7 +63,7 @@ public sealed class PublishCommitmentModel(CityDirectory directory, IDocumentSto
             return Page();
         }
         TempData.Confirm(text["The commitment is published. Report its progress here as the work goes on."]);
-        return RedirectToPage("/Accountability/Commitment", new { city = CitySlug, id });
+        return RedirectToPage("/Commitments/Commitment", new { city = CitySlug, id });
     }
 
     private async Task LoadParentsAsync(CancellationToken cancellation)

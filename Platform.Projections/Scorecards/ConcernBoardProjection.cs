@@ -1,7 +1,7 @@
 using Marten.Events.Projections;
 using Platform.Domain.Concerns;
 
-namespace Platform.Projections.ConcernBoards;
+namespace Platform.Projections.Scorecards;
 
 /// <summary>
 /// Async projection: one <see cref="ConcernBoard"/> per city (roll-up by tenant). Supports come from the

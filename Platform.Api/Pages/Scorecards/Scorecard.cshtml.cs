@@ -1,12 +1,12 @@
 using Platform.Api.Assessments;
 using Platform.Api.Scorecards;
 
-namespace Platform.Api.Pages.Accountability;
+namespace Platform.Api.Pages.Scorecards;
 
 /// <summary>A city's scorecard, read as the API reads it (the same figures, the same rules).</summary>
-public sealed class ScorecardModel(CityDirectory directory, IDocumentStore store, AccountabilityReader reader) : CityPageModel(directory)
+public sealed class ScorecardModel(CityDirectory directory, IDocumentStore store, ScorecardReader reader) : CityPageModel(directory)
 {
-    public ScorecardResponse Scorecard { get; private set; } = null!;
+    public ScorecardDetails Scorecard { get; private set; } = null!;
     /// <summary>The city's recognition by the network (as the API answers it); its current level is null until one is awarded.</summary>
     public CityRecognition Recognition { get; private set; } = null!;
     /// <summary>Names of the reviewing cities of the awards, by slug.</summary>

@@ -1,20 +1,20 @@
 using Platform.Api.Commitments;
 using Platform.Api.Scorecards;
 
-namespace Platform.Api.Pages.Accountability;
+namespace Platform.Api.Pages.Scorecards;
 
 /// <summary>
 /// A city on a big screen: scorecard figures, the concern board and the latest commitments. The script
 /// watches the "scorecard" and "concern-board" views (city-wide: id <see cref="Guid.Empty"/>) and fetches
 /// <see cref="OnGetLiveAsync"/> when one changes.
 /// </summary>
-public sealed class CityScreenModel(CityDirectory directory, IDocumentStore store, AccountabilityReader reader, CommitmentReader commitments) : CityPageModel(directory)
+public sealed class CityScreenModel(CityDirectory directory, IDocumentStore store, ScorecardReader reader, CommitmentReader commitments) : CityPageModel(directory)
 {
     public const int BoardSize = 8;
     public const int LatestCommitments = 5;
 
-    public ScorecardResponse Scorecard { get; private set; } = null!;
-    public ConcernBoardResponse Board { get; private set; } = null!;
+    public ScorecardDetails Scorecard { get; private set; } = null!;
+    public ConcernBoardDetails Board { get; private set; } = null!;
     public IReadOnlyList<CommitmentDetails> Commitments { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellation) => await LoadAsync(cancellation) ? Page() : NotFound();

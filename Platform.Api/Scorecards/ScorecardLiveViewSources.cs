@@ -1,5 +1,3 @@
-using Platform.Projections.ConcernBoards;
-using Platform.Projections.Network;
 using Platform.Projections.Scorecards;
 
 namespace Platform.Api.Scorecards;
@@ -7,7 +5,7 @@ namespace Platform.Api.Scorecards;
 // City-wide and network-wide views have no item id: clients watch them with Guid.Empty as the id.
 
 /// <summary>Snapshots of the "scorecard" view: <c>Watch("scorecard", city, Guid.Empty)</c>; the same body as <c>GET .../scorecard</c>.</summary>
-public sealed class ScorecardLiveViewSource(AccountabilityReader reader) : ILiveViewSource
+public sealed class ScorecardLiveViewSource(ScorecardReader reader) : ILiveViewSource
 {
     public string View => CityScorecardProjection.View;
 
@@ -21,7 +19,7 @@ public sealed class ScorecardLiveViewSource(AccountabilityReader reader) : ILive
 }
 
 /// <summary>Snapshots of the "concern-board" view: <c>Watch("concern-board", city, Guid.Empty)</c>; the default board (top 50).</summary>
-public sealed class ConcernBoardLiveViewSource(AccountabilityReader reader) : ILiveViewSource
+public sealed class ConcernBoardLiveViewSource(ScorecardReader reader) : ILiveViewSource
 {
     public string View => ConcernBoardProjection.View;
 
@@ -29,13 +27,13 @@ public sealed class ConcernBoardLiveViewSource(AccountabilityReader reader) : IL
     {
         if (id != Guid.Empty) return null;
         await using var session = store.QuerySession();
-        var board = await reader.BoardAsync(session, city, AccountabilityReader.DefaultBoardSize, cancellation);
+        var board = await reader.BoardAsync(session, city, ScorecardReader.DefaultBoardSize, cancellation);
         return board is null ? null : new LiveView(View, city, id, board.Version, board);
     }
 }
 
 /// <summary>Snapshots of the "network-overview" view: <c>Watch("network-overview", "network", Guid.Empty)</c>.</summary>
-public sealed class NetworkOverviewLiveViewSource(AccountabilityReader reader) : ILiveViewSource
+public sealed class NetworkOverviewLiveViewSource(ScorecardReader reader) : ILiveViewSource
 {
     public string View => NetworkOverviewProjection.View;
 

@@ -1,7 +1,7 @@
 using Marten.Events.Projections;
 using Platform.Projections.Scorecards;
 
-namespace Platform.Projections.Network;
+namespace Platform.Projections.Scorecards;
 
 /// <summary>
 /// Async projection across tenants: every city's scorecard events go to the single
