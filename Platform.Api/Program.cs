@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Platform.Api.Assessments;
-using Platform.Api.Bench;
 using Platform.Api.Commitments;
 using Platform.Api.Concerns;
 using Platform.Api.Consultations;
@@ -101,7 +100,7 @@ if (platform.Demo.Seed)
         throw new InvalidOperationException($"Platform:Demo:Seed is refused in the {builder.Environment.EnvironmentName} environment: the demo network (with its published password) is seeded in Development only.");
     builder.Services.AddHostedService<DemoSeeding>();
 }
-builder.AddBench();
+var developmentModules = builder.AddDevelopmentModules(); // none unless Platform:DevelopmentModules names one (Development only)
 builder.AddPlatformTelemetry(platform.Telemetry); // traces and metrics; exported over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set
 
 // A node that is not ready yet (starting, stopping) says so in its readiness answer; the health check service would also log
@@ -142,7 +141,7 @@ app.MapWolverineEndpoints(opts =>
     opts.Policies.Add(new JsonBodyRule(app.Services.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions, bodyTypes));
 });
 app.MapWeb(); // the pages (Pages/), the home page at /
-app.MapBenchEndpoints();
+app.MapDevelopmentModules(developmentModules);
 
 return await app.RunJasperFxCommands(args);
 

@@ -3,6 +3,16 @@
 # Usage: api_start <url> [extra environment assignments...]; sets API_PID.
 # Development: the demo data and the bench endpoints are honoured there only (see docs/security.md).
 
+# The benchmarks' development module (deploy/bench/Platform.Bench.Module: password-less residents with tokens, the live
+# baseline broadcast): built, and named to the API by the setting this prints (Platform:DevelopmentModules, which the
+# API honours in the Development environment only). The API's own build never holds it.
+bench_module() {
+  local repo
+  repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+  dotnet build "$repo/deploy/bench/Platform.Bench.Module" -c Release -nologo -v quiet -clp:NoSummary >&2 || return 1
+  echo "Platform__DevelopmentModules__0=$repo/deploy/bench/Platform.Bench.Module/bin/Release/net10.0/Platform.Bench.Module.dll"
+}
+
 api_start() {
   local url="$1"
   shift

@@ -1,6 +1,9 @@
+using Marten;
 using Microsoft.AspNetCore.SignalR;
 
-namespace Platform.Api.Bench;
+using Platform.Api.Live;
+
+namespace Platform.Bench.Module;
 
 /// <summary>
 /// The live benchmark's baseline: an in-memory counter, no database, broadcast to the watchers of the

@@ -1,35 +1,37 @@
+using Marten;
 using Weasel.Core;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.Extensions.Options;
+using Platform.Api.Accounts;
+using Platform.Api.Infrastructure;
+using Platform.Api.Live;
+using Platform.Domain.Accounts;
 
-namespace Platform.Api.Bench;
+namespace Platform.Bench.Module;
 
 /// <summary>
-/// Load-test support, mapped only when <see cref="BenchOptions.Enabled"/> in the Development environment, and answered
-/// only to callers on the machine itself (loopback): it mints tokens for any role without a password.
+/// Load-test support, a development module (<see cref="IDevelopmentModule"/>): the API loads it only when
+/// <c>Platform:DevelopmentModules</c> names this assembly, in the Development environment, and answers it only to
+/// callers on the machine itself (loopback): it mints tokens for any role without a password.
 /// </summary>
-public static class BenchEndpoints
+public sealed class BenchEndpoints : IDevelopmentModule
 {
     public const int MaxResidents = 200_000;
 
     /// <summary>The cities the baseline broadcast goes to (the demo network's).</summary>
     public static readonly string[] Cities = ["york", "utrecht", "lviv"];
 
-    /// <summary>Registers the bench-only services when enabled (the baseline broadcast of the live benchmark).</summary>
-    public static void AddBench(this WebApplicationBuilder builder)
+    /// <summary>The baseline broadcast of the live benchmark.</summary>
+    public void AddServices(WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection("Platform:Bench").Get<BenchOptions>() ?? new BenchOptions();
-        if (!options.Enabled || !builder.Environment.IsDevelopment()) return;
         builder.Services.AddSingleton<BenchBroadcast>();
-        builder.Services.AddSingleton<Live.ILiveViewSource>(s => s.GetRequiredService<BenchBroadcast>());
+        builder.Services.AddSingleton<ILiveViewSource>(s => s.GetRequiredService<BenchBroadcast>());
         builder.Services.AddHostedService(s => s.GetRequiredService<BenchBroadcast>());
     }
 
-    public static void MapBenchEndpoints(this WebApplication app)
+    public void Map(WebApplication app)
     {
-        var options = app.Configuration.GetSection("Platform:Bench").Get<BenchOptions>() ?? new BenchOptions();
-        if (!options.Enabled || !app.Environment.IsDevelopment()) return;
         var bench = app.MapGroup("/api/bench").ExcludeFromDescription().AddEndpointFilter(async (context, next) =>
             context.HttpContext.Connection.RemoteIpAddress is { } caller && System.Net.IPAddress.IsLoopback(caller)
                 ? await next(context)
