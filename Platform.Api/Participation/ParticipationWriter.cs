@@ -11,7 +11,7 @@ namespace Platform.Api.Participation;
 /// which the domain wrote, and fails the write when the item closed meanwhile.
 /// <para>
 /// Two ways to write, one decision. <b>First participations</b> (a first support, a vote) are decided on the item read
-/// from a one-second cache (<see cref="CacheFor"/>) and on "no stream yet", and go to a group commit lane
+/// from a cache (<see cref="CacheFor"/>, refreshed by every fresh read) and on "no stream yet", and go to a group commit lane
 /// (<see cref="Supports"/>, <see cref="Votes"/>): one transaction writes the participations arriving together, each
 /// stream started (so a repeat fails on the stream's key), each item's gate queued once. <b>Everything else</b> (a
 /// write the lane handed back: a repeat, a closed item, a refusal from the cached item; withdrawals, proposal supports
@@ -26,8 +26,12 @@ namespace Platform.Api.Participation;
 public sealed class ParticipationWriter(IDocumentStore store, PlatformOptions platform, IMemoryCache cache, LocalViewWrites viewWrites,
     ILoggerFactory loggers) : IHostedService
 {
-    /// <summary>How long a cached item decides first participations; a refusal is never taken from the cache.</summary>
-    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// How long a cached item decides first participations. Only the path depends on it, never the answer: a refusal is
+    /// never taken from the cache, and an item that closed since it was cached is refused by the gate at commit and
+    /// decided again on a fresh read, which also refreshes the cache.
+    /// </summary>
+    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
 
     /// <summary>The group commit of first supports (settings <c>Platform:Supports</c>).</summary>
     public ParticipationLane Supports { get; } = new("supports", platform.Supports, repeatIsHarmless: true, store, platform.Schema, viewWrites, loggers.CreateLogger<ParticipationLane>());
@@ -64,6 +68,7 @@ public sealed class ParticipationWriter(IDocumentStore store, PlatformOptions pl
         {
             await using var session = store.LightweightSession(write.Tenant);
             var item = await session.LoadAsync<TItem>(write.ItemId, cancellation);
+            Remember(write.Tenant, write.ItemId, item);
             var stream = await session.Events.FetchForWriting<TMine>(write.StreamId, cancellation);
             var decision = decide(new Participation<TItem, TMine>(item, stream.Aggregate));
             if (decision.IsRefused) return new Participated(decision.Errors, [], null, 0);
@@ -110,13 +115,21 @@ public sealed class ParticipationWriter(IDocumentStore store, PlatformOptions pl
 
     private async Task<TItem?> CachedAsync<TItem>(string tenant, Guid id, CancellationToken cancellation) where TItem : class
     {
-        var key = (nameof(ParticipationWriter), typeof(TItem), tenant, id);
-        if (cache.TryGetValue(key, out TItem? cached) && cached is not null) return cached;
+        if (cache.TryGetValue(Key<TItem>(tenant, id), out TItem? cached) && cached is not null) return cached;
         await using var session = store.QuerySession(tenant);
         var item = await session.LoadAsync<TItem>(id, cancellation);
-        if (item is not null) cache.Set(key, item, CacheFor);
+        Remember(tenant, id, item);
         return item;
     }
+
+    /// <summary>Keeps the item as last read for the fast path (a fresh read of the general path replaces an older one).</summary>
+    private void Remember<TItem>(string tenant, Guid id, TItem? item) where TItem : class
+    {
+        if (item is not null) cache.Set(Key<TItem>(tenant, id), item, CacheFor);
+        else cache.Remove(Key<TItem>(tenant, id));
+    }
+
+    private static (string, Type, string, Guid) Key<TItem>(string tenant, Guid id) => (nameof(ParticipationWriter), typeof(TItem), tenant, id);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {

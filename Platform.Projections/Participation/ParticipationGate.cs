@@ -37,21 +37,32 @@ public static class ParticipationGate
     /// <summary>The table of a write-side snapshot (Marten's name for the document type).</summary>
     public static string Table<TItem>() => "mt_doc_" + typeof(TItem).Name.ToLowerInvariant();
 
+    /// <summary>The snapshot tables of the items residents take part in: the gate reads these only.</summary>
+    public static readonly IReadOnlyList<string> Tables =
+        [Table<Domain.Concerns.Concern>(), Table<Domain.Proposals.Proposal>(), Table<Domain.TownHalls.TownHall>(), Table<Domain.Consultations.Consultation>()];
+
+    /// <summary>
+    /// The gate's function: one static query per snapshot table (so PostgreSQL plans each once, where a query built per
+    /// call would be planned at every call), chosen by <c>p_table</c>; an unknown table is refused as closed.
+    /// </summary>
     public static Function Function(string schema) => Weasel.Postgresql.Functions.Function.ForSql($$"""
         create or replace function {{schema}}.{{FunctionName}}(p_tenant varchar, p_table varchar, p_item uuid, p_open_to uuid) returns void
         language plpgsql volatile as $gate$
         declare
-          open boolean;
+          open boolean := false;
         begin
           perform pg_advisory_xact_lock_shared({{LockClass}}, hashtext(p_open_to::text));
-          -- A new statement, so a new snapshot: it sees a close committed while this participation waited for the lock.
-          execute format('select exists (select 1 from %I.%I where tenant_id = $1 and id = $2 and data ->> ''openToParticipation'' = $3)',
-                         '{{schema}}', p_table)
-            into open using p_tenant, p_item, p_open_to::text;
+          -- Each query is a new statement, so a new snapshot: it sees a close committed while this participation waited for the lock.
+        {{Reads(schema)}}
+          end if;
           if not open then
             raise exception 'not open to participation' using errcode = '{{ClosedState}}';
           end if;
         end
         $gate$;
         """);
+
+    private static string Reads(string schema) => string.Join("\n", Tables.Select((table, i) =>
+        $"  {(i == 0 ? "if" : "elsif")} p_table = '{table}' then\n" +
+        $"    select exists (select 1 from {schema}.{table} where tenant_id = p_tenant and id = p_item and data ->> 'openToParticipation' = p_open_to::text) into open;"));
 }
