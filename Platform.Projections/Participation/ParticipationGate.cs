@@ -9,7 +9,8 @@ namespace Platform.Projections.Participation;
 /// <c>Consultation</c>) keeps <c>OpenToParticipation</c> (the id residents may take part in now: the item itself, or a
 /// town hall's open poll; null when closed), stored with its inline snapshot. No rule is stated here.
 /// <para>
-/// Before it reads, the gate takes the participation's advisory lock <b>shared</b>; a write that closes an item and
+/// Where a close must not cross the participations still committing (a poll: <see cref="LockedTables"/>), the gate
+/// first takes the participation's advisory lock <b>shared</b>; a write that closes such an item and
 /// must not cross the participations still committing takes it <b>exclusive</b> (<see cref="CloseLockSql"/>; today a
 /// poll's close). Participations never wait on each other; they wait only for the instant a close is committing, and
 /// the read (a new statement, so a new snapshot) then sees the close and refuses.
@@ -51,7 +52,6 @@ public static class ParticipationGate
         declare
           open boolean := false;
         begin
-          perform pg_advisory_xact_lock_shared({{LockClass}}, hashtext(p_open_to::text));
           -- Each query is a new statement, so a new snapshot: it sees a close committed while this participation waited for the lock.
         {{Reads(schema)}}
           end if;
@@ -62,7 +62,14 @@ public static class ParticipationGate
         $gate$;
         """);
 
+    /// <summary>
+    /// The items whose close takes the participation lock exclusively (<see cref="CloseLockSql"/>): a town hall's poll. Their
+    /// participations take it shared before they read; others (supports, answers) read at once, as no close waits for them.
+    /// </summary>
+    public static readonly IReadOnlyList<string> LockedTables = [Table<Domain.TownHalls.TownHall>()];
+
     private static string Reads(string schema) => string.Join("\n", Tables.Select((table, i) =>
         $"  {(i == 0 ? "if" : "elsif")} p_table = '{table}' then\n" +
+        (LockedTables.Contains(table) ? $"    perform pg_advisory_xact_lock_shared({LockClass}, hashtext(p_open_to::text));\n" : "") +
         $"    select exists (select 1 from {schema}.{table} where tenant_id = p_tenant and id = p_item and data ->> 'openToParticipation' = p_open_to::text) into open;"));
 }
