@@ -63,5 +63,5 @@ public static class CommitmentLifecycleEndpoints
 
     /// <summary>The one answer of the lifecycle: the refusal as a problem, or 200 with the commitment's new view.</summary>
     private static async Task<IResult> AnswerAsync(Written written, Guid id, string city, IQuerySession session, CommitmentReader reader, CancellationToken cancellation) =>
-        written.IsRefused ? written.Problem : Results.Ok(await reader.LoadAsync(session, city, id, cancellation));
+        await written.AnswerAsync(() => reader.LoadAsync(session, city, id, cancellation));
 }

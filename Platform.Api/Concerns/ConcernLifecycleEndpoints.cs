@@ -74,5 +74,5 @@ public static class ConcernLifecycleEndpoints
     /// <summary>The refusal as a problem, or 200 with the concern's new view.</summary>
     private static async Task<IResult> AnswerAsync(Written written, Guid id, string city, ClaimsPrincipal user, IDocumentSession session,
         ConcernReader reader, CancellationToken cancellation) =>
-        written.IsRefused ? written.Problem : Results.Ok(await reader.LoadAsync(session, city, id, cancellation, user.AccountId()));
+        await written.AnswerAsync(() => reader.LoadAsync(session, city, id, cancellation, user.AccountId()));
 }

@@ -20,6 +20,6 @@ public static class OpenConsultationEndpoint
         // The session was opened by Wolverine for this request and is enlisted in its outbox: the scheduled close is
         // written in the session's transaction and released after it commits.
         var written = await handler.Handle(new OpenConsultation(id, user.AccountId(), body.OpensAt, body.ClosesAt, body.Questions), session, bus, cancellation);
-        return written.IsRefused ? written.Problem : Results.Ok(await reader.LoadAsync(session, city, id, cancellation));
+        return await written.AnswerAsync(() => reader.LoadAsync(session, city, id, cancellation));
     }
 }

@@ -14,6 +14,6 @@ public static class PublishConsultationOutcomeEndpoint
         IDocumentSession session, ConsultationReader reader, CancellationToken cancellation)
     {
         var written = await handler.Handle(new PublishConsultationOutcome(id, user.AccountId(), body.Summary, body.CommitmentIds), session, cancellation);
-        return written.IsRefused ? written.Problem : Results.Ok(await reader.LoadAsync(session, city, id, cancellation));
+        return await written.AnswerAsync(() => reader.LoadAsync(session, city, id, cancellation));
     }
 }

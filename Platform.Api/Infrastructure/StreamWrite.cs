@@ -72,4 +72,7 @@ public sealed record Written(IReadOnlyList<DomainError> Errors, long? Sequence)
 
     /// <summary>The refusal as problem details (see <see cref="Problems"/>).</summary>
     public IResult Problem => Problems.Result(Errors);
+
+    /// <summary>An endpoint's answer to the write: the refusal as problem details, or 200 with <paramref name="view"/> read after it.</summary>
+    public async Task<IResult> AnswerAsync<T>(Func<Task<T>> view) => IsRefused ? Problem : Results.Ok(await view());
 }
