@@ -11,6 +11,7 @@ using Platform.Api.Concerns;
 using Platform.Api.Consultations;
 using Platform.Api.Demo;
 using Platform.Api.Following;
+using Platform.Api.Mail;
 using Platform.Api.Monitoring;
 using Platform.Api.OpenData;
 using Platform.Api.Proposals;
@@ -44,6 +45,7 @@ builder.Services.AddMonitoring();
 builder.Services.AddFollowing();
 builder.Services.AddReports();
 builder.Services.AddOpenData();
+builder.Services.AddMail(platform.Mail);
 builder.Services.AddSingleton<DemoNetwork>();
 
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));

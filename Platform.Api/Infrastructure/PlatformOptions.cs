@@ -40,6 +40,9 @@ public sealed class PlatformOptions
     /// <summary>What readiness asks of the views (<c>Platform:Readiness</c>).</summary>
     public ReadinessOptions Readiness { get; set; } = new();
 
+    /// <summary>The SMTP server email goes through (<c>Platform:Mail</c>); without a host, no email is sent.</summary>
+    public Mail.MailOptions Mail { get; set; } = new();
+
     /// <summary>How a node stops: the drain before it stops listening, the grace for requests in flight (<c>Platform:Shutdown</c>).</summary>
     public ShutdownOptions Shutdown { get; set; } = new();
 
