@@ -17,3 +17,4 @@ global using Platform.Domain;
 global using Platform.Projections.Live;
 global using Wolverine.Http;
 global using Wolverine;
+global using Platform.Projections;

@@ -1,4 +1,5 @@
 using JasperFx.Events.Projections;
+using Platform.Domain.Commitments;
 using Platform.Projections.Commitments;
 
 namespace Platform.Api.Commitments;
@@ -8,17 +9,13 @@ public static class CommitmentsSetup
 {
     public static IServiceCollection AddCommitments(this IServiceCollection services)
     {
-        services.AddSingleton<CommitmentReader>();
-        services.AddSingleton<CommitmentHandler>();
-        services.AddCityView<CommitmentReader>(CommitmentLiveRoute.View, reader => reader.LiveAsync);
-        services.AddSingleton<ILiveViewRoute, CommitmentLiveRoute>();
+        services.AddItemFeature<CommitmentReader, CommitmentHandler, CommitmentLiveRoute>(CommitmentLiveRoute.View, reader => reader.LiveAsync);
         return services;
     }
 
     public static void AddCommitments(this StoreOptions opts, string schema)
     {
-        opts.Projections.Add<CommitmentViewProjection>(ProjectionLifecycle.Inline);
-        opts.Projections.Add<CommitmentStateProjection>(ProjectionLifecycle.Inline);
-        opts.Schema.For<CommitmentView>().Index(x => x.PublishedAt).Index(x => x.ParentId!);
+        opts.AddItemStreams<Commitment, CommitmentView>(new CommitmentViewProjection(), view => view.PublishedAt);
+        opts.Schema.For<CommitmentView>().Index(x => x.ParentId!);
     }
 }

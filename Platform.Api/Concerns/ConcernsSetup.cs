@@ -1,4 +1,5 @@
 using JasperFx.Events.Projections;
+using Platform.Domain.Concerns;
 using Platform.Projections.Concerns;
 
 namespace Platform.Api.Concerns;
@@ -8,20 +9,15 @@ public static class ConcernsSetup
 {
     public static IServiceCollection AddConcerns(this IServiceCollection services)
     {
-        services.AddSingleton<ConcernReader>();
-        services.AddSingleton<ConcernHandler>();
-        services.AddCityView<ConcernReader>(ConcernLiveRoute.View, reader => reader.LiveAsync);
-        services.AddSingleton<ILiveViewRoute, ConcernLiveRoute>();
+        services.AddItemFeature<ConcernReader, ConcernHandler, ConcernLiveRoute>(ConcernLiveRoute.View, reader => reader.LiveAsync);
         return services;
     }
 
     public static void AddConcerns(this StoreOptions opts, string schema)
     {
-        opts.Projections.Add<ConcernViewProjection>(ProjectionLifecycle.Inline);
-        opts.Projections.Add<ConcernStateProjection>(ProjectionLifecycle.Inline);
+        opts.AddItemStreams<Concern, ConcernView>(new ConcernViewProjection(), view => view.RaisedAt);
         opts.Projections.Add<ResidentSupportProjection>(ProjectionLifecycle.Live);
         opts.Projections.Add(new SupportTallyProjection(schema), ProjectionLifecycle.Inline);
         opts.Storage.ExtendedSchemaObjects.Add(SupportTally.Table(schema));
-        opts.Schema.For<ConcernView>().Index(x => x.RaisedAt);
     }
 }

@@ -1,4 +1,5 @@
 using JasperFx.Events.Projections;
+using Platform.Domain.Consultations;
 using Platform.Projections.Consultations;
 
 namespace Platform.Api.Consultations;
@@ -8,21 +9,16 @@ public static class ConsultationsSetup
 {
     public static IServiceCollection AddConsultations(this IServiceCollection services)
     {
-        services.AddSingleton<ConsultationReader>();
-        services.AddSingleton<ConsultationHandler>();
-        services.AddCityView<ConsultationReader>(ConsultationLiveRoute.View, reader => reader.LiveAsync);
-        services.AddSingleton<ILiveViewRoute, ConsultationLiveRoute>();
+        services.AddItemFeature<ConsultationReader, ConsultationHandler, ConsultationLiveRoute>(ConsultationLiveRoute.View, reader => reader.LiveAsync);
         return services;
     }
 
     public static void AddConsultations(this StoreOptions opts, string schema)
     {
-        opts.Projections.Add<ConsultationViewProjection>(ProjectionLifecycle.Inline);
-        opts.Projections.Add<ConsultationStateProjection>(ProjectionLifecycle.Inline);
+        opts.AddItemStreams<Consultation, ConsultationView>(new ConsultationViewProjection(), view => view.DraftedAt);
         opts.Projections.Add<ResidentResponseProjection>(ProjectionLifecycle.Live);
         opts.Projections.Add(new ConsultationTallyProjection(schema), ProjectionLifecycle.Inline);
         opts.Storage.ExtendedSchemaObjects.Add(ConsultationTally.Tally(schema));
         opts.Storage.ExtendedSchemaObjects.Add(ConsultationTally.Responses(schema));
-        opts.Schema.For<ConsultationView>().Index(x => x.DraftedAt);
     }
 }

@@ -57,7 +57,7 @@ public static class DemoAssessments
             foreach (var e in decision.Events)
             {
                 events.Add(e);
-                state = Assessment.Evolve(state, e);
+                state = Evolution<Assessment>.Then(state, e);
             }
         }
 

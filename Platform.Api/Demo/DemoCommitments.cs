@@ -28,20 +28,12 @@ public static class DemoCommitments
             var decision = CommitmentDecider.Decide(command, null, at);
             session.Events.StartStream<Commitment>(id, Accepted(decision));
             count++;
-            return Commitment.Create((CommitmentPublished)decision.Events[0]);
+            return Evolution<Commitment>.Fold(decision.Events)!;
         }
         Commitment Then(Commitment state, Decision decision)
         {
             session.Events.Append(state.Id, Accepted(decision));
-            return decision.Events.Aggregate(state, (s, e) => e switch
-            {
-                CommitmentMilestonePlanned m => s.Apply(m),
-                CommitmentDeadlineChanged d => s.Apply(d),
-                CommitmentFulfilled f => s.Apply(f),
-                CommitmentAbandoned a => s.Apply(a),
-                CommitmentOverdue o => s.Apply(o),
-                _ => s,
-            });
+            return decision.Events.Aggregate(state, (s, e) => Evolution<Commitment>.Then(s, e)!);
         }
         Decision Progress(Commitment c, int percent, string note, DateTimeOffset at) =>
             CommitmentDecider.Decide(new ReportProgress(c.Id, Official, percent, note, "https://example.org/evidence"), c, at);

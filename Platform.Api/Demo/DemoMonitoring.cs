@@ -127,12 +127,7 @@ public static class DemoMonitoring
         foreach (var e in decision.Events)
         {
             events.Add(e);
-            series = e switch
-            {
-                IndicatorAdopted a => IndicatorSeries.Create(a),
-                MeasurementRecorded r => series!.Apply(r),
-                _ => series,
-            };
+            series = Evolution<IndicatorSeries>.Then(series, e);
         }
         return series;
     }

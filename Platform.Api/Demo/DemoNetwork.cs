@@ -109,7 +109,7 @@ public sealed class DemoNetwork(IDocumentStore store, IPasswordHasher<Account> h
                 session.Events.StartStream<Concern>(id, decision.Events);
                 concerns++;
 
-                var concern = Concern.Create((ConcernRaised)decision.Events[0]);
+                var concern = Evolution<Concern>.Fold(decision.Events)!;
                 foreach (var resident in participants.Take(5 + 7 * (raised.Length - i)))
                 {
                     var support = ConcernDecider.Decide(new SupportConcern(id, resident), new(concern, null), now.AddDays(-9 + i));

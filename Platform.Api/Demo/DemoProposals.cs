@@ -40,7 +40,7 @@ public static class DemoProposals
                 new SubmitProposal(id, supporters[0].Id, title, $"{title} — a demo proposal of {city.Id}.", rights, ["11.2"], district) { SupportThreshold = threshold },
                 null, at));
             session.Events.StartStream<Proposal>(id, submitted);
-            var proposal = Proposal.Create((ProposalSubmitted)submitted[0]);
+            var proposal = Evolution<Proposal>.Fold(submitted)!;
             foreach (var (resident, i) in supporters.Take(supports).Select((s, i) => (pseudonyms.Of(s.Id), i)))
                 session.Events.StartStream<ResidentSupport>(PersonalStream.Id(id, resident),
                     Accepted(ProposalDecider.Decide(new SupportProposal(id, resident), new(proposal, null), at.AddHours(1 + i))));
@@ -48,7 +48,7 @@ public static class DemoProposals
             var reached = Accepted(ProposalDecider.Decide(new ReachProposalThreshold(id, supports) { DecisionDays = city.Settings.ProposalDecisionDays },
                 proposal, at.AddDays(3)));
             session.Events.Append(id, reached);
-            return proposal.Apply((ProposalThresholdReached)reached[0]);
+            return Evolution<Proposal>.Then(proposal, reached[0])!;
         }
 
         // Past its threshold, awaiting the council's decision.

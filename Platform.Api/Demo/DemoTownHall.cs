@@ -26,14 +26,7 @@ public static class DemoTownHall
             foreach (var e in decision.Events)
             {
                 events.Add(e);
-                state = e switch
-                {
-                    TownHallScheduled s => TownHall.Create(s),
-                    TownHallOpened o => state!.Apply(o),
-                    TownHallPollOpened p => state!.Apply(p),
-                    TownHallPollClosed c => state!.Apply(c),
-                    _ => state,
-                };
+                state = Evolution<TownHall>.Then(state, e);
             }
         }
 

@@ -1,6 +1,5 @@
 using JasperFx.Events.Projections;
 using Platform.Domain.Monitoring;
-using Platform.Projections.Monitoring;
 
 namespace Platform.Api.Monitoring;
 
@@ -12,7 +11,7 @@ public static class MonitoringSetup
 
     public static void AddMonitoring(this StoreOptions opts, string schema)
     {
-        opts.Projections.Add<IndicatorSeriesProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add(new StateProjection<IndicatorSeries>(), ProjectionLifecycle.Inline);
         opts.Schema.For<IndicatorSeries>().Index(x => x.Code);
         opts.Schema.For<CatalogueIndicator>().SingleTenanted();
     }

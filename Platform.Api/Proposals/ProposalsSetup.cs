@@ -1,4 +1,5 @@
 using JasperFx.Events.Projections;
+using Platform.Domain.Proposals;
 using Platform.Projections.Proposals;
 
 namespace Platform.Api.Proposals;
@@ -11,18 +12,13 @@ public static class ProposalsSetup
 {
     public static IServiceCollection AddProposals(this IServiceCollection services)
     {
-        services.AddSingleton<ProposalReader>();
-        services.AddSingleton<ProposalHandler>();
         services.AddSingleton<ProposalThreshold>();
-        services.AddCityView<ProposalReader>(ProposalLiveRoute.View, reader => reader.LiveAsync);
-        services.AddSingleton<ILiveViewRoute, ProposalLiveRoute>();
+        services.AddItemFeature<ProposalReader, ProposalHandler, ProposalLiveRoute>(ProposalLiveRoute.View, reader => reader.LiveAsync);
         return services;
     }
 
     public static void AddProposals(this StoreOptions opts, string schema)
     {
-        opts.Projections.Add<ProposalViewProjection>(ProjectionLifecycle.Inline);
-        opts.Projections.Add<ProposalStateProjection>(ProjectionLifecycle.Inline);
-        opts.Schema.For<ProposalView>().Index(x => x.SubmittedAt);
+        opts.AddItemStreams<Proposal, ProposalView>(new ProposalViewProjection(), view => view.SubmittedAt);
     }
 }

@@ -1,4 +1,5 @@
 using JasperFx.Events.Projections;
+using Platform.Domain.TownHalls;
 using Platform.Projections.TownHalls;
 
 namespace Platform.Api.TownHalls;
@@ -8,20 +9,15 @@ public static class TownHallsSetup
 {
     public static IServiceCollection AddTownHalls(this IServiceCollection services)
     {
-        services.AddSingleton<TownHallReader>();
-        services.AddSingleton<TownHallHandler>();
-        services.AddCityView<TownHallReader>(TownHallLiveRoute.View, reader => reader.LiveAsync);
-        services.AddSingleton<ILiveViewRoute, TownHallLiveRoute>();
+        services.AddItemFeature<TownHallReader, TownHallHandler, TownHallLiveRoute>(TownHallLiveRoute.View, reader => reader.LiveAsync);
         return services;
     }
 
     public static void AddTownHalls(this StoreOptions opts, string schema)
     {
-        opts.Projections.Add<TownHallViewProjection>(ProjectionLifecycle.Inline);
-        opts.Projections.Add<TownHallStateProjection>(ProjectionLifecycle.Inline);
+        opts.AddItemStreams<TownHall, TownHallView>(new TownHallViewProjection(), view => view.StartsAt);
         opts.Projections.Add<ResidentVoteProjection>(ProjectionLifecycle.Live);
         opts.Projections.Add(new VoteTallyProjection(schema), ProjectionLifecycle.Inline);
         opts.Storage.ExtendedSchemaObjects.Add(VoteTally.Table(schema));
-        opts.Schema.For<TownHallView>().Index(x => x.StartsAt);
     }
 }

@@ -19,49 +19,33 @@ public sealed record Assessment(
     IReadOnlyList<RecommendationState> Recommendations,
     IReadOnlyList<RecognitionLevel> Recognitions)
 {
-    public static Assessment Create(AssessmentStarted e) =>
+    public static Assessment From(AssessmentStarted e) =>
         new(e.AssessmentId, e.City, e.Cycle, e.FrameworkVersion, AssessmentStage.Draft, new Dictionary<string, AssessmentLevel>(), null, [], [], []);
 
-    public Assessment Apply(AssessmentElementAssessed e) =>
+    public Assessment Then(AssessmentElementAssessed e) =>
         this with { Levels = new Dictionary<string, AssessmentLevel>(Levels) { [e.Item] = e.Level } };
 
-    public Assessment Apply(AssessmentSubmitted e) =>
+    public Assessment Then(AssessmentSubmitted e) =>
         this with { Stage = AssessmentStage.Submitted, Levels = new Dictionary<string, AssessmentLevel>(e.Levels) };
 
-    public Assessment Apply(PeerReviewerAssigned e) => this with { Stage = AssessmentStage.UnderReview, ReviewerCity = e.ReviewerCity };
+    public Assessment Then(PeerReviewerAssigned e) => this with { Stage = AssessmentStage.UnderReview, ReviewerCity = e.ReviewerCity };
 
-    public Assessment Apply(PeerReviewFindingRecorded e) =>
+    public Assessment Then(PeerReviewFindingRecorded e) =>
         FindingItems.Contains(e.Item) ? this : this with { FindingItems = [.. FindingItems, e.Item] };
 
-    public Assessment Apply(PeerReviewRecommendationDrafted e) =>
+    public Assessment Then(PeerReviewRecommendationDrafted e) =>
         this with { Recommendations = [.. Recommendations, new RecommendationState(e.RecommendationId, e.Item, null, 0, null)] };
 
-    public Assessment Apply(PeerReviewSubmitted _) => this with { Stage = AssessmentStage.Reviewed };
+    public Assessment Then(PeerReviewSubmitted _) => this with { Stage = AssessmentStage.Reviewed };
 
-    public Assessment Apply(RecommendationAnswered e) => Change(e.RecommendationId, r => r with { Response = e.Response });
+    public Assessment Then(RecommendationAnswered e) => Change(e.RecommendationId, r => r with { Response = e.Response });
 
-    public Assessment Apply(RecommendationFollowUpReported e) => Change(e.RecommendationId, r => r with { FollowUps = r.FollowUps + 1 });
+    public Assessment Then(RecommendationFollowUpReported e) => Change(e.RecommendationId, r => r with { FollowUps = r.FollowUps + 1 });
 
-    public Assessment Apply(RecommendationLinkedToCommitment e) => Change(e.RecommendationId, r => r with { CommitmentId = e.CommitmentId });
+    public Assessment Then(RecommendationLinkedToCommitment e) => Change(e.RecommendationId, r => r with { CommitmentId = e.CommitmentId });
 
-    public Assessment Apply(RecognitionAwarded e) => this with { Recognitions = [.. Recognitions, e.Level] };
+    public Assessment Then(RecognitionAwarded e) => this with { Recognitions = [.. Recognitions, e.Level] };
 
-    /// <summary>Folds one event into the state (null before the stream starts): for callers that decide several steps in a row.</summary>
-    public static Assessment? Evolve(Assessment? state, object e) => e switch
-    {
-        AssessmentStarted x => Create(x),
-        AssessmentElementAssessed x => state?.Apply(x),
-        AssessmentSubmitted x => state?.Apply(x),
-        PeerReviewerAssigned x => state?.Apply(x),
-        PeerReviewFindingRecorded x => state?.Apply(x),
-        PeerReviewRecommendationDrafted x => state?.Apply(x),
-        PeerReviewSubmitted x => state?.Apply(x),
-        RecommendationAnswered x => state?.Apply(x),
-        RecommendationFollowUpReported x => state?.Apply(x),
-        RecommendationLinkedToCommitment x => state?.Apply(x),
-        RecognitionAwarded x => state?.Apply(x),
-        _ => state,
-    };
 
     public RecommendationState? Recommendation(Guid id) => Recommendations.FirstOrDefault(r => r.Id == id);
 

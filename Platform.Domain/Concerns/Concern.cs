@@ -6,16 +6,16 @@ namespace Platform.Domain.Concerns;
 public sealed record Concern(Guid Id, ConcernStatus Status, Guid AuthorId, bool Anonymous, ConcernStatus StatusBeforeHiding = ConcernStatus.Open,
     bool Redacted = false)
 {
-    public static Concern Create(ConcernRaised e) => new(e.ConcernId, ConcernStatus.Open, e.AuthorId, e.Anonymous);
+    public static Concern From(ConcernRaised e) => new(e.ConcernId, ConcernStatus.Open, e.AuthorId, e.Anonymous);
 
-    public Concern Apply(ConcernAcknowledged _) => this with { Status = ConcernStatus.Acknowledged };
-    public Concern Apply(ConcernAnswered _) => this with { Status = ConcernStatus.Answered };
-    public Concern Apply(ConcernDeclined _) => this with { Status = ConcernStatus.Declined };
-    public Concern Apply(ConcernResolved _) => this with { Status = ConcernStatus.Resolved };
-    public Concern Apply(ConcernHidden _) => this with { Status = ConcernStatus.Hidden, StatusBeforeHiding = Status };
-    public Concern Apply(ConcernRestored _) => this with { Status = StatusBeforeHiding };
-    public Concern Apply(ConcernRedacted _) => this with { Redacted = true };
-    public Concern Apply(ConcernWithdrawn _) => this with { Status = ConcernStatus.Withdrawn };
+    public Concern Then(ConcernAcknowledged _) => this with { Status = ConcernStatus.Acknowledged };
+    public Concern Then(ConcernAnswered _) => this with { Status = ConcernStatus.Answered };
+    public Concern Then(ConcernDeclined _) => this with { Status = ConcernStatus.Declined };
+    public Concern Then(ConcernResolved _) => this with { Status = ConcernStatus.Resolved };
+    public Concern Then(ConcernHidden _) => this with { Status = ConcernStatus.Hidden, StatusBeforeHiding = Status };
+    public Concern Then(ConcernRestored _) => this with { Status = StatusBeforeHiding };
+    public Concern Then(ConcernRedacted _) => this with { Redacted = true };
+    public Concern Then(ConcernWithdrawn _) => this with { Status = ConcernStatus.Withdrawn };
 
     /// <summary>Residents may support a concern while the council has not closed it and it is visible.</summary>
     public bool AcceptsSupport => AcceptsSupportWhen(Status);

@@ -8,14 +8,14 @@ public sealed record Consultation(
     DateTimeOffset? ClosesAt,
     ConsultationQuestion[] Questions)
 {
-    public static Consultation Create(ConsultationDrafted e) => new(e.ConsultationId, ConsultationStatus.Draft, null, null, []);
+    public static Consultation From(ConsultationDrafted e) => new(e.ConsultationId, ConsultationStatus.Draft, null, null, []);
 
-    public Consultation Apply(ConsultationOpened e) =>
+    public Consultation Then(ConsultationOpened e) =>
         this with { Status = ConsultationStatus.Open, OpensAt = e.OpensAt, ClosesAt = e.ClosesAt, Questions = e.Questions };
 
-    public Consultation Apply(ConsultationClosed _) => this with { Status = ConsultationStatus.Closed };
+    public Consultation Then(ConsultationClosed _) => this with { Status = ConsultationStatus.Closed };
 
-    public Consultation Apply(ConsultationOutcomePublished _) => this with { Status = ConsultationStatus.OutcomePublished };
+    public Consultation Then(ConsultationOutcomePublished _) => this with { Status = ConsultationStatus.OutcomePublished };
 
     /// <summary>
     /// The item residents may take part in (this consultation while open), or null: the participation gate's condition.

@@ -37,17 +37,17 @@ public sealed record IndicatorSeries(
     DateTimeOffset AdoptedAt,
     ImmutableDictionary<string, DataPoint> Points)
 {
-    public static IndicatorSeries Create(IndicatorAdopted e) => new(
+    public static IndicatorSeries From(IndicatorAdopted e) => new(
         e.SeriesId, e.Code, e.Definition, e.Local, e.BaselinePeriod, e.BaselineValue, e.Target, e.TargetYear,
         e.Department, e.ConsultationId, e.AdoptedAt, ImmutableDictionary<string, DataPoint>.Empty);
 
-    public IndicatorSeries Apply(MeasurementRecorded e) =>
+    public IndicatorSeries Then(MeasurementRecorded e) =>
         this with { Points = Points.SetItem(Key(e.Measurement), Upsert(Points, e.Measurement, e.IndicatorVersion, e.RecordedAt, null)) };
 
-    public IndicatorSeries Apply(MeasurementCorrected e) =>
+    public IndicatorSeries Then(MeasurementCorrected e) =>
         this with { Points = Points.SetItem(Key(e.Measurement), Upsert(Points, e.Measurement, e.IndicatorVersion, e.CorrectedAt, e.Reason)) };
 
-    public IndicatorSeries Apply(MeasurementsImported e)
+    public IndicatorSeries Then(MeasurementsImported e)
     {
         var points = Points.ToBuilder();
         foreach (var m in e.Measurements)
@@ -55,7 +55,7 @@ public sealed record IndicatorSeries(
         return this with { Points = points.ToImmutable() };
     }
 
-    public IndicatorSeries Apply(TargetChanged e) => this with { Target = e.Target, TargetYear = e.TargetYear };
+    public IndicatorSeries Then(TargetChanged e) => this with { Target = e.Target, TargetYear = e.TargetYear };
 
     public Period Baseline() => Period.Parse(BaselinePeriod);
 

@@ -4,12 +4,12 @@ namespace Platform.Domain.Proposals;
 /// <param name="SupportThreshold">The city's threshold when the proposal was submitted (later changes of the setting do not move it).</param>
 public sealed record Proposal(Guid Id, ProposalStatus Status, Guid AuthorId, int SupportThreshold, bool ThresholdReached = false)
 {
-    public static Proposal Create(ProposalSubmitted e) => new(e.ProposalId, ProposalStatus.Open, e.AuthorId, e.SupportThreshold);
+    public static Proposal From(ProposalSubmitted e) => new(e.ProposalId, ProposalStatus.Open, e.AuthorId, e.SupportThreshold);
 
-    public Proposal Apply(ProposalThresholdReached _) => this with { Status = ProposalStatus.ThresholdReached, ThresholdReached = true };
-    public Proposal Apply(ProposalAccepted _) => this with { Status = ProposalStatus.Accepted };
-    public Proposal Apply(ProposalRejected _) => this with { Status = ProposalStatus.Rejected };
-    public Proposal Apply(ProposalWithdrawn _) => this with { Status = ProposalStatus.Withdrawn };
+    public Proposal Then(ProposalThresholdReached _) => this with { Status = ProposalStatus.ThresholdReached, ThresholdReached = true };
+    public Proposal Then(ProposalAccepted _) => this with { Status = ProposalStatus.Accepted };
+    public Proposal Then(ProposalRejected _) => this with { Status = ProposalStatus.Rejected };
+    public Proposal Then(ProposalWithdrawn _) => this with { Status = ProposalStatus.Withdrawn };
 
     /// <summary>Undecided: the author may still withdraw it, the council may still decide, residents may still support it.</summary>
     public bool Undecided => UndecidedWhen(Status);

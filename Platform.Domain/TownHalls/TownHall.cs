@@ -6,16 +6,16 @@ public sealed record TownHallPoll(Guid Id, string[] Options);
 /// <summary>The write-side state of a town hall: only what its rules need.</summary>
 public sealed record TownHall(Guid Id, TownHallStatus Status, TownHallPoll? CurrentPoll, Guid[] ClosedPollIds)
 {
-    public static TownHall Create(TownHallScheduled e) => new(e.TownHallId, TownHallStatus.Scheduled, null, []);
+    public static TownHall From(TownHallScheduled e) => new(e.TownHallId, TownHallStatus.Scheduled, null, []);
 
-    public TownHall Apply(TownHallOpened _) => this with { Status = TownHallStatus.Open };
+    public TownHall Then(TownHallOpened _) => this with { Status = TownHallStatus.Open };
 
-    public TownHall Apply(TownHallPollOpened e) => this with { CurrentPoll = new TownHallPoll(e.PollId, e.Options) };
+    public TownHall Then(TownHallPollOpened e) => this with { CurrentPoll = new TownHallPoll(e.PollId, e.Options) };
 
-    public TownHall Apply(TownHallPollClosed e) =>
+    public TownHall Then(TownHallPollClosed e) =>
         this with { CurrentPoll = CurrentPoll?.Id == e.PollId ? null : CurrentPoll, ClosedPollIds = [.. ClosedPollIds, e.PollId] };
 
-    public TownHall Apply(TownHallClosed _) => this with { Status = TownHallStatus.Closed };
+    public TownHall Then(TownHallClosed _) => this with { Status = TownHallStatus.Closed };
 
     /// <summary>
     /// The item residents may take part in now: the open poll of an open town hall, or null. Stored with the snapshot,

@@ -10,7 +10,7 @@ public class DemoAssessmentTests
     public void The_demo_cycle_is_reviewed_answered_followed_up_and_recognised()
     {
         var (id, events) = DemoAssessments.Events(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), DateTimeOffset.UtcNow);
-        var state = events.Aggregate((Assessment?)null, Assessment.Evolve)!;
+        var state = Evolution<Assessment>.Fold(events)!;
 
         Assert.Equal((id, AssessmentStage.Reviewed, "york"), (state.Id, state.Stage, state.ReviewerCity));
         Assert.Equal([RecognitionLevel.Recognised], state.Recognitions);

@@ -30,7 +30,7 @@ public class CommitmentDeciderTests
             dueDate, DueDates.EndOf(dueDate, London), 1000m, [], parentId, 1m, Official, Now.AddDays(-30));
     }
 
-    private static Commitment ParentState(params object[] later) => Fold<Commitment>([Published(id: ParentId), .. later])!;
+    private static Commitment ParentState(params object[] later) => Evolution<Commitment>.Fold([Published(id: ParentId), .. later])!;
 
     /// <summary>The command is refused with exactly one error, of <paramref name="code"/>, naming <paramref name="field"/>.</summary>
     private static DomainError RefusedOnly(Then then, string code, string field)
@@ -123,7 +123,7 @@ public class CommitmentDeciderTests
     [Fact]
     public void Sub_commitments_go_one_level_deep() =>
         RefusedOnly(Given<Commitment>().When(s => CommitmentDecider.Decide(
-                Publish(Input(parentId: Id), Fold<Commitment>([Published(id: Id, parentId: ParentId)])), s, Now)),
+                Publish(Input(parentId: Id), Evolution<Commitment>.Fold([Published(id: Id, parentId: ParentId)])), s, Now)),
             "parent-is-sub-commitment", "parentId");
 
     [Fact]
@@ -222,7 +222,7 @@ public class CommitmentDeciderTests
             .Single<CommitmentDeadlineChanged>();
         Assert.Equal(new CommitmentDeadlineChanged(Id, new DateOnly(2026, 11, 22), new DateOnly(2027, 1, 1),
             new DateTimeOffset(2027, 1, 2, 0, 0, 0, TimeSpan.Zero), "Contractor late", Official, Now), changed);
-        Assert.False(Fold<Commitment>([Published(new DateOnly(2026, 11, 22)), new CommitmentOverdue(Id, new DateOnly(2026, 11, 22), Now), changed])!.Overdue);
+        Assert.False(Evolution<Commitment>.Fold([Published(new DateOnly(2026, 11, 22)), new CommitmentOverdue(Id, new DateOnly(2026, 11, 22), Now), changed])!.Overdue);
     }
 
     [Fact]

@@ -147,7 +147,7 @@ public class ConcernDeciderTests
         Scenario.Given<Concern>(Raised, answered, new ConcernHidden(ConcernId, Moderator, "Abuse", Now))
             .When(s => Act("restore", s, "Fine after all")).Events(new ConcernRestored(ConcernId, Moderator, "Fine after all", Now));
         Assert.Equal(ConcernStatus.Answered,
-            Scenario.Fold<Concern>([Raised, answered, new ConcernHidden(ConcernId, Moderator, "Abuse", Now), new ConcernRestored(ConcernId, Moderator, "ok", Now)])!.Status);
+            Evolution<Concern>.Fold([Raised, answered, new ConcernHidden(ConcernId, Moderator, "Abuse", Now), new ConcernRestored(ConcernId, Moderator, "ok", Now)])!.Status);
     }
 
     [Fact]
@@ -171,7 +171,7 @@ public class ConcernDeciderTests
         Assert.Equal(ErrorKind.Forbidden, error.Kind);
     }
 
-    private static readonly Concern OpenConcern = Concern.Create(Raised);
+    private static readonly Concern OpenConcern = Evolution<Concern>.Fold([Raised])!;
 
     [Fact]
     public void A_first_support_is_recorded()

@@ -35,10 +35,10 @@ public class ConsultationDeciderTests
     private static ConsultationOpened OpenedEvent(DateTimeOffset? opensAt = null, DateTimeOffset? closesAt = null) =>
         new(Id, opensAt ?? Now, closesAt ?? Now.AddDays(7), Questions, Official, Now);
 
-    private static readonly Consultation Draft = Scenario.Fold<Consultation>([Drafted])!;
+    private static readonly Consultation Draft = Evolution<Consultation>.Fold([Drafted])!;
 
     private static Consultation Opened(DateTimeOffset? opensAt = null, DateTimeOffset? closesAt = null) =>
-        Scenario.Fold<Consultation>([Drafted, OpenedEvent(opensAt, closesAt)])!;
+        Evolution<Consultation>.Fold([Drafted, OpenedEvent(opensAt, closesAt)])!;
 
     private static SubmitConsultationResponse Answer(params AnswerInput?[] answers) => new(Id, Resident, answers);
 

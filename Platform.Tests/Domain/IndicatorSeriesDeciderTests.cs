@@ -137,7 +137,7 @@ public class IndicatorSeriesDeciderTests
         var corrected = given.When(s => IndicatorSeriesDecider.Decide(Value("2020", 83, reason: "Late returns"), s, Now)).Single<MeasurementCorrected>();
         Assert.Equal(82, corrected.PreviousValue);
         Assert.Equal("Late returns", corrected.Reason);
-        var point = Scenario.Fold<IndicatorSeries>([Adopted(), recorded, corrected])!.Find("2020", new Dictionary<string, string>())!;
+        var point = Evolution<IndicatorSeries>.Fold([Adopted(), recorded, corrected])!.Find("2020", new Dictionary<string, string>())!;
         Assert.Equal(83, point.Measurement.Value);
         Assert.Equal(82, point.History.Single().Value);
         Assert.Equal("Late returns", point.CorrectionReason);
@@ -279,7 +279,7 @@ public class IndicatorSeriesDeciderTests
     [Fact]
     public void Gaps_compare_groups_of_a_dimension_with_each_other_and_the_headline_at_the_latest_period()
     {
-        var series = Scenario.Fold<IndicatorSeries>([
+        var series = Evolution<IndicatorSeries>.Fold([
             Adopted(),
             Recorded("2020", 85), Recorded("2020", 80, new() { ["sex"] = "female" }), Recorded("2022", 88),
             Recorded("2022", 84, new() { ["sex"] = "female" }), Recorded("2022", 91, new() { ["sex"] = "male" }),

@@ -57,19 +57,19 @@ public class ParticipationDeciderTests
     [Fact]
     public void Each_item_is_open_to_participation_exactly_while_its_rule_takes_it()
     {
-        Assert.Equal(Item, Scenario.Fold<Concern>([Raised])!.OpenToParticipation);
-        Assert.Null(Scenario.Fold<Concern>([Raised, new ConcernResolved(Item, Official, null, Now)])!.OpenToParticipation);
-        Assert.Null(Scenario.Fold<Concern>([Raised, new ConcernHidden(Item, Official, "spam", Now)])!.OpenToParticipation);
+        Assert.Equal(Item, Evolution<Concern>.Fold([Raised])!.OpenToParticipation);
+        Assert.Null(Evolution<Concern>.Fold([Raised, new ConcernResolved(Item, Official, null, Now)])!.OpenToParticipation);
+        Assert.Null(Evolution<Concern>.Fold([Raised, new ConcernHidden(Item, Official, "spam", Now)])!.OpenToParticipation);
 
-        Assert.Equal(Item, Scenario.Fold<Proposal>([Submitted])!.OpenToParticipation);
-        Assert.Null(Scenario.Fold<Proposal>([Submitted, new ProposalRejected(Item, Official, "No budget", Now)])!.OpenToParticipation);
+        Assert.Equal(Item, Evolution<Proposal>.Fold([Submitted])!.OpenToParticipation);
+        Assert.Null(Evolution<Proposal>.Fold([Submitted, new ProposalRejected(Item, Official, "No budget", Now)])!.OpenToParticipation);
 
-        Assert.Equal(Poll, Scenario.Fold<TownHall>(PollOpen)!.OpenToParticipation); // a town hall takes votes in its open poll
-        Assert.Null(Scenario.Fold<TownHall>([.. PollOpen, new TownHallPollClosed(Item, Poll, Official, Now)])!.OpenToParticipation);
-        Assert.Null(Scenario.Fold<TownHall>(PollOpen[..2])!.OpenToParticipation);
+        Assert.Equal(Poll, Evolution<TownHall>.Fold(PollOpen)!.OpenToParticipation); // a town hall takes votes in its open poll
+        Assert.Null(Evolution<TownHall>.Fold([.. PollOpen, new TownHallPollClosed(Item, Poll, Official, Now)])!.OpenToParticipation);
+        Assert.Null(Evolution<TownHall>.Fold(PollOpen[..2])!.OpenToParticipation);
 
-        Assert.Equal(Item, Scenario.Fold<Consultation>(ConsultationOpen)!.OpenToParticipation);
-        Assert.Null(Scenario.Fold<Consultation>(ConsultationOpen[..1])!.OpenToParticipation);
-        Assert.Null(Scenario.Fold<Consultation>([.. ConsultationOpen, new ConsultationClosed(Item, Now)])!.OpenToParticipation);
+        Assert.Equal(Item, Evolution<Consultation>.Fold(ConsultationOpen)!.OpenToParticipation);
+        Assert.Null(Evolution<Consultation>.Fold(ConsultationOpen[..1])!.OpenToParticipation);
+        Assert.Null(Evolution<Consultation>.Fold([.. ConsultationOpen, new ConsultationClosed(Item, Now)])!.OpenToParticipation);
     }
 }

@@ -49,17 +49,17 @@ public class PerceptionSurveyRuleTests
         var id = Guid.NewGuid();
         var adopted = (IndicatorAdopted)IndicatorSeriesDecider.Decide(
             new AdoptIndicator(id, Guid.NewGuid(), "IND-072", new BaselineInput("2020", 60), 80, 2030, "Safety", null, null) { Catalogued = definition }, null, now).Events[0];
-        var series = IndicatorSeries.Create(adopted);
+        var series = Evolution<IndicatorSeries>.Fold([adopted])!;
         var official = IndicatorSeriesDecider.Decide(
             new RecordMeasurement(id, "IND-072", Guid.NewGuid(), new MeasurementInput("2026", 66, null, null, null, null, null, null, null)) { Catalogued = definition }, series, now);
-        series = series.Apply((MeasurementRecorded)official.Events[0]);
+        series = Evolution<IndicatorSeries>.Then(series, official.Events[0])!;
 
         var community = IndicatorSeriesDecider.Decide(
             new RecordMeasurement(id, "IND-072", Guid.Empty, PerceptionSurvey.MeasurementFor(Scale(0, 0, 0, 3, 2), definition, Consultation, 2026)!) { Catalogued = definition },
             series, now);
 
         var recorded = Assert.IsType<MeasurementRecorded>(Assert.Single(community.Events)); // not a correction of the official 66
-        series = series.Apply(recorded);
+        series = Evolution<IndicatorSeries>.Then(series, recorded)!;
         Assert.Equal(2, series.Points.Count);
         Assert.Equal(66, SeriesStatus.Of(series).Latest!.Value);
         Assert.Equal(100, series.Find("2026", new Dictionary<string, string>(), SourceKind.Community)!.Measurement.Value);

@@ -18,7 +18,7 @@ public class ProposalDeciderTests
     private static readonly ProposalSubmitted Submitted = new(ProposalId, "t", "", ["housing"], [], null, Author, 5, Now);
 
     /// <summary>The state after the submission and <paramref name="events"/>, as the inline snapshot would hold it (for the support tests).</summary>
-    private static Proposal Given(params object[] events) => Scenario.Fold<Proposal>([Submitted, .. events])!;
+    private static Proposal Given(params object[] events) => Evolution<Proposal>.Fold([Submitted, .. events])!;
 
     /// <summary>A submitted proposal with <paramref name="events"/> after it.</summary>
     private static Given<Proposal> After(params object[] events) => Scenario.Given<Proposal>([Submitted, .. events]);

@@ -1,37 +1,14 @@
-using System.Reflection;
-
 namespace Platform.Tests.Domain;
 
 /// <summary>
 /// Decider tests in the domain's language: <c>Given(events)</c> builds a stream's state the way the event store does
-/// (the state's static <c>Create(first event)</c>, then its <c>Apply(event)</c> methods), <c>When(decide)</c> runs a
+/// (<see cref="Evolution{TState}"/>: the state's static <c>From(first event)</c>, then its <c>Then(event)</c> methods), <c>When(decide)</c> runs a
 /// decider on it, and <c>Then</c>/<c>ThenRefused</c>/<c>ThenNothing</c> say what the decision must be.
 /// </summary>
 public static class Scenario
 {
     /// <summary>A stream with these events so far (none: a stream that does not exist yet, state null).</summary>
-    public static Given<TState> Given<TState>(params object[] events) where TState : class => new(Fold<TState>(events));
-
-    /// <summary>The state the events build, as Marten's conventions build it from the same methods.</summary>
-    public static TState? Fold<TState>(IEnumerable<object> events) where TState : class
-    {
-        TState? state = null;
-        foreach (var e in events)
-        {
-            if (state is null)
-            {
-                var create = typeof(TState).GetMethod("Create", BindingFlags.Public | BindingFlags.Static, [e.GetType()])
-                    ?? throw new InvalidOperationException($"{typeof(TState).Name} cannot start from {e.GetType().Name}.");
-                state = (TState)create.Invoke(null, [e])!;
-                continue;
-            }
-            var apply = typeof(TState).GetMethod("Apply", BindingFlags.Public | BindingFlags.Instance, [e.GetType()]);
-            if (apply is null) continue; // an event the state does not need
-            if (apply.ReturnType == typeof(void)) apply.Invoke(state, [e]);
-            else state = (TState)apply.Invoke(state, [e])!;
-        }
-        return state;
-    }
+    public static Given<TState> Given<TState>(params object[] events) where TState : class => new(Evolution<TState>.Fold(events));
 }
 
 /// <summary>The state a scenario starts from.</summary>

@@ -116,8 +116,8 @@ public class TownHallDeciderTests
     }
 
     // The votes' rules, as they were written (participation is being redesigned separately).
-    private static readonly TownHall Scheduled = TownHall.Create(WasScheduled);
-    private static TownHall WithPoll => Scheduled.Apply(WasOpened).Apply(PollWasOpened);
+    private static readonly TownHall Scheduled = Evolution<TownHall>.Fold([WasScheduled])!;
+    private static TownHall WithPoll => Scheduled.Then(WasOpened).Then(PollWasOpened);
     private static ResidentVote Voted => ResidentVote.Create(Guid.NewGuid(), new TownHallVoteCast(Id, Poll, Resident, 0, Now));
     private static DomainError Error(Decision decision) => Assert.Single(decision.Errors);
 
@@ -138,7 +138,7 @@ public class TownHallDeciderTests
     [Fact]
     public void A_closed_poll_takes_no_votes()
     {
-        var closed = WithPoll.Apply(new TownHallPollClosed(Id, Poll, Official, Now));
+        var closed = WithPoll.Then(new TownHallPollClosed(Id, Poll, Official, Now));
         var decision = TownHallDecider.Decide(new CastVote(Id, Poll, Resident, 0), new(closed, null), Now);
         Assert.Equal(ErrorKind.Conflict, Error(decision).Kind);
         Assert.Equal("poll-closed", Error(decision).Code);

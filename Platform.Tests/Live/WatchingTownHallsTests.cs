@@ -1,5 +1,4 @@
-using System.Threading.Channels;
-using Microsoft.AspNetCore.SignalR.Client;
+using static Platform.Tests.Support.LiveClient;
 
 namespace Platform.Tests.Live;
 
@@ -15,18 +14,13 @@ public class WatchingTownHallsTests(AppFixture app)
         const int residents = 120;
         var official = await app.OfficialAsync();
         var id = await app.OpenTownHallAsync(official);
-        await using var connection = app.ConnectLive();
-        var pushes = Channel.CreateUnbounded<JsonElement>();
-        connection.On<JsonElement>("ViewChanged", view => pushes.Writer.TryWrite(view));
-        await connection.StartAsync();
-
-        var snapshot = await connection.InvokeAsync<JsonElement>("Watch", "town-hall", "york", id);
+        await using var live = await ConnectAsync(app);
+        var snapshot = await live.WatchAsync("town-hall", "york", id);
         Assert.Equal("open", snapshot.GetProperty("data").GetProperty("status").GetString());
         Assert.Equal(JsonValueKind.Null, snapshot.GetProperty("data").GetProperty("currentPoll").ValueKind);
 
-        using var timeout = new CancellationTokenSource(Patience);
         var poll = await app.OpenPollAsync(id, official);
-        var pushed = await NextAsync(pushes, timeout.Token, v => v.GetProperty("data").GetProperty("currentPoll").ValueKind == JsonValueKind.Object);
+        var pushed = await live.FirstAsync(v => v.GetProperty("data").GetProperty("currentPoll").ValueKind == JsonValueKind.Object, Patience);
         Assert.Equal(poll, pushed.GetProperty("data").GetProperty("currentPoll").GetProperty("id").GetGuid());
         Assert.True(pushed.GetProperty("version").GetInt64() >= snapshot.GetProperty("version").GetInt64());
 
@@ -35,12 +29,12 @@ public class WatchingTownHallsTests(AppFixture app)
 
         // Pushes are coalesced under the burst; a push reaching the version of the last vote reflects every vote.
         var after = (await app.GetTownHallAsync(id)).GetProperty("version").GetInt64();
-        var final = await NextAsync(pushes, timeout.Token, v => v.GetProperty("version").GetInt64() >= after);
+        var final = await live.FirstAsync(v => v.GetProperty("version").GetInt64() >= after, Patience);
         Assert.Equal(residents, final.GetProperty("data").GetProperty("currentPoll").GetProperty("total").GetInt64());
         Assert.Equal([40L, 0L, 80L], final.GetProperty("data").GetProperty("currentPoll").Votes());
 
         await app.ClosePollAsync(id, poll, official);
-        var closed = await NextAsync(pushes, timeout.Token, v => v.GetProperty("data").GetProperty("pastPolls").GetArrayLength() == 1);
+        var closed = await live.FirstAsync(v => v.GetProperty("data").GetProperty("pastPolls").GetArrayLength() == 1, Patience);
         Assert.Equal([40L, 0L, 80L], closed.GetProperty("data").GetProperty("pastPolls")[0].Votes());
     }
 
@@ -51,27 +45,15 @@ public class WatchingTownHallsTests(AppFixture app)
         var utrecht = await app.OfficialAsync("utrecht");
         var yorkHall = await app.OpenTownHallAsync(york);
         var utrechtHall = await app.OpenTownHallAsync(utrecht, "utrecht");
-        await using var connection = app.ConnectLive();
-        var pushes = Channel.CreateUnbounded<JsonElement>();
-        connection.On<JsonElement>("ViewChanged", view => pushes.Writer.TryWrite(view));
-        await connection.StartAsync();
-        await connection.InvokeAsync<JsonElement>("Watch", "town-hall", "utrecht", utrechtHall);
+        await using var live = await ConnectAsync(app);
+        await live.WatchAsync("town-hall", "utrecht", utrechtHall);
 
         await app.OpenPollAsync(yorkHall, york);
         var utrechtPoll = await app.OpenPollAsync(utrechtHall, utrecht, city: "utrecht");
 
-        using var timeout = new CancellationTokenSource(Patience);
-        var pushed = await NextAsync(pushes, timeout.Token, v => v.GetProperty("data").GetProperty("currentPoll").ValueKind == JsonValueKind.Object);
+        var pushed = await live.FirstAsync(v => v.GetProperty("data").GetProperty("currentPoll").ValueKind == JsonValueKind.Object, Patience);
         Assert.Equal(utrechtHall, pushed.GetProperty("id").GetGuid());
         Assert.Equal(utrechtPoll, pushed.GetProperty("data").GetProperty("currentPoll").GetProperty("id").GetGuid());
-        while (pushes.Reader.TryRead(out var other)) Assert.Equal(utrechtHall, other.GetProperty("id").GetGuid());
-    }
-
-    private static async Task<JsonElement> NextAsync(Channel<JsonElement> pushes, CancellationToken cancellation, Func<JsonElement, bool> until)
-    {
-        JsonElement pushed;
-        do pushed = await pushes.Reader.ReadAsync(cancellation);
-        while (!until(pushed));
-        return pushed;
+        while (live.TryTake(out var other)) Assert.Equal(utrechtHall, other.GetProperty("id").GetGuid());
     }
 }

@@ -13,12 +13,8 @@ public class DemoMonitoringTests
         foreach (var city in DemoNetwork.Cities)
         {
             var series = DemoMonitoring.Series(city, Guid.NewGuid(), new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero))
-                .Select(s => s.Events.Aggregate((IndicatorSeries?)null, (state, e) => e switch
-                {
-                    IndicatorAdopted a => IndicatorSeries.Create(a),
-                    MeasurementRecorded r => state!.Apply(r),
-                    _ => throw new InvalidOperationException($"Unexpected {e.GetType().Name}"),
-                })!)
+                .Select(s => Assert.IsType<IndicatorSeries>(Evolution<IndicatorSeries>.Fold(s.Events.Select(e =>
+                    e is IndicatorAdopted or MeasurementRecorded ? e : throw new InvalidOperationException($"Unexpected {e.GetType().Name}")))))
                 .ToList();
 
             Assert.Equal(20, series.Count);

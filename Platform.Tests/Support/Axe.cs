@@ -23,4 +23,17 @@ public static class Axe
         violations.AddRange(result.Violations.Select(v =>
             $"{what} ({page.Url}): {v.Id} – {v.Help}: {string.Join(" | ", v.Nodes.Select(n => n.Html))}"));
     }
+
+    /// <summary>
+    /// Runs <paramref name="visit"/> on a browser page in <paramref name="language"/>; each call of the check it is given
+    /// audits the page as it stands (<see cref="AuditAsync"/>, named by its argument). Fails at the end listing every
+    /// violation found on every page checked.
+    /// </summary>
+    public static async Task AuditPagesAsync(this BrowserFixture browser, string language, Func<IPage, Func<string, Task>, Task> visit,
+        [System.Runtime.CompilerServices.CallerMemberName] string test = "")
+    {
+        var violations = new List<string>();
+        await browser.RunAsync(page => visit(page, what => page.AuditAsync(language, what, violations)), language, test: test);
+        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+    }
 }

@@ -44,11 +44,11 @@ public sealed class LiveClient : IAsyncDisposable
         }
     }
 
-    /// <summary>Reads pushes until one satisfies <paramref name="done"/>; fails after <see cref="Patience"/>. Returns every push read.</summary>
-    public async Task<IReadOnlyList<JsonElement>> UntilAsync(Func<JsonElement, bool> done)
+    /// <summary>Reads pushes until one satisfies <paramref name="done"/>; fails after <paramref name="patience"/> (<see cref="Patience"/>). Returns every push read.</summary>
+    public async Task<IReadOnlyList<JsonElement>> UntilAsync(Func<JsonElement, bool> done, TimeSpan? patience = null)
     {
         var read = new List<JsonElement>();
-        using var timeout = new CancellationTokenSource(Patience);
+        using var timeout = new CancellationTokenSource(patience ?? Patience);
         while (true)
         {
             var push = await _pushes.Reader.ReadAsync(timeout.Token);
@@ -56,6 +56,15 @@ public sealed class LiveClient : IAsyncDisposable
             if (done(push)) return read;
         }
     }
+
+    /// <summary>The first push that satisfies <paramref name="done"/>; fails after <paramref name="patience"/> (<see cref="Patience"/>).</summary>
+    public async Task<JsonElement> FirstAsync(Func<JsonElement, bool> done, TimeSpan? patience = null) => (await UntilAsync(done, patience))[^1];
+
+    /// <summary>A push received and not read yet, without waiting.</summary>
+    public bool TryTake(out JsonElement push) => _pushes.Reader.TryRead(out push);
+
+    /// <summary>A push's (or a snapshot's) <c>data</c>.</summary>
+    public static JsonElement Data(JsonElement view) => view.GetProperty("data");
 
     public ValueTask DisposeAsync() => Connection.DisposeAsync();
 }

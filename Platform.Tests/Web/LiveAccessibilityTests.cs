@@ -31,37 +31,29 @@ public sealed class LiveAccessibilityTests(BrowserFixture browser)
         await resident.RaiseConcernAsync("york", $"Flooded underpass at Foss Islands {Guid.NewGuid():N}");
         await resident.Context.CloseAsync();
 
-        var violations = new List<string>();
-        await browser.RunAsync(async page =>
+        await browser.AuditPagesAsync(language, async (page, check) =>
         {
-            async Task Check(string what)
-            {
-                await page.AuditAsync(language, what, violations);
-            }
-
             await page.GotoAsync("/cities/york/town-halls");
-            await Check("town halls");
+            await check("town halls");
             await page.GotoAsync($"/cities/york/town-halls/{townHall}");
-            await Check("town hall");
+            await check("town hall");
             await page.GotoAsync($"/cities/york/town-halls/{townHall}/screen");
             await Expect(page.Locator("#live")).ToHaveAttributeAsync("data-refreshed", new System.Text.RegularExpressions.Regex("."));
-            await Check("town-hall screen");
+            await check("town-hall screen");
             await page.GotoAsync("/cities/york/screen");
             await Expect(page.Locator("#live")).ToHaveAttributeAsync("data-refreshed", new System.Text.RegularExpressions.Regex("."));
             await Expect(page.Locator("canvas[data-chart]")).ToBeVisibleAsync();
-            await Check("city screen");
+            await check("city screen");
             await page.GotoAsync("/cities/york/scorecard");
-            await Check("scorecard");
+            await check("scorecard");
             await page.GotoAsync("/cities/york/commitments");
-            await Check("commitments");
+            await check("commitments");
             await page.GotoAsync("/cities/york/commitments?status=nonsense");
-            await Check("commitments, refused filter");
+            await check("commitments, refused filter");
             await page.GotoAsync($"/cities/york/commitments/{commitment}");
-            await Check("commitment");
+            await check("commitment");
             await page.GotoAsync("/network");
-            await Check("network");
-        }, language);
-
-        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+            await check("network");
+        });
     }
 }

@@ -1,0 +1,33 @@
+using System.Linq.Expressions;
+using JasperFx.Events.Projections;
+using Marten.Events.Aggregation;
+
+namespace Platform.Api.Infrastructure;
+
+/// <summary>
+/// What every feature of watchable items (concerns, proposals, commitments, consultations, town halls) registers the
+/// same way: its reader, which also answers its live view; its command handler; the route that tells which events
+/// change the view; and, in the store, the item's write state and view, both kept inline with the events.
+/// </summary>
+public static class FeatureSetup
+{
+    public static IServiceCollection AddItemFeature<TReader, THandler, TRoute>(this IServiceCollection services, string view,
+        Func<TReader, Func<IQuerySession, string, Guid, CancellationToken, Task<LiveView?>>> live)
+        where TReader : class where THandler : class where TRoute : class, ILiveViewRoute
+    {
+        services.AddSingleton<TReader>();
+        services.AddSingleton<THandler>();
+        services.AddCityView(view, live);
+        services.AddSingleton<ILiveViewRoute, TRoute>();
+        return services;
+    }
+
+    /// <summary>The item's write state (<see cref="StateProjection{TState}"/>) and its view, indexed by <paramref name="listedBy"/>.</summary>
+    public static void AddItemStreams<TState, TView>(this StoreOptions opts, SingleStreamProjection<TView, Guid> view, Expression<Func<TView, object?>> listedBy)
+        where TState : class where TView : class
+    {
+        opts.Projections.Add(view, ProjectionLifecycle.Inline);
+        opts.Projections.Add(new StateProjection<TState>(), ProjectionLifecycle.Inline);
+        opts.Schema.For<TView>().Index(listedBy);
+    }
+}
