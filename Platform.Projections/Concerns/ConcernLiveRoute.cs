@@ -3,35 +3,23 @@ using Platform.Domain.Concerns;
 namespace Platform.Projections.Concerns;
 
 /// <summary>The "concern" view changes with every event of the concern and with each support of it.</summary>
-public sealed class ConcernLiveRoute : ILiveViewRoute
+public sealed class ConcernLiveRoute : ItemLiveRoute
 {
     public const string View = "concern";
 
-    public IReadOnlyCollection<Type> EventTypes { get; } =
-    [
-        typeof(ConcernRaised), typeof(ConcernSupported), typeof(ConcernSupportWithdrawn), typeof(ConcernAcknowledged),
-        typeof(ConcernAnswered), typeof(ConcernDeclined), typeof(ConcernResolved), typeof(ConcernHidden),
-        typeof(ConcernRestored), typeof(ConcernWithdrawn), typeof(ConcernLinkedToCommitment), typeof(ConcernRedacted),
-    ];
-
-    public IEnumerable<ViewChange> ChangesOf(IEvent e)
+    public ConcernLiveRoute() : base(View)
     {
-        Guid? id = e.Data switch
-        {
-            ConcernRaised r => r.ConcernId,
-            ConcernSupported s => s.ConcernId,
-            ConcernSupportWithdrawn w => w.ConcernId,
-            ConcernAcknowledged a => a.ConcernId,
-            ConcernAnswered a => a.ConcernId,
-            ConcernDeclined d => d.ConcernId,
-            ConcernResolved r => r.ConcernId,
-            ConcernHidden h => h.ConcernId,
-            ConcernRestored r => r.ConcernId,
-            ConcernRedacted r => r.ConcernId,
-            ConcernWithdrawn w => w.ConcernId,
-            ConcernLinkedToCommitment l => l.ConcernId,
-            _ => null,
-        };
-        if (id is { } concernId) yield return new ViewChange(View, e.TenantId, concernId, e.Sequence);
+        On<ConcernRaised>(e => e.ConcernId);
+        On<ConcernSupported>(e => e.ConcernId);
+        On<ConcernSupportWithdrawn>(e => e.ConcernId);
+        On<ConcernAcknowledged>(e => e.ConcernId);
+        On<ConcernAnswered>(e => e.ConcernId);
+        On<ConcernDeclined>(e => e.ConcernId);
+        On<ConcernResolved>(e => e.ConcernId);
+        On<ConcernHidden>(e => e.ConcernId);
+        On<ConcernRestored>(e => e.ConcernId);
+        On<ConcernWithdrawn>(e => e.ConcernId);
+        On<ConcernLinkedToCommitment>(e => e.ConcernId);
+        On<ConcernRedacted>(e => e.ConcernId);
     }
 }

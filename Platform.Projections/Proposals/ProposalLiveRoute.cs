@@ -3,29 +3,18 @@ using Platform.Domain.Proposals;
 namespace Platform.Projections.Proposals;
 
 /// <summary>The "proposal" view changes with every event of the proposal and with each support of it.</summary>
-public sealed class ProposalLiveRoute : ILiveViewRoute
+public sealed class ProposalLiveRoute : ItemLiveRoute
 {
     public const string View = "proposal";
 
-    public IReadOnlyCollection<Type> EventTypes { get; } =
-    [
-        typeof(ProposalSubmitted), typeof(ProposalSupported), typeof(ProposalSupportWithdrawn), typeof(ProposalThresholdReached),
-        typeof(ProposalAccepted), typeof(ProposalRejected), typeof(ProposalWithdrawn),
-    ];
-
-    public IEnumerable<ViewChange> ChangesOf(IEvent e)
+    public ProposalLiveRoute() : base(View)
     {
-        Guid? id = e.Data switch
-        {
-            ProposalSubmitted s => s.ProposalId,
-            ProposalSupported s => s.ProposalId,
-            ProposalSupportWithdrawn w => w.ProposalId,
-            ProposalThresholdReached t => t.ProposalId,
-            ProposalAccepted a => a.ProposalId,
-            ProposalRejected r => r.ProposalId,
-            ProposalWithdrawn w => w.ProposalId,
-            _ => null,
-        };
-        if (id is { } proposalId) yield return new ViewChange(View, e.TenantId, proposalId, e.Sequence);
+        On<ProposalSubmitted>(e => e.ProposalId);
+        On<ProposalSupported>(e => e.ProposalId);
+        On<ProposalSupportWithdrawn>(e => e.ProposalId);
+        On<ProposalThresholdReached>(e => e.ProposalId);
+        On<ProposalAccepted>(e => e.ProposalId);
+        On<ProposalRejected>(e => e.ProposalId);
+        On<ProposalWithdrawn>(e => e.ProposalId);
     }
 }

@@ -7,28 +7,17 @@ namespace Platform.Projections.TownHalls;
 /// with each vote. A burst of votes is coalesced: the live-view subscription pushes each view once per
 /// batch of events, with the latest state.
 /// </summary>
-public sealed class TownHallLiveRoute : ILiveViewRoute
+public sealed class TownHallLiveRoute : ItemLiveRoute
 {
     public const string View = "town-hall";
 
-    public IReadOnlyCollection<Type> EventTypes { get; } =
-    [
-        typeof(TownHallScheduled), typeof(TownHallOpened), typeof(TownHallPollOpened), typeof(TownHallVoteCast),
-        typeof(TownHallPollClosed), typeof(TownHallClosed),
-    ];
-
-    public IEnumerable<ViewChange> ChangesOf(IEvent e)
+    public TownHallLiveRoute() : base(View)
     {
-        Guid? id = e.Data switch
-        {
-            TownHallScheduled s => s.TownHallId,
-            TownHallOpened o => o.TownHallId,
-            TownHallPollOpened p => p.TownHallId,
-            TownHallVoteCast v => v.TownHallId,
-            TownHallPollClosed c => c.TownHallId,
-            TownHallClosed c => c.TownHallId,
-            _ => null,
-        };
-        if (id is { } townHallId) yield return new ViewChange(View, e.TenantId, townHallId, e.Sequence);
+        On<TownHallScheduled>(e => e.TownHallId);
+        On<TownHallOpened>(e => e.TownHallId);
+        On<TownHallPollOpened>(e => e.TownHallId);
+        On<TownHallVoteCast>(e => e.TownHallId);
+        On<TownHallPollClosed>(e => e.TownHallId);
+        On<TownHallClosed>(e => e.TownHallId);
     }
 }
