@@ -3,10 +3,16 @@ using Platform.Projections.Search;
 
 namespace Platform.Api.Search;
 
-/// <summary>Everything search registers: the index table, the projection that keeps it, the reader.</summary>
+/// <summary>Everything search registers: the index table, the projection that keeps it, its one-time fill from the views, the reader.</summary>
 public static class SearchSetup
 {
-    public static IServiceCollection AddSearch(this IServiceCollection services) => services.AddSingleton<SearchReader>();
+    public static IServiceCollection AddSearch(this IServiceCollection services)
+    {
+        services.AddSingleton<SearchReader>();
+        services.AddSingleton<SearchIndexFill>();
+        services.AddHostedService(provider => provider.GetRequiredService<SearchIndexFill>());
+        return services;
+    }
 
     public static void AddSearch(this StoreOptions opts, string schema)
     {
