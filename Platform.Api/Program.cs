@@ -18,6 +18,7 @@ using Platform.Api.Proposals;
 using Platform.Api.Reports;
 using Platform.Api.TownHalls;
 using Platform.Api.Scorecards;
+using Platform.Api.Search;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -46,6 +47,7 @@ builder.Services.AddFollowing();
 builder.Services.AddReports();
 builder.Services.AddOpenData();
 builder.Services.AddMail(platform.Mail);
+builder.Services.AddSearch();
 builder.Services.AddSingleton<DemoNetwork>();
 
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));

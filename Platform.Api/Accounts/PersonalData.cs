@@ -96,6 +96,13 @@ public sealed class PersonalData(IDocumentStore store, NpgsqlDataSource database
                 await store.Advanced.RebuildSingleStreamAsync<Proposal>(submitted.StreamId, city.Key, cancellation);
             }
             await EraseFromBoardAsync(city.Key, city.Where(a => a.Kind == "concern_raised").Select(a => a.StreamId).ToHashSet(), cancellation);
+            // The search index forgets the text of what they raised or submitted (docs/search.md).
+            await using (var forget = database.CreateCommand(Platform.Projections.Search.SearchIndex.ForgetTextSql(platform.Schema)))
+            {
+                forget.Parameters.Add(new NpgsqlParameter { Value = city.Key });
+                forget.Parameters.Add(new NpgsqlParameter { Value = city.Where(a => a.Kind is "concern_raised" or "proposal_submitted").Select(a => a.StreamId).ToArray() });
+                await forget.ExecuteNonQueryAsync(cancellation);
+            }
         }
 
         // Consultation answers: the tally keeps counting them, without their free text or a link to the person.

@@ -84,7 +84,12 @@ public sealed class ConcernReader(NpgsqlDataSource database, PlatformOptions pla
         if (query.Right is { } right) Where("d.data->'rights' ? @", right);
         if (query.SdgTarget is { } target) Where("d.data->'sdgTargets' ? @", target);
         if (query.District is { } district) Where("lower(d.data->>'district') = lower(@)", district);
-        if (query.Text is { } text) Where("(d.data->>'title' ilike @ or d.data->>'description' ilike @)", $"%{EscapeLike(text)}%");
+        // Words, found through the search index (full text, stemmed in the request's language): see docs/search.md.
+        if (query.Text is { } text)
+        {
+            parameters.Add(text);
+            sql.Append(" and ").Append(Search.SearchText.Filter(platform.Schema, "d.id", "$1", "$" + parameters.Count));
+        }
         // The author's concerns: named ones under their account id, anonymous ones under their pseudonym.
         if (query.Author is { } author) Where("d.data->>'authorId' = any(@)", new[] { author.ToString(), pseudonyms.Of(author).ToString() });
         sql.Append(query.BySupports
@@ -114,7 +119,6 @@ public sealed class ConcernReader(NpgsqlDataSource database, PlatformOptions pla
         return total;
     }
 
-    private static string EscapeLike(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 
     /// <summary>Who the caller is as an author: their account (named concerns) and their pseudonym (anonymous ones), hashed once a read.</summary>
     private (Guid Account, Guid Pseudonym)? AuthorKeys(Guid? caller) => caller is { } id ? (id, pseudonyms.Of(id)) : null;

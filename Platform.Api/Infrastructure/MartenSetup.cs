@@ -13,6 +13,7 @@ using Platform.Api.Participation;
 using Platform.Api.Proposals;
 using Platform.Api.TownHalls;
 using Platform.Api.Scorecards;
+using Platform.Api.Search;
 using Platform.Domain.Concerns;
 using Platform.Projections.Concerns;
 using Weasel.Core;
@@ -69,6 +70,7 @@ public static class MartenSetup
                 opts.AddAssessments(platform.Schema);
                 opts.AddMonitoring(platform.Schema);
                 opts.AddFollowing();
+                opts.AddSearch(platform.Schema);
             })
             .UseNpgsqlDataSource() // the node's one pool (PlatformDatabase); Wolverine's message store takes Marten's
             .UseLightweightSessions()
