@@ -12,6 +12,7 @@ public sealed class ConcernLiveRoute : ILiveViewRoute
         typeof(ConcernRaised), typeof(ConcernSupported), typeof(ConcernSupportWithdrawn), typeof(ConcernAcknowledged),
         typeof(ConcernAnswered), typeof(ConcernDeclined), typeof(ConcernResolved), typeof(ConcernHidden),
         typeof(ConcernRestored), typeof(ConcernWithdrawn), typeof(ConcernLinkedToCommitment), typeof(ConcernRedacted),
+        typeof(ConcernContested), typeof(ConcernReopened), typeof(ConcernEscalated), typeof(EscalationFindingRecorded),
     ];
 
     public IEnumerable<ViewChange> ChangesOf(IEvent e)
@@ -30,6 +31,10 @@ public sealed class ConcernLiveRoute : ILiveViewRoute
             ConcernRedacted r => r.ConcernId,
             ConcernWithdrawn w => w.ConcernId,
             ConcernLinkedToCommitment l => l.ConcernId,
+            ConcernContested c => c.ConcernId,
+            ConcernReopened r => r.ConcernId,
+            ConcernEscalated x => x.ConcernId,
+            EscalationFindingRecorded f => f.ConcernId,
             _ => null,
         };
         if (id is { } concernId) yield return new ViewChange(View, e.TenantId, concernId, e.Sequence);

@@ -14,4 +14,8 @@ public partial class ConcernStateProjection : SingleStreamProjection<Concern, Gu
     public static Concern Apply(ConcernRestored e, Concern state) => state.Apply(e);
     public static Concern Apply(ConcernRedacted e, Concern state) => state.Apply(e);
     public static Concern Apply(ConcernWithdrawn e, Concern state) => state.Apply(e);
+    public static Concern Apply(ConcernContested e, Concern state) => state.Apply(e);
+    public static Concern Apply(ConcernReopened e, Concern state) => state.Apply(e);
+    public static Concern Apply(ConcernEscalated e, Concern state) => state.Apply(e);
+    public static Concern Apply(EscalationFindingRecorded e, Concern state) => state.Apply(e);
 }
