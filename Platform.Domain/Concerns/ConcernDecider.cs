@@ -190,7 +190,7 @@ public static class ConcernDecider
             return Decision.Refuse(DomainError.Rule("concern-not-escalatable", $"A concern that is {concern.Status.ToString().ToLowerInvariant()} cannot be escalated."));
         if (!MayEscalate(concern, now))
             return Decision.Refuse(DomainError.Rule("escalation-not-due",
-                $"A concern can be escalated once its response deadline passed {ConcernRules.EscalateAfterMissedDeadlines} times, or once it was reopened {ConcernRules.EscalateAfterReopens} times."));
+                $"A concern can be escalated once the council missed its response deadline {ConcernRules.EscalateAfterMissedDeadlines} times, or once contests reopened it {ConcernRules.EscalateAfterReopens} times."));
         return Decision.Accept(new ConcernEscalated(concern.Id, command.Pseudonym, command.Reason!.Trim(), now));
     }
 
