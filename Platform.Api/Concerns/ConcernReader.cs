@@ -137,7 +137,8 @@ public sealed class ConcernReader(NpgsqlDataSource database, PlatformOptions pla
     {
         var views = await session.Query<ConcernView>()
             .Where(v => v.EscalatedAt != null && !v.Hidden)
-            .OrderBy(v => v.FindingRecordedAt != null)
+            // Descending puts the nulls (no finding yet) first in PostgreSQL, then the latest finding first.
+            .OrderByDescending(v => v.FindingRecordedAt)
             .ThenBy(v => v.EscalatedAt)
             .ThenBy(v => v.Id)
             .ToPagedListAsync(page, pageSize, cancellation);
