@@ -5,7 +5,7 @@ namespace Platform.Api.Concerns;
 /// <summary>
 /// Residents contest the council's answer or resolution and escalate a concern to the city's independent body, who
 /// records its finding (docs/concerns.md, "Contest and escalate"). Writes answer 200 with the concern's new view, or a
-/// problem: 404 unknown concern, 400 bad text, 403 neither author nor supporter, 422 outside the rules.
+/// problem: 404 unknown concern, 400 bad text, 403 not a member of the city or neither author nor supporter, 422 outside the rules.
 /// </summary>
 public static class ContestEndpoints
 {
@@ -14,7 +14,7 @@ public static class ContestEndpoints
 
     /// <summary>The author, or a supporter, contests the answer or resolution; the author's contest (or enough supporters') reopens the concern.</summary>
     [WolverinePost("/api/cities/{city}/concerns/{id}/contests", OperationId = "contestConcern")]
-    [Authorize(Policy = Policies.SignedIn)]
+    [Authorize(Policy = Policies.Resident)]
     public static async Task<IResult> Contest(Guid id, string city, ContestConcernRequest request, ClaimsPrincipal user, IDocumentSession session,
         ConcernHandler handler, ConcernReader reader, CancellationToken cancellation) =>
         await ConcernLifecycleEndpoints.AnswerAsync(await handler.Handle(new ContestConcern(id, user.AccountId(), request.Reason), session, cancellation),
@@ -22,7 +22,7 @@ public static class ContestEndpoints
 
     /// <summary>The author, or a supporter, takes a concern whose deadline passed twice, or that was reopened twice, to the independent body.</summary>
     [WolverinePost("/api/cities/{city}/concerns/{id}/escalation", OperationId = "escalateConcern")]
-    [Authorize(Policy = Policies.SignedIn)]
+    [Authorize(Policy = Policies.Resident)]
     public static async Task<IResult> Escalate(Guid id, string city, ContestConcernRequest request, ClaimsPrincipal user, IDocumentSession session,
         ConcernHandler handler, ConcernReader reader, CancellationToken cancellation) =>
         await ConcernLifecycleEndpoints.AnswerAsync(await handler.Handle(new EscalateConcern(id, user.AccountId(), request.Reason), session, cancellation),

@@ -121,11 +121,11 @@ public sealed class ConcernDetailModel(CityDirectory directory, IDocumentStore s
             text["The concern's text is removed."], cancellation);
 
     public Task<IActionResult> OnPostContestAsync(CancellationToken cancellation) =>
-        CouncilAsync(Policies.SignedIn, ContestField, (session, account) => handler.Handle(new ContestConcern(Id, account, ContestReason), session, cancellation),
+        CouncilAsync(Policies.Resident, ContestField, (session, account) => handler.Handle(new ContestConcern(Id, account, ContestReason), session, cancellation),
             text["Your contest is recorded and published with the concern's history."], cancellation);
 
     public Task<IActionResult> OnPostEscalateAsync(CancellationToken cancellation) =>
-        CouncilAsync(Policies.SignedIn, EscalateField, (session, account) => handler.Handle(new EscalateConcern(Id, account, EscalateReason), session, cancellation),
+        CouncilAsync(Policies.Resident, EscalateField, (session, account) => handler.Handle(new EscalateConcern(Id, account, EscalateReason), session, cancellation),
             text["The concern is escalated to the city's independent body."], cancellation);
 
     public Task<IActionResult> OnPostFindingAsync(CancellationToken cancellation) =>

@@ -11,7 +11,7 @@ namespace Platform.Api.Pages.Concerns;
 public sealed class EscalationQueueModel(CityDirectory directory, IDocumentStore store, ConcernReader reader) : CityPageModel(directory)
 {
     /// <summary>How many escalations the page shows (the API pages through all of them).</summary>
-    public const int Shown = ContestEndpoints.MaxPageSize;
+    public const int Shown = 100;
 
     public IReadOnlyList<ConcernDetails> Awaiting { get; private set; } = [];
     public IReadOnlyList<ConcernDetails> Decided { get; private set; } = [];
