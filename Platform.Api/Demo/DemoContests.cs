@@ -24,17 +24,27 @@ public static class DemoContests
         }
 
         await using var session = store.LightweightSession(City);
+        foreach (var (id, events) in Stories(official, body, [.. authors.Take(2).Select(a => (a, pseudonyms.Of(a)))], days, now))
+            session.Events.StartStream<Concern>(id, events);
+        await session.SaveChangesAsync(cancellation);
+    }
 
-        var reopened = new Story(Guid.CreateVersion7(), authors[0], pseudonyms.Of(authors[0]), days);
+    /// <summary>
+    /// The two concerns' events, decided step by step (a refused step throws): <paramref name="authors"/> are two residents'
+    /// accounts with their pseudonyms, <paramref name="days"/> the city's response days.
+    /// </summary>
+    public static IReadOnlyList<(Guid Id, IReadOnlyList<object> Events)> Stories(Guid official, Guid body, (Guid Account, Guid Pseudonym)[] authors,
+        int days, DateTimeOffset now)
+    {
+        var reopened = new Story(Guid.CreateVersion7(), authors[0].Account, authors[0].Pseudonym, days);
         reopened.Take(c => ConcernDecider.Decide(new RaiseConcern(reopened.Id, reopened.Author, "Broken lift at Foxwood library",
             "The lift to the first floor has been out of order since spring, so the children's section is out of reach for wheelchair users.",
             ["disability-inclusion", "culture"], ["11.7"], "Foxwood"), c, now.AddDays(-50)));
         reopened.Take(c => ConcernDecider.Decide(new AcknowledgeConcern(reopened.Id, official, "Libraries") { ResponseDays = days }, c, now.AddDays(-48)));
         reopened.Take(c => ConcernDecider.Decide(new AnswerConcern(reopened.Id, official, "The lift was repaired on the 3rd."), c, now.AddDays(-20)));
-        reopened.Take(c => ConcernDecider.Decide(reopened.Contest("The lift broke again a week later and is still out of order."), c, now.AddDays(-15)));
-        session.Events.StartStream<Concern>(reopened.Id, reopened.Events);
+        reopened.Take(c => ConcernDecider.Decide(reopened.Contest("The lift broke again a week later and is still out of order."), c, now.AddDays(-5)));
 
-        var escalated = new Story(Guid.CreateVersion7(), authors[1], pseudonyms.Of(authors[1]), days);
+        var escalated = new Story(Guid.CreateVersion7(), authors[1].Account, authors[1].Pseudonym, days);
         escalated.Take(c => ConcernDecider.Decide(new RaiseConcern(escalated.Id, escalated.Author, "Damp and mould in council flats on Kingsway",
             "Tenants of Kingsway North have reported black mould for two winters; children in three flats have asthma.",
             ["housing", "health"], ["11.1"], "Clifton"), c, now.AddDays(-120)));
@@ -48,9 +58,7 @@ public static class DemoContests
         escalated.Take(c => ConcernDecider.Decide(new RecordEscalationFinding(escalated.Id, body,
             "The council answered late twice and did not inspect the roof. It should repair the roof of Kingsway North before winter and report to the tenants monthly.",
             "upheld"), c, now.AddDays(-5)));
-        session.Events.StartStream<Concern>(escalated.Id, escalated.Events);
-
-        await session.SaveChangesAsync(cancellation);
+        return [(reopened.Id, reopened.Events), (escalated.Id, escalated.Events)];
     }
 
     /// <summary>One demo concern's events and state, built step by step through the decider.</summary>

@@ -214,8 +214,9 @@ public class ContestAndEscalateTests(AppFixture app)
         var otherBody = await app.AccountAsync(other, CityRole.IndependentBody);
         var events = await app.EventCountAsync();
 
-        // The concern under the other city's route does not exist there.
-        Assert.Equal("concern-not-found", (await ContestAsync(other, id, author, 404)).Code());
+        // Under the other city's route: the author is no member there; a member there finds no such concern.
+        await ContestAsync(other, id, author, 403);
+        Assert.Equal("concern-not-found", (await ContestAsync(other, id, await app.ResidentAsync(other), 404)).Code());
         Assert.Equal("concern-not-found", (await app.ActAsync(id, "finding", otherBody, new { finding = "f", outcome = "upheld" }, 404, other)).Code());
         // The other city's body has no role here.
         await app.ActAsync(id, "finding", otherBody, new { finding = "f", outcome = "upheld" }, 403, city);
