@@ -32,6 +32,7 @@ public sealed class DemoNetwork(IDocumentStore store, IPasswordHasher<Account> h
             yield return ($"moderator@{city.Id}.demo", $"Moderator of {city.Names["en"]}", city.Id, [CityRole.Moderator], false);
         }
         yield return ("admin@network.demo", "Network administrator", null, [], true);
+        yield return (DemoContests.BodyEmail, "Ombudsperson of York", DemoContests.City, [CityRole.IndependentBody], false);
     }
 
     private static readonly Dictionary<string, RaiseConcernRequest[]> Concerns = new()
@@ -126,5 +127,6 @@ public sealed class DemoNetwork(IDocumentStore store, IPasswordHasher<Account> h
         logger.LogInformation("Demo commitments seeded: {Commitments}, in every status.", commitments);
         foreach (var city in Cities) await DemoProposals.SeedAsync(store, pseudonyms, city, now, cancellation);
         foreach (var city in Cities) await DemoMonitoring.SeedAsync(store, city, now, cancellation);
+        await DemoContests.SeedAsync(store, pseudonyms, residents, now, cancellation);
     }
 }

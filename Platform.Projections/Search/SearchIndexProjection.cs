@@ -66,6 +66,7 @@ public sealed class SearchIndexProjection(string schema) : IProjection
         ConcernDeclined d => (d.ConcernId, Name(ConcernStatus.Declined)),
         ConcernResolved r => (r.ConcernId, Name(ConcernStatus.Resolved)),
         ConcernWithdrawn w => (w.ConcernId, Name(ConcernStatus.Withdrawn)),
+        ConcernReopened r => (r.ConcernId, Name(ConcernStatus.Acknowledged)),
         ProposalThresholdReached t => (t.ProposalId, Name(ProposalStatus.ThresholdReached)),
         ProposalAccepted a => (a.ProposalId, Name(ProposalStatus.Accepted)),
         ProposalRejected r => (r.ProposalId, Name(ProposalStatus.Rejected)),

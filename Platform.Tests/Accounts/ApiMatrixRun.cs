@@ -47,10 +47,12 @@ public sealed record Caller(string Name, CityRole[] Here, CityRole[] Elsewhere, 
     public static readonly Caller VerifiedHere = new("verified resident here", [CityRole.Resident, CityRole.VerifiedResident], None);
     public static readonly Caller OfficialHere = new("official here", [CityRole.Official], None);
     public static readonly Caller ModeratorHere = new("moderator here", [CityRole.Moderator], None);
+    public static readonly Caller IndependentBodyHere = new("independent body here", [CityRole.IndependentBody], None);
     public static readonly Caller ResidentElsewhere = new("resident elsewhere", None, [CityRole.Resident]);
     public static readonly Caller VerifiedElsewhere = new("verified resident elsewhere", None, [CityRole.Resident, CityRole.VerifiedResident]);
     public static readonly Caller OfficialElsewhere = new("official elsewhere", None, [CityRole.Official]);
     public static readonly Caller ModeratorElsewhere = new("moderator elsewhere", None, [CityRole.Moderator]);
+    public static readonly Caller IndependentBodyElsewhere = new("independent body elsewhere", None, [CityRole.IndependentBody]);
     public static readonly Caller NetworkAdministrator = new("network administrator", None, None, Administrator: true);
     /// <summary>Every role of the city and the network's: allowed nearly everywhere here, so only the route keeps them out of the other city.</summary>
     public static readonly Caller CouncilHere = new("official and moderator here (and administrator)", Every, None, Administrator: true);
@@ -59,10 +61,11 @@ public sealed record Caller(string Name, CityRole[] Here, CityRole[] Elsewhere, 
 
     /// <summary>The callers of the matrix: anonymous, the four roles here and elsewhere, the network administrator.</summary>
     public static readonly Caller[] Matrix =
-        [AnonymousCaller, ResidentHere, VerifiedHere, OfficialHere, ModeratorHere, ResidentElsewhere, VerifiedElsewhere, OfficialElsewhere, ModeratorElsewhere, NetworkAdministrator];
+        [AnonymousCaller, ResidentHere, VerifiedHere, OfficialHere, ModeratorHere, IndependentBodyHere, ResidentElsewhere, VerifiedElsewhere, OfficialElsewhere,
+         ModeratorElsewhere, IndependentBodyElsewhere, NetworkAdministrator];
 
     /// <summary>Who forges the other city's name and item ids into a request of this city: the four roles elsewhere, and the council here.</summary>
-    public static readonly Caller[] Forgers = [ResidentElsewhere, VerifiedElsewhere, OfficialElsewhere, ModeratorElsewhere, CouncilHere];
+    public static readonly Caller[] Forgers = [ResidentElsewhere, VerifiedElsewhere, OfficialElsewhere, ModeratorElsewhere, IndependentBodyElsewhere, CouncilHere];
 
     public bool MayCall(Who who) => who switch
     {
@@ -72,6 +75,7 @@ public sealed record Caller(string Name, CityRole[] Here, CityRole[] Elsewhere, 
         Who.VerifiedResident => Here.Contains(CityRole.VerifiedResident),
         Who.Official => Here.Contains(CityRole.Official),
         Who.Moderator => Here.Contains(CityRole.Moderator),
+        Who.IndependentBody => Here.Contains(CityRole.IndependentBody),
         Who.NetworkAdministrator => Administrator,
         Who.Reviewer => Elsewhere.Contains(CityRole.Official) && !Here.Contains(CityRole.Official),
         Who.Author => false,

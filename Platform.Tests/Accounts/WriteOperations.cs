@@ -32,6 +32,8 @@ public enum Who
     /// city: the one designed cross-city write (the matrix assigns the other city).
     /// </summary>
     Reviewer,
+    /// <summary>A member of the route city's independent body (escalated concerns' findings).</summary>
+    IndependentBody,
     /// <summary>The author of the item only (none of the matrix's callers; the author's own call is checked beside).</summary>
     Author,
 }
@@ -77,6 +79,23 @@ public sealed class Scene(AppFixture app, string city, string other)
         var official = await OfficialAsync();
         var townHall = await app.OpenTownHallAsync(official, city);
         return (townHall, await app.OpenPollAsync(townHall, official, city: city));
+    }
+
+    /// <summary>
+    /// A concern of <paramref name="author"/>, answered and reopened by the author's contests <paramref name="times"/> times,
+    /// then answered again (so it may be contested, or escalated once reopened twice).
+    /// </summary>
+    public async Task<Guid> ContestedConcernAsync(Actor author, int times)
+    {
+        var id = await ConcernAsync(author);
+        var official = await OfficialAsync();
+        for (var i = 0; i < times; i++)
+        {
+            await app.ActAsync(id, "answer", official, new { answer = "Kerbs raised." }, city: city);
+            await app.ActAsync(id, "contests", author, new { reason = "Nothing changed." }, city: city);
+        }
+        await app.ActAsync(id, "answer", official, new { answer = "Kerbs raised, really." }, city: city);
+        return id;
     }
 
     public async Task<Guid> HiddenConcernAsync()
@@ -304,6 +323,23 @@ public static class WriteOperations
             var author = await s.ResidentAsync();
             return Id(await s.ConcernAsync(author)) with { Author = author };
         }, Repeatable: true),
+        new("contestConcern", Who.Author, async s =>
+        {
+            var author = await s.ResidentAsync();
+            return Id(await s.ContestedConcernAsync(author, 0), new { reason = "The stop has no kerb yet." }) with { Author = author };
+        }, Repeatable: true),
+        new("escalateConcern", Who.Author, async s =>
+        {
+            var author = await s.ResidentAsync();
+            return Id(await s.ContestedConcernAsync(author, 2), new { reason = "Reopened twice, nothing done." }) with { Author = author };
+        }, Repeatable: true),
+        new("recordEscalationFinding", Who.IndependentBody, async s =>
+        {
+            var author = await s.ResidentAsync();
+            var id = await s.ContestedConcernAsync(author, 2);
+            await s.App.ActAsync(id, "escalation", author, new { reason = "Reopened twice." }, city: s.City);
+            return Id(id, new { finding = "The council did not act.", outcome = "upheld" });
+        }),
         new("followConcern", Who.Resident, async s => Id(await s.ConcernAsync()), Repeatable: true),
         new("unfollowConcern", Who.Resident, async s => Id(await s.ConcernAsync()), Repeatable: true),
 

@@ -120,6 +120,27 @@ public sealed class PageScene(BrowserFixture browser, string city, string token)
         return code;
     }
 
+    /// <summary>A concern of the council's account (its author), answered by it and reopened by its contests <paramref name="times"/> times, then answered again.</summary>
+    public async Task<Guid> ContestedAsync(int times)
+    {
+        var id = await ConcernAsync();
+        for (var i = 0; i < times; i++)
+        {
+            await SendAsync(HttpMethod.Post, $"/api/cities/{city}/concerns/{id}/answer", new { answer = "Kerbs raised." });
+            await SendAsync(HttpMethod.Post, $"/api/cities/{city}/concerns/{id}/contests", new { reason = "Nothing changed." });
+        }
+        await SendAsync(HttpMethod.Post, $"/api/cities/{city}/concerns/{id}/answer", new { answer = "Kerbs raised, really." });
+        return id;
+    }
+
+    /// <summary>A concern reopened twice and escalated to the independent body.</summary>
+    public async Task<Guid> EscalatedAsync()
+    {
+        var id = await ContestedAsync(2);
+        await SendAsync(HttpMethod.Post, $"/api/cities/{city}/concerns/{id}/escalation", new { reason = "Reopened twice." });
+        return id;
+    }
+
     public void Dispose() => _http.Dispose();
 }
 
@@ -153,6 +174,9 @@ public static class PageHandlers
         new(Concern, "Resolve", Who.Official, PageRefusal.Forbidden, On(s => s.ConcernAsync(), ("resolve-note", "Done."))),
         new(Concern, "Hide", Who.Moderator, PageRefusal.Forbidden, On(s => s.ConcernAsync(), ("hide-reason", "A private phone number."))),
         new(Concern, "Redact", Who.Moderator, PageRefusal.Forbidden, On(s => s.ConcernAsync(), ("redact-reason", "A private phone number."))),
+        new(Concern, "Contest", Who.Author, PageRefusal.Forbidden, On(s => s.ContestedAsync(0), ("contest-reason", "The stop has no kerb yet."))),
+        new(Concern, "Escalate", Who.Author, PageRefusal.Forbidden, On(s => s.ContestedAsync(2), ("escalate-reason", "Reopened twice, nothing done."))),
+        new(Concern, "Finding", Who.IndependentBody, PageRefusal.Forbidden, On(s => s.EscalatedAsync(), ("finding", "Not done."), ("outcome", "upheld"))),
         new(Concern, "Restore", Who.Moderator, PageRefusal.Forbidden,
             On(s => s.ConcernAfterAsync("hiding", body: new { reason = "A private phone number." }), ("restore-reason", "The number is gone."))),
         new("/cities/{city}/concerns/new", "", Who.Resident, PageRefusal.Forbidden,
