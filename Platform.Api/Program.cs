@@ -13,6 +13,7 @@ using Platform.Api.Demo;
 using Platform.Api.Following;
 using Platform.Api.Monitoring;
 using Platform.Api.OpenData;
+using Platform.Api.Open311;
 using Platform.Api.Proposals;
 using Platform.Api.Reports;
 using Platform.Api.TownHalls;
@@ -44,6 +45,7 @@ builder.Services.AddMonitoring();
 builder.Services.AddFollowing();
 builder.Services.AddReports();
 builder.Services.AddOpenData();
+builder.Services.AddOpen311();
 builder.Services.AddSingleton<DemoNetwork>();
 
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
