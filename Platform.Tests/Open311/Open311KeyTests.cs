@@ -22,14 +22,14 @@ public sealed class Open311KeyTests(AppFixture app)
             x.As(scene.Official);
             x.StatusCodeShouldBeOk();
         });
-        var before = await app.EventCountAsync();
+        var before = (await scene.EventCountAsync(), await other.EventCountAsync());
 
         foreach (var key in new string?[] { null, "", "o311_not-a-key-of-anyone", "guess", scene.Key + "x", other.Key, revoked.Key })
         {
             var answer = await scene.Client.PostAsync(format, GeoReportClient.Fields(key, "housing", "A request with a bad key"));
             GeoAnswer.AssertError(answer, 403, "api_key", format);
         }
-        Assert.Equal(before, await app.EventCountAsync());
+        Assert.Equal(before, (await scene.EventCountAsync(), await other.EventCountAsync()));
 
         // The same keys work where they belong.
         Assert.Equal(200, (await other.Client.PostAsync(format, GeoReportClient.Fields(other.Key, "housing", "A request with its own city's key"))).Status);
@@ -61,24 +61,24 @@ public sealed class Open311KeyTests(AppFixture app)
         var scene = await Open311Scene.CreateAsync(app);
         var fields = new List<KeyValuePair<string, string>> { new("api_key", scene.Key) };
         fields.AddRange(pairs.Select(p => p.Split('=', 2)).Select(p => new KeyValuePair<string, string>(p[0], p[1])));
-        var before = await app.EventCountAsync();
+        var before = await scene.EventCountAsync();
         foreach (var format in new[] { "json", "xml" })
             GeoAnswer.AssertError(await scene.Client.PostAsync(format, fields), status, parameter, format);
-        Assert.Equal(before, await app.EventCountAsync());
+        Assert.Equal(before, await scene.EventCountAsync());
     }
 
     [Fact]
     public async Task A_body_that_is_not_a_form_is_refused_and_a_huge_description_stores_nothing()
     {
         var scene = await Open311Scene.CreateAsync(app);
-        var before = await app.EventCountAsync();
+        var before = await scene.EventCountAsync();
         using var http = app.Host.Server.CreateClient();
         using var json = await http.PostAsync($"{scene.Client.Root}/requests.json",
             new StringContent($$"""{"api_key":"{{scene.Key}}","service_code":"housing","description":"x","lat":1,"long":1}""", System.Text.Encoding.UTF8, "application/json"));
         GeoAnswer.AssertError(await GeoAnswer.ReadAsync(json), 403, "api_key", "json");
         var huge = await scene.Client.PostAsync("xml", GeoReportClient.Fields(scene.Key, "housing", new string('x', 2_000_000)));
         Assert.InRange(huge.Status, 400, 499);
-        Assert.Equal(before, await app.EventCountAsync());
+        Assert.Equal(before, await scene.EventCountAsync());
     }
 
     [Fact]

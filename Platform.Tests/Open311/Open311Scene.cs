@@ -23,6 +23,19 @@ public sealed record Open311Scene(AppFixture App, string City, Actor Official, s
         return (issued.GetProperty("id").GetGuid(), issued.GetProperty("key").GetString()!);
     }
 
+    /// <summary>
+    /// How many events the scene's city holds (tombstones aside): what a refused request must leave as it was. Counted in the
+    /// city's tenant only, so tests of other collections writing meanwhile do not move it.
+    /// </summary>
+    public async Task<long> EventCountAsync()
+    {
+        await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("select count(*) from platform.mt_events where tenant_id = @city and type <> 'tombstone'", connection);
+        command.Parameters.AddWithValue("city", City);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     /// <summary>Posts a valid request for <paramref name="service"/>; answers its service_request_id.</summary>
     public async Task<string> SubmitAsync(string service = "housing", string description = "Mould in every flat of Clifton House\nThe landlord ignores it.",
         params (string, string)[] extra)
