@@ -11,8 +11,9 @@ namespace Platform.Tests.Open311;
 public sealed class Open311PageTests(BrowserFixture browser)
 {
     [Theory]
-    [InlineData("en", false)]
+    [InlineData("en", true)]
     [InlineData("fr", true)]
+    [InlineData("en", false)]
     public async Task An_official_issues_a_key_shown_once_that_works_then_revokes_it_with_no_axe_violations(string language, bool javaScript)
     {
         using var scene = await CouncilScene.CreateAsync(browser);
@@ -20,6 +21,8 @@ public sealed class Open311PageTests(BrowserFixture browser)
         var client = new GeoReportClient(http, scene.City);
         var app = $"Street Reporter {Guid.NewGuid():N}"[..24];
         var violations = new List<string>();
+        // axe runs in the page's JavaScript: the run without it checks the flow only.
+        Task Audit(IPage page, string what) => javaScript ? page.AuditAsync(language, what, violations) : Task.CompletedTask;
         string? key = null;
 
         await browser.RunAsync(async page =>
@@ -28,19 +31,19 @@ public sealed class Open311PageTests(BrowserFixture browser)
             await page.GotoAsync($"/cities/{scene.City}/council");
             await page.Locator($"a[href='/cities/{scene.City}/council/open311']").ClickAsync();
             await Expect(page.Locator("#app")).ToBeVisibleAsync();
-            await page.AuditAsync(language, "Open311 page, no app yet", violations);
+            await Audit(page, "Open311 page, no app yet");
 
             // Refused: no name (by field id: the words are French in one run).
             await page.Locator("form:has(#app) button[type=submit]").ClickAsync();
             await Expect(page.Locator("#app-error")).ToBeVisibleAsync();
-            await page.AuditAsync(language, "Open311 page, refused issue", violations);
+            await Audit(page, "Open311 page, refused issue");
 
             await page.Locator("#app").FillAsync(app);
             await page.Locator("form:has(#app) button[type=submit]").ClickAsync();
             await Expect(page.Locator("#issued-key")).ToBeVisibleAsync();
             key = await page.Locator("#issued-key").InnerTextAsync();
             await Expect(page.Locator(".card h3")).ToHaveTextAsync(app);
-            await page.AuditAsync(language, "Open311 page, key issued", violations);
+            await Audit(page, "Open311 page, key issued");
 
             // The key works where it was issued.
             var posted = await client.PostAsync("json", GeoReportClient.Fields(key, "housing", "Mould in the flats of Clifton House"));
@@ -53,7 +56,7 @@ public sealed class Open311PageTests(BrowserFixture browser)
 
             await page.Locator(".card form button[type=submit]").ClickAsync();
             await Expect(page.Locator(".card form")).ToHaveCountAsync(0);
-            await page.AuditAsync(language, "Open311 page, key revoked", violations);
+            await Audit(page, "Open311 page, key revoked");
         }, language, javaScript);
 
         Assert.StartsWith("o311_", key);
