@@ -14,6 +14,7 @@ using Platform.Api.Following;
 using Platform.Api.Mail;
 using Platform.Api.Monitoring;
 using Platform.Api.OpenData;
+using Platform.Api.Open311;
 using Platform.Api.Proposals;
 using Platform.Api.Reports;
 using Platform.Api.TownHalls;
@@ -48,6 +49,7 @@ builder.Services.AddReports();
 builder.Services.AddOpenData();
 builder.Services.AddMail(platform.Mail);
 builder.Services.AddSearch();
+builder.Services.AddOpen311();
 builder.Services.AddSingleton<DemoNetwork>();
 
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));

@@ -128,5 +128,6 @@ public sealed class DemoNetwork(IDocumentStore store, IPasswordHasher<Account> h
         foreach (var city in Cities) await DemoProposals.SeedAsync(store, pseudonyms, city, now, cancellation);
         foreach (var city in Cities) await DemoMonitoring.SeedAsync(store, city, now, cancellation);
         await DemoContests.SeedAsync(store, pseudonyms, residents, now, cancellation);
+        await DemoOpen311.SeedAsync(store, pseudonyms, now, cancellation);
     }
 }

@@ -71,6 +71,7 @@ public static class MartenSetup
                 opts.AddMonitoring(platform.Schema);
                 opts.AddFollowing();
                 opts.AddSearch(platform.Schema);
+                Open311.Open311Setup.AddOpen311(opts);
             })
             .UseNpgsqlDataSource() // the node's one pool (PlatformDatabase); Wolverine's message store takes Marten's
             .UseLightweightSessions()

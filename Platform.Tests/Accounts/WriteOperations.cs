@@ -44,6 +44,9 @@ public enum Who
 /// </summary>
 public sealed record Call(IReadOnlyDictionary<string, string> Route, object? Body = null, string? Csv = null, Actor? Author = null)
 {
+    /// <summary>A form-encoded body (application/x-www-form-urlencoded) instead of JSON: Open311's <c>POST requests</c>.</summary>
+    public string? Form { get; init; }
+
     public static Call Of(object? body = null, params (string Name, object Value)[] route) =>
         new(route.ToDictionary(r => r.Name, r => r.Value.ToString()!), body);
 }
@@ -67,6 +70,12 @@ public sealed class Scene(AppFixture app, string city, string other)
     public Task<Actor> ReviewerAsync() => app.AccountAsync(other, CityRole.Official);
 
     public Task<Guid> ConcernAsync(Actor? author = null) => app.RaiseAsync(city, author: author);
+
+    /// <summary>The key of a new Open311 client app of the city, issued by one of its officials.</summary>
+    public async Task<string> Open311KeyAsync() => (await Open311.Open311Scene.IssueAsync(app, city, await OfficialAsync(), "Matrix app")).Key;
+
+    /// <summary>A new Open311 client app of the city; returns its id.</summary>
+    public async Task<Guid> Open311ClientAsync() => (await Open311.Open311Scene.IssueAsync(app, city, await OfficialAsync(), "Matrix app")).Id;
     public Task<Guid> ProposalAsync(Actor? author = null) => app.SubmitAsync(city, author: author);
     public async Task<Guid> CommitmentAsync() => await app.PublishCommitmentAsync(await OfficialAsync(), city: city);
     public async Task<Guid> DraftConsultationAsync() => await app.DraftConsultationAsync(await OfficialAsync(), city);
@@ -342,6 +351,15 @@ public static class WriteOperations
         }),
         new("followConcern", Who.Resident, async s => Id(await s.ConcernAsync()), Repeatable: true),
         new("unfollowConcern", Who.Resident, async s => Id(await s.ConcernAsync()), Repeatable: true),
+
+        // Open311: officials manage the city's client apps; a client app with a key of the city submits, whoever calls.
+        new("issueOpen311Key", Who.Official, _ => Ready(Call.Of(new { app = "Street Reporter" })), Repeatable: true),
+        new("revokeOpen311Key", Who.Official, async s => Id(await s.Open311ClientAsync()), Repeatable: true),
+        // Another city's request (its key) sent to this city's route: the key is unknown here, 403.
+        new("open311CreateRequest", Who.Anyone, async s => Call.Of(null, ("format", "json")) with
+        {
+            Form = $"api_key={Uri.EscapeDataString(await s.Open311KeyAsync())}&service_code=housing&lat=53.96&long=-1.08&description=Damp%20flats",
+        }, Repeatable: true, ElsewhereItem: 403),
 
         // Proposals.
         new("submitProposal", Who.Resident, _ => Ready(Call.Of(ProposalApi.ValidBody())), Repeatable: true),

@@ -140,6 +140,8 @@ public sealed class PageScene(BrowserFixture browser, string city, string token)
         await SendAsync(HttpMethod.Post, $"/api/cities/{city}/concerns/{id}/escalation", new { reason = "Reopened twice." });
         return id;
     }
+    /// <summary>A new Open311 client app of the city (its key issued through the API); returns its id.</summary>
+    public Task<Guid> Open311ClientAsync() => CreateAsync($"/api/cities/{city}/open311/clients", new { app = "Matrix app" });
 
     public void Dispose() => _http.Dispose();
 }
@@ -232,6 +234,10 @@ public static class PageHandlers
                 new Dictionary<string, string> { ["period"] = "2024", ["value"] = "85.5" })),
         new("/cities/{city}/indicators/{code}/import", "", Who.Official, PageRefusal.Forbidden, async s =>
             new PageForm(new Dictionary<string, string> { ["code"] = await s.AdoptedIndicatorAsync() }, new Dictionary<string, string>(), "Year,Value\n2023,84.2\n")),
+        // Open311: officials issue and revoke the keys of client apps.
+        new("/cities/{city}/council/open311", "", Who.Official, PageRefusal.Forbidden, New(("app", "Street Reporter"))),
+        new("/cities/{city}/council/open311", "Revoke", Who.Official, PageRefusal.Forbidden,
+            async s => PageForm.Of(null, ("clientId", (await s.Open311ClientAsync()).ToString()))),
 
         // Outside any city: nothing there names a city to act in (registration names the city one joins, which is anyone's choice).
         new("/sign-in", "", Who.Anyone, PageRefusal.ShownOnPage, null),
