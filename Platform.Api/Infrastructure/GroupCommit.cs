@@ -174,7 +174,8 @@ public abstract class GroupCommit<TWrite> : IHostedService where TWrite : GroupC
         {
             var sequences = await Retry.ExecuteAsync(static (state, _) => new ValueTask<IReadOnlyList<long>>(state.Self.WriteBatchAsync(state.Tenant, state.Writes)),
                 (Self: this, Tenant: tenant, Writes: writes), CancellationToken.None);
-            PlatformMetrics.GroupCommitBatchSize.Record(writes.Count(w => !w.Outcome.Task.IsCompleted), _writer); // less those handed back
+            if (writes.Count(w => !w.Outcome.Task.IsCompleted) is > 0 and var written) // less those handed back
+                PlatformMetrics.GroupCommitBatchSize.Record(written, _writer);
             for (var i = 0; i < writes.Count; i++) writes[i].Outcome.TrySetResult(sequences[i]);
         }
         catch (Exception e) when (SplitsOn(e) || WriteConflicts.IsDeadlock(e))
