@@ -18,11 +18,7 @@ public sealed class SupportsBenchmark(string api, string database, int clients, 
 
     public async Task<int> RunAsync()
     {
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients * 2, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
-        {
-            BaseAddress = new Uri(api),
-            Timeout = TimeSpan.FromSeconds(30),
-        };
+        using var http = Client(clients * 2);
 
         // Enough distinct residents for the fastest plausible rate over the whole hot phase.
         var residentsNeeded = (int)Math.Min(200_000, duration.TotalSeconds * 5_000);
@@ -50,7 +46,7 @@ public sealed class SupportsBenchmark(string api, string database, int clients, 
         var hotResult = await Load.RunAsync("hot", clients, duration, n => n >= usable ? Task.FromResult<bool?>(null)
             : SupportAsync(http, tokens[n], hot));
         var afterHot = await cpu.TakeAsync();
-        var (mixedResult, mixed) = await MixedAsync(hot, tokens, (int)Math.Max(1, hotResult.Succeeded + hotResult.Failed), mixedTokens);
+        var (mixedResult, mixed) = await MixedAsync(http, hot, tokens, (int)Math.Max(1, hotResult.Succeeded + hotResult.Failed), mixedTokens);
         var afterMixed = await cpu.TakeAsync();
         // Spread: resident r supports concern c with (r, c) unique: r = n / concerns, c = n % concerns.
         var spreadResult = await Load.RunAsync("spread", clients, duration, n => n / SpreadConcerns >= usable ? Task.FromResult<bool?>(null)
@@ -82,18 +78,9 @@ public sealed class SupportsBenchmark(string api, string database, int clients, 
     /// repeat by one of the <paramref name="supported"/> residents of the hot phase (spread over them), while one resident
     /// of the hot phase repeats as fast as it can on a connection of its own. Every request is a request of the phase.
     /// </summary>
-    private async Task<(PhaseResult Result, MixedCounts Counts)> MixedAsync(Guid concern, string[] tokens, int supported, string[] fresh)
+    private async Task<(PhaseResult Result, MixedCounts Counts)> MixedAsync(HttpClient http, Guid concern, string[] tokens, int supported, string[] fresh)
     {
-        using var alone = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
-        {
-            BaseAddress = new Uri(api),
-            Timeout = TimeSpan.FromSeconds(30),
-        };
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients * 2, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
-        {
-            BaseAddress = new Uri(api),
-            Timeout = TimeSpan.FromSeconds(30),
-        };
+        using var alone = Client(1);
         var counts = new MixedCounts();
         var spread = Load.RunAsync("mixed", Math.Max(1, clients - 1), duration, async n =>
         {
@@ -109,6 +96,13 @@ public sealed class SupportsBenchmark(string api, string database, int clients, 
         counts.OneResident = oneResult;
         return (PhaseResult.Together("mixed", spreadResult, oneResult), counts);
     }
+
+    private HttpClient Client(int connections) =>
+        new(new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+        {
+            BaseAddress = new Uri(api),
+            Timeout = TimeSpan.FromSeconds(30),
+        };
 
     /// <summary>What the mixed phase's answers said: first supports counted, repeats answered as repeats (or, wrongly, counted).</summary>
     private sealed class MixedCounts
@@ -143,9 +137,7 @@ public sealed class SupportsBenchmark(string api, string database, int clients, 
     /// <summary>A support; answers whether it changed anything (a repeat: false), null when it failed.</summary>
     private static async Task<bool?> SupportChangedAsync(HttpClient http, string token, Guid concern)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/cities/{City}/concerns/{concern}/supports");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var response = await http.SendAsync(request);
+        using var response = await SendSupportAsync(http, token, concern);
         if (!response.IsSuccessStatusCode) return null;
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("changed").GetBoolean();
     }
@@ -171,10 +163,15 @@ public sealed class SupportsBenchmark(string api, string database, int clients, 
 
     internal static async Task<bool?> SupportAsync(HttpClient http, string token, Guid concern)
     {
+        using var response = await SendSupportAsync(http, token, concern);
+        return response.IsSuccessStatusCode;
+    }
+
+    private static async Task<HttpResponseMessage> SendSupportAsync(HttpClient http, string token, Guid concern)
+    {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/cities/{City}/concerns/{concern}/supports");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var response = await http.SendAsync(request);
-        return response.IsSuccessStatusCode;
+        return await http.SendAsync(request);
     }
 
     internal static async Task<long> SupportsOfAsync(HttpClient http, Guid concern) =>
