@@ -1,59 +1,16 @@
 using System.Collections.Concurrent;
-using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
-using Platform.Api.Infrastructure;
-using Platform.Api.Live;
-using Platform.Api.Participation;
-using Platform.Domain.Concerns;
-using Platform.Projections.Participation;
 
 namespace Platform.Tests.Concerns;
 
 /// <summary>
-/// Repeats and refusals cost no more than first supports: a batch of the supports lane that holds repeats and supports
-/// of a closed concern writes its first supports in one transaction and hands the others back, which are answered as
-/// repeats and refusals; a crowd that supports twice at once is counted exactly, without an error in the log.
+/// Repeats in a crowd of first supports, over HTTP: each answered as a repeat, every first support counted; a crowd
+/// that supports twice at once is counted exactly, without an error in the log. (The lane's batches themselves:
+/// <c>Platform.Tests/Participation/ParticipationLaneTests.cs</c>.)
 /// </summary>
 [Collection(IntegrationCollection.Name)]
 public class RepeatedSupportsTests(AppFixture app)
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-
-    [Fact]
-    public async Task A_batch_with_repeats_and_a_closed_concern_writes_its_first_supports_in_one_transaction_and_hands_the_others_back()
-    {
-        var open = await app.RaiseAsync();
-        var hidden = await app.RaiseAsync();
-        await app.ActAsync(hidden, "hiding", await app.AccountAsync("york", CityRole.Moderator), new { reason = "Personal data" });
-        var supported = await app.AccountsAsync(5, "york");
-        foreach (var resident in supported) await app.SupportAsync(open, resident);
-
-        // A lane of its own, its one writer started only once everything is queued: it takes the whole queue as one batch.
-        var name = $"supports-test-{Guid.NewGuid():N}";
-        using var batches = new LaneMetrics(name);
-        var lane = new ParticipationLane(name, new GroupCommitOptions { Writers = 1, MaxBatch = 256 }, repeatIsHarmless: true, app.Store, "platform",
-            app.Host.Services.GetRequiredService<LocalViewWrites>(), app.Host.Services.GetRequiredService<ILogger<ParticipationLane>>());
-        var firsts = Enumerable.Range(0, 40).Select(_ => lane.WriteAsync(Support(open, Guid.NewGuid()), CancellationToken.None)).ToList();
-        var repeats = supported.Select(r => lane.WriteAsync(Support(open, app.Participant(r)), CancellationToken.None)).ToList();
-        var closed = Enumerable.Range(0, 5).Select(_ => lane.WriteAsync(Support(hidden, Guid.NewGuid()), CancellationToken.None)).ToList();
-        var twice = Guid.NewGuid();
-        var once = lane.WriteAsync(Support(open, twice), CancellationToken.None);
-        var again = lane.WriteAsync(Support(open, twice), CancellationToken.None);
-        await lane.StartAsync(CancellationToken.None);
-
-        var written = await Task.WhenAll(firsts.Append(once)).WaitAsync(Patience);
-        Assert.All(written, s => Assert.NotNull(s));
-        Assert.Equal(41, written.Distinct().Count());
-        Assert.All(await Task.WhenAll(repeats.Concat(closed).Append(again)).WaitAsync(Patience), s => Assert.Null(s));
-        await lane.StopAsync(CancellationToken.None);
-
-        Assert.Equal([41], batches.Sizes); // one transaction, never split
-        Assert.Equal(0, batches.Splits);
-        Assert.Equal(46, (await app.GetConcernAsync(open)).GetProperty("supports").GetInt64());
-        await using var session = app.Store.QuerySession("york");
-        Assert.Single(await session.Events.FetchStreamAsync(PersonalStream.Id(open, twice)));
-    }
-
     [Fact]
     public async Task Repeats_in_a_crowd_of_first_supports_are_answered_as_repeats_and_every_first_support_counts()
     {
@@ -92,49 +49,5 @@ public class RepeatedSupportsTests(AppFixture app)
         var logged = app.Log.Since(since);
         Assert.DoesNotContain(logged, e => e.Level >= LogLevel.Error);
         Assert.DoesNotContain(logged, e => e.Exception is not null);
-    }
-
-    private static ParticipationLane.Pending Support(Guid concern, Guid participant) =>
-        new("york", PersonalStream.Id(concern, participant), typeof(ResidentSupport),
-            [new ConcernSupported(concern, participant, DateTimeOffset.UtcNow)],
-            new GateCheck(ParticipationGate.Table<Concern>(), concern, concern), null);
-
-    /// <summary>The batch sizes and splits one lane records (by its name; other lanes in the process are not counted).</summary>
-    private sealed class LaneMetrics : IDisposable
-    {
-        private readonly MeterListener _listener = new();
-        private readonly ConcurrentQueue<int> _sizes = new();
-        private long _splits;
-
-        public LaneMetrics(string writer)
-        {
-            _listener.InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Meter.Name == PlatformMetrics.MeterName
-                    && instrument.Name is "platform.group_commit.batch_size" or "platform.group_commit.splits")
-                    listener.EnableMeasurementEvents(instrument);
-            };
-            _listener.SetMeasurementEventCallback<int>((instrument, value, tags, _) =>
-            {
-                if (Of(writer, tags)) _sizes.Enqueue(value);
-            });
-            _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
-            {
-                if (Of(writer, tags)) Interlocked.Add(ref _splits, value);
-            });
-            _listener.Start();
-        }
-
-        public IReadOnlyList<int> Sizes => [.. _sizes];
-        public long Splits => Interlocked.Read(ref _splits);
-
-        private static bool Of(string writer, ReadOnlySpan<KeyValuePair<string, object?>> tags)
-        {
-            foreach (var tag in tags)
-                if (tag.Key == "writer" && Equals(tag.Value, writer)) return true;
-            return false;
-        }
-
-        public void Dispose() => _listener.Dispose();
     }
 }
