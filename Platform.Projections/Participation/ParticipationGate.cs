@@ -3,8 +3,10 @@ using Weasel.Postgresql.Functions;
 namespace Platform.Projections.Participation;
 
 /// <summary>
-/// The one gate of every participation (a support, a vote, an answer): a statement queued in the participation's own
-/// transaction that fails it unless the item's committed write-side snapshot says it is open to participation. The
+/// The one gate of every participation (a support, a vote, an answer): a statement run in the participation's own
+/// transaction that fails it unless the item's committed write-side snapshot says it is open to participation (a group
+/// commit asks the same question of its whole batch without failing, <see cref="OpenSql"/>, and leaves out the
+/// participations of closed items). The
 /// gate only READS the condition the domain wrote: each item state (<c>Concern</c>, <c>Proposal</c>, <c>TownHall</c>,
 /// <c>Consultation</c>) keeps <c>OpenToParticipation</c> (the id residents may take part in now: the item itself, or a
 /// town hall's open poll; null when closed), stored with its inline snapshot. No rule is stated here.
@@ -29,8 +31,6 @@ public static class ParticipationGate
     /// <summary>Whether a participation's write failed because the gate found its item no longer open.</summary>
     public static bool Refused(Exception exception) => SqlStates.Raised(exception, ClosedState);
 
-    /// <summary>Queued in the participation's Marten batch: parameters tenant, snapshot table, item id, the id it is open to.</summary>
-    public static string Sql(string schema) => $"select {schema}.{FunctionName}(?, ?, ?, ?)";
 
     /// <summary>Run by a close, in its transaction, before its events are saved: parameter <c>@poll</c>, the id participations were open to.</summary>
     public static readonly string CloseLockSql = $"select pg_advisory_xact_lock({LockClass}, hashtext(@poll::text))";
