@@ -4,7 +4,7 @@ namespace Platform.Tests.Notifications;
 /// <summary>
 /// The inbox page (<c>/notifications</c>) in a real browser: the header's unread count, the notices linked to their items,
 /// mark read one by one and all at once, the opt-in settings, all without JavaScript and checked against the API; no axe
-/// violations in the four languages; and with JavaScript the header's count follows a new notice without a reload.
+/// violations in the four languages (axe runs with JavaScript); and with JavaScript the header's count follows a new notice without a reload.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class InboxPageTests(BrowserFixture browser)
@@ -44,7 +44,6 @@ public sealed class InboxPageTests(BrowserFixture browser)
     {
         using var api = new BrowserApi(browser);
         var (email, concern, title, _) = await ResidentWithTwoNoticesAsync(api);
-        var violations = new List<string>();
         await browser.RunAsync(async page =>
         {
             await page.SignInAsync(email);
@@ -52,7 +51,6 @@ public sealed class InboxPageTests(BrowserFixture browser)
             await HeaderCount(page).ClickAsync();
             await Expect(page).ToHaveURLAsync(new Regex("/notifications$"));
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Notifications");
-            await page.AuditAsync("en", "inbox", violations);
             var items = page.Locator("ul.notices > li");
             await Expect(items).ToHaveCountAsync(2);
             await Expect(items.Nth(0)).ToContainTextAsync("The council answered a concern");
@@ -64,7 +62,6 @@ public sealed class InboxPageTests(BrowserFixture browser)
             await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The notification is marked as read.");
             await Expect(HeaderCount(page)).ToContainTextAsync("(1 unread)");
             await Expect(page.Locator("#notices-unread")).ToHaveTextAsync("Unread: 1");
-            await page.AuditAsync("en", "inbox, one read", violations);
             await page.GetByRole(AriaRole.Button, new() { Name = "Mark all as read" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Every notification is marked as read.");
             await Expect(HeaderCount(page)).ToContainTextAsync("(0 unread)");
@@ -80,7 +77,6 @@ public sealed class InboxPageTests(BrowserFixture browser)
             await Expect(page.GetByLabel("a town hall is scheduled")).ToBeCheckedAsync();
             await Expect(page.GetByLabel("a consultation opens")).Not.ToBeCheckedAsync();
         }, javaScript: false);
-        Assert.Empty(violations);
         var answer = await UntilAsync(email, n => true);
         Assert.Equal(0, answer.GetProperty("unread").GetInt32());
         using var client = await browser.ApiClientAsync(email);
@@ -89,6 +85,7 @@ public sealed class InboxPageTests(BrowserFixture browser)
     }
 
     [Theory]
+    [InlineData("en", "Notifications", "The council answered a concern")]
     [InlineData("fr", "Notifications", "Le conseil a répondu à une préoccupation")]
     [InlineData("nl", "Meldingen", "De gemeente heeft een zorg beantwoord")]
     [InlineData("uk", "Сповіщення", "Рада відповіла на звернення")]
