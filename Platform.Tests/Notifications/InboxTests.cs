@@ -178,18 +178,7 @@ public sealed class NoticeListener : IAsyncDisposable
         return listener;
     }
 
-    public async Task<JsonElement?> NextAsync(TimeSpan wait)
-    {
-        using var timeout = new CancellationTokenSource(wait);
-        try
-        {
-            return await _pushes.Reader.ReadAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            return null;
-        }
-    }
+    public Task<JsonElement?> NextAsync(TimeSpan wait) => LiveClient.NextAsync(_pushes.Reader, wait);
 
     public ValueTask DisposeAsync() => _connection.DisposeAsync();
 }
