@@ -13,6 +13,7 @@ using Platform.Api.Demo;
 using Platform.Api.Following;
 using Platform.Api.Mail;
 using Platform.Api.Monitoring;
+using Platform.Api.Notifications;
 using Platform.Api.OpenData;
 using Platform.Api.Open311;
 using Platform.Api.Proposals;
@@ -50,6 +51,7 @@ builder.Services.AddOpenData();
 builder.Services.AddMail(platform.Mail);
 builder.Services.AddSearch();
 builder.Services.AddOpen311();
+builder.Services.AddNotifications();
 builder.Services.AddSingleton<DemoNetwork>();
 
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));

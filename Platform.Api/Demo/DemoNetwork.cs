@@ -81,6 +81,8 @@ public sealed class DemoNetwork(IDocumentStore store, IPasswordHasher<Account> h
             await network.SaveChangesAsync(cancellation);
         }
 
+        await DemoNotifications.SeedAsync(store, cancellation);
+
         // Supporters are accounts without a password (they cannot sign in): numbers, not people.
         var residents = Enumerable.Range(1, 40).Select(i => new Guid($"00000000-0000-4000-8000-{i:D12}")).ToArray();
         await using (var network = store.LightweightSession())

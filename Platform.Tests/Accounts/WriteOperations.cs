@@ -60,6 +60,18 @@ public sealed class Scene(AppFixture app, string city, string other)
     public const string Password = "matrix-password-2026";
 
     public AppFixture App => app;
+
+    /// <summary>Stores (or gives to <paramref name="owner"/>) an unread notice with the id <paramref name="id"/>.</summary>
+    public async Task NoticeOfAsync(Guid id, Actor owner)
+    {
+        await using var session = app.Store.LightweightSession();
+        session.Store(new Platform.Api.Notifications.Notice
+        {
+            Id = id, AccountId = owner.Id, City = city, Kind = Platform.Api.Notifications.NoticeKind.ConcernAnswered, ItemKind = "concern",
+            ItemId = Guid.NewGuid(), Title = "Matrix notice", At = DateTimeOffset.UtcNow,
+        });
+        await session.SaveChangesAsync();
+    }
     public string City => city;
     public string Other => other;
 
@@ -296,6 +308,12 @@ public static class WriteOperations
         // Each allowed caller erases their own account (fresh for this operation), confirmed by its password.
         new("eraseMyAccount", Who.SignedIn, _ => Ready(Call.Of(new { password = Scene.Password })),
             Repeatable: true, BeforeAllowed: (s, _, caller) => s.SetPasswordAsync(caller)),
+
+        // Notifications: the caller's own notices and settings. The notice marked read is made the allowed caller's first.
+        new("markMyNotificationRead", Who.SignedIn, _ => Ready(Id(Guid.NewGuid())), Repeatable: true, ElsewhereItem: null,
+            BeforeAllowed: (s, call, caller) => s.NoticeOfAsync(Guid.Parse(call.Route["id"]), caller)),
+        new("markAllMyNotificationsRead", Who.SignedIn, _ => Ready(Call.Of()), Repeatable: true),
+        new("setMyNotificationSettings", Who.SignedIn, _ => Ready(Call.Of(new { optedIn = new[] { "consultationOpened" } })), Repeatable: true),
 
         // Cities and roles.
         new("registerCity", Who.NetworkAdministrator, _ => Ready(Call.Of(new

@@ -248,5 +248,9 @@ public static class PageHandlers
         new("/account", "Password", Who.SignedIn, PageRefusal.ShownOnPage, null),
         new("/account", "SignOutEverywhere", Who.SignedIn, PageRefusal.ShownOnPage, null),
         new("/account", "Erase", Who.SignedIn, PageRefusal.ShownOnPage, null),
+        // The signed-in person's own notices and settings: nothing of a city (another person's notice is not found).
+        new("/notifications", "Read", Who.SignedIn, PageRefusal.ShownOnPage, null),
+        new("/notifications", "ReadAll", Who.SignedIn, PageRefusal.ShownOnPage, null),
+        new("/notifications", "Settings", Who.SignedIn, PageRefusal.ShownOnPage, null),
     ];
 }
