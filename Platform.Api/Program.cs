@@ -13,6 +13,7 @@ using Platform.Api.Demo;
 using Platform.Api.Following;
 using Platform.Api.Mail;
 using Platform.Api.Monitoring;
+using Platform.Api.Notifications;
 using Platform.Api.OpenData;
 using Platform.Api.Proposals;
 using Platform.Api.Reports;
@@ -46,6 +47,7 @@ builder.Services.AddFollowing();
 builder.Services.AddReports();
 builder.Services.AddOpenData();
 builder.Services.AddMail(platform.Mail);
+builder.Services.AddNotificationEmail();
 builder.Services.AddSingleton<DemoNetwork>();
 
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));

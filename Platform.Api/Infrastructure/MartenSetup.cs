@@ -9,6 +9,7 @@ using Platform.Api.Concerns;
 using Platform.Api.Consultations;
 using Platform.Api.Following;
 using Platform.Api.Monitoring;
+using Platform.Api.Notifications;
 using Platform.Api.Participation;
 using Platform.Api.Proposals;
 using Platform.Api.TownHalls;
@@ -69,6 +70,7 @@ public static class MartenSetup
                 opts.AddAssessments(platform.Schema);
                 opts.AddMonitoring(platform.Schema);
                 opts.AddFollowing();
+                opts.AddNotificationEmail();
             })
             .UseNpgsqlDataSource() // the node's one pool (PlatformDatabase); Wolverine's message store takes Marten's
             .UseLightweightSessions()
