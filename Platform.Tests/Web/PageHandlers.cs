@@ -218,5 +218,8 @@ public static class PageHandlers
         new("/account", "Password", Who.SignedIn, PageRefusal.ShownOnPage, null),
         new("/account", "SignOutEverywhere", Who.SignedIn, PageRefusal.ShownOnPage, null),
         new("/account", "Erase", Who.SignedIn, PageRefusal.ShownOnPage, null),
+        new("/account/notification-settings", "", Who.SignedIn, PageRefusal.ShownOnPage, null),
+        // An email's unsubscribe link: its signed token names the account, no sign-in and no city.
+        new("/unsubscribe", "", Who.Anyone, PageRefusal.ShownOnPage, null),
     ];
 }
