@@ -113,6 +113,9 @@ public sealed class PersonalData(IDocumentStore store, NpgsqlDataSource database
         await using (var session = store.LightweightSession())
         {
             session.DeleteWhere<Follow>(f => f.AnyTenant() && f.ResidentId == accountId);
+            session.Delete<Notifications.NotificationPreferences>(accountId);
+            session.DeleteWhere<Notifications.NoticeEmail>(e => e.AccountId == accountId);
+            session.DeleteWhere<Notifications.DigestEmail>(e => e.AccountId == accountId);
             session.Delete<Account>(accountId);
             session.Store(new AccountErasureMark { At = now });
             await session.SaveChangesAsync(cancellation);

@@ -126,5 +126,6 @@ public sealed class DemoNetwork(IDocumentStore store, IPasswordHasher<Account> h
         logger.LogInformation("Demo commitments seeded: {Commitments}, in every status.", commitments);
         foreach (var city in Cities) await DemoProposals.SeedAsync(store, pseudonyms, city, now, cancellation);
         foreach (var city in Cities) await DemoMonitoring.SeedAsync(store, city, now, cancellation);
+        await DemoNotificationSettings.SeedAsync(store, cancellation);
     }
 }
