@@ -78,11 +78,11 @@ public sealed class DeadlinesLists(IDocumentStore store, NpgsqlDataSource databa
     {
         var items = new List<DueItem>();
         foreach (var status in CouncilQueue.Concerns)
-            foreach (var c in await AllAsync(page => concerns.ListAsync(city.Id, new ConcernQuery(Status: status, Page: page, PageSize: PageSize), null, cancellation)))
+            foreach (var c in await Paging.AllAsync(page => concerns.ListAsync(city.Id, new ConcernQuery(Status: status, Page: page, PageSize: PageSize), null, cancellation), PageSize, MaxPages))
                 if (c.Status != ConcernStatus.Hidden && (c.ResponseDue ?? c.RaisedAt.AddDays(city.Settings.ConcernResponseDays)) is var due && due - now <= Within)
                     items.Add(new DueItem("Concern", c.Id, c.Title, due));
         foreach (var status in CouncilQueue.Proposals)
-            foreach (var p in await AllAsync(page => proposals.ListAsync(city.Id, new ProposalQuery(Status: status, Page: page, PageSize: PageSize), null, cancellation)))
+            foreach (var p in await Paging.AllAsync(page => proposals.ListAsync(city.Id, new ProposalQuery(Status: status, Page: page, PageSize: PageSize), null, cancellation), PageSize, MaxPages))
                 if (p.DecisionDue is { } due && due - now <= Within)
                     items.Add(new DueItem("Proposal", p.Id, p.Title, due));
         return items.OrderBy(i => i.Due).ToList();
@@ -93,17 +93,5 @@ public sealed class DeadlinesLists(IDocumentStore store, NpgsqlDataSource databa
         // Roles are kept per city in the account document; the few officials are found by a JSON containment test.
         var json = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object> { ["roles"] = new Dictionary<string, string[]> { [city] = [nameof(CityRole.Official)] } });
         return (await session.QueryAsync<Account>("where data @> ?::jsonb", cancellation, json)).ToList();
-    }
-
-    private static async Task<List<T>> AllAsync<T>(Func<int, Task<(IReadOnlyList<T> Items, long Total)>> page)
-    {
-        var all = new List<T>();
-        for (var number = 1; number <= MaxPages; number++)
-        {
-            var (items, total) = await page(number);
-            all.AddRange(items);
-            if (number * PageSize >= total) break;
-        }
-        return all;
     }
 }
