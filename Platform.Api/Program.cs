@@ -52,6 +52,7 @@ builder.Services.AddMail(platform.Mail);
 builder.Services.AddSearch();
 builder.Services.AddOpen311();
 builder.Services.AddNotifications();
+builder.Services.AddNotificationEmail();
 builder.Services.AddSingleton<DemoNetwork>();
 
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));

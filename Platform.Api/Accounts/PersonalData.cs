@@ -132,6 +132,8 @@ public sealed class PersonalData(IDocumentStore store, NpgsqlDataSource database
             session.DeleteWhere<Follow>(f => f.AnyTenant() && f.ResidentId == accountId);
             session.DeleteWhere<Platform.Api.Notifications.Notice>(n => n.AccountId == accountId);
             session.Delete<Platform.Api.Notifications.NotificationPreferences>(accountId);
+            session.DeleteWhere<Notifications.NoticeEmail>(e => e.AccountId == accountId);
+            session.DeleteWhere<Notifications.DigestEmail>(e => e.AccountId == accountId);
             session.Delete<Account>(accountId);
             session.Store(new AccountErasureMark { At = now });
             await session.SaveChangesAsync(cancellation);

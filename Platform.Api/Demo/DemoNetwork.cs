@@ -131,5 +131,6 @@ public sealed class DemoNetwork(IDocumentStore store, IPasswordHasher<Account> h
         foreach (var city in Cities) await DemoMonitoring.SeedAsync(store, city, now, cancellation);
         await DemoContests.SeedAsync(store, pseudonyms, residents, now, cancellation);
         await DemoOpen311.SeedAsync(store, pseudonyms, now, cancellation);
+        await DemoNotificationSettings.SeedAsync(store, cancellation);
     }
 }

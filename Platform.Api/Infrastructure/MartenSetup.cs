@@ -9,6 +9,7 @@ using Platform.Api.Concerns;
 using Platform.Api.Consultations;
 using Platform.Api.Following;
 using Platform.Api.Monitoring;
+using Platform.Api.Notifications;
 using Platform.Api.Participation;
 using Platform.Api.Proposals;
 using Platform.Api.TownHalls;
@@ -72,6 +73,7 @@ public static class MartenSetup
                 opts.AddFollowing();
                 opts.AddSearch(platform.Schema);
                 Open311.Open311Setup.AddOpen311(opts);
+                opts.AddNotificationEmail();
             })
             .UseNpgsqlDataSource() // the node's one pool (PlatformDatabase); Wolverine's message store takes Marten's
             .UseLightweightSessions()

@@ -68,36 +68,6 @@ public sealed class NoticeInbox(IDocumentStore store, TimeProvider clock)
         return new AllRead(unread.Count, 0);
     }
 
-    public async Task<NotificationPreferences> SettingsAsync(Guid account, CancellationToken cancellation)
-    {
-        await using var session = store.QuerySession();
-        return await session.LoadAsync<NotificationPreferences>(account, cancellation) ?? new NotificationPreferences { Id = account };
-    }
-
-    /// <summary>Sets the opt-in kinds (each once, in the order of the kinds); the email settings stay as they are.</summary>
-    public async Task<NotificationPreferences> SetOptedInAsync(Guid account, IEnumerable<NoticeKind> optedIn, CancellationToken cancellation)
-    {
-        await using var session = store.LightweightSession();
-        var preferences = await session.LoadAsync<NotificationPreferences>(account, cancellation) ?? new NotificationPreferences { Id = account };
-        var wanted = optedIn.ToHashSet();
-        preferences.OptedIn = NoticeChange.OptInKinds.Where(wanted.Contains).ToList();
-        session.Store(preferences);
-        await session.SaveChangesAsync(cancellation);
-        return preferences;
-    }
-
-    /// <summary>The refusals of an opt-in list: only the opt-in kinds may be in it.</summary>
-    public static List<DomainError> CheckOptedIn(IReadOnlyList<NoticeKind>? optedIn)
-    {
-        var errors = new List<DomainError>();
-        if (optedIn is null) errors.Add(DomainError.Invalid("optedIn", "optedIn is required: the list of opt-in kinds wanted (consultationOpened, townHallScheduled), empty for none."));
-        else
-            for (var i = 0; i < optedIn.Count; i++)
-                if (!NoticeChange.OptInKinds.Contains(optedIn[i]))
-                    errors.Add(new DomainError(ErrorKind.Invalid, "invalid-optedIn", "Only consultationOpened and townHallScheduled are opt-in; the other notices come to the people of the item.", $"optedIn[{i}]"));
-        return errors;
-    }
-
     public static NoticeDetails Details(Notice n) =>
         new(n.Id, n.Kind, n.City, n.ItemKind, n.ItemId, n.Title, n.Detail, n.At, n.ReadAt, ApiPathOf(n));
 

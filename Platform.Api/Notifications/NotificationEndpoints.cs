@@ -24,28 +24,4 @@ public static class NotificationEndpoints
     [Authorize(Policy = Policies.SignedIn)]
     public static async Task<IResult> MarkAllRead(ClaimsPrincipal user, NoticeInbox inbox, CancellationToken cancellation) =>
         Results.Ok(await inbox.MarkAllReadAsync(user.AccountId(), cancellation));
-
-    /// <summary>The person's notification settings: <c>{ optedIn, email }</c>.</summary>
-    [WolverineGet("/api/accounts/me/notifications/settings", OperationId = "getMyNotificationSettings")]
-    [Authorize(Policy = Policies.SignedIn)]
-    public static async Task<IResult> GetSettings(ClaimsPrincipal user, NoticeInbox inbox, CancellationToken cancellation) =>
-        Results.Ok(Settings(await inbox.SettingsAsync(user.AccountId(), cancellation)));
-
-    /// <summary>Sets the opt-in kinds (<c>consultationOpened</c>, <c>townHallScheduled</c>); the email settings stay.</summary>
-    [WolverinePut("/api/accounts/me/notifications/settings", OperationId = "setMyNotificationSettings")]
-    [Authorize(Policy = Policies.SignedIn)]
-    public static async Task<IResult> PutSettings(NotificationSettingsRequest? body, ClaimsPrincipal user, NoticeInbox inbox, CancellationToken cancellation)
-    {
-        if (body is null) return Problems.BodyRequired();
-        if (NoticeInbox.CheckOptedIn(body.OptedIn) is { Count: > 0 } errors) return Problems.Result(errors);
-        return Results.Ok(Settings(await inbox.SetOptedInAsync(user.AccountId(), body.OptedIn!, cancellation)));
-    }
-
-    private static NotificationSettings Settings(NotificationPreferences p) => new(p.OptedIn, p.Email);
 }
-
-/// <summary>What a caller may set here: the opt-in kinds.</summary>
-public sealed record NotificationSettingsRequest(List<NoticeKind>? OptedIn);
-
-/// <summary>A person's notification settings, in the shape of <see cref="NotificationPreferences"/>: <c>{ optedIn, email }</c>.</summary>
-public sealed record NotificationSettings(IReadOnlyList<NoticeKind> OptedIn, IReadOnlyDictionary<NoticeKind, EmailDelivery> Email);

@@ -325,6 +325,9 @@ public static class WriteOperations
             concernResponseDays = 20, proposalSupportThreshold = 1, proposalDecisionDays = 60, supportsRequireVerifiedResidency = true,
         })), Repeatable: true),
         new("joinCity", Who.SignedIn, _ => Ready(Call.Of()), Repeatable: true),
+        // Notification settings: the caller's own.
+        new("changeMyNotificationSettings", Who.SignedIn, _ => Ready(Call.Of(new { optedIn = new[] { "townHallScheduled" }, email = new { concernAnswered = "dailyDigest" } })),
+            Repeatable: true),
         // The route names an account: verifying another city's resident here is refused as not a resident of this city.
         new("verifyResident", Who.Official, async s => Call.Of(null, ("accountId", (await s.ResidentAsync()).Id)), Repeatable: true,
             ElsewhereItem: 422),

@@ -251,6 +251,8 @@ public static class PageHandlers
         // The signed-in person's own notices and settings: nothing of a city (another person's notice is not found).
         new("/notifications", "Read", Who.SignedIn, PageRefusal.ShownOnPage, null),
         new("/notifications", "ReadAll", Who.SignedIn, PageRefusal.ShownOnPage, null),
-        new("/notifications", "Settings", Who.SignedIn, PageRefusal.ShownOnPage, null),
+        new("/account/notification-settings", "", Who.SignedIn, PageRefusal.ShownOnPage, null),
+        // An email's unsubscribe link: its signed token names the account, no sign-in and no city.
+        new("/unsubscribe", "", Who.Anyone, PageRefusal.ShownOnPage, null),
     ];
 }

@@ -4,24 +4,21 @@ namespace Platform.Api.Pages.Notifications;
 
 /// <summary>
 /// The signed-in person's inbox: their notices newest first, a page at a time, each linked to its item, marked read one by
-/// one or all at once, and the opt-in settings; plain forms, post-redirect-get. The same <see cref="NoticeInbox"/> answers
+/// one or all at once (the settings have their page, <c>/account/notification-settings</c>); plain forms, post-redirect-get. The same <see cref="NoticeInbox"/> answers
 /// <c>/api/accounts/me/notifications</c>.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
 public sealed class NotificationsModel(NoticeInbox inbox, CityDirectory directory, IStringLocalizer<Text> text) : PageModel
 {
     public NoticeList Notices { get; private set; } = new([], 1, NoticeInbox.DefaultPageSize, 0, 0);
-    public IReadOnlySet<NoticeKind> OptedIn { get; private set; } = new HashSet<NoticeKind>();
     public IReadOnlyDictionary<string, City> Cities { get; private set; } = new Dictionary<string, City>();
 
     [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
-    [BindProperty(Name = "optedIn")] public List<NoticeKind> OptedInForm { get; set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellation)
     {
         if (PageNumber < 1 || PageNumber > Paging.MaxPage) return NotFound();
         Notices = await inbox.ListAsync(User.AccountId(), PageNumber, NoticeInbox.DefaultPageSize, unreadOnly: false, cancellation);
-        OptedIn = (await inbox.SettingsAsync(User.AccountId(), cancellation)).OptedIn.ToHashSet();
         var cities = new Dictionary<string, City>();
         foreach (var slug in Notices.Items.Select(n => n.City).Distinct())
             if (await directory.FindAsync(slug, cancellation) is { } city) cities[slug] = city;
@@ -43,19 +40,8 @@ public sealed class NotificationsModel(NoticeInbox inbox, CityDirectory director
         return Back();
     }
 
-    public async Task<IActionResult> OnPostSettingsAsync(CancellationToken cancellation)
-    {
-        if (!ModelState.IsValid || NoticeInbox.CheckOptedIn(OptedInForm).Count > 0) return BadRequest(); // only a forged form sends other kinds
-        await inbox.SetOptedInAsync(User.AccountId(), OptedInForm, cancellation);
-        TempData.Confirm(text["Notifications.SettingsSaved"]);
-        return Back();
-    }
-
     /// <summary>The resource key of a notice kind's sentence.</summary>
     public static string KindKey(NoticeKind kind) => "Notifications.Kind." + kind;
-
-    /// <summary>The resource key of an opt-in kind's checkbox label.</summary>
-    public static string OptInKey(NoticeKind kind) => "Notifications.OptIn." + kind;
 
     private RedirectResult Back() => Redirect(PageNumber > 1 ? $"/notifications?page={PageNumber}" : "/notifications");
 }
