@@ -46,6 +46,7 @@ builder.Services.AddFollowing();
 builder.Services.AddReports();
 builder.Services.AddOpenData();
 builder.Services.AddMail(platform.Mail);
+builder.Services.AddAccountEmails(platform.AccountLinks);
 builder.Services.AddSingleton<DemoNetwork>();
 
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
