@@ -218,5 +218,10 @@ public static class PageHandlers
         new("/account", "Password", Who.SignedIn, PageRefusal.ShownOnPage, null),
         new("/account", "SignOutEverywhere", Who.SignedIn, PageRefusal.ShownOnPage, null),
         new("/account", "Erase", Who.SignedIn, PageRefusal.ShownOnPage, null),
+        new("/account", "SendVerification", Who.SignedIn, PageRefusal.ShownOnPage, null),
+        // Mailed links (email verification, password reset): the token names the account, nothing of a city.
+        new("/verify-email", "", Who.Anyone, PageRefusal.ShownOnPage, null),
+        new("/forgot-password", "", Who.Anyone, PageRefusal.ShownOnPage, null),
+        new("/reset-password", "", Who.Anyone, PageRefusal.ShownOnPage, null),
     ];
 }
