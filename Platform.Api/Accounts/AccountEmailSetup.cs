@@ -11,8 +11,4 @@ public static class AccountEmailSetup
         services.AddSingleton<AccountEmails>();
         return services;
     }
-
-    /// <summary>The links' documents: network-wide, looked up by account for the hourly limit.</summary>
-    public static void AddAccountLinks(this StoreOptions opts) =>
-        opts.Schema.For<AccountLink>().SingleTenanted().Index(l => l.AccountId);
 }

@@ -26,13 +26,13 @@ public sealed class AccountEmails(AccountLinks links, AccountDirectory accounts,
     private static readonly DomainError LinkRaced = DomainError.Conflict("account-changed", "Your account changed meanwhile; try again.");
 
     /// <summary>
-    /// Makes a link for <paramref name="account"/> in <paramref name="session"/> and, when email is on, queues its email on
-    /// <paramref name="bus"/>: the session must be enlisted in the bus's outbox, so both commit together or neither does.
+    /// Makes a link on <paramref name="account"/> and, when email is on, queues its email on <paramref name="bus"/>; the
+    /// caller stores the account in a session enlisted in the bus's outbox, so both commit together or neither does.
     /// </summary>
-    public async Task QueueAsync(IDocumentSession session, IMessageBus bus, Account account, AccountLinkPurpose purpose)
+    public async Task QueueAsync(IMessageBus bus, Account account, AccountLinkPurpose purpose)
     {
-        var link = links.Create(session, account.Id, purpose);
-        if (mailer.IsOn) await bus.PublishAsync(new SendAccountLink(link.Id));
+        var link = links.Create(account, purpose);
+        if (mailer.IsOn) await bus.PublishAsync(new SendAccountLink(account.Id, link.Id));
     }
 
     /// <summary>Marks the email address of the link's account verified; the link is used up.</summary>
@@ -51,10 +51,10 @@ public sealed class AccountEmails(AccountLinks links, AccountDirectory accounts,
         var account = await session.LoadAsync<Account>(user.AccountId(), cancellation);
         if (account is null) return Problems.NotFound("account");
         if (account.EmailVerifiedAt is not null) return Problems.Result([AlreadyVerified]);
-        if (!await links.MaySendAsync(session, account.Id, AccountLinkPurpose.VerifyEmail, cancellation))
-            return RateLimits.TooManyAttempts(context, TimeSpan.FromHours(1));
-        await QueueAsync(session, bus, account, AccountLinkPurpose.VerifyEmail);
-        await session.SaveChangesAsync(cancellation);
+        if (!links.MaySend(account, AccountLinkPurpose.VerifyEmail)) return RateLimits.TooManyAttempts(context, TimeSpan.FromHours(1));
+        await QueueAsync(bus, account, AccountLinkPurpose.VerifyEmail);
+        session.Store(account);
+        if (await StreamWrite.CommitAsync(session, LinkRaced, cancellation) is { } lost) return lost.Problem;
         return Results.Accepted("/api/accounts/me", new { sent = mailer.IsOn });
     }
 
@@ -68,10 +68,13 @@ public sealed class AccountEmails(AccountLinks links, AccountDirectory accounts,
             return Problems.Result([DomainError.Invalid("email", "A valid email address is required.")]);
         var email = AccountRules.NormaliseEmail(command.Email);
         var account = await session.Query<Account>().FirstOrDefaultAsync(a => a.Email == email, cancellation);
-        if (account is not null && await links.MaySendAsync(session, account.Id, AccountLinkPurpose.ResetPassword, cancellation))
+        if (account is not null && links.MaySend(account, AccountLinkPurpose.ResetPassword))
         {
-            await QueueAsync(session, bus, account, AccountLinkPurpose.ResetPassword);
-            await session.SaveChangesAsync(cancellation);
+            await QueueAsync(bus, account, AccountLinkPurpose.ResetPassword);
+            session.Store(account);
+            // A change of the account at the same moment wins; the request is answered the same (asking again works).
+            if (await StreamWrite.CommitAsync(session, LinkRaced, cancellation) is not null)
+                logger.LogInformation("Password reset of account {Account} not mailed: the account changed meanwhile", account.Id);
         }
         else if (account is not null) logger.LogInformation("Password reset of account {Account} not mailed: too many this hour", account.Id);
         return Results.Accepted(value: new { message = "If an account has this address, a link to choose a new password is on its way." });
@@ -92,14 +95,13 @@ public sealed class AccountEmails(AccountLinks links, AccountDirectory accounts,
     }
 
     /// <summary>
-    /// Commits the account's change with the link used up. The account's optimistic concurrency makes the link single-use
+    /// Commits the account's change with its link used up. The account's optimistic concurrency makes the link single-use
     /// under races too: of two uses at once, one commits and the other is refused. Every node then reads the account's
     /// claims again (the verified address), and with <paramref name="endSignIns"/> refuses its older sign-ins.
     /// </summary>
     private async Task<IResult?> UseAsync(IDocumentSession session, AccountLink link, Account account, bool endSignIns, CancellationToken cancellation)
     {
         link.UsedAt = clock.GetUtcNow();
-        session.Store(link);
         if (endSignIns) accounts.EndSignIns(session, account);
         else
         {

@@ -40,8 +40,8 @@ public sealed class AccountHandler(CityDirectory cities, IPasswordHasher<Account
         };
         account.PasswordHash = hasher.HashPassword(account, command.Password!);
         account.Grant(command.City!, CityRole.Resident);
+        if (bus is not null) await emails.QueueAsync(bus, account, AccountLinkPurpose.VerifyEmail);
         session.Insert(account);
-        if (bus is not null) await emails.QueueAsync(session, bus, account, AccountLinkPurpose.VerifyEmail);
         if (await StreamWrite.CommitAsync(session, EmailTaken, cancellation) is { } lost)
             return lost.Problem;
         return Results.Created("/api/accounts/me", new { id = account.Id });

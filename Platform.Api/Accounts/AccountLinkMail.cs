@@ -6,10 +6,10 @@ using Wolverine.Runtime.Handlers;
 namespace Platform.Api.Accounts;
 
 /// <summary>
-/// Mail the link <paramref name="LinkId"/> to its account (a durable message, stored with the write that made the link).
-/// It holds no token: the handler makes it from the link when it sends.
+/// Mail the link <paramref name="LinkId"/> to the account <paramref name="AccountId"/> (a durable message, stored with the
+/// write that made the link). It holds no token: the handler makes it from the link when it sends.
 /// </summary>
-public sealed record SendAccountLink(Guid LinkId);
+public sealed record SendAccountLink(Guid AccountId, Guid LinkId);
 
 /// <summary>
 /// Sends the email of an <see cref="AccountLink"/>, in the account's language. The <see cref="Mailer"/> tries a few times
@@ -29,14 +29,14 @@ public static class SendAccountLinkHandler
     {
         if (!mailer.IsOn) return;
         await using var session = store.QuerySession();
-        var link = await session.LoadAsync<AccountLink>(message.LinkId, cancellation);
-        if (link is null || link.UsedAt is not null || link.ExpiresAt <= clock.GetUtcNow())
+        var account = await session.LoadAsync<Account>(message.AccountId, cancellation);
+        var link = account?.Links.SingleOrDefault(l => l.Id == message.LinkId);
+        if (account is null || link is null || link.UsedAt is not null || link.ExpiresAt <= clock.GetUtcNow())
         {
             logger.LogInformation("Not mailing account link {Link}: it is used, expired or gone", message.LinkId);
             return;
         }
-        if (await session.LoadAsync<Account>(link.AccountId, cancellation) is not { } account) return;
-        var email = MailComposer.InLanguage(account.PreferredLanguage, () => Compose(account, link, links.Token(link), mailer, text));
+        var email = MailComposer.InLanguage(account.PreferredLanguage, () => Compose(account, link, links.Token(account, link), mailer, text));
         await mailer.SendAsync(email, cancellation);
     }
 

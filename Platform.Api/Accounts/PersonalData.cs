@@ -113,7 +113,6 @@ public sealed class PersonalData(IDocumentStore store, NpgsqlDataSource database
         await using (var session = store.LightweightSession())
         {
             session.DeleteWhere<Follow>(f => f.AnyTenant() && f.ResidentId == accountId);
-            session.DeleteWhere<AccountLink>(l => l.AccountId == accountId);
             session.Delete<Account>(accountId);
             session.Store(new AccountErasureMark { At = now });
             await session.SaveChangesAsync(cancellation);

@@ -69,7 +69,6 @@ public static class MartenSetup
                 opts.AddAssessments(platform.Schema);
                 opts.AddMonitoring(platform.Schema);
                 opts.AddFollowing();
-                opts.AddAccountLinks();
             })
             .UseNpgsqlDataSource() // the node's one pool (PlatformDatabase); Wolverine's message store takes Marten's
             .UseLightweightSessions()

@@ -166,6 +166,14 @@ public sealed class EmailVerificationTests(MailAppFixture app)
         await VerifyAsync(AccountLinkApi.TokenIn(received[0], "/verify-email"), 200);
     }
 
+    [Fact]
+    public async Task A_link_of_an_erased_account_is_not_valid()
+    {
+        var (resident, token) = await app.AccountWithLinkAsync(AccountLinkPurpose.VerifyEmail);
+        await app.Host.Services.GetRequiredService<PersonalData>().EraseAsync(resident.Id, CancellationToken.None);
+        await ProblemAssert.NamesAsync(await VerifyAsync(token, 400), 400, "token");
+    }
+
     private async Task<string> SignedInAsync(string email)
     {
         var result = await app.Host.Scenario(x =>

@@ -27,9 +27,11 @@ public static class AccountLinkApi
     {
         var links = host.GetRequiredService<AccountLinks>();
         await using var session = host.GetRequiredService<IDocumentStore>().LightweightSession();
-        var link = links.Create(session, accountId, purpose);
+        var account = (await session.LoadAsync<Account>(accountId))!;
+        var link = links.Create(account, purpose);
+        session.Store(account);
         await session.SaveChangesAsync();
-        return links.Token(link);
+        return links.Token(account, link);
     }
 
     /// <summary>The address of the platform's link in an email's plain text (the page it opens, with its token).</summary>
