@@ -53,6 +53,7 @@ builder.Services.AddSearch();
 builder.Services.AddOpen311();
 builder.Services.AddNotifications();
 builder.Services.AddNotificationEmail();
+builder.Services.AddAccountEmails(platform.AccountLinks);
 builder.Services.AddSingleton<DemoNetwork>();
 
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));

@@ -75,6 +75,7 @@ public sealed class DemoNetwork(IDocumentStore store, IPasswordHasher<Account> h
             {
                 var account = new Account { Id = Guid.CreateVersion7(), Email = email, DisplayName = name, IsNetworkAdministrator = administrator, CreatedAt = now };
                 account.PasswordHash = hasher.HashPassword(account, DemoPassword);
+                account.EmailVerifiedAt = now; // demo addresses are seeded as verified (docs/accounts.md)
                 foreach (var role in roles) account.Grant(city!, role);
                 network.Store(account);
             }
@@ -91,6 +92,7 @@ public sealed class DemoNetwork(IDocumentStore store, IPasswordHasher<Account> h
             {
                 var account = new Account { Id = resident, Email = $"supporter{i + 1}@demo.invalid", DisplayName = $"Supporter {i + 1}", CreatedAt = now };
                 foreach (var city in Cities) account.Grant(city.Id, CityRole.Resident);
+                account.EmailVerifiedAt = now;
                 network.Store(account);
             }
             await network.SaveChangesAsync(cancellation);

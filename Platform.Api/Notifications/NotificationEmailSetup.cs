@@ -19,8 +19,6 @@ public static class NotificationEmailSetup
     /// </summary>
     public static void AddNotificationEmail(this StoreOptions opts)
     {
-        opts.Schema.For<Notice>().SingleTenanted().Index(n => n.AccountId);
-        opts.Schema.For<NotificationPreferences>().SingleTenanted();
         opts.Schema.For<NoticeEmail>().SingleTenanted().Duplicate(e => e.Delivery).Duplicate(e => e.SentAt).Index(e => e.AccountId);
         opts.Schema.For<DigestEmail>().SingleTenanted().Index(e => e.AccountId);
         opts.Schema.For<EmailRun>().SingleTenanted();

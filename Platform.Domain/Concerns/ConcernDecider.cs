@@ -35,6 +35,7 @@ public static class ConcernDecider
     public static Decision Decide(SupportConcern command, Participation<Concern, ResidentSupport>? state, DateTimeOffset now)
     {
         if (Residency.Refusal(command.VerifiedResidencyRequired, command.VerifiedResident) is { } refused) return refused;
+        if (EmailVerification.Refusal(command.VerifiedEmailRequired, command.VerifiedEmail) is { } unverified) return unverified;
         if (state?.Item is not { } concern) return Decision.Refuse(DomainError.NotFound("concern"));
         if (!concern.AcceptsSupport)
             return Decision.Refuse(DomainError.Rule("concern-not-supportable", $"A concern that is {concern.Status.ToString().ToLowerInvariant()} cannot receive supports."));

@@ -308,6 +308,14 @@ public static class WriteOperations
         // Each allowed caller erases their own account (fresh for this operation), confirmed by its password.
         new("eraseMyAccount", Who.SignedIn, _ => Ready(Call.Of(new { password = Scene.Password })),
             Repeatable: true, BeforeAllowed: (s, _, caller) => s.SetPasswordAsync(caller)),
+        // Mailed links: a fresh link of a fresh account for each caller (a link works once); the reset request answers the same for all.
+        new("verifyEmail", Who.Anyone, async s => Call.Of(new { token = await s.App.LinkTokenAsync(AccountLinkPurpose.VerifyEmail, s.City) })),
+        new("resendEmailVerification", Who.SignedIn, _ => Ready(Call.Of()), Repeatable: true),
+        new("requestPasswordReset", Who.Anyone, async s => Call.Of(new { email = await s.AccountWithPasswordAsync() }), Repeatable: true),
+        new("resetPassword", Who.Anyone, async s => Call.Of(new
+        {
+            token = await s.App.LinkTokenAsync(AccountLinkPurpose.ResetPassword, s.City), newPassword = "a-new-password-2026",
+        })),
 
         // Notifications: the caller's own notices and settings. The notice marked read is made the allowed caller's first.
         new("markMyNotificationRead", Who.SignedIn, _ => Ready(Id(Guid.NewGuid())), Repeatable: true, ElsewhereItem: null,

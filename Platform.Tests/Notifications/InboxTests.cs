@@ -99,8 +99,7 @@ public class InboxTests(AppFixture app)
         Assert.Equal(["consultationOpened", "townHallScheduled"], (await SettingsAsync(person)).GetProperty("optedIn").EnumerateArray().Select(k => k.GetString()));
 
         await ProblemAssert.NamesAsync(await PutSettingsAsync(person, new { optedIn = new[] { "consultationOpened", "concernAnswered" } }, 400), 400, "optedIn[1]");
-        await ProblemAssert.NamesAsync(await PutSettingsAsync(person, new { optedIn = new[] { "nonsense" } }, 400), 400, "optedIn");
-        await ProblemAssert.NamesAsync(await PutSettingsAsync(person, new { email = new { } }, 400), 400, "optedIn");
+        await ProblemAssert.NamesAsync(await PutSettingsAsync(person, new { optedIn = new[] { "nonsense" } }, 400), 400, "optedIn[0]");
         await ProblemAssert.NamesAsync(await PutSettingsAsync(person, new { optedIn = new string('x', 100_000) }, 400), 400, "optedIn");
         Assert.Equal(2, (await SettingsAsync(person)).GetProperty("optedIn").GetArrayLength());
 

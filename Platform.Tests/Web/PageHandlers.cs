@@ -254,5 +254,10 @@ public static class PageHandlers
         new("/account/notification-settings", "", Who.SignedIn, PageRefusal.ShownOnPage, null),
         // An email's unsubscribe link: its signed token names the account, no sign-in and no city.
         new("/unsubscribe", "", Who.Anyone, PageRefusal.ShownOnPage, null),
+        new("/account", "SendVerification", Who.SignedIn, PageRefusal.ShownOnPage, null),
+        // Mailed links (email verification, password reset): the token names the account, nothing of a city.
+        new("/verify-email", "", Who.Anyone, PageRefusal.ShownOnPage, null),
+        new("/forgot-password", "", Who.Anyone, PageRefusal.ShownOnPage, null),
+        new("/reset-password", "", Who.Anyone, PageRefusal.ShownOnPage, null),
     ];
 }

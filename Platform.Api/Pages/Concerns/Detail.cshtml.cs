@@ -78,7 +78,7 @@ public sealed class ConcernDetailModel(CityDirectory directory, IDocumentStore s
         await LoadAsync(cancellation) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostSupportAsync(CancellationToken cancellation) =>
-        SupportAsync(async _ => (await participation.Handle(new SupportConcern(Id, User.ParticipantId()) { VerifiedResident = User.HoldsRole(CitySlug, CityRole.VerifiedResident) },
+        SupportAsync(async _ => (await participation.Handle(new SupportConcern(Id, User.ParticipantId()) { VerifiedResident = User.HoldsRole(CitySlug, CityRole.VerifiedResident), VerifiedEmail = User.HasVerifiedEmail() },
             CitySlug, scope: null, cancellation)).PageAnswer,
             text["Thank you: your support is counted."], cancellation);
 
