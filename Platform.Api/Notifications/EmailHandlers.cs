@@ -4,20 +4,6 @@ using Wolverine.Runtime.Handlers;
 
 namespace Platform.Api.Notifications;
 
-/// <summary>
-/// The email work of notices as durable messages (local durable queues: kept in PostgreSQL until handled). An SMTP
-/// server that fails after the <see cref="Mailer"/>'s own quick retries is tried again by Wolverine: three times with a
-/// cooldown, then scheduled again and again (the last pause repeating) until it answers; the message is never
-/// discarded. What was sent is recorded, so a message handled again sends nothing twice.
-/// </summary>
-public static class NoticeEmailHandler
-{
-    public static void Configure(HandlerChain chain) => EmailRetries.Apply(chain);
-
-    public static Task Handle(NoticeRaised message, NoticeEmailSender sender, CancellationToken cancellation) =>
-        sender.SettleAsync(message.NoticeId, cancellation);
-}
-
 /// <summary>The digest runs; a run that completed schedules the next one of its period.</summary>
 public static class SendDigestsHandler
 {
@@ -42,7 +28,7 @@ public static class SendDeadlinesListsHandler
     }
 }
 
-/// <summary>The retry policy of the email messages (<see cref="NoticeEmailHandler"/>).</summary>
+/// <summary>The retry policy of the email messages (<see cref="NoticeRaisedHandler"/> and the digest and deadline runs).</summary>
 public static class EmailRetries
 {
     /// <summary>The pauses before handling a failed message again in place.</summary>

@@ -70,12 +70,14 @@ public sealed class InboxPageTests(BrowserFixture browser)
             await page.GetByRole(AriaRole.Link, new() { Name = title }).First.ClickAsync();
             await Expect(page).ToHaveURLAsync(new Regex($"/cities/york/concerns/{concern}$"));
 
+            // The inbox links to the settings, where the opt-in kinds are chosen.
             await page.GotoAsync("/notifications");
-            await page.GetByLabel("a town hall is scheduled").CheckAsync();
+            await page.Locator("a[href='/account/notification-settings']").ClickAsync();
+            await page.Locator("#optedIn-townHallScheduled").CheckAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Save the settings" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your notification settings are saved.");
-            await Expect(page.GetByLabel("a town hall is scheduled")).ToBeCheckedAsync();
-            await Expect(page.GetByLabel("a consultation opens")).Not.ToBeCheckedAsync();
+            await Expect(page.Locator("#optedIn-townHallScheduled")).ToBeCheckedAsync();
+            await Expect(page.Locator("#optedIn-consultationOpened")).Not.ToBeCheckedAsync();
         }, javaScript: false);
         var answer = await UntilAsync(email, n => true);
         Assert.Equal(0, answer.GetProperty("unread").GetInt32());
