@@ -321,7 +321,6 @@ public static class WriteOperations
         new("markMyNotificationRead", Who.SignedIn, _ => Ready(Id(Guid.NewGuid())), Repeatable: true, ElsewhereItem: null,
             BeforeAllowed: (s, call, caller) => s.NoticeOfAsync(Guid.Parse(call.Route["id"]), caller)),
         new("markAllMyNotificationsRead", Who.SignedIn, _ => Ready(Call.Of()), Repeatable: true),
-        new("setMyNotificationSettings", Who.SignedIn, _ => Ready(Call.Of(new { optedIn = new[] { "consultationOpened" } })), Repeatable: true),
 
         // Cities and roles.
         new("registerCity", Who.NetworkAdministrator, _ => Ready(Call.Of(new
