@@ -7,8 +7,11 @@ namespace Platform.Tests.Open311;
 /// fourth of one key with 429, <c>Retry-After</c> and the specification's error naming api_key, stores nothing for it, and
 /// still takes another key's requests.
 /// </summary>
-public sealed class Open311RateLimitTests(Open311RateLimitTests.ThreePerMinute app) : IClassFixture<Open311RateLimitTests.ThreePerMinute>
+[Collection(Name)]
+public sealed class Open311RateLimitTests(Open311RateLimitTests.ThreePerMinute app)
 {
+    public const string Name = "open311-rate-limit";
+
     [Fact]
     public async Task The_fourth_request_of_a_key_within_a_minute_is_429_and_stores_nothing_while_another_key_goes_on()
     {
@@ -34,3 +37,10 @@ public sealed class Open311RateLimitTests(Open311RateLimitTests.ThreePerMinute a
         protected override void Configure(IWebHostBuilder builder) => builder.UseSetting("Platform:RateLimits:Open311RequestsPerKeyPerMinute", "3");
     }
 }
+
+/// <summary>
+/// Alone, like every collection with a host of its own: two test hosts in solo mode on one database share the views' shards and
+/// the durable messages between them, and this one's accounts would move the fingerprints of the integration collection.
+/// </summary>
+[CollectionDefinition(Open311RateLimitTests.Name, DisableParallelization = true)]
+public sealed class Open311RateLimitCollection : ICollectionFixture<Open311RateLimitTests.ThreePerMinute>;
