@@ -29,16 +29,19 @@ public sealed class DeadlinesLists(IDocumentStore store, NpgsqlDataSource databa
     private const int PageSize = 100;
     private const int MaxPages = 20;
 
-    /// <summary>Writes the lists of <paramref name="day"/>; false when that day's run had completed before.</summary>
-    public async Task<bool> RunAsync(DateOnly day, IMessageBus bus, CancellationToken cancellation)
+    /// <summary>
+    /// Writes the lists of <paramref name="day"/>, of every city or of <paramref name="onlyCity"/>; false when that run had
+    /// completed before.
+    /// </summary>
+    public async Task<bool> RunAsync(DateOnly day, string? onlyCity, IMessageBus bus, CancellationToken cancellation)
     {
-        var runId = $"deadlines:{day:yyyy-MM-dd}";
+        var runId = onlyCity is null ? $"deadlines:{day:yyyy-MM-dd}" : $"deadlines:{day:yyyy-MM-dd}:{onlyCity}";
         await using var held = await EmailLock.TakeAsync(database, "email-run:" + runId, cancellation);
         IReadOnlyList<City> cities;
         await using (var query = store.QuerySession())
         {
             if (await query.LoadAsync<EmailRun>(runId, cancellation) is not null) return false;
-            cities = await CityDirectory.ListAsync(query, cancellation);
+            cities = [.. (await CityDirectory.ListAsync(query, cancellation)).Where(c => onlyCity is null || c.Id == onlyCity)];
         }
         var now = clock.GetUtcNow();
         foreach (var city in cities)

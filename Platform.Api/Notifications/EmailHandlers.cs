@@ -16,14 +16,14 @@ public static class SendDigestsHandler
     }
 }
 
-/// <summary>The officials' lists; a run that completed schedules the next day's.</summary>
+/// <summary>The officials' lists; a run of every city that completed schedules the next day's.</summary>
 public static class SendDeadlinesListsHandler
 {
     public static void Configure(HandlerChain chain) => EmailRetries.Apply(chain);
 
     public static async Task Handle(SendDeadlinesLists message, DeadlinesLists lists, EmailSchedule schedule, IMessageBus bus, CancellationToken cancellation)
     {
-        if (await lists.RunAsync(message.Day, bus, cancellation))
+        if (await lists.RunAsync(message.Day, message.City, bus, cancellation) && message.City is null)
             await schedule.ScheduleAsync(bus, weekly: false, day => new SendDeadlinesLists(day));
     }
 }

@@ -5,8 +5,11 @@ namespace Platform.Api.Notifications;
 /// <summary>Send the digests of <paramref name="Period"/> (daily or weekly) for <paramref name="Day"/> (a durable scheduled message).</summary>
 public sealed record SendDigests(EmailDelivery Period, DateOnly Day);
 
-/// <summary>Write the officials' deadline lists of <paramref name="Day"/> (a durable scheduled message).</summary>
-public sealed record SendDeadlinesLists(DateOnly Day);
+/// <summary>
+/// Write the officials' deadline lists of <paramref name="Day"/> (a durable scheduled message), of every city, or of
+/// <paramref name="City"/> only (a run for one city, as an operator or a test asks: it schedules no next run).
+/// </summary>
+public sealed record SendDeadlinesLists(DateOnly Day, string? City = null);
 
 /// <summary>
 /// When the scheduled email runs happen: every day at <see cref="MailOptions.DigestHour"/> in

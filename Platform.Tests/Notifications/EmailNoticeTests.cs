@@ -1,11 +1,12 @@
 using MimeKit;
+using Xunit.Abstractions;
 using Platform.Api.Notifications;
 
 namespace Platform.Tests.Notifications;
 
 /// <summary>Notices mailed at once, against a real SMTP server: the words, the parts, the link, the unsubscribe, the preferences.</summary>
 [Collection(EmailCollection.Name)]
-public sealed class EmailNoticeTests(EmailFixture app)
+public sealed class EmailNoticeTests(EmailFixture app, ITestOutputHelper output)
 {
     /// <summary>Every kind a person hears about without opting in (the opt-in kinds are opted into below).</summary>
     private static readonly NoticeKind[] AllKinds = Enum.GetValues<NoticeKind>();
@@ -31,6 +32,7 @@ public sealed class EmailNoticeTests(EmailFixture app)
         var inFrench = await app.SettledAsync(frenchAddress, AllKinds.Length, seconds: 1);
         Assert.Equal(AllKinds.Length, inEnglish.Count);
         Assert.Equal(AllKinds.Length, inFrench.Count);
+        foreach (var message in inEnglish.Concat(inFrench)) output.WriteLine($"received: {message.Subject}"); // the record of what the server got
         foreach (var kind in AllKinds)
         {
             Assert.Single(inEnglish, m => m.Subject!.EndsWith($"Item {kind}", StringComparison.Ordinal));
