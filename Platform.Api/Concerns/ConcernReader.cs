@@ -7,7 +7,7 @@ namespace Platform.Api.Concerns;
 
 /// <summary>
 /// Reads concern views with their support counts. One concern: one document load and one tally query.
-/// A list: one SQL query that filters, counts, orders (by recency or supports) and pages in the database.
+/// A list: one SQL query that filters, orders (by recency or supports), pages and counts in the database.
 /// Used by the HTTP endpoints and the live hub alike, so both show the same thing.
 /// </summary>
 public sealed class ConcernReader(NpgsqlDataSource database, PlatformOptions platform, Accounts.Pseudonyms pseudonyms)
@@ -64,23 +64,17 @@ public sealed class ConcernReader(NpgsqlDataSource database, PlatformOptions pla
 
     public async Task<(IReadOnlyList<ConcernDetails> Items, long Total)> ListAsync(string city, ConcernQuery query, Guid? caller, CancellationToken cancellation)
     {
-        var sql = new StringBuilder($"""
-            select d.data::text, coalesce(t.supports, 0), coalesce(t.last_sequence, 0), count(*) over ()
-            from {_views} d
-            left join (select item_id, sum(supports)::bigint as supports, max(last_sequence) as last_sequence
-                       from {_tally} where tenant_id = $1 group by item_id) t on t.item_id = d.id
-            where d.tenant_id = $1
-            """);
+        var filters = new StringBuilder(" where d.tenant_id = $1");
         var parameters = new List<object> { city };
         void Where(string condition, object value)
         {
             parameters.Add(value);
-            sql.Append(" and ").Append(condition.Replace("@", "$" + parameters.Count));
+            filters.Append(" and ").Append(condition.Replace("@", "$" + parameters.Count));
         }
 
         // Asking for hidden concerns includes them (the endpoint checks the caller may see them).
-        if (!query.IncludeHidden && query.Status is not ConcernStatus.Hidden) sql.Append(" and coalesce((d.data->>'hidden')::boolean, false) = false");
-        if (query.Status is ConcernStatus.Hidden) sql.Append(" and (d.data->>'hidden')::boolean");
+        if (!query.IncludeHidden && query.Status is not ConcernStatus.Hidden) filters.Append(" and coalesce((d.data->>'hidden')::boolean, false) = false");
+        if (query.Status is ConcernStatus.Hidden) filters.Append(" and (d.data->>'hidden')::boolean");
         else if (query.Status is { } status) Where("d.data->>'status' = @", status.ToString());
         if (query.Right is { } right) Where("d.data->'rights' ? @", right);
         if (query.SdgTarget is { } target) Where("d.data->'sdgTargets' ? @", target);
@@ -89,14 +83,27 @@ public sealed class ConcernReader(NpgsqlDataSource database, PlatformOptions pla
         if (query.Text is { } text)
         {
             parameters.Add(text);
-            sql.Append(" and ").Append(Search.SearchText.Filter(platform.Schema, "d.id", "$1", "$" + parameters.Count));
+            filters.Append(" and ").Append(Search.SearchText.Filter(platform.Schema, "d.id", "$1", "$" + parameters.Count));
         }
         // The author's concerns: named ones under their account id, anonymous ones under their pseudonym.
         if (query.Author is { } author) Where("d.data->>'authorId' = any(@)", new[] { author.ToString(), pseudonyms.Of(author).ToString() });
+
+        // The page first (by recency through the view's index on the raising time, or by supports over the city's
+        // tallies), then the support counts of its concerns only and the count of all that match: a city's whole list
+        // is never materialised, sorted or joined to get one page of it.
+        string Raised(string alias) => $"{platform.Schema}.mt_immutable_timestamptz({alias}.data->>'raisedAt')";
+        var tallies = $"select item_id, sum(supports)::bigint as supports, max(last_sequence) as last_sequence from {_tally} where tenant_id = $1";
+        var sql = new StringBuilder("with page as (select d.id, d.data from ").Append(_views).Append(" d");
+        if (query.BySupports) sql.Append($" left join ({tallies} group by item_id) t on t.item_id = d.id");
+        sql.Append(filters).Append(query.BySupports
+            ? $" order by coalesce(t.supports, 0) desc, {Raised("d")} desc, d.id desc"
+            : $" order by {Raised("d")} desc, d.id desc");
+        sql.Append($" limit {query.PageSize} offset {Paging.Offset(query.Page, query.PageSize)})");
+        sql.Append($" select p.data::text, coalesce(t.supports, 0), coalesce(t.last_sequence, 0), (select count(*) from {_views} d{filters})");
+        sql.Append($" from page p left join ({tallies} and item_id in (select id from page) group by item_id) t on t.item_id = p.id");
         sql.Append(query.BySupports
-            ? " order by coalesce(t.supports, 0) desc, d.data->>'raisedAt' desc"
-            : " order by d.data->>'raisedAt' desc, d.id desc");
-        sql.Append($" limit {query.PageSize} offset {Paging.Offset(query.Page, query.PageSize)}");
+            ? $" order by coalesce(t.supports, 0) desc, {Raised("p")} desc, p.id desc"
+            : $" order by {Raised("p")} desc, p.id desc");
 
         await using var command = database.CreateCommand(sql.ToString());
         foreach (var value in parameters) command.Parameters.Add(new NpgsqlParameter { Value = value });
