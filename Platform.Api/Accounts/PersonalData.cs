@@ -59,6 +59,10 @@ public sealed class PersonalData(IDocumentStore store, NpgsqlDataSource database
         opts.Events.AddMaskingRuleForProtectedInformation<ProposalSupported>(e => e with { ResidentId = Guid.Empty });
         opts.Events.AddMaskingRuleForProtectedInformation<ProposalSupportWithdrawn>(e => e with { ResidentId = Guid.Empty });
         opts.Events.AddMaskingRuleForProtectedInformation<TownHallVoteCast>(e => e with { ResidentId = Guid.Empty });
+        // A contest or escalation is masked only where its own author's erasure includes it (see EraseAsync): its words and pseudonym.
+        opts.Events.AddMaskingRuleForProtectedInformation<ConcernContested>(e => e with { ContestedBy = Guid.Empty, Reason = ErasedTitle });
+        opts.Events.AddMaskingRuleForProtectedInformation<ConcernEscalated>(e => e with { EscalatedBy = Guid.Empty, Reason = ErasedTitle });
+        opts.Events.AddMaskingRuleForProtectedInformation<ConcernReopened>(e => e with { Reason = ErasedTitle });
         opts.Events.AddMaskingRuleForProtectedInformation<ConsultationResponseSubmitted>(e => e with
         {
             ResidentId = Guid.Empty,
@@ -85,14 +89,39 @@ public sealed class PersonalData(IDocumentStore store, NpgsqlDataSource database
     public async Task EraseAsync(Guid accountId, CancellationToken cancellation)
     {
         var activity = await ActivityAsync(accountId, cancellation);
+        var ids = new HashSet<Guid> { accountId, pseudonyms.Of(accountId) };
         foreach (var city in activity.GroupBy(a => a.City))
         {
-            var streams = city.Select(a => a.StreamId).Distinct().ToList();
+            // What they wrote in their own streams and what they raised; a concern's stream also holds other people's
+            // contests and escalations, which stay.
+            var streams = city.Where(a => a.Kind is not (ContestKind or EscalationKind)).Select(a => a.StreamId).Distinct().ToList();
             await store.Advanced.ApplyEventDataMasking(masking =>
             {
                 masking.ForTenant(city.Key);
-                foreach (var stream in streams) masking.IncludeStream(stream);
+                foreach (var stream in streams) masking.IncludeStream(stream, e => e.Data is not (ConcernContested or ConcernEscalated or ConcernReopened));
             }, cancellation);
+            // Their own contests and escalations, and the reopening their contest made (same moment, same words).
+            var contested = city.Where(a => a.Kind is ContestKind or EscalationKind).Select(a => a.StreamId).Distinct().ToList();
+            if (contested.Count > 0)
+                await store.Advanced.ApplyEventDataMasking(masking =>
+                {
+                    masking.ForTenant(city.Key);
+                    var theirContests = city.Where(a => a.Kind == ContestKind)
+                        .Select(a => (a.Data.GetProperty("contestedAt").GetDateTimeOffset(), a.Data.GetProperty("reason").GetString())).ToHashSet();
+                    foreach (var stream in contested)
+                        masking.IncludeStream(stream, e => e.Data switch
+                        {
+                            ConcernContested c => ids.Contains(c.ContestedBy),
+                            ConcernEscalated x => ids.Contains(x.EscalatedBy),
+                            ConcernReopened r => theirContests.Contains((r.ReopenedAt, r.Reason)),
+                            _ => false,
+                        });
+                }, cancellation);
+            foreach (var stream in contested.Except(city.Where(a => a.Kind == "concern_raised").Select(a => a.StreamId)))
+            {
+                await store.Advanced.RebuildSingleStreamAsync<ConcernView>(stream, city.Key, cancellation);
+                await store.Advanced.RebuildSingleStreamAsync<Concern>(stream, city.Key, cancellation);
+            }
 
             // Views built from what they raised or submitted are built again from the masked events.
             foreach (var raised in city.Where(a => a.Kind == "concern_raised"))
@@ -106,6 +135,8 @@ public sealed class PersonalData(IDocumentStore store, NpgsqlDataSource database
                 await store.Advanced.RebuildSingleStreamAsync<Proposal>(submitted.StreamId, city.Key, cancellation);
             }
             await EraseFromBoardAsync(city.Key, city.Where(a => a.Kind == "concern_raised").Select(a => a.StreamId).ToHashSet(), cancellation);
+            await EraseFromNoticesAsync(city.Key, city.Where(a => a.Kind is "concern_raised" or "proposal_submitted").Select(a => a.StreamId).ToArray(),
+                city.Where(a => a.Kind == ContestKind).Select(a => a.Data.GetProperty("reason").GetString()!).ToArray(), cancellation);
             // The search index forgets the text of what they raised or submitted (docs/search.md).
             await using (var forget = database.CreateCommand(Platform.Projections.Search.SearchIndex.ForgetTextSql(platform.Schema)))
             {
@@ -158,6 +189,27 @@ public sealed class PersonalData(IDocumentStore store, NpgsqlDataSource database
         await store.Advanced.RebuildSingleStreamAsync<Concern>(concernId, city, cancellation);
     }
 
+    /// <summary>
+    /// Other people's notices quote the person's words: the title of what they raised or submitted, and the reason of
+    /// their contest in a "reopened" notice. The notices stay (their readers' inboxes), without those words.
+    /// </summary>
+    private async Task EraseFromNoticesAsync(string city, Guid[] items, string[] reasons, CancellationToken cancellation)
+    {
+        var table = $"{platform.Schema}.mt_doc_notice";
+        await using var batch = database.CreateBatch();
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(
+            $"update {table} set data = jsonb_set(data, '{{title}}', to_jsonb($1::text)) where data ->> 'city' = $2 and (data ->> 'itemId')::uuid = any($3)")
+        {
+            Parameters = { new() { Value = ErasedTitle }, new() { Value = city }, new() { Value = items } },
+        });
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(
+            $"update {table} set data = jsonb_set(data, '{{detail}}', to_jsonb($1::text)) where data ->> 'city' = $2 and data ->> 'kind' = 'ConcernReopened' and data ->> 'detail' = any($3)")
+        {
+            Parameters = { new() { Value = ErasedTitle }, new() { Value = city }, new() { Value = reasons } },
+        });
+        await batch.ExecuteNonQueryAsync(cancellation);
+    }
+
     /// <summary>The live concern board of the city lists open concerns with their titles: an erased one keeps its place, not its text.</summary>
     private async Task EraseFromBoardAsync(string city, HashSet<Guid> concerns, CancellationToken cancellation)
     {
@@ -173,15 +225,19 @@ public sealed class PersonalData(IDocumentStore store, NpgsqlDataSource database
         await session.SaveChangesAsync(cancellation);
     }
 
+    private const string ContestKind = "concern_contested";
+    private const string EscalationKind = "concern_escalated";
+
     /// <summary>
-    /// Every event in which the person is the author or the resident, oldest first, in every city: under their account
-    /// id or their pseudonym.
+    /// Every event in which the person is the author, the resident, the one who contested or escalated, oldest first, in
+    /// every city: under their account id or their pseudonym.
     /// </summary>
     private async Task<IReadOnlyList<ActivityRecord>> ActivityAsync(Guid accountId, CancellationToken cancellation)
     {
         await using var command = database.CreateCommand(
             $"select tenant_id, type, stream_id, timestamp, data from {platform.Schema}.mt_events " +
-            "where (data ->> 'residentId' = any(@ids) or data ->> 'authorId' = any(@ids)) order by seq_id");
+            "where (data ->> 'residentId' = any(@ids) or data ->> 'authorId' = any(@ids) or data ->> 'contestedBy' = any(@ids) " +
+            "or data ->> 'escalatedBy' = any(@ids)) order by seq_id");
         command.Parameters.AddWithValue("ids", new[] { accountId.ToString(), pseudonyms.Of(accountId).ToString() });
         var records = new List<ActivityRecord>();
         await using var reader = await command.ExecuteReaderAsync(cancellation);

@@ -246,6 +246,38 @@ public sealed class PersonalDataTests(AppFixture app)
         return (new Actor(me.GetProperty("id").GetGuid(), token), email);
     }
 
+    [Fact]
+    public async Task Contests_are_in_their_authors_export_and_erased_with_them_while_other_peoples_stay()
+    {
+        var city = await app.NewCityAsync();
+        var (author, _) = await RegisterAsync(city);
+        var (supporter, _) = await RegisterAsync(city);
+        var official = await app.OfficialAsync(city);
+        var id = await app.RaiseAsync(city, author: author);
+        await app.SupportAsync(id, supporter, city);
+        await app.ActAsync(id, "acknowledgement", official, new { department = "Transport" }, city: city);
+        await app.ActAsync(id, "answer", official, new { answer = "Kerbs raised in June." }, city: city);
+        var theirs = $"The kerb at stop {Guid.NewGuid():N} is as it was";
+        var mine = $"Nothing changed at stop {Guid.NewGuid():N}";
+        await app.ActAsync(id, "contests", supporter, new { reason = theirs }, city: city); // one supporter: recorded, not reopened
+        await app.ActAsync(id, "contests", author, new { reason = mine }, city: city); // the author's: reopens, with these words
+
+        var export = await app.GetTextAsync("/api/accounts/me/export", author);
+        Assert.Contains(mine, export);
+        Assert.DoesNotContain(theirs, export);
+        Assert.Contains(theirs, await app.GetTextAsync("/api/accounts/me/export", supporter));
+
+        await EraseAsync(author, Password, 200);
+
+        Assert.Empty(await TablesContainingAsync(mine)); // the contest, the reopening, the view and the state
+        Assert.NotEmpty(await TablesContainingAsync(theirs));
+        var history = await app.GetTextAsync($"/api/cities/{city}/concerns/{id}/history");
+        Assert.Contains(theirs, history);
+        var view = Json.Parse(await app.GetTextAsync($"/api/cities/{city}/concerns/{id}"));
+        Assert.Equal(2, view.GetProperty("contest").GetProperty("contests").GetInt32());
+        Assert.Equal(1, view.GetProperty("contest").GetProperty("reopens").GetInt32());
+    }
+
     private Task EraseAsync(Actor person, string password, int status) => app.Host.Scenario(x =>
     {
         x.Delete.Json(new { password }).ToUrl("/api/accounts/me");
