@@ -67,6 +67,7 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
 builder.Services.AddPlatformIdentity(platform.KeyRing, builder.Environment);
 builder.Services.AddSignalR()
     .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)))
+    .AddLiveMessagePack() // clients may ask for MessagePack instead of JSON (views keep the JSON shape; docs/live-views.md)
     .AddLiveBackplane(platform.Live);
 builder.Services.AddExceptionHandler<DatabaseUnavailable>(); // PostgreSQL unreachable: 503 with Retry-After, not 500
 builder.Services.AddHealthChecks()
