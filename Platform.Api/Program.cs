@@ -35,6 +35,7 @@ builder.Services.AddSingleton<IWatchedViews>(platform.Live.SeveralNodes ? new Ev
 builder.Services.AddPlatformDatabase(connectionString, platform.Database); // one pool per node, shared by Marten, Wolverine and the readers
 builder.Services.AddSingleton<CityDirectory>();
 builder.Services.AddSingleton<LiveViews>();
+builder.Services.AddSingleton<WatchSnapshots>(); // one snapshot read for the watchers joining a view at once
 builder.Services.AddSingleton<LocalViewWrites>();
 builder.Services.AddConcerns();
 builder.Services.AddConsultations();
