@@ -35,6 +35,7 @@ builder.Services.AddSingleton<IWatchedViews>(platform.Live.SeveralNodes ? new Ev
 builder.Services.AddPlatformDatabase(connectionString, platform.Database); // one pool per node, shared by Marten, Wolverine and the readers
 builder.Services.AddSingleton<CityDirectory>();
 builder.Services.AddSingleton<LiveViews>();
+builder.Services.AddSingleton<WatchSnapshots>(); // one snapshot read for the watchers joining a view at once
 builder.Services.AddSingleton<LocalViewWrites>();
 builder.Services.AddConcerns();
 builder.Services.AddConsultations();
@@ -67,6 +68,7 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
 builder.Services.AddPlatformIdentity(platform.KeyRing, builder.Environment);
 builder.Services.AddSignalR()
     .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)))
+    .AddLiveMessagePack() // clients may ask for MessagePack instead of JSON (views keep the JSON shape; docs/live-views.md)
     .AddLiveBackplane(platform.Live);
 builder.Services.AddExceptionHandler<DatabaseUnavailable>(); // PostgreSQL unreachable: 503 with Retry-After, not 500
 builder.Services.AddHealthChecks()

@@ -9,7 +9,7 @@ namespace Platform.Api.Live;
 /// <c>previousVersion</c> is above the held version means one was missed, and the client calls <c>Watch</c>
 /// again for a fresh snapshot (as it does after reconnecting).
 /// </summary>
-public sealed class LiveHub(LiveViews views, CityDirectory cities, IWatchedViews watched, Marten.IDocumentStore store) : Hub
+public sealed class LiveHub(LiveViews views, CityDirectory cities, IWatchedViews watched, WatchSnapshots snapshots, Marten.IDocumentStore store) : Hub
 {
     public const string Path = "/hubs/live";
     public const string ViewChanged = "ViewChanged";
@@ -23,7 +23,8 @@ public sealed class LiveHub(LiveViews views, CityDirectory cities, IWatchedViews
         var group = LiveGroups.Of(view, city, id);
         watched.Watching(Context.ConnectionId, group);
         await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
-        var snapshot = await views.LoadAsync(store, view, city, id, Context.ConnectionAborted);
+        // A read that began after this join, shared with the watchers joining at the same time.
+        var snapshot = await snapshots.LoadAsync(store, group, view, city, id, snapshots.Joined(), Context.ConnectionAborted);
         if (snapshot is null or { Withheld: true })
         {
             watched.Unwatching(Context.ConnectionId, group);

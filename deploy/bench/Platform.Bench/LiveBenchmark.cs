@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Runtime.Serialization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Platform.Bench;
 
@@ -15,19 +17,28 @@ namespace Platform.Bench;
 /// With several nodes (<paramref name="hubs"/>), votes go to <paramref name="api"/> (HAProxy), watcher i connects to
 /// hubs[i % count] directly, and the baseline's counter is one node's (<paramref name="broadcast"/>), pushed to the
 /// watchers on every node through the backplane, as the live views are.
+/// The watchers speak the hub's JSON protocol or, with <paramref name="protocol"/> "messagepack", MessagePack.
 /// </summary>
 public sealed class LiveBenchmark(string api, int watchers, int votesPerSecond, TimeSpan duration,
-    IReadOnlyList<string>? hubs = null, string? broadcast = null, string? database = null)
+    IReadOnlyList<string>? hubs = null, string? broadcast = null, string? database = null, string protocol = LiveBenchmark.Json)
 {
+    public const string Json = "json", MessagePack = "messagepack";
     private const string City = "york";
     private readonly IReadOnlyList<string> _hubs = hubs is { Count: > 0 } ? hubs : [api];
+    private int _dropped;
 
     public async Task<int> RunAsync()
     {
         var (live, baseline, perConnectionKb) = await MeasureAsync();
-        Console.WriteLine($"live: p50 {live.Latencies.Percentile(50):F0} ms p95 {live.Latencies.Percentile(95):F0} ms p99 {live.Latencies.Percentile(99):F0} ms; " +
-                          $"{live.PushesPerSecond:F0} pushes/s; {perConnectionKb:F1} KB per connection; baseline p99 {baseline.Latencies.Percentile(99):F0} ms");
-        return live.Failed == 0 && live.Unseen == 0 ? 0 : 1;
+        var p99 = live.Latencies.Percentile(99);
+        var baselineP99 = baseline.Latencies.Percentile(99);
+        // Every answered vote should reach every watcher: the missing deliveries are the (vote, watcher) pairs with no push at or above the vote.
+        var deliveries = live.Succeeded * watchers;
+        Console.WriteLine($"live: p50 {live.Latencies.Percentile(50):F0} ms p95 {live.Latencies.Percentile(95):F0} ms p99 {p99:F0} ms; " +
+                          $"{live.PushesPerSecond:F0} pushes/s; {perConnectionKb:F1} KB per connection; baseline p99 {baselineP99:F0} ms; " +
+                          $"{watchers} watchers, {votesPerSecond} votes/s, {protocol}; ratio {p99 / baselineP99:F2}; " +
+                          $"missing {live.Unseen} of {deliveries} deliveries; failed votes {live.Failed}; dropped connections {_dropped}");
+        return live.Failed == 0 && live.Unseen == 0 && _dropped == 0 ? 0 : 1;
     }
 
     /// <summary>Both phases; prints their detail lines and returns them with the server memory per connection.</summary>
@@ -87,7 +98,7 @@ public sealed class LiveBenchmark(string api, int watchers, int votesPerSecond, 
             return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt64();
         }
 
-        foreach (var client in clients) await client.UnwatchAllAsync();
+        await Parallel.ForEachAsync(clients, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (client, _) => await client.UnwatchAllAsync());
         await Task.WhenAll(clients.Select(c => c.WatchAsync("bench", City, Guid.Empty)));
         await Phase.RunAsync("warm-up", clients, votesPerSecond, TimeSpan.FromSeconds(3), Broadcast);
         var beforeBaseline = cpu is null ? null : await cpu.TakeAsync();
@@ -102,7 +113,10 @@ public sealed class LiveBenchmark(string api, int watchers, int votesPerSecond, 
             return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt64();
         }
 
+        // Closing them is not dropping them.
+        var dropped = _dropped;
         await Task.WhenAll(clients.Select(c => c.DisposeAsync().AsTask()));
+        _dropped = dropped;
         Console.WriteLine();
         Console.WriteLine(live);
         Console.WriteLine(baseline);
@@ -165,18 +179,28 @@ public sealed class LiveBenchmark(string api, int watchers, int votesPerSecond, 
     private async Task<Watcher[]> ConnectAsync(int count)
     {
         var clients = new Watcher[count];
+        var started = Stopwatch.StartNew();
         await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, _) =>
         {
-            var connection = new HubConnectionBuilder()
+            var builder = new HubConnectionBuilder()
                 .WithUrl(new Uri(new Uri(_hubs[i % _hubs.Count]), "hubs/live"), o =>
                 {
                     o.Transports = HttpTransportType.WebSockets;
                     o.SkipNegotiation = true;
-                })
-                .Build();
+                });
+            if (protocol == MessagePack) builder.AddMessagePackProtocol();
+            else if (protocol != Json) throw new ArgumentException($"protocol is {Json} or {MessagePack}, not '{protocol}'.");
+            var connection = builder.Build();
+            // A connection the server closes (or that times out) hears nothing more: counted, and the run fails.
+            connection.Closed += _ =>
+            {
+                Interlocked.Increment(ref _dropped);
+                return Task.CompletedTask;
+            };
             clients[i] = new Watcher(connection);
             await connection.StartAsync();
         });
+        Console.WriteLine($"{count} watchers connected over {protocol} in {started.Elapsed.TotalSeconds:F1} s");
         return clients;
     }
 }
@@ -223,5 +247,13 @@ public sealed class Watcher
 
     public ValueTask DisposeAsync() => _connection.DisposeAsync();
 
-    private sealed record PushedVersion(long Version);
+    /// <summary>
+    /// What a watcher reads of a view: its version. JSON binds it by name without regard to case; MessagePack by the
+    /// exact key, which is the JSON name (the server writes views in MessagePack with their JSON names).
+    /// </summary>
+    [DataContract]
+    public sealed class PushedVersion
+    {
+        [DataMember(Name = "version")] public long Version { get; set; }
+    }
 }

@@ -8,7 +8,8 @@ namespace Platform.Bench;
 /// </summary>
 public static class Phase
 {
-    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(10);
+    /// <summary>How long, after the last write, watchers may take to see it before what they lack counts as missing.</summary>
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(30);
 
     /// <param name="write">One write; returns the version a push must reach to include it, or null when refused.</param>
     public static async Task<LiveResult> RunAsync(string name, IReadOnlyList<Watcher> watchers, int perSecond, TimeSpan duration, Func<Task<long?>> write)
@@ -46,10 +47,16 @@ public static class Phase
         var settle = Stopwatch.StartNew();
         var seen = new List<(long Version, long At)>[watchers.Count];
         for (var i = 0; i < watchers.Count; i++) seen[i] = [];
+        var highest = new long[watchers.Count];
         while (true)
         {
-            for (var i = 0; i < watchers.Count; i++) seen[i].AddRange(watchers[i].TakePushes());
-            if (seen.All(s => s.Count > 0 && s.Max(p => p.Version) >= last) || settle.Elapsed > Settle) break;
+            for (var i = 0; i < watchers.Count; i++)
+                foreach (var push in watchers[i].TakePushes())
+                {
+                    seen[i].Add(push);
+                    highest[i] = Math.Max(highest[i], push.Version);
+                }
+            if (highest.All(h => h >= last) || settle.Elapsed > Settle) break;
             await Task.Delay(100);
         }
         for (var i = 0; i < watchers.Count; i++)
@@ -64,17 +71,25 @@ public static class Phase
         var latencies = new Latencies();
         long unseen = 0;
         var votes = answered.OrderBy(a => a.Version).ToArray();
-        foreach (var received in pushes)
+        // One latency per vote and watcher (300 million with 10,000 watchers at 1,000 votes/s for 30 s): counted on every
+        // core, each thread into its own buckets, added up at the end.
+        Parallel.For(0, pushes.Length, () => (Latencies: new Latencies(), Unseen: 0L), (i, _, mine) =>
         {
             // Votes and pushes both by version: walk the two lists once.
+            var received = pushes[i];
             var p = 0;
             foreach (var vote in votes)
             {
                 while (p < received.Length && received[p].Version < vote.Version) p++;
-                if (p == received.Length) { unseen += 1; continue; }
-                latencies.Add(Math.Max(0, Stopwatch.GetElapsedTime(vote.At, received[p].At).TotalMilliseconds));
+                if (p == received.Length) { mine.Unseen += 1; continue; }
+                mine.Latencies.Add(Stopwatch.GetElapsedTime(vote.At, received[p].At).TotalMilliseconds);
             }
-        }
+            return mine;
+        }, mine =>
+        {
+            latencies.Add(mine.Latencies);
+            Interlocked.Add(ref unseen, mine.Unseen);
+        });
         var pushCount = seen.Sum(p => (long)p.Count);
         return new LiveResult(name, votes.Length, failed, unseen, pushCount / writing.TotalSeconds, votes.Length / writing.TotalSeconds, latencies, writeLatencies);
     }

@@ -1,7 +1,7 @@
 using Platform.Bench;
 
 // Usage: Platform.Bench supports <api-url> <npgsql-connection-string> [clients=64] [seconds=30]
-//        Platform.Bench live <api-url> [watchers=1000] [votes-per-second=500] [seconds=30]
+//        Platform.Bench live <api-url> [watchers=1000] [votes-per-second=500] [seconds=30] [protocol=json|messagepack]
 //        Platform.Bench pages <api-url> [clients=50] [seconds=10]
 //        Platform.Bench search <api-url> <npgsql-connection-string> [concerns=100000] [clients=16] [seconds=20] [warm-up=10]
 //        Platform.Bench cluster <haproxy-url> <node-urls> <connection-string> [clients] [seconds] [warm-up] [watchers] [votes/s] [live seconds]
@@ -22,11 +22,12 @@ if (args.Length >= 2 && args[0] == "probe")
 }
 if (args.Length >= 2 && args[0] == "live")
 {
-    // live <api-url> [watchers=1000] [votes-per-second=500] [seconds=30]
+    // live <api-url> [watchers=1000] [votes-per-second=500] [seconds=30] [protocol=json|messagepack]
     var watchers = args.Length > 2 ? int.Parse(args[2]) : 1000;
     var rate = args.Length > 3 ? int.Parse(args[3]) : 500;
     var duration = TimeSpan.FromSeconds(args.Length > 4 ? int.Parse(args[4]) : 30);
-    return await new LiveBenchmark(args[1], watchers, rate, duration).RunAsync();
+    var protocol = args.Length > 5 ? args[5] : LiveBenchmark.Json;
+    return await new LiveBenchmark(args[1], watchers, rate, duration, protocol: protocol).RunAsync();
 }
 if (args.Length >= 4 && args[0] == "cluster")
 {
