@@ -17,7 +17,7 @@ public static class ConcernsSetup
     {
         opts.AddItemStreams<Concern, ConcernView>(new ConcernViewProjection(), view => view.RaisedAt);
         opts.Projections.Add<ResidentSupportProjection>(ProjectionLifecycle.Live);
-        opts.Projections.Add(new SupportTallyProjection(schema), ProjectionLifecycle.Inline);
+        opts.AddSqlProjection(new SupportTallyProjection(schema), SupportTallyProjection.EventTypes, $"{schema}.{SupportTally.TableName}");
         opts.Storage.ExtendedSchemaObjects.Add(SupportTally.Table(schema));
     }
 }

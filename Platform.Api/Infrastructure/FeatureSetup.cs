@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using JasperFx.Events.Projections;
 using Marten.Events.Aggregation;
+using Marten.Events.Projections;
 
 namespace Platform.Api.Infrastructure;
 
@@ -29,5 +30,20 @@ public static class FeatureSetup
         opts.Projections.Add(view, ProjectionLifecycle.Inline);
         opts.Projections.Add(new StateProjection<TState>(), ProjectionLifecycle.Inline);
         opts.Schema.For<TView>().Index(listedBy);
+    }
+
+    /// <summary>
+    /// An inline projection written in SQL (a tally, the search index): it takes only <paramref name="eventTypes"/>, so
+    /// a rebuild reads only those events (a projection that names none is handed every event), and a rebuild first
+    /// empties <paramref name="tables"/> (Marten cannot know what raw SQL writes).
+    /// </summary>
+    public static void AddSqlProjection(this StoreOptions opts, IProjection projection, IEnumerable<Type> eventTypes, params string[] tables)
+    {
+        opts.Projections.Add(projection, ProjectionLifecycle.Inline, asyncConfiguration: o =>
+        {
+            foreach (var table in tables) o.DeleteDataInTableOnTeardown(table);
+        });
+        var registered = (EventFilterable)opts.Projections.All.OfType<IProjectionWrapper>().Single(w => ReferenceEquals(w.InnerProjection, projection));
+        foreach (var type in eventTypes) registered.IncludeType(type);
     }
 }

@@ -74,6 +74,7 @@ public static class MartenSetup
                 opts.AddSearch(platform.Schema);
                 Open311.Open311Setup.AddOpen311(opts);
                 opts.AddNotificationEmail();
+                opts.AddProjectionRebuilds(); // last: it tunes every projection registered above
             })
             .UseNpgsqlDataSource() // the node's one pool (PlatformDatabase); Wolverine's message store takes Marten's
             .UseLightweightSessions()

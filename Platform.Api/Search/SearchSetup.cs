@@ -17,6 +17,6 @@ public static class SearchSetup
     public static void AddSearch(this StoreOptions opts, string schema)
     {
         opts.Storage.ExtendedSchemaObjects.Add(SearchIndex.Table(schema));
-        opts.Projections.Add(new SearchIndexProjection(schema), ProjectionLifecycle.Inline);
+        opts.AddSqlProjection(new SearchIndexProjection(schema), SearchIndexProjection.EventTypes, $"{schema}.{SearchIndex.TableName}");
     }
 }

@@ -17,7 +17,7 @@ public static class TownHallsSetup
     {
         opts.AddItemStreams<TownHall, TownHallView>(new TownHallViewProjection(), view => view.StartsAt);
         opts.Projections.Add<ResidentVoteProjection>(ProjectionLifecycle.Live);
-        opts.Projections.Add(new VoteTallyProjection(schema), ProjectionLifecycle.Inline);
+        opts.AddSqlProjection(new VoteTallyProjection(schema), VoteTallyProjection.EventTypes, $"{schema}.{VoteTally.TableName}");
         opts.Storage.ExtendedSchemaObjects.Add(VoteTally.Table(schema));
     }
 }

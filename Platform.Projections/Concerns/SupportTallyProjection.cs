@@ -24,6 +24,9 @@ public sealed class SupportTallyProjection(string schema) : IProjection
     private static readonly IComparer<(string Tenant, Guid Item)> ByTenantThenItem = Comparer<(string Tenant, Guid Item)>.Create(
         static (a, b) => string.CompareOrdinal(a.Tenant, b.Tenant) is var byTenant and not 0 ? byTenant : a.Item.CompareTo(b.Item));
 
+    /// <summary>The events it counts.</summary>
+    public static readonly Type[] EventTypes = [typeof(ConcernSupported), typeof(ConcernSupportWithdrawn), typeof(ProposalSupported), typeof(ProposalSupportWithdrawn)];
+
     public Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
         SortedDictionary<(string Tenant, Guid Item), (long Delta, long Sequence)>? counts = null;

@@ -37,6 +37,9 @@ public partial class ConsultationTallyProjection : EventProjection
             "on conflict (tenant_id, consultation_id, resident_id) do update set contributions = excluded.contributions, " +
             "texts = excluded.texts, submitted_at = excluded.submitted_at, last_sequence = excluded.last_sequence";
         IncludeType<ConsultationResponseSubmitted>();
+        // A rebuild empties both tables first (Marten cannot know what raw SQL writes).
+        Options.DeleteDataInTableOnTeardown(tally);
+        Options.DeleteDataInTableOnTeardown(responses);
     }
 
     public override ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)

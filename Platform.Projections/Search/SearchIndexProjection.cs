@@ -22,6 +22,17 @@ public sealed class SearchIndexProjection(string schema) : IProjection
     private readonly string _hidden = $"update {schema}.{SearchIndex.TableName} set hidden = ? where tenant_id = ? and item_id = ?";
     private readonly string _noText = $"update {schema}.{SearchIndex.TableName} set title = '', body = '' where tenant_id = ? and item_id = ?";
 
+    /// <summary>Every event <see cref="ApplyAsync"/> acts on: the first event of each kind of item, the moderation events, and those of <see cref="StatusAfter"/>.</summary>
+    public static readonly Type[] EventTypes =
+    [
+        typeof(ConcernRaised), typeof(ProposalSubmitted), typeof(CommitmentPublished), typeof(ConsultationDrafted),
+        typeof(ConcernRedacted), typeof(ConcernHidden), typeof(ConcernRestored),
+        typeof(ConcernAcknowledged), typeof(ConcernAnswered), typeof(ConcernDeclined), typeof(ConcernResolved), typeof(ConcernWithdrawn), typeof(ConcernReopened),
+        typeof(ProposalThresholdReached), typeof(ProposalAccepted), typeof(ProposalRejected), typeof(ProposalWithdrawn),
+        typeof(CommitmentFulfilled), typeof(CommitmentAbandoned),
+        typeof(ConsultationOpened), typeof(ConsultationClosed), typeof(ConsultationOutcomePublished),
+    ];
+
     public Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
         foreach (var e in events)

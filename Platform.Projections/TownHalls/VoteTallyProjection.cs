@@ -24,6 +24,9 @@ public sealed class VoteTallyProjection(string schema) : IProjection
             : a.Poll.CompareTo(b.Poll) is var byPoll and not 0 ? byPoll
             : a.Option.CompareTo(b.Option));
 
+    /// <summary>The events it counts.</summary>
+    public static readonly Type[] EventTypes = [typeof(TownHallVoteCast)];
+
     public Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
         SortedDictionary<(string Tenant, Guid Poll, int Option), (long Votes, long Sequence)>? counts = null;

@@ -103,6 +103,8 @@ public sealed class BenchEndpoints : IDevelopmentModule
             }
             return Results.Ok(new { raised = count });
         }).ExcludeFromDescription();
+
+        BenchHistory.Map(bench); // the rebuild benchmark's history and rebuild
     }
 
     public const int MaxConcerns = 1_000_000;

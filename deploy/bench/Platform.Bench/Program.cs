@@ -4,6 +4,7 @@ using Platform.Bench;
 //        Platform.Bench live <api-url> [watchers=1000] [votes-per-second=500] [seconds=30] [protocol=json|messagepack]
 //        Platform.Bench pages <api-url> [clients=50] [seconds=10]
 //        Platform.Bench search <api-url> <npgsql-connection-string> [concerns=100000] [clients=16] [seconds=20] [warm-up=10]
+//        Platform.Bench rebuild <api-url> <npgsql-connection-string> [events=1000000] [parallel=2]
 //        Platform.Bench cluster <haproxy-url> <node-urls> <connection-string> [clients] [seconds] [warm-up] [watchers] [votes/s] [live seconds]
 //        Platform.Bench faults <haproxy-url> <node-urls> <connection-string> [clients] [seconds]
 if (args.Length >= 2 && args[0] == "probe")
@@ -58,6 +59,12 @@ if (args.Length >= 3 && args[0] == "search")
     // search <api-url> <connection-string> [concerns=100000] [clients=16] [seconds=20] [warm-up seconds=10]
     int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i]) : fallback;
     return await new SearchBenchmark(args[1], args[2], Arg(3, 100_000), Arg(4, 16), TimeSpan.FromSeconds(Arg(5, 20)), TimeSpan.FromSeconds(Arg(6, 10))).RunAsync();
+}
+if (args.Length >= 3 && args[0] == "rebuild")
+{
+    // rebuild <api-url> <connection-string> [events=1000000] [projections rebuilt at once=2]
+    int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i]) : fallback;
+    return await new RebuildBenchmark(args[1], args[2], Arg(3, 1_000_000), Arg(4, 2)).RunAsync();
 }
 if (args.Length < 3 || args[0] != "supports")
 {
