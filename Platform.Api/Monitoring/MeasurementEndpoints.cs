@@ -1,4 +1,3 @@
-using System.Text;
 using Platform.Domain.Monitoring;
 
 namespace Platform.Api.Monitoring;
@@ -31,8 +30,8 @@ public static class MeasurementEndpoints
     public static async Task<IResult> Import(string city, string code, string? source, string? methodNote, string? reason,
         HttpRequest request, ClaimsPrincipal user, IDocumentSession session, MonitoringHandler handler, CancellationToken cancellation)
     {
-        using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        var text = await reader.ReadToEndAsync(cancellation); // Kestrel allows no synchronous reads of a body
+        // Read asynchronously (Kestrel allows no synchronous reads of a body) and no further than the limit.
+        if (await ImportReport.ReadAsync(request.Body, request.ContentLength, cancellation) is not { } text) return ImportReport.TooLarge();
         var command = ImportReport.Command(city, code, user.AccountId(), text, source, methodNote, reason);
         var (written, decision) = await handler.Handle(command, session, cancellation);
         if (written.IsRefused) return ImportReport.Problem(written);

@@ -1,3 +1,4 @@
+using System.Text;
 using Platform.Domain.Monitoring;
 
 namespace Platform.Api.Monitoring;
@@ -18,6 +19,39 @@ public static class ImportReport
 {
     /// <summary>At most this many problems are listed; all are counted.</summary>
     public const int Listed = 1000;
+
+    /// <summary>A file over <see cref="MonitoringRules.MaxImportBytes"/>: refused before (or while) it is read, nothing stored.</summary>
+    public static readonly DomainError TooLargeError = new(ErrorKind.Invalid, "file-too-large",
+        $"A file may have at most {MonitoringRules.MaxImportBytes / (1024 * 1024)} MB; split it by year.", "file");
+
+    /// <summary>
+    /// The text of a file (UTF-8), or null when it is larger than <see cref="MonitoringRules.MaxImportBytes"/>: a body
+    /// that says its <paramref name="length"/> is refused unread, any other is read up to the limit and no further.
+    /// </summary>
+    public static async Task<string?> ReadAsync(Stream body, long? length, CancellationToken cancellation)
+    {
+        if (length > MonitoringRules.MaxImportBytes) return null;
+        using var reader = new StreamReader(body, Encoding.UTF8);
+        var text = new StringBuilder(length is { } known ? (int)known : 4096);
+        var buffer = new char[64 * 1024];
+        int read;
+        while ((read = await reader.ReadAsync(buffer, cancellation)) > 0)
+        {
+            // UTF-8 has at least one byte a character: more characters than the limit's bytes is a larger file.
+            if (text.Length + read > MonitoringRules.MaxImportBytes) return null;
+            text.Append(buffer, 0, read);
+        }
+        return text.ToString();
+    }
+
+    /// <summary>The answer to a file over the limit: 413, naming <c>file</c>.</summary>
+    public static IResult TooLarge()
+    {
+        var problem = Infrastructure.Problems.From([TooLargeError]);
+        problem.Status = StatusCodes.Status413PayloadTooLarge;
+        problem.Title = TooLargeError.Message;
+        return Results.Problem(problem);
+    }
 
     /// <summary>The command for a file's text, read in the Open SDG layout.</summary>
     public static ImportMeasurements Command(string city, string code, Guid officialId, string text, string? source, string? methodNote, string? reason)

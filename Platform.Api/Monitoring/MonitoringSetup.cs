@@ -12,6 +12,7 @@ public static class MonitoringSetup
     public static void AddMonitoring(this StoreOptions opts, string schema)
     {
         opts.Projections.Add(new StateProjection<IndicatorSeries>(), ProjectionLifecycle.Inline);
+        opts.Events.UseBinarySerializer<MeasurementsImported>(new ImportEventFormat()); // a file's rows: stored as bytes, not parsed into jsonb
         opts.Schema.For<IndicatorSeries>().Index(x => x.Code);
         opts.Schema.For<CatalogueIndicator>().SingleTenanted();
     }

@@ -41,17 +41,27 @@ public sealed record IndicatorSeries(
         e.SeriesId, e.Code, e.Definition, e.Local, e.BaselinePeriod, e.BaselineValue, e.Target, e.TargetYear,
         e.Department, e.ConsultationId, e.AdoptedAt, ImmutableDictionary<string, DataPoint>.Empty);
 
-    public IndicatorSeries Then(MeasurementRecorded e) =>
-        this with { Points = Points.SetItem(Key(e.Measurement), Upsert(Points, e.Measurement, e.IndicatorVersion, e.RecordedAt, null)) };
+    public IndicatorSeries Then(MeasurementRecorded e)
+    {
+        var key = Key(e.Measurement);
+        return this with { Points = Points.SetItem(key, Upsert(Points, key, e.Measurement, e.IndicatorVersion, e.RecordedAt, null)) };
+    }
 
-    public IndicatorSeries Then(MeasurementCorrected e) =>
-        this with { Points = Points.SetItem(Key(e.Measurement), Upsert(Points, e.Measurement, e.IndicatorVersion, e.CorrectedAt, e.Reason)) };
+    public IndicatorSeries Then(MeasurementCorrected e)
+    {
+        var key = Key(e.Measurement);
+        return this with { Points = Points.SetItem(key, Upsert(Points, key, e.Measurement, e.IndicatorVersion, e.CorrectedAt, e.Reason)) };
+    }
 
+    /// <summary>A file's values in one pass: each value's key is computed once, and the points are built once.</summary>
     public IndicatorSeries Then(MeasurementsImported e)
     {
         var points = Points.ToBuilder();
         foreach (var m in e.Measurements)
-            points[Key(m)] = Upsert(points, m, e.IndicatorVersion, e.ImportedAt, e.Reason);
+        {
+            var key = Key(m);
+            points[key] = Upsert(points, key, m, e.IndicatorVersion, e.ImportedAt, e.Reason);
+        }
         return this with { Points = points.ToImmutable() };
     }
 
@@ -64,9 +74,9 @@ public sealed record IndicatorSeries(
 
     private static string Key(Measurement m) => Disaggregation.PointKey(m.Period, m.Disaggregation, m.Source);
 
-    private static DataPoint Upsert(IReadOnlyDictionary<string, DataPoint> points, Measurement m, int version, DateTimeOffset at, string? reason)
+    private static DataPoint Upsert(IReadOnlyDictionary<string, DataPoint> points, string key, Measurement m, int version, DateTimeOffset at, string? reason)
     {
-        if (!points.TryGetValue(Key(m), out var earlier))
+        if (!points.TryGetValue(key, out var earlier))
             return new DataPoint(m, version, at, null, []);
         var replaced = new PointRevision(earlier.Measurement.Value, earlier.Measurement.Source, earlier.Measurement.MethodNote, earlier.IndicatorVersion, earlier.RecordedAt);
         return new DataPoint(m, version, at, reason, earlier.History.Add(replaced));

@@ -12,4 +12,6 @@ public static class MonitoringRules
     public const int CodeMaxLength = 40;
     /// <summary>An import larger than this is refused whole; split the file by year.</summary>
     public const int MaxImportRows = 200_000;
+    /// <summary>An import file larger than this (in bytes, as sent) is refused before it is read; 100,000 rows of all columns fit.</summary>
+    public const int MaxImportBytes = 25 * 1024 * 1024;
 }

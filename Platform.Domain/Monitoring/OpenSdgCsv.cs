@@ -28,7 +28,7 @@ public static class OpenSdgCsv
     {
         // Quotes come in pairs (a quote inside a field is doubled): an odd count is a quoted field never closed,
         // which would otherwise swallow the rest of the file into one cell.
-        if (text.Count(c => c == '"') % 2 != 0)
+        if (text.AsSpan().Count('"') % 2 != 0)
         {
             var opened = text.AsSpan(0, text.LastIndexOf('"')).Count('\n') + 1;
             return ([], [new ImportProblem(opened, "*", "A quoted field is never closed (the file has an odd number of quotes; the last one is on this line).")], []);
@@ -37,16 +37,17 @@ public static class OpenSdgCsv
         var nul = text.IndexOf('\0');
         if (nul >= 0)
             return ([], [new ImportProblem(text.AsSpan(0, nul).Count('\n') + 1, "*", "The file contains the character U+0000, which is not text.")], []);
-        using var reader = new StringReader(text);
         var problems = new List<ImportProblem>();
         var cells = new List<ImportProblem>();
         var rows = new List<ImportRow>();
-        using var records = Csv.ReadRows(reader).GetEnumerator();
-        if (!records.MoveNext() || records.Current is [""])
+        // One pass over the text: each record's fields are read into the same list, and what a row keeps is copied out.
+        var records = new CsvRecords(text);
+        var record = new List<string>();
+        if (!records.Next(record) || record is [""])
             return ([], [new ImportProblem(1, Year, "The file is empty: it needs a header (Year, ..., Value) and rows.")], []);
 
         // Text cells a spreadsheet-safe export neutralised (Csv.Neutralise) read back as their values.
-        var header = records.Current.Select(h => Csv.Restore(h.Trim().TrimStart('\uFEFF'))).ToList();
+        var header = record.Select(h => Csv.Restore(h.Trim().TrimStart('\uFEFF'))).ToList();
         int Column(string name) => header.FindIndex(h => string.Equals(h, name, StringComparison.OrdinalIgnoreCase));
         var year = Column(Year);
         var value = Column(Value);
@@ -70,10 +71,10 @@ public static class OpenSdgCsv
         foreach (var (h, _) in dimensions) columns[$"disaggregation.{h}"] = h;
 
         var line = 1;
-        while (records.MoveNext())
+        while (records.Next(record))
         {
             line++;
-            var record = records.Current.Select(Csv.Restore).ToList();
+            for (var i = 0; i < record.Count; i++) record[i] = Csv.Restore(record[i]);
             if (record is [""]) continue; // a blank line (often the last)
             if (record.Count != header.Count)
             {
@@ -81,19 +82,20 @@ public static class OpenSdgCsv
                 continue;
             }
             double? number = null;
-            var cell = record[value].Trim();
+            var cell = record[value].AsSpan().Trim();
             if (cell.Length > 0)
             {
                 if (double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed)) number = parsed;
                 else { cells.Add(new(line, header[value], $"'{cell}' is not a number (use a dot for decimals).")); continue; }
             }
             double? denominatorValue = null;
-            if (denominator >= 0 && record[denominator].Trim() is { Length: > 0 } d)
+            if (denominator >= 0 && record[denominator].AsSpan().Trim() is { Length: > 0 } d)
             {
                 if (double.TryParse(d, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed)) denominatorValue = parsed;
                 else { cells.Add(new(line, header[denominator], $"'{d}' is not a number.")); continue; }
             }
-            var groups = dimensions.ToDictionary(c => c.h, c => (string?)record[c.i], StringComparer.Ordinal);
+            var groups = new Dictionary<string, string?>(dimensions.Count, StringComparer.Ordinal);
+            foreach (var (h, i) in dimensions) groups[h] = record[i];
             rows.Add(new ImportRow(line, new MeasurementInput(record[year].Trim(), number, denominatorValue, null, null, groups,
                 geo >= 0 ? record[geo] : null, units >= 0 ? record[units] : null, null), columns));
             if (rows.Count > MonitoringRules.MaxImportRows)

@@ -1,23 +1,29 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 
 namespace Platform.Domain.Monitoring;
 
 /// <summary>A reporting period: a year ("2024") or a quarter ("2024-Q2"). Events keep its text form.</summary>
-public readonly partial record struct Period(int Year, int? Quarter) : IComparable<Period>
+public readonly record struct Period(int Year, int? Quarter) : IComparable<Period>
 {
     public const int MinYear = 1900;
     public const int MaxYear = 2100;
 
+    /// <summary>Reads "2024" or "2024-Q2" (surrounding white space ignored); digits are ASCII digits.</summary>
     public static bool TryParse(string? text, out Period period)
     {
         period = default;
         if (text is null) return false;
-        var match = Pattern().Match(text.Trim());
-        if (!match.Success) return false;
-        var year = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
+        var span = text.AsSpan().Trim();
+        if (span.Length is not (4 or 7) || !char.IsAsciiDigit(span[0]) || !char.IsAsciiDigit(span[1]) || !char.IsAsciiDigit(span[2]) || !char.IsAsciiDigit(span[3]))
+            return false;
+        var year = (span[0] - '0') * 1000 + (span[1] - '0') * 100 + (span[2] - '0') * 10 + (span[3] - '0');
         if (year is < MinYear or > MaxYear) return false;
-        int? quarter = match.Groups["quarter"].Success ? int.Parse(match.Groups["quarter"].Value, CultureInfo.InvariantCulture) : null;
+        int? quarter = null;
+        if (span.Length == 7)
+        {
+            if (span[4] != '-' || span[5] != 'Q' || span[6] is < '1' or > '4') return false;
+            quarter = span[6] - '0';
+        }
         period = new Period(year, quarter);
         return true;
     }
@@ -42,7 +48,4 @@ public readonly partial record struct Period(int Year, int? Quarter) : IComparab
     }
 
     public override string ToString() => Quarter is { } q ? $"{Year}-Q{q}" : Year.ToString(CultureInfo.InvariantCulture);
-
-    [GeneratedRegex(@"^(?<year>\d{4})(-Q(?<quarter>[1-4]))?$")]
-    private static partial Regex Pattern();
 }

@@ -44,42 +44,110 @@ public static class Csv
             .ToList();
     }
 
+    /// <summary>The rows of the text <paramref name="reader"/> gives (see <see cref="CsvRecords"/>), each a list of its own.</summary>
     public static IEnumerable<List<string>> ReadRows(TextReader reader)
     {
+        var records = new CsvRecords(reader.ReadToEnd());
         var row = new List<string>();
-        var field = new System.Text.StringBuilder();
-        var inQuotes = false;
-        int c;
-        while ((c = reader.Read()) != -1)
+        while (records.Next(row))
         {
-            var ch = (char)c;
+            yield return row;
+            row = [];
+        }
+    }
+}
+
+/// <summary>
+/// The records of a CSV text, one after the other (RFC 4180: quoted fields, doubled quotes inside them). Outside quotes
+/// a comma ends a field, a line feed a record, and a carriage return is dropped; a quote anywhere outside quotes opens a
+/// quoted part of the field. A last record without a line feed counts unless it is empty. Fields are cut out of the text
+/// where they hold no quotes or carriage returns, so a large file is read without copying it character by character.
+/// </summary>
+public sealed class CsvRecords(string text)
+{
+    private static readonly System.Buffers.SearchValues<char> Special = System.Buffers.SearchValues.Create(",\n\r\"");
+    private readonly System.Text.StringBuilder _built = new();
+    private int _position;
+    // The field being read: one run of the text [_runStart, _runEnd), or, once it has more parts, _built.
+    private int _runStart, _runEnd;
+    private bool _building;
+
+    /// <summary>Reads the next record into <paramref name="fields"/> (cleared first); false when the text has no more.</summary>
+    public bool Next(List<string> fields)
+    {
+        fields.Clear();
+        var i = _position;
+        if (i >= text.Length) return false;
+        ResetField();
+        var inQuotes = false;
+        while (i < text.Length)
+        {
+            var rest = text.AsSpan(i);
             if (inQuotes)
             {
-                if (ch == '"')
-                {
-                    if (reader.Peek() == '"') { field.Append('"'); reader.Read(); }
-                    else inQuotes = false;
-                }
-                else field.Append(ch);
+                var quote = rest.IndexOf('"');
+                if (quote < 0) { Take(i, text.Length); i = text.Length; break; }
+                Take(i, i + quote);
+                i += quote + 1;
+                if (i < text.Length && text[i] == '"') { TakeQuote(); i++; }
+                else inQuotes = false;
                 continue;
             }
-            switch (ch)
+            var next = rest.IndexOfAny(Special);
+            if (next < 0) { Take(i, text.Length); i = text.Length; break; }
+            Take(i, i + next);
+            i += next + 1;
+            switch (text[i - 1])
             {
+                case ',': fields.Add(EndField()); break;
                 case '"': inQuotes = true; break;
-                case ',': row.Add(field.ToString()); field.Clear(); break;
-                case '\r': break;
                 case '\n':
-                    row.Add(field.ToString()); field.Clear();
-                    yield return row;
-                    row = [];
-                    break;
-                default: field.Append(ch); break;
+                    fields.Add(EndField());
+                    _position = i;
+                    return true;
+                // '\r': dropped
             }
         }
-        if (field.Length > 0 || row.Count > 0)
-        {
-            row.Add(field.ToString());
-            yield return row;
-        }
+        _position = text.Length;
+        if (FieldLength == 0 && fields.Count == 0) return false;
+        fields.Add(EndField());
+        return true;
+    }
+
+    private int FieldLength => _building ? _built.Length : _runEnd - _runStart;
+
+    private void ResetField()
+    {
+        _runStart = _runEnd = 0;
+        _building = false;
+        _built.Clear();
+    }
+
+    private void Take(int from, int to)
+    {
+        if (to == from) return;
+        if (!_building && _runEnd == _runStart) { _runStart = from; _runEnd = to; return; }
+        Build();
+        _built.Append(text, from, to - from);
+    }
+
+    private void TakeQuote()
+    {
+        Build();
+        _built.Append('"');
+    }
+
+    private void Build()
+    {
+        if (_building) return;
+        _building = true;
+        _built.Append(text, _runStart, _runEnd - _runStart);
+    }
+
+    private string EndField()
+    {
+        var field = _building ? _built.ToString() : _runEnd == _runStart ? "" : text.Substring(_runStart, _runEnd - _runStart);
+        ResetField();
+        return field;
     }
 }

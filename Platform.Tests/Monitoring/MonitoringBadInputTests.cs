@@ -31,6 +31,7 @@ public class MonitoringBadInputTests(AppFixture app)
         { "record", """{"period":"2099","value":50}""", 400, "period" },
         { "record", """{"period":"2017","value":50}""", 400, "period" },
         { "record", """{"period":"2020-Q5","value":50}""", 400, "period" },
+        { "record", """{"period":"٢٠٢٠","value":50}""", 400, "period" }, // Arabic-Indic digits are not a year here
         { "record", """{"period":"2020","value":50,"disaggregation":{"religion":"any"}}""", 400, "disaggregation.religion" },
         { "record", """{"period":"2020","value":50,"source":"rumour"}""", 400, "source" },
         { "record", """{"period":"2020","value":50,"units":"furlongs"}""", 400, "units" },
@@ -49,6 +50,8 @@ public class MonitoringBadInputTests(AppFixture app)
         { "import", "Year,Units,Value\n2020,furlongs,50\n", 422, "import-refused" },
         { "import", "Year,Value\n2020,150\n", 422, "import-refused" },
         { "import:NOPE-9", "Year,Value\n2020,50\n", 404, "indicator-not-found" },
+        { "import:IND-021", "Year,Value\n2020,2.5\n", 404, "series-not-found" },
+        { "import", "Year,Value\n\u0662\u0660\u0662\u0660,50\n", 422, "import-refused" },
     };
 
     [Theory, MemberData(nameof(RefusedWrites))]

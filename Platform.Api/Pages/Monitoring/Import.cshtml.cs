@@ -1,4 +1,3 @@
-using System.Text;
 using Platform.Api.Monitoring;
 using Platform.Domain.Monitoring;
 
@@ -37,10 +36,14 @@ public sealed class ImportModel(CityDirectory directory, IDocumentStore store, M
         }
         FileName = Upload.FileName;
 
-        string file;
+        string? file;
         await using (var body = Upload.OpenReadStream())
-        using (var content = new StreamReader(body, Encoding.UTF8))
-            file = await content.ReadToEndAsync(cancellation);
+            file = await ImportReport.ReadAsync(body, Upload.Length, cancellation);
+        if (file is null)
+        {
+            ModelState.AddModelError("file", text["Import.TooLarge", Display.Count(MonitoringRules.MaxImportBytes / (1024 * 1024))]);
+            return Page();
+        }
         var command = ImportReport.Command(CitySlug, Code, User.AccountId(), file, Blank(Source), Blank(MethodNote), Blank(Reason));
         await using var session = store.LightweightSession(CitySlug);
         var (written, decision) = await handler.Handle(command, session, cancellation);
