@@ -13,11 +13,14 @@ using Platform.Api.Demo;
 using Platform.Api.Following;
 using Platform.Api.Mail;
 using Platform.Api.Monitoring;
+using Platform.Api.Notifications;
 using Platform.Api.OpenData;
+using Platform.Api.Open311;
 using Platform.Api.Proposals;
 using Platform.Api.Reports;
 using Platform.Api.TownHalls;
 using Platform.Api.Scorecards;
+using Platform.Api.Search;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -46,6 +49,11 @@ builder.Services.AddFollowing();
 builder.Services.AddReports();
 builder.Services.AddOpenData();
 builder.Services.AddMail(platform.Mail);
+builder.Services.AddSearch();
+builder.Services.AddOpen311();
+builder.Services.AddNotifications();
+builder.Services.AddNotificationEmail();
+builder.Services.AddAccountEmails(platform.AccountLinks);
 builder.Services.AddSingleton<DemoNetwork>();
 
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));

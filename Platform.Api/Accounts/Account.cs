@@ -27,6 +27,10 @@ public sealed class Account
     /// together with <see cref="RolesChangedAt"/>, so every node checks the account's tickets again within a second.
     /// </summary>
     public DateTimeOffset SignInsValidFrom { get; set; }
+    /// <summary>When the owner followed the link mailed to <see cref="Email"/> (null: not verified). See <see cref="AccountLink"/>.</summary>
+    public DateTimeOffset? EmailVerifiedAt { get; set; }
+    /// <summary>The links mailed to the account lately (email verification, password reset): see <see cref="AccountLink"/>.</summary>
+    public List<AccountLink> Links { get; set; } = [];
 
     public bool Holds(string city, CityRole role) => Roles.TryGetValue(city, out var roles) && roles.Contains(role);
 

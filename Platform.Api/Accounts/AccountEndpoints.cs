@@ -15,15 +15,19 @@ public sealed record ChangePassword(string? CurrentPassword, string? NewPassword
 
 /// <summary>An account as its owner sees it.</summary>
 public sealed record AccountDetails(Guid Id, string Email, string DisplayName, bool IsNetworkAdministrator,
-    IReadOnlyDictionary<string, List<CityRole>> Roles, string PreferredLanguage);
+    IReadOnlyDictionary<string, List<CityRole>> Roles, string PreferredLanguage)
+{
+    /// <summary>When the email address was verified (null: not yet; see docs/accounts.md).</summary>
+    public DateTimeOffset? EmailVerifiedAt { get; init; }
+}
 
 /// <summary>Registration, sign-in (bearer token for API clients, cookie for pages), and the caller's own account: the HTTP face of <see cref="AccountHandler"/>.</summary>
 public static class AccountEndpoints
 {
     [WolverinePost("/api/accounts", OperationId = "registerAccount")]
     [AllowAnonymous]
-    public static Task<IResult> Register(RegisterAccount command, IDocumentSession session, AccountHandler handler, CancellationToken cancellation) =>
-        handler.RegisterAsync(command, session, cancellation);
+    public static Task<IResult> Register(RegisterAccount command, IDocumentSession session, IMessageBus bus, AccountHandler handler, CancellationToken cancellation) =>
+        handler.RegisterAsync(command, session, cancellation, bus);
 
     /// <summary>A bearer token for API clients: <c>{ tokenType, accessToken, expiresIn }</c>.</summary>
     [WolverinePost("/api/accounts/token", OperationId = "issueToken")]

@@ -11,9 +11,13 @@ namespace Platform.Api.Accounts;
 /// rate limits (<see cref="SignInGuard"/>, 429 with <c>Retry-After</c>), the same problems.
 /// </summary>
 public sealed class AccountHandler(CityDirectory cities, IPasswordHasher<Account> hasher, SignInGuard guard, AccountDirectory accounts,
-    PersonalData data, TimeProvider clock)
+    PersonalData data, TimeProvider clock, AccountEmails emails)
 {
-    public async Task<IResult> RegisterAsync(RegisterAccount command, IDocumentSession session, CancellationToken cancellation)
+    /// <summary>
+    /// Registers the account. With <paramref name="bus"/> (its outbox enlisting <paramref name="session"/>), the email
+    /// verification link is made and queued in the same transaction (<see cref="AccountEmails"/>).
+    /// </summary>
+    public async Task<IResult> RegisterAsync(RegisterAccount command, IDocumentSession session, CancellationToken cancellation, IMessageBus? bus = null)
     {
         var errors = AccountRules.ValidateRegistration(command.Email, command.Password, command.DisplayName).ToList();
         if (string.IsNullOrWhiteSpace(command.City) || !await cities.ExistsAsync(command.City, cancellation))
@@ -36,6 +40,7 @@ public sealed class AccountHandler(CityDirectory cities, IPasswordHasher<Account
         };
         account.PasswordHash = hasher.HashPassword(account, command.Password!);
         account.Grant(command.City!, CityRole.Resident);
+        if (bus is not null) await emails.QueueAsync(bus, account, AccountLinkPurpose.VerifyEmail);
         session.Insert(account);
         if (await StreamWrite.CommitAsync(session, EmailTaken, cancellation) is { } lost)
             return lost.Problem;
@@ -139,7 +144,7 @@ public sealed class AccountHandler(CityDirectory cities, IPasswordHasher<Account
     private static IResult AccountChanged() => Problems.Result([AccountChangedError]);
 
     public static AccountDetails ToResponse(Account a) =>
-        new(a.Id, a.Email, a.DisplayName, a.IsNetworkAdministrator, a.Roles, a.PreferredLanguage);
+        new(a.Id, a.Email, a.DisplayName, a.IsNetworkAdministrator, a.Roles, a.PreferredLanguage) { EmailVerifiedAt = a.EmailVerifiedAt };
 
     /// <summary>
     /// The principal a sign-in carries: the account id, the roles it holds now and when they were read. Requests

@@ -64,6 +64,7 @@ public static class AccountsSetup
             .AddPolicy(Policies.Resident, p => p.RequireClaim(PlatformClaims.AccountIdClaim).AddRequirements(new CityRoleRequirement()))
             .AddPolicy(Policies.Official, p => p.RequireClaim(PlatformClaims.AccountIdClaim).AddRequirements(new CityRoleRequirement(CityRole.Official)))
             .AddPolicy(Policies.Moderator, p => p.RequireClaim(PlatformClaims.AccountIdClaim).AddRequirements(new CityRoleRequirement(CityRole.Moderator)))
+            .AddPolicy(Policies.IndependentBody, p => p.RequireClaim(PlatformClaims.AccountIdClaim).AddRequirements(new CityRoleRequirement(CityRole.IndependentBody)))
             .AddPolicy(Policies.NetworkAdministrator, p => p.RequireClaim(PlatformClaims.NetworkAdministratorClaim, "true"));
         return services;
     }

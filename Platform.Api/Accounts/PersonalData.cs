@@ -17,7 +17,12 @@ public sealed record PersonalDataExport(
     AccountDetails Account,
     DateTimeOffset CreatedAt,
     IReadOnlyList<FollowedRecord> Follows,
-    IReadOnlyList<ActivityRecord> Activity);
+    IReadOnlyList<ActivityRecord> Activity)
+{
+    /// <summary>The notices the person received (their inbox) and their notification settings.</summary>
+    public IReadOnlyList<Platform.Api.Notifications.Notice> Notices { get; init; } = [];
+    public Platform.Api.Notifications.NotificationPreferences? NotificationPreferences { get; init; }
+}
 
 /// <summary>An item the person follows or stopped following.</summary>
 public sealed record FollowedRecord(string City, FollowedKind Kind, Guid ItemId, bool Following, DateTimeOffset ChangedAt);
@@ -34,7 +39,8 @@ public sealed record ActivityRecord(string City, string Kind, Guid StreamId, Dat
 /// of it stops working on every node (an erasure mark makes every node check older tickets against their account); the events they wrote are masked in place with
 /// Marten's data-protection masking (<see cref="AddPrivacyMasking"/>): the text of what they raised or submitted and
 /// their id in every support, vote and answer; the views built from those events are built again from the masked
-/// events; consultation answers lose their free text and their link to the person; follow records are deleted.
+/// events; consultation answers lose their free text and their link to the person; follow records, notices and
+/// notification settings are deleted.
 /// </para>
 /// </summary>
 public sealed class PersonalData(IDocumentStore store, NpgsqlDataSource database, PlatformOptions platform, AccountDirectory accounts,
@@ -68,7 +74,11 @@ public sealed class PersonalData(IDocumentStore store, NpgsqlDataSource database
         var follows = await session.Query<Follow>().Where(f => f.AnyTenant() && f.ResidentId == accountId).ToListAsync(cancellation);
         return new PersonalDataExport(clock.GetUtcNow(), AccountHandler.ToResponse(account), account.CreatedAt,
             follows.OrderBy(f => f.ChangedAt).Select(f => new FollowedRecord(f.City, f.Kind, f.ItemId, f.Following, f.ChangedAt)).ToList(),
-            await ActivityAsync(accountId, cancellation));
+            await ActivityAsync(accountId, cancellation))
+        {
+            Notices = await session.Query<Platform.Api.Notifications.Notice>().Where(n => n.AccountId == accountId).OrderBy(n => n.At).ToListAsync(cancellation),
+            NotificationPreferences = await session.LoadAsync<Platform.Api.Notifications.NotificationPreferences>(accountId, cancellation),
+        };
     }
 
     /// <summary>Erases the person as described on the class; idempotent (a second call finds nothing more to erase).</summary>
@@ -96,6 +106,13 @@ public sealed class PersonalData(IDocumentStore store, NpgsqlDataSource database
                 await store.Advanced.RebuildSingleStreamAsync<Proposal>(submitted.StreamId, city.Key, cancellation);
             }
             await EraseFromBoardAsync(city.Key, city.Where(a => a.Kind == "concern_raised").Select(a => a.StreamId).ToHashSet(), cancellation);
+            // The search index forgets the text of what they raised or submitted (docs/search.md).
+            await using (var forget = database.CreateCommand(Platform.Projections.Search.SearchIndex.ForgetTextSql(platform.Schema)))
+            {
+                forget.Parameters.Add(new NpgsqlParameter { Value = city.Key });
+                forget.Parameters.Add(new NpgsqlParameter { Value = city.Where(a => a.Kind is "concern_raised" or "proposal_submitted").Select(a => a.StreamId).ToArray() });
+                await forget.ExecuteNonQueryAsync(cancellation);
+            }
         }
 
         // Consultation answers: the tally keeps counting them, without their free text or a link to the person.
@@ -113,6 +130,10 @@ public sealed class PersonalData(IDocumentStore store, NpgsqlDataSource database
         await using (var session = store.LightweightSession())
         {
             session.DeleteWhere<Follow>(f => f.AnyTenant() && f.ResidentId == accountId);
+            session.DeleteWhere<Platform.Api.Notifications.Notice>(n => n.AccountId == accountId);
+            session.Delete<Platform.Api.Notifications.NotificationPreferences>(accountId);
+            session.DeleteWhere<Notifications.NoticeEmail>(e => e.AccountId == accountId);
+            session.DeleteWhere<Notifications.DigestEmail>(e => e.AccountId == accountId);
             session.Delete<Account>(accountId);
             session.Store(new AccountErasureMark { At = now });
             await session.SaveChangesAsync(cancellation);

@@ -15,6 +15,8 @@ public static class PlatformClaims
     public const string RolesAsOfClaim = "roles_as_of";
     /// <summary>The caller's participant pseudonym; computed on each request, never part of a ticket.</summary>
     public const string ParticipantClaim = "participant";
+    /// <summary>Present ("true") when the account's email address is verified; read with the roles (<see cref="RoleClaims"/>).</summary>
+    public const string EmailVerifiedClaim = "email_verified";
 
     /// <summary>The claims of the roles an account holds: one per city role, and the network administrator's.</summary>
     public static IEnumerable<Claim> RoleClaims(Account account)
@@ -23,6 +25,7 @@ public static class PlatformClaims
             foreach (var role in roles)
                 yield return new Claim(CityRoleClaim, RoleValue(city, role));
         if (account.IsNetworkAdministrator) yield return new Claim(NetworkAdministratorClaim, "true");
+        if (account.EmailVerifiedAt is not null) yield return new Claim(EmailVerifiedClaim, "true");
     }
 
     /// <summary>The caller's account id. Only call it behind an authorization requirement.</summary>
@@ -51,6 +54,9 @@ public static class PlatformClaims
 
     public static bool IsMemberOf(this ClaimsPrincipal user, string city) =>
         user.Claims.Any(c => c.Type == CityRoleClaim && c.Value.StartsWith(city + ":", StringComparison.Ordinal));
+
+    /// <summary>Whether the caller's email address is verified (docs/accounts.md).</summary>
+    public static bool HasVerifiedEmail(this ClaimsPrincipal user) => user.HasClaim(EmailVerifiedClaim, "true");
 
     public static bool IsNetworkAdministrator(this ClaimsPrincipal user) => user.HasClaim(NetworkAdministratorClaim, "true");
 }

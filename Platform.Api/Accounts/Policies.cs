@@ -14,6 +14,8 @@ public static class Policies
     public const string Official = "city-official";
     /// <summary>A moderator of the route's city.</summary>
     public const string Moderator = "city-moderator";
+    /// <summary>A member of the route city's independent body (escalated concerns and their findings).</summary>
+    public const string IndependentBody = "city-independent-body";
     /// <summary>A network administrator (registers cities, grants official and moderator roles).</summary>
     public const string NetworkAdministrator = "network-administrator";
 }

@@ -17,6 +17,9 @@ public sealed class RateLimitOptions
 
     /// <summary>Writes (POST, PUT, PATCH, DELETE of the API and the pages) per signed-in account and minute.</summary>
     public int WritesPerAccountPerMinute { get; set; } = 300;
+
+    /// <summary>Open311 <c>POST requests</c> per client app's key and minute (a token bucket, as writes per account).</summary>
+    public int Open311RequestsPerKeyPerMinute { get; set; } = 300;
 }
 
 /// <summary>

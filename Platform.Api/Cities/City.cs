@@ -30,4 +30,6 @@ public sealed class CitySettings
     public int ProposalDecisionDays { get; set; } = 90;
     /// <summary>Whether supports and votes need a verified resident (not only a registered one).</summary>
     public bool SupportsRequireVerifiedResidency { get; set; }
+    /// <summary>Whether supports, votes and consultation answers need a verified email address (docs/accounts.md).</summary>
+    public bool SupportsRequireVerifiedEmail { get; set; }
 }

@@ -8,8 +8,10 @@ public sealed class KnownCityMiddleware(RequestDelegate next)
     {
         if (RequestCity.Of(context) is { } city && !await cities.ExistsAsync(city, context.RequestAborted))
         {
+            // Open311 answers its specification's error list, in the format of the path.
+            if (context.Request.Path.StartsWithSegments("/open311")) await Open311.GeoReportAnswer.UnknownCity(context).ExecuteAsync(context);
             // Pages answer an empty 404, which their status page renders in the visitor's language.
-            if (!context.Request.Path.StartsWithSegments("/api")) context.Response.StatusCode = StatusCodes.Status404NotFound;
+            else if (!context.Request.Path.StartsWithSegments("/api")) context.Response.StatusCode = StatusCodes.Status404NotFound;
             else await Problems.NotFound("city").ExecuteAsync(context);
             return;
         }

@@ -31,4 +31,23 @@ public sealed record ConcernDetails(
     IReadOnlyList<Guid> Commitments,
     bool AuthoredByYou,
     long Version,
-    bool Redacted = false);
+    bool Redacted = false,
+    ConcernContestDetails? Contest = null);
+
+/// <summary>
+/// What residents did with the council's response: <paramref name="ContestableUntil"/> is the end of the period to contest
+/// the current answer or resolution (null: nothing to contest), <paramref name="Contests"/> how many contested it,
+/// <paramref name="Reopens"/> how many times contests reopened the concern; then its escalation to the city's
+/// independent body and the body's finding (<paramref name="FindingOutcome"/>: upheld, partly-upheld or not-upheld).
+/// </summary>
+public sealed record ConcernContestDetails(
+    DateTimeOffset? ContestableUntil,
+    int Contests,
+    int Reopens,
+    DateTimeOffset? ReopenedAt,
+    string? ReopenReason,
+    DateTimeOffset? EscalatedAt,
+    string? EscalationReason,
+    string? Finding,
+    string? FindingOutcome,
+    DateTimeOffset? FindingRecordedAt);

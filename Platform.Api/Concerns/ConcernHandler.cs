@@ -19,11 +19,39 @@ public sealed class ConcernHandler(Pseudonyms pseudonyms, CityDirectory cities, 
         DecideAsync(command with { AuthorId = pseudonyms.AuthorOf(command.AccountId, command.Anonymous) }, command.ConcernId, ConcernDecider.Decide, session, cancellation);
 
     /// <summary>The answer is due after the city's response deadline (its setting).</summary>
-    public async Task<Written> Handle(AcknowledgeConcern command, IDocumentSession session, CancellationToken cancellation)
+    public async Task<Written> Handle(AcknowledgeConcern command, IDocumentSession session, CancellationToken cancellation) =>
+        await DecideAsync(command with { ResponseDays = await ResponseDaysAsync(session, cancellation) }, command.ConcernId, ConcernDecider.Decide, session, cancellation);
+
+    /// <summary>
+    /// A contest, under the caller's pseudonym, with whether they support the concern now and the city's response days
+    /// (the new deadline if the contest reopens it).
+    /// </summary>
+    public async Task<Written> Handle(ContestConcern command, IDocumentSession session, CancellationToken cancellation)
     {
-        var days = (await cities.FindAsync(session.TenantId, cancellation))?.Settings.ConcernResponseDays ?? new CitySettings().ConcernResponseDays;
-        return await DecideAsync(command with { ResponseDays = days }, command.ConcernId, ConcernDecider.Decide, session, cancellation);
+        var pseudonym = pseudonyms.Of(command.AccountId);
+        var supporter = await SupportsAsync(session, command.ConcernId, pseudonym, cancellation);
+        var days = await ResponseDaysAsync(session, cancellation);
+        return await DecideAsync(command with { Pseudonym = pseudonym, Supporter = supporter, ResponseDays = days }, command.ConcernId, ConcernDecider.Decide,
+            session, cancellation);
     }
+
+    /// <summary>An escalation, under the caller's pseudonym, with whether they support the concern now.</summary>
+    public async Task<Written> Handle(EscalateConcern command, IDocumentSession session, CancellationToken cancellation)
+    {
+        var pseudonym = pseudonyms.Of(command.AccountId);
+        var supporter = await SupportsAsync(session, command.ConcernId, pseudonym, cancellation);
+        return await DecideAsync(command with { Pseudonym = pseudonym, Supporter = supporter }, command.ConcernId, ConcernDecider.Decide, session, cancellation);
+    }
+
+    public Task<Written> Handle(RecordEscalationFinding command, IDocumentSession session, CancellationToken cancellation) =>
+        DecideAsync(command, command.ConcernId, ConcernDecider.Decide, session, cancellation);
+
+    /// <summary>Whether the resident of <paramref name="pseudonym"/> supports the concern now (their own support stream).</summary>
+    public static async Task<bool> SupportsAsync(IQuerySession session, Guid concernId, Guid pseudonym, CancellationToken cancellation) =>
+        await session.Events.AggregateStreamAsync<ResidentSupport>(PersonalStream.Id(concernId, pseudonym), token: cancellation) is { Active: true };
+
+    private async Task<int> ResponseDaysAsync(IDocumentSession session, CancellationToken cancellation) =>
+        (await cities.FindAsync(session.TenantId, cancellation))?.Settings.ConcernResponseDays ?? new CitySettings().ConcernResponseDays;
 
     public Task<Written> Handle(AnswerConcern command, IDocumentSession session, CancellationToken cancellation) =>
         DecideAsync(command, command.ConcernId, ConcernDecider.Decide, session, cancellation);

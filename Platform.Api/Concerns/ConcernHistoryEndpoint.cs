@@ -9,17 +9,22 @@ public sealed record ConcernHistoryEntry(long Version, long Sequence, DateTimeOf
 public static class ConcernHistoryEndpoint
 {
     [WolverineGet("/api/cities/{city}/concerns/{id}/history", OperationId = "getConcernHistory")]
-    public static async Task<IResult> Get(Guid id, string city, ClaimsPrincipal user, IQuerySession session, CancellationToken cancellation)
+    public static async Task<IResult> Get(Guid id, string city, ClaimsPrincipal user, IQuerySession session, Accounts.Pseudonyms pseudonyms,
+        CancellationToken cancellation)
     {
         var concern = await session.LoadAsync<Concern>(id, cancellation);
         if (concern is null || concern.Status == ConcernStatus.Hidden && !ConcernQuery.MaySeeHidden(user, city))
             return Problems.NotFound("concern");
 
         var events = await session.Events.FetchStreamAsync(id, token: cancellation);
-        return Results.Ok(events.Select(e => Entry(e.Version, e.Sequence, e.Timestamp, e.Data)).ToList());
+        // Contests and escalations are recorded under the resident's pseudonym: the author's tells the author from a supporter.
+        var author = events.Select(e => e.Data).OfType<ConcernRaised>().Select(r => r.Anonymous ? r.AuthorId : pseudonyms.Of(r.AuthorId)).FirstOrDefault();
+        return Results.Ok(events.Select(e => Entry(e.Version, e.Sequence, e.Timestamp, e.Data, author)).ToList());
     }
 
-    private static ConcernHistoryEntry Entry(long version, long sequence, DateTimeOffset at, object data) => data switch
+    private static string Resident(Guid who, Guid author) => who == author ? "author" : "supporter";
+
+    private static ConcernHistoryEntry Entry(long version, long sequence, DateTimeOffset at, object data, Guid author) => data switch
     {
         ConcernRaised r => new(version, sequence, at, "raised", r.Anonymous ? "anonymous resident" : "resident", r.Title),
         ConcernAcknowledged a => new(version, sequence, at, "acknowledged", "official", $"{a.Department}; answer due {a.ResponseDue:yyyy-MM-dd}"),
@@ -30,6 +35,10 @@ public static class ConcernHistoryEndpoint
         ConcernRestored r => new(version, sequence, at, "restored", "moderator", r.Reason),
         ConcernRedacted r => new(version, sequence, at, "redacted", "moderator", r.Reason),
         ConcernWithdrawn => new(version, sequence, at, "withdrawn", "author", null),
+        ConcernContested c => new(version, sequence, at, "contested", Resident(c.ContestedBy, author), c.Reason),
+        ConcernReopened r => new(version, sequence, at, "reopened", "residents", $"{r.Reason}; answer due {r.ResponseDue:yyyy-MM-dd}"),
+        ConcernEscalated e => new(version, sequence, at, "escalated", Resident(e.EscalatedBy, author), e.Reason),
+        EscalationFindingRecorded f => new(version, sequence, at, "finding-recorded", "independent body", $"{f.Outcome}: {f.Finding}"),
         ConcernLinkedToCommitment l => new(version, sequence, at, "linked-to-commitment", "official", l.CommitmentId.ToString()),
         _ => new(version, sequence, at, data.GetType().Name, "system", null),
     };

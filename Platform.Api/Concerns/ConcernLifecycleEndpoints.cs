@@ -72,7 +72,7 @@ public static class ConcernLifecycleEndpoints
             id, city, user, session, reader, cancellation);
 
     /// <summary>The refusal as a problem, or 200 with the concern's new view.</summary>
-    private static async Task<IResult> AnswerAsync(Written written, Guid id, string city, ClaimsPrincipal user, IDocumentSession session,
+    internal static async Task<IResult> AnswerAsync(Written written, Guid id, string city, ClaimsPrincipal user, IDocumentSession session,
         ConcernReader reader, CancellationToken cancellation) =>
         await written.AnswerAsync(() => reader.LoadAsync(session, city, id, cancellation, user.AccountId()));
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Marten.Pagination;
 using Platform.Domain.Concerns;
 using Platform.Projections.Concerns;
 
@@ -19,7 +20,7 @@ public sealed class ConcernReader(NpgsqlDataSource database, PlatformOptions pla
     {
         if (await LoadAsync(session, city, id, cancellation) is not { } concern) return null;
         var hidden = concern.Status == Platform.Domain.Concerns.ConcernStatus.Hidden;
-        if (hidden) concern = concern with { Title = "", Description = "", Answer = null, DeclineReason = null, ResolutionNote = null, District = null };
+        if (hidden) concern = concern with { Title = "", Description = "", Answer = null, DeclineReason = null, ResolutionNote = null, District = null, Contest = null };
         return new LiveView(Platform.Projections.Concerns.ConcernLiveRoute.View, city, id, concern.Version, concern) { Withheld = hidden };
     }
 
@@ -84,7 +85,12 @@ public sealed class ConcernReader(NpgsqlDataSource database, PlatformOptions pla
         if (query.Right is { } right) Where("d.data->'rights' ? @", right);
         if (query.SdgTarget is { } target) Where("d.data->'sdgTargets' ? @", target);
         if (query.District is { } district) Where("lower(d.data->>'district') = lower(@)", district);
-        if (query.Text is { } text) Where("(d.data->>'title' ilike @ or d.data->>'description' ilike @)", $"%{EscapeLike(text)}%");
+        // Words, found through the search index (full text, stemmed in the request's language): see docs/search.md.
+        if (query.Text is { } text)
+        {
+            parameters.Add(text);
+            sql.Append(" and ").Append(Search.SearchText.Filter(platform.Schema, "d.id", "$1", "$" + parameters.Count));
+        }
         // The author's concerns: named ones under their account id, anonymous ones under their pseudonym.
         if (query.Author is { } author) Where("d.data->>'authorId' = any(@)", new[] { author.ToString(), pseudonyms.Of(author).ToString() });
         sql.Append(query.BySupports
@@ -114,7 +120,6 @@ public sealed class ConcernReader(NpgsqlDataSource database, PlatformOptions pla
         return total;
     }
 
-    private static string EscapeLike(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 
     /// <summary>Who the caller is as an author: their account (named concerns) and their pseudonym (anonymous ones), hashed once a read.</summary>
     private (Guid Account, Guid Pseudonym)? AuthorKeys(Guid? caller) => caller is { } id ? (id, pseudonyms.Of(id)) : null;
@@ -124,7 +129,27 @@ public sealed class ConcernReader(NpgsqlDataSource database, PlatformOptions pla
         v.Hidden ? ConcernStatus.Hidden : v.Status, v.Anonymous, tally.Supports, v.RaisedAt, v.UpdatedAt,
         v.Department, v.ResponseDue, v.Answer, v.AnsweredAt, v.DeclineReason, v.ResolutionNote, v.ClosedAt,
         v.Commitments, caller is { } keys && (keys.Account == v.AuthorId || keys.Pseudonym == v.AuthorId), Math.Max(v.Sequence, tally.Sequence),
-        Redacted: v.RedactionReason is not null);
+        Redacted: v.RedactionReason is not null,
+        Contest: new ConcernContestDetails(v.ContestableSince is { } since ? ConcernDecider.ContestableUntil(since) : null, v.Contests, v.Reopens,
+            v.ReopenedAt, v.ReopenReason, v.EscalatedAt, v.EscalationReason, v.Finding, v.FindingOutcome, v.FindingRecordedAt));
+
+    /// <summary>
+    /// The city's escalated concerns for its independent body: those awaiting a finding first (the longest waiting
+    /// first), then those with one (the latest first). Hidden concerns leave the queue until a moderator restores them.
+    /// </summary>
+    public async Task<Paged<ConcernDetails>> EscalationsAsync(IQuerySession session, string city, int page, int pageSize, CancellationToken cancellation)
+    {
+        var views = await session.Query<ConcernView>()
+            .Where(v => v.EscalatedAt != null && !v.Hidden)
+            // Descending puts the nulls (no finding yet) first in PostgreSQL, then the latest finding first.
+            .OrderByDescending(v => v.FindingRecordedAt)
+            .ThenBy(v => v.EscalatedAt)
+            .ThenBy(v => v.Id)
+            .ToPagedListAsync(page, pageSize, cancellation);
+        var tallies = await TalliesAsync(city, views.Select(v => v.Id).ToArray(), cancellation);
+        return new Paged<ConcernDetails>(views.Select(v => ToDetails(city, v, tallies.GetValueOrDefault(v.Id), null)).ToList(), page, pageSize,
+            views.TotalItemCount);
+    }
 
     private async Task<Dictionary<Guid, (long, long)>> TalliesAsync(string city, Guid[] ids, CancellationToken cancellation)
     {

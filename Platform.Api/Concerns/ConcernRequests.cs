@@ -21,5 +21,11 @@ public sealed record DeclineConcernRequest(string? Reason);
 /// <summary>The body of a resolution: an optional note.</summary>
 public sealed record ResolveConcernRequest(string? Note);
 
+/// <summary>The body of a resident's contest or escalation: why.</summary>
+public sealed record ContestConcernRequest(string? Reason);
+
+/// <summary>The body of the independent body's finding: the finding and its outcome (upheld, partly-upheld, not-upheld).</summary>
+public sealed record EscalationFindingRequest(string? Finding, string? Outcome);
+
 /// <summary>The body of a moderator's hiding, restoration or redaction: why.</summary>
 public sealed record ModerateConcernRequest(string? Reason);

@@ -19,7 +19,7 @@ public static class SupportConcernEndpoint
     [Authorize(Policy = Policies.Resident)]
     public static async Task<IResult> Post(Guid id, string city, ClaimsPrincipal user, HttpContext http, ParticipationHandler handler, CancellationToken cancellation)
     {
-        var command = new SupportConcern(id, user.ParticipantId()) { VerifiedResident = user.HoldsRole(city, CityRole.VerifiedResident) };
+        var command = new SupportConcern(id, user.ParticipantId()) { VerifiedResident = user.HoldsRole(city, CityRole.VerifiedResident), VerifiedEmail = user.HasVerifiedEmail() };
         var done = await handler.Handle(command, city, http.Features.Get<IdempotencyScope>(), cancellation);
         return done.IsRefused ? done.Problem : Results.Ok(new SupportState(id, Supported: true, done.Changed, done.Sequence));
     }

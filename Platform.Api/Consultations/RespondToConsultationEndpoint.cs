@@ -34,7 +34,7 @@ public static class RespondToConsultationEndpoint
 
     /// <summary>The command of the calling resident's response (the pages build the same).</summary>
     public static SubmitConsultationResponse Command(Guid id, string city, ResponseBody body, ClaimsPrincipal user, bool amend) =>
-        new(id, user.ParticipantId(), body.Answers, amend) { VerifiedResident = user.HoldsRole(city, CityRole.VerifiedResident) };
+        new(id, user.ParticipantId(), body.Answers, amend) { VerifiedResident = user.HoldsRole(city, CityRole.VerifiedResident), VerifiedEmail = user.HasVerifiedEmail() };
 
     /// <summary>The calling resident's own response (404 when they have not answered).</summary>
     [WolverineGet("/api/cities/{city}/consultations/{id}/responses/mine", OperationId = "getMyConsultationResponse")]

@@ -32,6 +32,7 @@ public sealed class DemoNetwork(IDocumentStore store, IPasswordHasher<Account> h
             yield return ($"moderator@{city.Id}.demo", $"Moderator of {city.Names["en"]}", city.Id, [CityRole.Moderator], false);
         }
         yield return ("admin@network.demo", "Network administrator", null, [], true);
+        yield return (DemoContests.BodyEmail, "Ombudsperson of York", DemoContests.City, [CityRole.IndependentBody], false);
     }
 
     private static readonly Dictionary<string, RaiseConcernRequest[]> Concerns = new()
@@ -74,11 +75,14 @@ public sealed class DemoNetwork(IDocumentStore store, IPasswordHasher<Account> h
             {
                 var account = new Account { Id = Guid.CreateVersion7(), Email = email, DisplayName = name, IsNetworkAdministrator = administrator, CreatedAt = now };
                 account.PasswordHash = hasher.HashPassword(account, DemoPassword);
+                account.EmailVerifiedAt = now; // demo addresses are seeded as verified (docs/accounts.md)
                 foreach (var role in roles) account.Grant(city!, role);
                 network.Store(account);
             }
             await network.SaveChangesAsync(cancellation);
         }
+
+        await DemoNotifications.SeedAsync(store, cancellation);
 
         // Supporters are accounts without a password (they cannot sign in): numbers, not people.
         var residents = Enumerable.Range(1, 40).Select(i => new Guid($"00000000-0000-4000-8000-{i:D12}")).ToArray();
@@ -88,6 +92,7 @@ public sealed class DemoNetwork(IDocumentStore store, IPasswordHasher<Account> h
             {
                 var account = new Account { Id = resident, Email = $"supporter{i + 1}@demo.invalid", DisplayName = $"Supporter {i + 1}", CreatedAt = now };
                 foreach (var city in Cities) account.Grant(city.Id, CityRole.Resident);
+                account.EmailVerifiedAt = now;
                 network.Store(account);
             }
             await network.SaveChangesAsync(cancellation);
@@ -126,5 +131,8 @@ public sealed class DemoNetwork(IDocumentStore store, IPasswordHasher<Account> h
         logger.LogInformation("Demo commitments seeded: {Commitments}, in every status.", commitments);
         foreach (var city in Cities) await DemoProposals.SeedAsync(store, pseudonyms, city, now, cancellation);
         foreach (var city in Cities) await DemoMonitoring.SeedAsync(store, city, now, cancellation);
+        await DemoContests.SeedAsync(store, pseudonyms, residents, now, cancellation);
+        await DemoOpen311.SeedAsync(store, pseudonyms, now, cancellation);
+        await DemoNotificationSettings.SeedAsync(store, cancellation);
     }
 }

@@ -24,6 +24,7 @@ public static class DemoProposals
             Id = Guid.CreateVersion7(), Email = $"proposal-supporter{i}@{city.Id}.demo.invalid", DisplayName = $"Supporter {i}", CreatedAt = now,
         }).ToList();
         foreach (var account in supporters) account.Grant(city.Id, CityRole.Resident);
+        foreach (var account in supporters) account.EmailVerifiedAt = now;
         await using (var network = store.LightweightSession())
         {
             network.Store(supporters.ToArray());

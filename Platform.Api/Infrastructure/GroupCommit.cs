@@ -18,6 +18,12 @@ namespace Platform.Api.Infrastructure;
 /// service stops, what is queued is still written; a write submitted after that is handed back to its caller.
 /// </para>
 /// <para>
+/// Splitting costs every write of the batch a transaction or more, so a subclass that can know a write's refusal
+/// before writing (reading, in the batch's transaction, what would refuse it) hands that write back itself
+/// (<see cref="HandBack"/>) and writes the others: a refusal then costs no one else anything, and the split stays the
+/// rare fallback for what committed meanwhile. It is logged at debug level, without a stack: it is expected.
+/// </para>
+/// <para>
 /// A batch that fails because PostgreSQL could not be reached or went away (its outcome may be unknown: the commit may
 /// have landed before the connection broke) is written again with <see cref="DatabaseRetry"/> only where
 /// <see cref="RepeatIsHarmless"/>; otherwise, or when the retries run out, its writes fail and their requests are
@@ -50,6 +56,9 @@ public abstract class GroupCommit<TWrite> : IHostedService where TWrite : GroupC
     /// <summary>The writer's name in metrics and logs.</summary>
     public string Name { get; }
 
+    /// <summary>The log of the group commit (for subclasses).</summary>
+    protected ILogger Logger => _logger;
+
     /// <summary>Writes in transactions at this moment, all batches together (for tests and diagnostics).</summary>
     public int Writing => Volatile.Read(ref _writing);
 
@@ -80,6 +89,13 @@ public abstract class GroupCommit<TWrite> : IHostedService where TWrite : GroupC
 
     /// <summary>Writes the batch (one city's, no stream twice) in one transaction; answers each write's sequence, in order.</summary>
     protected abstract Task<IReadOnlyList<long>> WriteBatchAsync(string tenant, IReadOnlyList<TWrite> batch);
+
+    /// <summary>
+    /// Answers the write null now, from within <see cref="WriteBatchAsync"/>, which leaves it out of its transaction: its
+    /// caller takes the general path. Its place in the answered sequences is not read, and a later try of the batch
+    /// (a retry, a half after a split) must leave it out too (its <c>Outcome</c> is completed).
+    /// </summary>
+    protected static void HandBack(TWrite write) => write.Outcome.TrySetResult(null);
 
     /// <summary>Whether the failure may come from one of the batch's writes, so that writing fewer together may succeed.</summary>
     protected abstract bool SplitsOn(Exception exception);
@@ -158,16 +174,22 @@ public abstract class GroupCommit<TWrite> : IHostedService where TWrite : GroupC
         {
             var sequences = await Retry.ExecuteAsync(static (state, _) => new ValueTask<IReadOnlyList<long>>(state.Self.WriteBatchAsync(state.Tenant, state.Writes)),
                 (Self: this, Tenant: tenant, Writes: writes), CancellationToken.None);
-            PlatformMetrics.GroupCommitBatchSize.Record(writes.Count, _writer);
+            if (writes.Count(w => !w.Outcome.Task.IsCompleted) is > 0 and var written) // less those handed back
+                PlatformMetrics.GroupCommitBatchSize.Record(written, _writer);
             for (var i = 0; i < writes.Count; i++) writes[i].Outcome.TrySetResult(sequences[i]);
         }
         catch (Exception e) when (SplitsOn(e) || WriteConflicts.IsDeadlock(e))
         {
+            writes = writes.Where(w => !w.Outcome.Task.IsCompleted).ToList(); // less those handed back already
+            if (writes.Count == 0) return;
             if (writes.Count == 1)
             {
                 writes[0].Outcome.TrySetResult(null);
                 return;
             }
+            _logger.LogDebug("{Writer}: a batch of {Count} writes was refused by one of them ({Reason}) and is written again in halves",
+                Name, writes.Count, e.GetType().Name);
+            PlatformMetrics.GroupCommitSplits.Add(1, _writer);
             var half = writes.Count / 2;
             await WriteAsync(tenant, writes.GetRange(0, half));
             await WriteAsync(tenant, writes.GetRange(half, writes.Count - half));

@@ -9,10 +9,12 @@ using Platform.Api.Concerns;
 using Platform.Api.Consultations;
 using Platform.Api.Following;
 using Platform.Api.Monitoring;
+using Platform.Api.Notifications;
 using Platform.Api.Participation;
 using Platform.Api.Proposals;
 using Platform.Api.TownHalls;
 using Platform.Api.Scorecards;
+using Platform.Api.Search;
 using Platform.Domain.Concerns;
 using Platform.Projections.Concerns;
 using Weasel.Core;
@@ -69,6 +71,9 @@ public static class MartenSetup
                 opts.AddAssessments(platform.Schema);
                 opts.AddMonitoring(platform.Schema);
                 opts.AddFollowing();
+                opts.AddSearch(platform.Schema);
+                Open311.Open311Setup.AddOpen311(opts);
+                opts.AddNotificationEmail();
             })
             .UseNpgsqlDataSource() // the node's one pool (PlatformDatabase); Wolverine's message store takes Marten's
             .UseLightweightSessions()

@@ -25,6 +25,19 @@ public static class Paging
 
     /// <summary>How many items come before the page; throws rather than wraps if a caller skipped <see cref="Check"/>.</summary>
     public static int Offset(int page, int pageSize) => checked((page - 1) * pageSize);
+
+    /// <summary>Every item of a list read page by page (<paramref name="page"/> reads one, of <paramref name="pageSize"/>), up to <paramref name="maxPages"/> pages.</summary>
+    public static async Task<List<T>> AllAsync<T>(Func<int, Task<(IReadOnlyList<T> Items, long Total)>> page, int pageSize, int maxPages)
+    {
+        var all = new List<T>();
+        for (var number = 1; number <= maxPages; number++)
+        {
+            var (items, total) = await page(number);
+            all.AddRange(items);
+            if (number * pageSize >= total) break;
+        }
+        return all;
+    }
 }
 
 /// <summary>One page of a list: its items, where it stands, and how many items the whole list holds.</summary>

@@ -29,6 +29,13 @@ public static class PlatformMetrics
         "platform.group_commit.batch_size", "{write}", "Writes committed in one group-commit transaction",
         advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512] });
 
+    /// <summary>
+    /// Group-commit batches refused by one of their writes and written again in halves (tag <c>writer</c>): expected to
+    /// stay rare, as writes known to be refused are handed back before their batch.
+    /// </summary>
+    public static readonly Counter<long> GroupCommitSplits =
+        Meter.CreateCounter<long>("platform.group_commit.splits", "{batch}", "Group-commit batches refused by one of their writes and split");
+
     static PlatformMetrics()
     {
         Meter.CreateObservableGauge("platform.group_commit.queue_length", ObserveQueues, "{write}",

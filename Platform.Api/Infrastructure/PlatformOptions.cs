@@ -43,6 +43,9 @@ public sealed class PlatformOptions
     /// <summary>The SMTP server email goes through (<c>Platform:Mail</c>); without a host, no email is sent.</summary>
     public Mail.MailOptions Mail { get; set; } = new();
 
+    /// <summary>Mailed links to verify an email address or reset a password (<c>Platform:AccountLinks</c>).</summary>
+    public Accounts.AccountLinkOptions AccountLinks { get; set; } = new();
+
     /// <summary>How a node stops: the drain before it stops listening, the grace for requests in flight (<c>Platform:Shutdown</c>).</summary>
     public ShutdownOptions Shutdown { get; set; } = new();
 

@@ -32,5 +32,11 @@ public sealed class MailOptions
     /// <summary>The first pause before trying again (doubling each time, with jitter).</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>The local hour (0-23) of the daily digest, the officials' daily lists and, on Mondays, the weekly digest.</summary>
+    public int DigestHour { get; set; } = 7;
+
+    /// <summary>The IANA time zone of <see cref="DigestHour"/>.</summary>
+    public string DigestTimeZone { get; set; } = "UTC";
+
     public bool IsOn => !string.IsNullOrWhiteSpace(Host);
 }

@@ -9,7 +9,7 @@ namespace Platform.Api.Participation;
 
 /// <summary>
 /// The handler of every participation command: it sets what the city says (whether supports and votes need verified
-/// residency), says how each is written (its item, stream, gate target, lane, live view, the answer to a lost race)
+/// residency, a verified email), says how each is written (its item, stream, gate target, lane, live view, the answer to a lost race)
 /// and hands it to the <see cref="ParticipationWriter"/> with the item's decider. Both faces (the HTTP endpoints and
 /// the pages) call it; an endpoint passes the request's idempotency scope, a page none.
 /// </summary>
@@ -25,8 +25,8 @@ public sealed class ParticipationHandler(ParticipationWriter writer, CityDirecto
 
     public async Task<Participated> Handle(SupportConcern command, string city, IdempotencyScope? scope, CancellationToken cancellation)
     {
-        if (await ResidencyRequiredAsync(city, cancellation) is not { } required) return CityNotFound;
-        command = command with { VerifiedResidencyRequired = required };
+        if (await SettingsAsync(city, cancellation) is not { } settings) return CityNotFound;
+        command = command with { VerifiedResidencyRequired = settings.SupportsRequireVerifiedResidency, VerifiedEmailRequired = settings.SupportsRequireVerifiedEmail };
         return await writer.WriteAsync(
             new ParticipationWrite<Concern, ResidentSupport>(city, command.ConcernId, PersonalStream.Id(command.ConcernId, command.ResidentId), command.ConcernId)
                 { Lane = writer.Supports },
@@ -45,8 +45,8 @@ public sealed class ParticipationHandler(ParticipationWriter writer, CityDirecto
     /// </summary>
     public async Task<Participated> Handle(SupportProposal command, string city, IdempotencyScope? scope, CancellationToken cancellation)
     {
-        if (await ResidencyRequiredAsync(city, cancellation) is not { } required) return CityNotFound;
-        command = command with { VerifiedResidencyRequired = required };
+        if (await SettingsAsync(city, cancellation) is not { } settings) return CityNotFound;
+        command = command with { VerifiedResidencyRequired = settings.SupportsRequireVerifiedResidency, VerifiedEmailRequired = settings.SupportsRequireVerifiedEmail };
         return await writer.WriteAsync(
             new ParticipationWrite<Proposal, ResidentSupport>(city, command.ProposalId, PersonalStream.Id(command.ProposalId, command.ResidentId), command.ProposalId)
                 { BeforeCommit = (session, proposal, token) => threshold.RecordWithSupportAsync(session, city, proposal, token) },
@@ -62,8 +62,8 @@ public sealed class ParticipationHandler(ParticipationWriter writer, CityDirecto
     /// <summary>A vote: its gate target is the poll (the town hall is open to votes in its open poll only); watchers see it at once.</summary>
     public async Task<Participated> Handle(CastVote command, string city, IdempotencyScope? scope, CancellationToken cancellation)
     {
-        if (await ResidencyRequiredAsync(city, cancellation) is not { } required) return CityNotFound;
-        command = command with { VerifiedResidencyRequired = required };
+        if (await SettingsAsync(city, cancellation) is not { } settings) return CityNotFound;
+        command = command with { VerifiedResidencyRequired = settings.SupportsRequireVerifiedResidency, VerifiedEmailRequired = settings.SupportsRequireVerifiedEmail };
         return await writer.WriteAsync(
             new ParticipationWrite<TownHall, ResidentVote>(city, command.TownHallId, PersonalStream.Id(command.PollId, command.ResidentId), command.PollId)
             {
@@ -77,15 +77,15 @@ public sealed class ParticipationHandler(ParticipationWriter writer, CityDirecto
     /// <summary>A consultation's answer (first or amended) is decided on the consultation read afresh: its questions check the answers.</summary>
     public async Task<Participated> Handle(SubmitConsultationResponse command, string city, IdempotencyScope? scope, CancellationToken cancellation)
     {
-        if (await ResidencyRequiredAsync(city, cancellation) is not { } required) return CityNotFound;
-        command = command with { VerifiedResidencyRequired = required };
+        if (await SettingsAsync(city, cancellation) is not { } settings) return CityNotFound;
+        command = command with { VerifiedResidencyRequired = settings.SupportsRequireVerifiedResidency, VerifiedEmailRequired = settings.SupportsRequireVerifiedEmail };
         return await writer.WriteAsync(
             new ParticipationWrite<Consultation, ResidentResponse>(city, command.ConsultationId, PersonalStream.Id(command.ConsultationId, command.ResidentId),
                 command.ConsultationId) { Lost = command.Amend ? ResponseChanged : AlreadyResponded },
             state => ConsultationDecider.Decide(command, state, clock.GetUtcNow()), scope, cancellation);
     }
 
-    /// <summary>Whether the city requires verified residency for supports, votes and answers; null when there is no such city.</summary>
-    private async Task<bool?> ResidencyRequiredAsync(string city, CancellationToken cancellation) =>
-        (await cities.FindAsync(city, cancellation))?.Settings.SupportsRequireVerifiedResidency;
+    /// <summary>What the city requires for supports, votes and answers (verified residency, a verified email); null when there is no such city.</summary>
+    private async Task<CitySettings?> SettingsAsync(string city, CancellationToken cancellation) =>
+        (await cities.FindAsync(city, cancellation))?.Settings;
 }

@@ -15,6 +15,9 @@ public static class ParticipationSetup
         return services;
     }
 
-    public static void AddParticipation(this StoreOptions opts, string schema) =>
+    public static void AddParticipation(this StoreOptions opts, string schema)
+    {
+        opts.Storage.ExtendedSchemaObjects.Add(ParticipationGate.OpenFunction(schema));
         opts.Storage.ExtendedSchemaObjects.Add(ParticipationGate.Function(schema));
+    }
 }

@@ -203,12 +203,14 @@ public sealed class ParticipationLane(string name, GroupCommitOptions options, b
     /// <summary>Writes the participation; answers its event sequence, or null when the writer must read and decide.</summary>
     public Task<long?> WriteAsync(Pending write, CancellationToken cancellation) => SubmitAsync(write, cancellation);
 
-    protected override async Task<IReadOnlyList<long>> WriteBatchAsync(string tenant, IReadOnlyList<Pending> writes)
+    protected override async Task<IReadOnlyList<long>> WriteBatchAsync(string tenant, IReadOnlyList<Pending> batch)
     {
         await using var session = store.LightweightSession(tenant);
+        await session.BeginTransactionAsync(CancellationToken.None);
+        // A write answered already (handed back by an earlier try of this batch) is not the batch's any more.
+        var writes = await WithoutRefusedAsync(session, tenant, batch.Where(w => !w.Outcome.Task.IsCompleted).ToList());
+        if (writes.Count == 0) return new long[batch.Count];
         var streams = writes.Select(w => session.Events.StartStream(w.StreamType, w.StreamId, [.. w.Events])).ToList();
-        foreach (var gate in writes.Select(w => w.Gate).Distinct())
-            session.QueueSqlCommand(ParticipationGate.Sql(schema), tenant, gate.Table, gate.Item, gate.OpenTo);
         foreach (var write in writes) write.Scope?.AddClaimTo(session);
         using var viewWrite = writes.Any(w => w.View is not null) ? viewWrites.Begin() : null;
         await session.SaveChangesAsync(CancellationToken.None);
@@ -217,7 +219,49 @@ public sealed class ParticipationLane(string name, GroupCommitOptions options, b
         var sequences = streams.Select(s => s.Events[^1].Sequence).ToList();
         foreach (var view in writes.Select((w, i) => (w.View, Sequence: sequences[i])).Where(v => v.View is not null).GroupBy(v => (v.View!.View, v.View.Id)))
             viewWrite!.Committed(view.First().View! with { Sequence = view.Max(v => v.Sequence) });
-        return sequences;
+        var written = writes.Select((w, i) => (w, i)).ToDictionary(x => x.w, x => sequences[x.i]);
+        return [.. batch.Select(w => written.GetValueOrDefault(w))]; // a handed-back write's place is never read: it is answered
+    }
+
+    /// <summary>
+    /// Hands back (answers null, at once) the writes the transaction would refuse: a person's stream that exists
+    /// already (a repeat), an item no longer open (the gate, whose shared lock is then held until the commit).
+    /// Both are read in the batch's transaction, in one round trip, so that a repeat or a closed item refuses its own
+    /// write only. What a concurrent transaction commits after this read still fails the batch on its key, which is
+    /// then split (<see cref="GroupCommit{TWrite}"/>): the rare case of two writes of one stream racing.
+    /// </summary>
+    private async Task<List<Pending>> WithoutRefusedAsync(IDocumentSession session, string tenant, List<Pending> writes)
+    {
+        if (writes.Count == 0) return writes;
+        var gates = writes.Select(w => w.Gate).Distinct().ToList();
+        var existing = new HashSet<Guid>();
+        var closed = new HashSet<GateCheck>();
+        await using (var batch = new NpgsqlBatch((NpgsqlConnection)session.Connection!))
+        {
+            var streams = new NpgsqlBatchCommand($"select id from {schema}.mt_streams where tenant_id = $1 and id = any($2)");
+            streams.Parameters.Add(new NpgsqlParameter { Value = tenant });
+            streams.Parameters.Add(new NpgsqlParameter { Value = writes.Select(w => w.StreamId).ToArray() });
+            var open = new NpgsqlBatchCommand(ParticipationGate.OpenSql(schema));
+            open.Parameters.Add(new NpgsqlParameter { Value = tenant });
+            open.Parameters.Add(new NpgsqlParameter { Value = gates.Select(g => g.Table).ToArray() });
+            open.Parameters.Add(new NpgsqlParameter { Value = gates.Select(g => g.Item).ToArray() });
+            open.Parameters.Add(new NpgsqlParameter { Value = gates.Select(g => g.OpenTo).ToArray() });
+            batch.BatchCommands.Add(streams);
+            batch.BatchCommands.Add(open);
+            await using var reader = await batch.ExecuteReaderAsync(CancellationToken.None);
+            while (await reader.ReadAsync(CancellationToken.None)) existing.Add(reader.GetGuid(0));
+            await reader.NextResultAsync(CancellationToken.None);
+            while (await reader.ReadAsync(CancellationToken.None)) closed.Add(new GateCheck(reader.GetString(0), reader.GetGuid(1), reader.GetGuid(2)));
+        }
+        var kept = new List<Pending>(writes.Count);
+        foreach (var write in writes)
+        {
+            if (existing.Contains(write.StreamId) || closed.Contains(write.Gate)) HandBack(write);
+            else kept.Add(write);
+        }
+        if (kept.Count < writes.Count)
+            Logger.LogDebug("{Lane}: {Count} of {Batch} writes handed back before their batch (a repeat or a closed item)", Name, writes.Count - kept.Count, writes.Count);
+        return kept;
     }
 
     protected override bool SplitsOn(Exception exception) => WriteConflicts.IsStreamConflict(exception) || ParticipationGate.Refused(exception);

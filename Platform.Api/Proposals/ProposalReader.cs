@@ -71,7 +71,12 @@ public sealed class ProposalReader(NpgsqlDataSource database, PlatformOptions pl
         if (query.Right is { } right) Where("d.data->'rights' ? @", right);
         if (query.SdgTarget is { } target) Where("d.data->'sdgTargets' ? @", target);
         if (query.District is { } district) Where("lower(d.data->>'district') = lower(@)", district);
-        if (query.Text is { } text) Where("(d.data->>'title' ilike @ or d.data->>'description' ilike @)", $"%{EscapeLike(text)}%");
+        // Words, found through the search index (full text, stemmed in the request's language): see docs/search.md.
+        if (query.Text is { } text)
+        {
+            parameters.Add(text);
+            sql.Append(" and ").Append(Search.SearchText.Filter(platform.Schema, "d.id", "$1", "$" + parameters.Count));
+        }
         sql.Append(query.BySupports
             ? " order by coalesce(t.supports, 0) desc, d.data->>'submittedAt' desc, d.id desc"
             : " order by d.data->>'submittedAt' desc, d.id desc");
@@ -95,7 +100,6 @@ public sealed class ProposalReader(NpgsqlDataSource database, PlatformOptions pl
         return (items, total);
     }
 
-    private static string EscapeLike(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 
     private static ProposalDetails ToDetails(string city, ProposalView v, (long Supports, long Sequence) tally, Guid? caller) => new(
         v.Id, city, v.Title, v.Description, v.Rights, v.SdgTargets, v.District, v.Status, tally.Supports, v.SupportThreshold,

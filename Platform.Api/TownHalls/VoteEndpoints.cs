@@ -21,7 +21,7 @@ public static class VoteEndpoints
     public static async Task<IResult> Post(Guid id, Guid pollId, string city, VoteBody body, ClaimsPrincipal user, HttpContext http,
         ParticipationHandler handler, CancellationToken cancellation)
     {
-        var command = new CastVote(id, pollId, user.ParticipantId(), body.Option) { VerifiedResident = user.HoldsRole(city, CityRole.VerifiedResident) };
+        var command = new CastVote(id, pollId, user.ParticipantId(), body.Option) { VerifiedResident = user.HoldsRole(city, CityRole.VerifiedResident), VerifiedEmail = user.HasVerifiedEmail() };
         var done = await handler.Handle(command, city, http.Features.Get<IdempotencyScope>(), cancellation);
         if (done.IsRefused) return done.Problem;
         var cast = (TownHallVoteCast)done.Events[0];

@@ -76,5 +76,6 @@ public static class WebSetup
     }
 
     internal static bool IsApi(PathString path) =>
-        path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/health") || path.StartsWithSegments("/openapi");
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/health") || path.StartsWithSegments("/openapi")
+        || path.StartsWithSegments("/open311");
 }

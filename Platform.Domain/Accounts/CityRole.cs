@@ -11,4 +11,9 @@ public enum CityRole
     Official,
     /// <summary>Hides and restores content that breaks the city's rules.</summary>
     Moderator,
+    /// <summary>
+    /// The city's independent body (an ombudsperson, or the liaison of a national human rights institution): sees the
+    /// concerns escalated to it and records its findings. No council role: it answers to no official.
+    /// </summary>
+    IndependentBody,
 }

@@ -29,6 +29,9 @@ public sealed record SupportConcern(Guid ConcernId, Guid ResidentId)
 {
     public bool VerifiedResident { get; init; }
     public bool VerifiedResidencyRequired { get; init; }
+    /// <summary>Whether the person's email address is verified (from the sign-in); required when <see cref="VerifiedEmailRequired"/> (the city's setting).</summary>
+    public bool VerifiedEmail { get; init; }
+    public bool VerifiedEmailRequired { get; init; }
 }
 
 /// <summary>Take back a resident's support of a concern.</summary>
@@ -65,3 +68,28 @@ public sealed record WithdrawConcern(Guid ConcernId, Guid AccountId)
     /// <summary>The caller's pseudonym, under which their anonymous concerns are recorded (the handler sets it).</summary>
     public Guid? Pseudonym { get; init; }
 }
+
+/// <summary>
+/// The author or a supporter contests the council's answer or resolution (<paramref name="AccountId"/> is the signed-in
+/// caller). The handler sets who the caller is to the concern: their pseudonym, whether they support it, and the
+/// city's response days (the new deadline if the contest reopens the concern).
+/// </summary>
+public sealed record ContestConcern(Guid ConcernId, Guid AccountId, string? Reason)
+{
+    /// <summary>The caller's pseudonym: the contest is recorded under it, and an anonymous author is known by it.</summary>
+    public Guid Pseudonym { get; init; }
+    /// <summary>The caller supports the concern now.</summary>
+    public bool Supporter { get; init; }
+    /// <summary>The city's response deadline in days.</summary>
+    public int ResponseDays { get; init; } = 30;
+}
+
+/// <summary>The author or a supporter takes the concern to the city's independent body (see <see cref="ContestConcern"/> for what the handler sets).</summary>
+public sealed record EscalateConcern(Guid ConcernId, Guid AccountId, string? Reason)
+{
+    public Guid Pseudonym { get; init; }
+    public bool Supporter { get; init; }
+}
+
+/// <summary>A member of the city's independent body records its finding on an escalated concern.</summary>
+public sealed record RecordEscalationFinding(Guid ConcernId, Guid BodyMemberId, string? Finding, string? Outcome);

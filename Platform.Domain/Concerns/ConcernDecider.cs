@@ -35,6 +35,7 @@ public static class ConcernDecider
     public static Decision Decide(SupportConcern command, Participation<Concern, ResidentSupport>? state, DateTimeOffset now)
     {
         if (Residency.Refusal(command.VerifiedResidencyRequired, command.VerifiedResident) is { } refused) return refused;
+        if (EmailVerification.Refusal(command.VerifiedEmailRequired, command.VerifiedEmail) is { } unverified) return unverified;
         if (state?.Item is not { } concern) return Decision.Refuse(DomainError.NotFound("concern"));
         if (!concern.AcceptsSupport)
             return Decision.Refuse(DomainError.Rule("concern-not-supportable", $"A concern that is {concern.Status.ToString().ToLowerInvariant()} cannot receive supports."));
@@ -141,6 +142,89 @@ public static class ConcernDecider
             return Decision.Refuse(new DomainError(ErrorKind.Forbidden, "not-the-author", "Only the author can withdraw a concern."));
         if (Refusal(concern, "withdraw", WithdrawFrom) is { } refused) return refused;
         return Decision.Accept(new ConcernWithdrawn(concern.Id, now));
+    }
+
+    /// <summary>The statuses whose answer or resolution may be contested.</summary>
+    public static readonly IReadOnlyList<ConcernStatus> ContestFrom = [ConcernStatus.Answered, ConcernStatus.Resolved];
+
+    /// <summary>
+    /// The author, or a supporter, contests the council's answer or resolution within <see cref="ConcernRules.ContestDays"/>
+    /// of it, with a reason. The author's contest reopens the concern; supporters' contests reopen it once
+    /// <see cref="ConcernRules.SupporterContestsToReopen"/> of them contested. Reopened, the concern is acknowledged
+    /// again and a new answer is due within the city's response days. A second contest by the same person changes nothing.
+    /// </summary>
+    public static Decision Decide(ContestConcern command, Concern? concern, DateTimeOffset now)
+    {
+        if (Standing(concern, command.AccountId, command.Pseudonym, command.Supporter, "contest") is { } refused) return refused;
+        if (Check.RequiredError(command.Reason, "reason", ConcernRules.ContestReasonMaxLength) is { } invalid) return Decision.Refuse(invalid);
+        if (concern!.Contesters.Contains(command.Pseudonym)) return Decision.NoChange;
+        if (!ContestFrom.Contains(concern.Status) || concern.ContestableSince is not { } since)
+            return Decision.Refuse(DomainError.Rule("concern-not-contestable", "Only an answer or a resolution can be contested."));
+        if (now > ContestableUntil(since))
+            return Decision.Refuse(DomainError.Rule("contest-period-over", $"An answer or a resolution can be contested within {ConcernRules.ContestDays} days only."));
+
+        var reason = command.Reason!.Trim();
+        var contested = new ConcernContested(concern.Id, command.Pseudonym, reason, now);
+        var author = IsAuthor(concern, command.AccountId, command.Pseudonym);
+        return author || concern.Contesters.Length + 1 >= ConcernRules.SupporterContestsToReopen
+            ? Decision.Accept(contested, new ConcernReopened(concern.Id, reason, now.AddDays(command.ResponseDays), now))
+            : Decision.Accept(contested);
+    }
+
+    /// <summary>The last moment an answer or resolution given at <paramref name="since"/> may be contested.</summary>
+    public static DateTimeOffset ContestableUntil(DateTimeOffset since) => since.AddDays(ConcernRules.ContestDays);
+
+    /// <summary>
+    /// The author or a supporter takes the concern to the city's independent body, once its response deadline passed
+    /// <see cref="ConcernRules.EscalateAfterMissedDeadlines"/> times or contests reopened it
+    /// <see cref="ConcernRules.EscalateAfterReopens"/> times. An escalation awaiting its finding changes nothing when
+    /// asked again; a concern with a finding is not escalated again.
+    /// </summary>
+    public static Decision Decide(EscalateConcern command, Concern? concern, DateTimeOffset now)
+    {
+        if (Standing(concern, command.AccountId, command.Pseudonym, command.Supporter, "escalate") is { } refused) return refused;
+        if (Check.RequiredError(command.Reason, "reason", ConcernRules.ContestReasonMaxLength) is { } invalid) return Decision.Refuse(invalid);
+        if (concern!.FindingRecorded)
+            return Decision.Refuse(DomainError.Rule("escalation-decided", "The independent body recorded its finding on this concern already."));
+        if (concern.Escalated) return Decision.NoChange;
+        if (concern.Status is ConcernStatus.Hidden or ConcernStatus.Withdrawn)
+            return Decision.Refuse(DomainError.Rule("concern-not-escalatable", $"A concern that is {concern.Status.ToString().ToLowerInvariant()} cannot be escalated."));
+        if (!MayEscalate(concern, now))
+            return Decision.Refuse(DomainError.Rule("escalation-not-due",
+                $"A concern can be escalated once the council missed its response deadline {ConcernRules.EscalateAfterMissedDeadlines} times, or once contests reopened it {ConcernRules.EscalateAfterReopens} times."));
+        return Decision.Accept(new ConcernEscalated(concern.Id, command.Pseudonym, command.Reason!.Trim(), now));
+    }
+
+    /// <summary>Whether the concern qualifies for the independent body by <paramref name="now"/> (and was not escalated yet).</summary>
+    public static bool MayEscalate(Concern concern, DateTimeOffset now) =>
+        !concern.Escalated && concern.Status is not (ConcernStatus.Hidden or ConcernStatus.Withdrawn)
+        && (concern.MissedDeadlinesAt(now) >= ConcernRules.EscalateAfterMissedDeadlines || concern.Reopens >= ConcernRules.EscalateAfterReopens);
+
+    /// <summary>
+    /// A member of the independent body records its finding (the role is checked by the faces): the finding's text and
+    /// one of <see cref="ConcernRules.EscalationOutcomes"/>, once per escalation.
+    /// </summary>
+    public static Decision Decide(RecordEscalationFinding command, Concern? concern, DateTimeOffset now)
+    {
+        if (concern is null) return Decision.Refuse(DomainError.NotFound("concern"));
+        var errors = new List<DomainError>();
+        Check.Required(command.Finding, "finding", ConcernRules.ResponseMaxLength, errors);
+        if (command.Outcome is not { } outcome || !ConcernRules.EscalationOutcomes.Contains(outcome))
+            errors.Add(DomainError.Invalid("outcome", $"Name the outcome: {string.Join(", ", ConcernRules.EscalationOutcomes)}."));
+        if (errors.Count > 0) return Decision.Refuse(errors);
+        if (!concern.Escalated) return Decision.Refuse(DomainError.Rule("concern-not-escalated", "Only an escalated concern gets a finding."));
+        if (concern.FindingRecorded) return Decision.Refuse(DomainError.Conflict("finding-recorded", "The finding on this concern is recorded already."));
+        return Decision.Accept(new EscalationFindingRecorded(concern.Id, command.BodyMemberId, command.Finding!.Trim(), command.Outcome!, now));
+    }
+
+    private static bool IsAuthor(Concern concern, Guid account, Guid pseudonym) => concern.AuthorId == account || concern.AuthorId == pseudonym;
+
+    /// <summary>Contests and escalations are for the concern's author and its supporters (403 for anyone else).</summary>
+    private static Decision? Standing(Concern? concern, Guid account, Guid pseudonym, bool supporter, string action)
+    {
+        if (concern is null) return Decision.Refuse(DomainError.NotFound("concern"));
+        if (supporter || IsAuthor(concern, account, pseudonym)) return null;
+        return Decision.Refuse(new DomainError(ErrorKind.Forbidden, "not-author-or-supporter", $"Only the author or a supporter of the concern can {action} it."));
     }
 
     /// <summary>

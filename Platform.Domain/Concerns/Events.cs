@@ -50,3 +50,22 @@ public sealed record ConcernWithdrawn(Guid ConcernId, DateTimeOffset WithdrawnAt
 
 /// <summary>A commitment answers this concern; its supporters can follow it.</summary>
 public sealed record ConcernLinkedToCommitment(Guid ConcernId, Guid CommitmentId, DateTimeOffset LinkedAt);
+
+/// <summary>
+/// A resident contested the council's answer or resolution, saying why. <paramref name="ContestedBy"/> is the
+/// resident's pseudonym (the author's or a supporter's), never an account id.
+/// </summary>
+public sealed record ConcernContested(Guid ConcernId, Guid ContestedBy, string Reason, DateTimeOffset ContestedAt);
+
+/// <summary>
+/// A contest (the author's, or enough supporters') reopened the concern: it is under review again and a new answer is
+/// due by <paramref name="ResponseDue"/> (the city's response days from the reopening).
+/// </summary>
+public sealed record ConcernReopened(Guid ConcernId, string Reason, DateTimeOffset ResponseDue, DateTimeOffset ReopenedAt);
+
+/// <summary>The author or a supporter took the concern to the city's independent body (by pseudonym, as a contest).</summary>
+public sealed record ConcernEscalated(Guid ConcernId, Guid EscalatedBy, string Reason, DateTimeOffset EscalatedAt);
+
+/// <summary>A member of the city's independent body recorded its finding on an escalated concern.</summary>
+/// <param name="Outcome">One of <see cref="ConcernRules.EscalationOutcomes"/>.</param>
+public sealed record EscalationFindingRecorded(Guid ConcernId, Guid BodyMemberId, string Finding, string Outcome, DateTimeOffset RecordedAt);

@@ -20,6 +20,9 @@ public sealed record SubmitConsultationResponse(Guid ConsultationId, Guid Reside
 {
     public bool VerifiedResident { get; init; }
     public bool VerifiedResidencyRequired { get; init; }
+    /// <summary>Whether the person's email address is verified (from the sign-in); required when <see cref="VerifiedEmailRequired"/> (the city's setting).</summary>
+    public bool VerifiedEmail { get; init; }
+    public bool VerifiedEmailRequired { get; init; }
 }
 
 /// <summary>Close the consultation at the end of its window (sent by the scheduler, never by a person).</summary>

@@ -49,6 +49,7 @@ public static partial class ConsultationDecider
     public static Decision Decide(SubmitConsultationResponse command, Participation<Consultation, ResidentResponse>? state, DateTimeOffset now)
     {
         if (Residency.Refusal(command.VerifiedResidencyRequired, command.VerifiedResident) is { } refused) return refused;
+        if (EmailVerification.Refusal(command.VerifiedEmailRequired, command.VerifiedEmail) is { } unverified) return unverified;
         var consultation = state?.Item;
         var existing = state?.Mine;
         if (consultation is null || consultation.Status == ConsultationStatus.Draft)

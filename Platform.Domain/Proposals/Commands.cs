@@ -22,6 +22,9 @@ public sealed record SupportProposal(Guid ProposalId, Guid ResidentId)
 {
     public bool VerifiedResident { get; init; }
     public bool VerifiedResidencyRequired { get; init; }
+    /// <summary>Whether the person's email address is verified (from the sign-in); required when <see cref="VerifiedEmailRequired"/> (the city's setting).</summary>
+    public bool VerifiedEmail { get; init; }
+    public bool VerifiedEmailRequired { get; init; }
 }
 
 /// <summary>Take back a resident's support of a proposal.</summary>

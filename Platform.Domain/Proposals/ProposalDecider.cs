@@ -39,6 +39,7 @@ public static class ProposalDecider
     public static Decision Decide(SupportProposal command, Participation<Proposal, ResidentSupport>? state, DateTimeOffset now)
     {
         if (Residency.Refusal(command.VerifiedResidencyRequired, command.VerifiedResident) is { } refused) return refused;
+        if (EmailVerification.Refusal(command.VerifiedEmailRequired, command.VerifiedEmail) is { } unverified) return unverified;
         if (state?.Item is not { } proposal) return Decision.Refuse(DomainError.NotFound("proposal"));
         if (!proposal.Undecided)
             return Decision.Refuse(DomainError.Rule("proposal-not-supportable", $"A proposal that is {Name(proposal.Status)} cannot receive supports."));

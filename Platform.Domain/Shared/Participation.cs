@@ -18,3 +18,16 @@ public static class Residency
     /// <summary>The refusal when the city requires verified residency and the person lacks it; null otherwise.</summary>
     public static Decision? Refusal(bool required, bool verified) => required && !verified ? Decision.Refuse(Required) : null;
 }
+
+/// <summary>
+/// A verified email address as an input of the participation deciders, beside <see cref="Residency"/>: the face says
+/// whether the person's address is verified, the handler whether the city requires it (<c>SupportsRequireVerifiedEmail</c>).
+/// </summary>
+public static class EmailVerification
+{
+    public static readonly DomainError Required = new(ErrorKind.Forbidden, "verified-email-required",
+        "Verify your email address before you support or vote in this city.");
+
+    /// <summary>The refusal when the city requires a verified email address and the person's is not; null otherwise.</summary>
+    public static Decision? Refusal(bool required, bool verified) => required && !verified ? Decision.Refuse(Required) : null;
+}

@@ -24,4 +24,7 @@ public sealed record CastVote(Guid TownHallId, Guid PollId, Guid ResidentId, int
 {
     public bool VerifiedResident { get; init; }
     public bool VerifiedResidencyRequired { get; init; }
+    /// <summary>Whether the person's email address is verified (from the sign-in); required when <see cref="VerifiedEmailRequired"/> (the city's setting).</summary>
+    public bool VerifiedEmail { get; init; }
+    public bool VerifiedEmailRequired { get; init; }
 }

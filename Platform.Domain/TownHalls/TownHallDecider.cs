@@ -118,6 +118,7 @@ public static class TownHallDecider
     public static Decision Decide(CastVote command, Participation<TownHall, ResidentVote>? state, DateTimeOffset now)
     {
         if (Residency.Refusal(command.VerifiedResidencyRequired, command.VerifiedResident) is { } refused) return refused;
+        if (EmailVerification.Refusal(command.VerifiedEmailRequired, command.VerifiedEmail) is { } unverified) return unverified;
         if (state?.Item is not { } townHall) return Decision.Refuse(DomainError.NotFound("town-hall"));
         var poll = townHall.CurrentPoll?.Id == command.PollId ? townHall.CurrentPoll : null;
         if (poll is null)

@@ -21,5 +21,9 @@ public sealed class ConcernLiveRoute : ItemLiveRoute
         On<ConcernWithdrawn>(e => e.ConcernId);
         On<ConcernLinkedToCommitment>(e => e.ConcernId);
         On<ConcernRedacted>(e => e.ConcernId);
+        On<ConcernContested>(e => e.ConcernId);
+        On<ConcernReopened>(e => e.ConcernId);
+        On<ConcernEscalated>(e => e.ConcernId);
+        On<EscalationFindingRecorded>(e => e.ConcernId);
     }
 }

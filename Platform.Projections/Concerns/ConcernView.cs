@@ -37,6 +37,21 @@ public sealed class ConcernView
     /// <summary>The title a concern shows once a moderator removed its text.</summary>
     public const string RedactedTitle = "[text removed by a moderator]";
     public List<Guid> Commitments { get; set; } = [];
+    /// <summary>When the current answer or resolution was given (null: nothing to contest); contests are open for <see cref="ConcernRules.ContestDays"/> after it.</summary>
+    public DateTimeOffset? ContestableSince { get; set; }
+    /// <summary>Contests of the current answer or resolution (a count: who contested is not shown).</summary>
+    public int Contests { get; set; }
+    /// <summary>How many times contests reopened the concern, and when last.</summary>
+    public int Reopens { get; set; }
+    public DateTimeOffset? ReopenedAt { get; set; }
+    public string? ReopenReason { get; set; }
+    /// <summary>When it went to the independent body, and why.</summary>
+    public DateTimeOffset? EscalatedAt { get; set; }
+    public string? EscalationReason { get; set; }
+    /// <summary>The independent body's finding and its outcome (one of <see cref="ConcernRules.EscalationOutcomes"/>).</summary>
+    public string? Finding { get; set; }
+    public string? FindingOutcome { get; set; }
+    public DateTimeOffset? FindingRecordedAt { get; set; }
     /// <summary>The highest event sequence of the concern's own stream reflected here.</summary>
     public long Sequence { get; set; }
 }

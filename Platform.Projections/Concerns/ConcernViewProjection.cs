@@ -34,6 +34,7 @@ public partial class ConcernViewProjection : SingleStreamProjection<ConcernView,
         Touch(view, e, e.Data.AnsweredAt, ConcernStatus.Answered);
         view.Answer = e.Data.Answer;
         view.AnsweredAt = e.Data.AnsweredAt;
+        Contestable(view, e.Data.AnsweredAt);
     }
 
     public static void Apply(IEvent<ConcernDeclined> e, ConcernView view)
@@ -48,6 +49,7 @@ public partial class ConcernViewProjection : SingleStreamProjection<ConcernView,
         Touch(view, e, e.Data.ResolvedAt, ConcernStatus.Resolved);
         view.ResolutionNote = e.Data.Note;
         view.ClosedAt = e.Data.ResolvedAt;
+        Contestable(view, e.Data.ResolvedAt);
     }
 
     public static void Apply(IEvent<ConcernWithdrawn> e, ConcernView view)
@@ -88,6 +90,49 @@ public partial class ConcernViewProjection : SingleStreamProjection<ConcernView,
         if (!view.Commitments.Contains(e.Data.CommitmentId)) view.Commitments.Add(e.Data.CommitmentId);
         view.UpdatedAt = e.Data.LinkedAt;
         view.Sequence = e.Sequence;
+    }
+
+    public static void Apply(IEvent<ConcernContested> e, ConcernView view)
+    {
+        view.Contests++;
+        view.UpdatedAt = e.Data.ContestedAt;
+        view.Sequence = e.Sequence;
+    }
+
+    /// <summary>Under review again: the council owes a new answer by the new deadline.</summary>
+    public static void Apply(IEvent<ConcernReopened> e, ConcernView view)
+    {
+        Touch(view, e, e.Data.ReopenedAt, ConcernStatus.Acknowledged);
+        view.ResponseDue = e.Data.ResponseDue;
+        view.ClosedAt = null;
+        view.ContestableSince = null;
+        view.Reopens++;
+        view.ReopenedAt = e.Data.ReopenedAt;
+        view.ReopenReason = e.Data.Reason;
+    }
+
+    public static void Apply(IEvent<ConcernEscalated> e, ConcernView view)
+    {
+        view.EscalatedAt = e.Data.EscalatedAt;
+        view.EscalationReason = e.Data.Reason;
+        view.UpdatedAt = e.Data.EscalatedAt;
+        view.Sequence = e.Sequence;
+    }
+
+    public static void Apply(IEvent<EscalationFindingRecorded> e, ConcernView view)
+    {
+        view.Finding = e.Data.Finding;
+        view.FindingOutcome = e.Data.Outcome;
+        view.FindingRecordedAt = e.Data.RecordedAt;
+        view.UpdatedAt = e.Data.RecordedAt;
+        view.Sequence = e.Sequence;
+    }
+
+    /// <summary>A new answer or resolution: contests of it start from zero.</summary>
+    private static void Contestable(ConcernView view, DateTimeOffset at)
+    {
+        view.ContestableSince = at;
+        view.Contests = 0;
     }
 
     private static void Touch(ConcernView view, IEvent e, DateTimeOffset at, ConcernStatus status)

@@ -3,8 +3,10 @@ using Weasel.Postgresql.Functions;
 namespace Platform.Projections.Participation;
 
 /// <summary>
-/// The one gate of every participation (a support, a vote, an answer): a statement queued in the participation's own
-/// transaction that fails it unless the item's committed write-side snapshot says it is open to participation. The
+/// The one gate of every participation (a support, a vote, an answer): a statement run in the participation's own
+/// transaction that fails it unless the item's committed write-side snapshot says it is open to participation (a group
+/// commit asks the same question of its whole batch without failing, <see cref="OpenSql"/>, and leaves out the
+/// participations of closed items). The
 /// gate only READS the condition the domain wrote: each item state (<c>Concern</c>, <c>Proposal</c>, <c>TownHall</c>,
 /// <c>Consultation</c>) keeps <c>OpenToParticipation</c> (the id residents may take part in now: the item itself, or a
 /// town hall's open poll; null when closed), stored with its inline snapshot. No rule is stated here.
@@ -29,8 +31,6 @@ public static class ParticipationGate
     /// <summary>Whether a participation's write failed because the gate found its item no longer open.</summary>
     public static bool Refused(Exception exception) => SqlStates.Raised(exception, ClosedState);
 
-    /// <summary>Queued in the participation's Marten batch: parameters tenant, snapshot table, item id, the id it is open to.</summary>
-    public static string Sql(string schema) => $"select {schema}.{FunctionName}(?, ?, ?, ?)";
 
     /// <summary>Run by a close, in its transaction, before its events are saved: parameter <c>@poll</c>, the id participations were open to.</summary>
     public static readonly string CloseLockSql = $"select pg_advisory_xact_lock({LockClass}, hashtext(@poll::text))";
@@ -43,24 +43,49 @@ public static class ParticipationGate
         [Table<Domain.Concerns.Concern>(), Table<Domain.Proposals.Proposal>(), Table<Domain.TownHalls.TownHall>(), Table<Domain.Consultations.Consultation>()];
 
     /// <summary>
-    /// The gate's function: one static query per snapshot table (so PostgreSQL plans each once, where a query built per
-    /// call would be planned at every call), chosen by <c>p_table</c>; an unknown table is refused as closed.
+    /// The gate's functions. <c>participation_open</c> answers whether the item is open to the participation (taking the
+    /// shared lock first where <see cref="LockedTables"/> says so; the lock is held until the transaction ends): one
+    /// static query per snapshot table (so PostgreSQL plans each once, where a query built per call would be planned at
+    /// every call), chosen by <c>p_table</c>; an unknown table is closed. <c>participation_gate</c> raises
+    /// <see cref="ClosedState"/> when it is not, failing the transaction; a group commit asks <c>participation_open</c>
+    /// for its whole batch first (<see cref="OpenSql"/>), so that a closed item refuses its own writes only.
     /// </summary>
     public static Function Function(string schema) => Weasel.Postgresql.Functions.Function.ForSql($$"""
         create or replace function {{schema}}.{{FunctionName}}(p_tenant varchar, p_table varchar, p_item uuid, p_open_to uuid) returns void
         language plpgsql volatile as $gate$
+        begin
+          if not {{schema}}.{{OpenFunctionName}}(p_tenant, p_table, p_item, p_open_to) then
+            raise exception 'not open to participation' using errcode = '{{ClosedState}}';
+          end if;
+        end
+        $gate$;
+        """);
+
+    /// <summary>The function that answers whether an item is open to a participation (see <see cref="Function"/>).</summary>
+    public static Function OpenFunction(string schema) => Weasel.Postgresql.Functions.Function.ForSql($$"""
+        create or replace function {{schema}}.{{OpenFunctionName}}(p_tenant varchar, p_table varchar, p_item uuid, p_open_to uuid) returns boolean
+        language plpgsql volatile as $open$
         declare
           open boolean := false;
         begin
           -- Each query is a new statement, so a new snapshot: it sees a close committed while this participation waited for the lock.
         {{Reads(schema)}}
           end if;
-          if not open then
-            raise exception 'not open to participation' using errcode = '{{ClosedState}}';
-          end if;
+          return open;
         end
-        $gate$;
+        $open$;
         """);
+
+    public const string OpenFunctionName = "participation_open";
+
+    /// <summary>
+    /// Of the gate checks given as three arrays (tables, items, ids open to; parameters 2 to 4, the tenant first), the
+    /// ones whose item is not open: their table, item and id. Each check takes its lock as the gate does, in the
+    /// caller's transaction.
+    /// </summary>
+    public static string OpenSql(string schema) =>
+        $"select g.tbl, g.item, g.open_to from unnest($2::varchar[], $3::uuid[], $4::uuid[]) as g(tbl, item, open_to) " +
+        $"where not {schema}.{OpenFunctionName}($1, g.tbl, g.item, g.open_to)";
 
     /// <summary>
     /// The items whose close takes the participation lock exclusively (<see cref="CloseLockSql"/>): a town hall's poll. Their

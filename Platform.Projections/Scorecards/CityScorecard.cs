@@ -31,6 +31,9 @@ public sealed class CityScorecard
     /// <summary>One entry per answered concern: how long its first answer took, and how long it was allowed.</summary>
     public List<AnswerTime> Answers { get; set; } = [];
 
+    /// <summary>The concerns residents' contests reopened (each once, however often).</summary>
+    public List<Guid> ReopenedConcerns { get; set; } = [];
+
     public int ProposalsReachedThreshold { get; set; }
 
     /// <summary>Proposals past the threshold awaiting the council's decision, with their decision deadline.</summary>
@@ -69,6 +72,11 @@ public sealed class CityScorecard
             case ConcernDeclined e: PendingConcerns.Remove(e.ConcernId); break;
             case ConcernResolved e: PendingConcerns.Remove(e.ConcernId); break;
             case ConcernWithdrawn e: PendingConcerns.Remove(e.ConcernId); break;
+            case ConcernReopened e:
+                // Owed an answer again, by the new deadline: it counts as pending (and past the deadline) from the reopening.
+                if (!ReopenedConcerns.Contains(e.ConcernId)) ReopenedConcerns.Add(e.ConcernId);
+                PendingConcerns[e.ConcernId] = new PendingConcern(e.ReopenedAt, e.ResponseDue);
+                break;
 
             case ProposalThresholdReached e:
                 if (ProposalsAwaitingDecision.TryAdd(e.ProposalId, e.DecisionDue)) ProposalsReachedThreshold++;
@@ -166,7 +174,8 @@ public sealed class CityScorecard
                 AnsweredWithinDeadline: answeredOnTime,
                 AnsweredWithinDeadlinePercent: Percent(answeredOnTime, Answers.Count + openPastDeadline),
                 MedianDaysToFirstAnswer: Median(Answers.Select(a => a.Days)),
-                OpenPastDeadline: openPastDeadline),
+                OpenPastDeadline: openPastDeadline,
+                Reopened: ReopenedConcerns.Count),
             new ProposalFigures(
                 ReachedThreshold: ProposalsReachedThreshold,
                 Decided: ProposalsDecided,

@@ -11,7 +11,7 @@ public static class CityScorecardEvents
     public static readonly Type[] Types =
     [
         typeof(ConcernRaised), typeof(ConcernAcknowledged), typeof(ConcernAnswered), typeof(ConcernDeclined),
-        typeof(ConcernResolved), typeof(ConcernWithdrawn),
+        typeof(ConcernResolved), typeof(ConcernWithdrawn), typeof(ConcernReopened),
         typeof(ProposalThresholdReached), typeof(ProposalAccepted), typeof(ProposalRejected), typeof(ProposalWithdrawn),
         typeof(CommitmentPublished), typeof(CommitmentOverdue), typeof(CommitmentDeadlineChanged), typeof(CommitmentFulfilled),
         typeof(CommitmentProgressReported),

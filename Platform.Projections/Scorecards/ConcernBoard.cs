@@ -48,6 +48,9 @@ public sealed class ConcernBoard
             case ConcernRestored e when Open.TryGetValue(e.ConcernId, out var c):
                 Open[e.ConcernId] = c with { Hidden = false };
                 break;
+            case ConcernReopened e when Open.TryGetValue(e.ConcernId, out var c):
+                Open[e.ConcernId] = c with { Status = ConcernStatus.Acknowledged };
+                break;
             case ConcernResolved e: Open.Remove(e.ConcernId); break;
             case ConcernDeclined e: Open.Remove(e.ConcernId); break;
             case ConcernWithdrawn e: Open.Remove(e.ConcernId); break;

@@ -25,6 +25,7 @@ public partial class ConcernBoardProjection : MultiStreamProjection<ConcernBoard
         IncludeType<ConcernResolved>();
         IncludeType<ConcernDeclined>();
         IncludeType<ConcernWithdrawn>();
+        IncludeType<ConcernReopened>();
     }
 
     public override ConcernBoard Evolve(ConcernBoard? snapshot, string id, IEvent e)

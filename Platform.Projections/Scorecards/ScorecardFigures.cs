@@ -4,7 +4,7 @@ namespace Platform.Projections.Scorecards;
 public sealed record ScorecardFigures(ConcernFigures Concerns, ProposalFigures Proposals, CommitmentFigures Commitments, ConsultationFigures Consultations);
 
 public sealed record ConcernFigures(int Raised, int Answered, int AnsweredWithinDeadline, double? AnsweredWithinDeadlinePercent,
-    double? MedianDaysToFirstAnswer, int OpenPastDeadline);
+    double? MedianDaysToFirstAnswer, int OpenPastDeadline, int Reopened = 0);
 
 public sealed record ProposalFigures(int ReachedThreshold, int Decided, int DecidedWithinDeadline, int AwaitingDecisionPastDeadline,
     double? DecidedWithinDeadlinePercent);

@@ -10,7 +10,8 @@ namespace Platform.Tests.Accounts;
 public sealed record DocumentedWrite(string OperationId, string Method, string Path, bool TakesBody)
 {
     /// <summary>Under <c>/api/cities/{city}/</c>: the write acts in the city of its route.</summary>
-    public bool InCity => Path.StartsWith("/api/cities/{city}", StringComparison.Ordinal);
+    public bool InCity => Path.StartsWith("/api/cities/{city}", StringComparison.Ordinal)
+        || Path.StartsWith("/open311/v2/{city}/", StringComparison.Ordinal); // Open311: the city of the route, a key of that city
 
     /// <summary>The route's parameters besides the city.</summary>
     public IReadOnlyList<string> Items { get; } =
@@ -47,10 +48,12 @@ public sealed record Caller(string Name, CityRole[] Here, CityRole[] Elsewhere, 
     public static readonly Caller VerifiedHere = new("verified resident here", [CityRole.Resident, CityRole.VerifiedResident], None);
     public static readonly Caller OfficialHere = new("official here", [CityRole.Official], None);
     public static readonly Caller ModeratorHere = new("moderator here", [CityRole.Moderator], None);
+    public static readonly Caller IndependentBodyHere = new("independent body here", [CityRole.IndependentBody], None);
     public static readonly Caller ResidentElsewhere = new("resident elsewhere", None, [CityRole.Resident]);
     public static readonly Caller VerifiedElsewhere = new("verified resident elsewhere", None, [CityRole.Resident, CityRole.VerifiedResident]);
     public static readonly Caller OfficialElsewhere = new("official elsewhere", None, [CityRole.Official]);
     public static readonly Caller ModeratorElsewhere = new("moderator elsewhere", None, [CityRole.Moderator]);
+    public static readonly Caller IndependentBodyElsewhere = new("independent body elsewhere", None, [CityRole.IndependentBody]);
     public static readonly Caller NetworkAdministrator = new("network administrator", None, None, Administrator: true);
     /// <summary>Every role of the city and the network's: allowed nearly everywhere here, so only the route keeps them out of the other city.</summary>
     public static readonly Caller CouncilHere = new("official and moderator here (and administrator)", Every, None, Administrator: true);
@@ -59,10 +62,11 @@ public sealed record Caller(string Name, CityRole[] Here, CityRole[] Elsewhere, 
 
     /// <summary>The callers of the matrix: anonymous, the four roles here and elsewhere, the network administrator.</summary>
     public static readonly Caller[] Matrix =
-        [AnonymousCaller, ResidentHere, VerifiedHere, OfficialHere, ModeratorHere, ResidentElsewhere, VerifiedElsewhere, OfficialElsewhere, ModeratorElsewhere, NetworkAdministrator];
+        [AnonymousCaller, ResidentHere, VerifiedHere, OfficialHere, ModeratorHere, IndependentBodyHere, ResidentElsewhere, VerifiedElsewhere, OfficialElsewhere,
+         ModeratorElsewhere, IndependentBodyElsewhere, NetworkAdministrator];
 
     /// <summary>Who forges the other city's name and item ids into a request of this city: the four roles elsewhere, and the council here.</summary>
-    public static readonly Caller[] Forgers = [ResidentElsewhere, VerifiedElsewhere, OfficialElsewhere, ModeratorElsewhere, CouncilHere];
+    public static readonly Caller[] Forgers = [ResidentElsewhere, VerifiedElsewhere, OfficialElsewhere, ModeratorElsewhere, IndependentBodyElsewhere, CouncilHere];
 
     public bool MayCall(Who who) => who switch
     {
@@ -72,6 +76,7 @@ public sealed record Caller(string Name, CityRole[] Here, CityRole[] Elsewhere, 
         Who.VerifiedResident => Here.Contains(CityRole.VerifiedResident),
         Who.Official => Here.Contains(CityRole.Official),
         Who.Moderator => Here.Contains(CityRole.Moderator),
+        Who.IndependentBody => Here.Contains(CityRole.IndependentBody),
         Who.NetworkAdministrator => Administrator,
         Who.Reviewer => Elsewhere.Contains(CityRole.Official) && !Here.Contains(CityRole.Official),
         Who.Author => false,
@@ -196,7 +201,7 @@ public sealed class ApiMatrixRun
                 _prepared++;
             }
             var (url, body) = kind == CellKind.Forged ? Forged(write, call, here, theirs, elsewhere) : Request(write, call, here);
-            await CheckAsync(kind, write, caller.Name, url, body, call.Csv, actor, here, elsewhere, allowed ? null : caller.Refusal);
+            await CheckAsync(kind, write, caller.Name, url, body, call, actor, here, elsewhere, allowed ? null : caller.Refusal);
             if (allowed) fresh = operation.Repeatable;
         }
 
@@ -204,14 +209,14 @@ public sealed class ApiMatrixRun
         {
             if (!fresh) throw new InvalidOperationException($"{write.OperationId}: an operation with an author must be repeatable for its refusals.");
             var (url, body) = Request(write, call, here);
-            await CheckAsync(CellKind.Author, write, "the author", url, body, call.Csv, author, here, elsewhere, expected: null);
+            await CheckAsync(CellKind.Author, write, "the author", url, body, call, author, here, elsewhere, expected: null);
         }
 
         if (theirs is not null && operation.ElsewhereItem is { } status && write.Items.Count > 0)
         {
             // Their request, with its items, sent to this city's route by someone who holds every role in both cities.
             var (url, body) = Request(write, theirs, here);
-            await CheckAsync(CellKind.ElsewhereItem, write, Caller.Everywhere.Name, url, body, theirs.Csv, people[Caller.Everywhere], here, elsewhere, status);
+            await CheckAsync(CellKind.ElsewhereItem, write, Caller.Everywhere.Name, url, body, theirs, people[Caller.Everywhere], here, elsewhere, status);
         }
 
         if (write.InCity)
@@ -220,7 +225,7 @@ public sealed class ApiMatrixRun
             foreach (var caller in Caller.Matrix)
             {
                 var (url, body) = Request(write, call, unknown);
-                await CheckAsync(CellKind.UnknownCity, write, caller.Name, url, body, call.Csv, people[caller], here, elsewhere, 404);
+                await CheckAsync(CellKind.UnknownCity, write, caller.Name, url, body, call, people[caller], here, elsewhere, 404);
             }
         }
     }
@@ -252,14 +257,14 @@ public sealed class ApiMatrixRun
     /// Sends one request and checks it. <paramref name="expected"/> null: an allowed call, which answers 2xx and changes
     /// nothing of the other city. Else the status it must answer, having changed nothing at all.
     /// </summary>
-    private async Task CheckAsync(CellKind kind, DocumentedWrite write, string caller, string url, string? json, string? csv, Actor? actor,
+    private async Task CheckAsync(CellKind kind, DocumentedWrite write, string caller, string url, string? json, Call call, Actor? actor,
         string here, string elsewhere, int? expected)
     {
         // What the store held after the last cell, unless something was prepared since.
         var before = _last is { } last && last.Cities == (here, elsewhere) && last.Version == _prepared ? last.Print
             : await StoreFingerprint.ReadAsync(TestDatabase.ConnectionString, _schema, here, elsewhere, _since);
         var sending = Stopwatch.StartNew();
-        var status = await SendAsync(write.Method, url, json, csv, actor);
+        var status = await SendAsync(write.Method, url, json, call, actor);
         Sending += sending.Elapsed;
         var after = await StoreFingerprint.ReadAsync(TestDatabase.ConnectionString, _schema, here, elsewhere, _since);
         _last = ((here, elsewhere), _prepared, after);
@@ -299,6 +304,8 @@ public sealed class ApiMatrixRun
         foreach (var (name, value) in theirs?.Route ?? new Dictionary<string, string>()) forged[name] = value;
         url += (url.Contains('?') ? "&" : "?") + string.Join("&", forged.Select(f => $"{f.Key}={Uri.EscapeDataString(f.Value)}"));
         if (call.Csv is not null) return (url, json);
+        // A form (Open311): the forged values as fields of their own after the request's.
+        if (call.Form is not null) return (url, call.Form + "&" + string.Join("&", forged.Select(f => $"{f.Key}={Uri.EscapeDataString(f.Value)}")));
         var body = json is null ? new JsonObject() : JsonNode.Parse(json) as JsonObject;
         if (body is null) return (url, json);
         foreach (var (name, value) in forged)
@@ -306,20 +313,24 @@ public sealed class ApiMatrixRun
         return (url, body.ToJsonString());
     }
 
-    private async Task<int> SendAsync(string method, string url, string? json, string? csv, Actor? actor)
+    private async Task<int> SendAsync(string method, string url, string? json, Call call, Actor? actor)
     {
+        var csv = call.Csv;
+        // A form call sends its form (forged: with the forged fields, which come as the "JSON" of the request).
+        var form = call.Form is null ? null : json ?? call.Form;
+        if (form is not null) json = null;
         // Alba takes a path; the query string is set on the request itself.
         var query = url.IndexOf('?') is var at and >= 0 ? url[at..] : "";
         var path = url[..(url.Length - query.Length)];
         var result = await _app.Host.Scenario(x =>
         {
             var send = method switch { "POST" => x.Post, "PUT" => x.Put, "PATCH" => x.Patch, "DELETE" => x.Delete, _ => throw new ArgumentException(method) };
-            var text = csv ?? json;
+            var text = csv ?? form ?? json;
             if (text is null) send.Url(path);
             else send.Text(text).ToUrl(path);
             x.ConfigureHttpContext(c =>
             {
-                if (text is not null) c.Request.ContentType = csv is null ? "application/json" : "text/csv";
+                if (text is not null) c.Request.ContentType = csv is not null ? "text/csv" : form is not null ? "application/x-www-form-urlencoded" : "application/json";
                 c.Request.QueryString = new QueryString(query);
             });
             if (actor is not null) x.As(actor);

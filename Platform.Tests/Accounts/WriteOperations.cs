@@ -32,6 +32,8 @@ public enum Who
     /// city: the one designed cross-city write (the matrix assigns the other city).
     /// </summary>
     Reviewer,
+    /// <summary>A member of the route city's independent body (escalated concerns' findings).</summary>
+    IndependentBody,
     /// <summary>The author of the item only (none of the matrix's callers; the author's own call is checked beside).</summary>
     Author,
 }
@@ -42,6 +44,9 @@ public enum Who
 /// </summary>
 public sealed record Call(IReadOnlyDictionary<string, string> Route, object? Body = null, string? Csv = null, Actor? Author = null)
 {
+    /// <summary>A form-encoded body (application/x-www-form-urlencoded) instead of JSON: Open311's <c>POST requests</c>.</summary>
+    public string? Form { get; init; }
+
     public static Call Of(object? body = null, params (string Name, object Value)[] route) =>
         new(route.ToDictionary(r => r.Name, r => r.Value.ToString()!), body);
 }
@@ -55,6 +60,18 @@ public sealed class Scene(AppFixture app, string city, string other)
     public const string Password = "matrix-password-2026";
 
     public AppFixture App => app;
+
+    /// <summary>Stores (or gives to <paramref name="owner"/>) an unread notice with the id <paramref name="id"/>.</summary>
+    public async Task NoticeOfAsync(Guid id, Actor owner)
+    {
+        await using var session = app.Store.LightweightSession();
+        session.Store(new Platform.Api.Notifications.Notice
+        {
+            Id = id, AccountId = owner.Id, City = city, Kind = Platform.Api.Notifications.NoticeKind.ConcernAnswered, ItemKind = "concern",
+            ItemId = Guid.NewGuid(), Title = "Matrix notice", At = DateTimeOffset.UtcNow,
+        });
+        await session.SaveChangesAsync();
+    }
     public string City => city;
     public string Other => other;
 
@@ -65,6 +82,12 @@ public sealed class Scene(AppFixture app, string city, string other)
     public Task<Actor> ReviewerAsync() => app.AccountAsync(other, CityRole.Official);
 
     public Task<Guid> ConcernAsync(Actor? author = null) => app.RaiseAsync(city, author: author);
+
+    /// <summary>The key of a new Open311 client app of the city, issued by one of its officials.</summary>
+    public async Task<string> Open311KeyAsync() => (await Open311.Open311Scene.IssueAsync(app, city, await OfficialAsync(), "Matrix app")).Key;
+
+    /// <summary>A new Open311 client app of the city; returns its id.</summary>
+    public async Task<Guid> Open311ClientAsync() => (await Open311.Open311Scene.IssueAsync(app, city, await OfficialAsync(), "Matrix app")).Id;
     public Task<Guid> ProposalAsync(Actor? author = null) => app.SubmitAsync(city, author: author);
     public async Task<Guid> CommitmentAsync() => await app.PublishCommitmentAsync(await OfficialAsync(), city: city);
     public async Task<Guid> DraftConsultationAsync() => await app.DraftConsultationAsync(await OfficialAsync(), city);
@@ -77,6 +100,23 @@ public sealed class Scene(AppFixture app, string city, string other)
         var official = await OfficialAsync();
         var townHall = await app.OpenTownHallAsync(official, city);
         return (townHall, await app.OpenPollAsync(townHall, official, city: city));
+    }
+
+    /// <summary>
+    /// A concern of <paramref name="author"/>, answered and reopened by the author's contests <paramref name="times"/> times,
+    /// then answered again (so it may be contested, or escalated once reopened twice).
+    /// </summary>
+    public async Task<Guid> ContestedConcernAsync(Actor author, int times)
+    {
+        var id = await ConcernAsync(author);
+        var official = await OfficialAsync();
+        for (var i = 0; i < times; i++)
+        {
+            await app.ActAsync(id, "answer", official, new { answer = "Kerbs raised." }, city: city);
+            await app.ActAsync(id, "contests", author, new { reason = "Nothing changed." }, city: city);
+        }
+        await app.ActAsync(id, "answer", official, new { answer = "Kerbs raised, really." }, city: city);
+        return id;
     }
 
     public async Task<Guid> HiddenConcernAsync()
@@ -268,6 +308,19 @@ public static class WriteOperations
         // Each allowed caller erases their own account (fresh for this operation), confirmed by its password.
         new("eraseMyAccount", Who.SignedIn, _ => Ready(Call.Of(new { password = Scene.Password })),
             Repeatable: true, BeforeAllowed: (s, _, caller) => s.SetPasswordAsync(caller)),
+        // Mailed links: a fresh link of a fresh account for each caller (a link works once); the reset request answers the same for all.
+        new("verifyEmail", Who.Anyone, async s => Call.Of(new { token = await s.App.LinkTokenAsync(AccountLinkPurpose.VerifyEmail, s.City) })),
+        new("resendEmailVerification", Who.SignedIn, _ => Ready(Call.Of()), Repeatable: true),
+        new("requestPasswordReset", Who.Anyone, async s => Call.Of(new { email = await s.AccountWithPasswordAsync() }), Repeatable: true),
+        new("resetPassword", Who.Anyone, async s => Call.Of(new
+        {
+            token = await s.App.LinkTokenAsync(AccountLinkPurpose.ResetPassword, s.City), newPassword = "a-new-password-2026",
+        })),
+
+        // Notifications: the caller's own notices and settings. The notice marked read is made the allowed caller's first.
+        new("markMyNotificationRead", Who.SignedIn, _ => Ready(Id(Guid.NewGuid())), Repeatable: true, ElsewhereItem: null,
+            BeforeAllowed: (s, call, caller) => s.NoticeOfAsync(Guid.Parse(call.Route["id"]), caller)),
+        new("markAllMyNotificationsRead", Who.SignedIn, _ => Ready(Call.Of()), Repeatable: true),
 
         // Cities and roles.
         new("registerCity", Who.NetworkAdministrator, _ => Ready(Call.Of(new
@@ -279,6 +332,9 @@ public static class WriteOperations
             concernResponseDays = 20, proposalSupportThreshold = 1, proposalDecisionDays = 60, supportsRequireVerifiedResidency = true,
         })), Repeatable: true),
         new("joinCity", Who.SignedIn, _ => Ready(Call.Of()), Repeatable: true),
+        // Notification settings: the caller's own.
+        new("changeMyNotificationSettings", Who.SignedIn, _ => Ready(Call.Of(new { optedIn = new[] { "townHallScheduled" }, email = new { concernAnswered = "dailyDigest" } })),
+            Repeatable: true),
         // The route names an account: verifying another city's resident here is refused as not a resident of this city.
         new("verifyResident", Who.Official, async s => Call.Of(null, ("accountId", (await s.ResidentAsync()).Id)), Repeatable: true,
             ElsewhereItem: 422),
@@ -304,8 +360,34 @@ public static class WriteOperations
             var author = await s.ResidentAsync();
             return Id(await s.ConcernAsync(author)) with { Author = author };
         }, Repeatable: true),
+        new("contestConcern", Who.Author, async s =>
+        {
+            var author = await s.ResidentAsync();
+            return Id(await s.ContestedConcernAsync(author, 0), new { reason = "The stop has no kerb yet." }) with { Author = author };
+        }, Repeatable: true),
+        new("escalateConcern", Who.Author, async s =>
+        {
+            var author = await s.ResidentAsync();
+            return Id(await s.ContestedConcernAsync(author, 2), new { reason = "Reopened twice, nothing done." }) with { Author = author };
+        }, Repeatable: true),
+        new("recordEscalationFinding", Who.IndependentBody, async s =>
+        {
+            var author = await s.ResidentAsync();
+            var id = await s.ContestedConcernAsync(author, 2);
+            await s.App.ActAsync(id, "escalation", author, new { reason = "Reopened twice." }, city: s.City);
+            return Id(id, new { finding = "The council did not act.", outcome = "upheld" });
+        }),
         new("followConcern", Who.Resident, async s => Id(await s.ConcernAsync()), Repeatable: true),
         new("unfollowConcern", Who.Resident, async s => Id(await s.ConcernAsync()), Repeatable: true),
+
+        // Open311: officials manage the city's client apps; a client app with a key of the city submits, whoever calls.
+        new("issueOpen311Key", Who.Official, _ => Ready(Call.Of(new { app = "Street Reporter" })), Repeatable: true),
+        new("revokeOpen311Key", Who.Official, async s => Id(await s.Open311ClientAsync()), Repeatable: true),
+        // Another city's request (its key) sent to this city's route: the key is unknown here, 403.
+        new("open311CreateRequest", Who.Anyone, async s => Call.Of(null, ("format", "json")) with
+        {
+            Form = $"api_key={Uri.EscapeDataString(await s.Open311KeyAsync())}&service_code=housing&lat=53.96&long=-1.08&description=Damp%20flats",
+        }, Repeatable: true, ElsewhereItem: 403),
 
         // Proposals.
         new("submitProposal", Who.Resident, _ => Ready(Call.Of(ProposalApi.ValidBody())), Repeatable: true),

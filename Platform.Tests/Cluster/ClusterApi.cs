@@ -85,6 +85,15 @@ public static class ClusterApi
         return await JsonAsync(answer);
     }
 
+    /// <summary>POSTs <paramref name="body"/> (none when null) as <paramref name="caller"/> and expects <paramref name="status"/>.</summary>
+    public static async Task PostAsync(HttpClient http, ClusterResident caller, string url, object? body = null, int status = 200)
+    {
+        using var request = Authorised(HttpMethod.Post, url, caller);
+        if (body is not null) request.Content = JsonContent.Create(body);
+        using var answer = await http.SendAsync(request);
+        await ExpectAsync(answer, status);
+    }
+
     private static HttpRequestMessage Authorised(HttpMethod method, string url, ClusterResident resident)
     {
         var request = new HttpRequestMessage(method, url);

@@ -235,4 +235,199 @@ public class ConcernDeciderTests
         Assert.NotEqual(PersonalStream.Id(item, resident), PersonalStream.Id(resident, item));
         Assert.Equal(8, PersonalStream.Id(item, resident).Version);
     }
+
+    // Contest and escalate. The author is known by account (named concern) or pseudonym; contests are recorded under the pseudonym.
+
+    private static readonly Guid AuthorPseudonym = Guid.NewGuid();
+    private static readonly ConcernAcknowledged Acknowledged = new(ConcernId, Official, "Transport", Now.AddDays(30), Now);
+    private static readonly ConcernAnswered Answered = new(ConcernId, Official, "Kerbs raised.", Now.AddDays(10));
+
+    private static ContestConcern ByAuthor(string? reason = "Nothing changed at the stop.") =>
+        new(ConcernId, Author, reason) { Pseudonym = AuthorPseudonym, ResponseDays = 20 };
+
+    private static ContestConcern BySupporter(Guid pseudonym, string? reason = "Still no ramp.") =>
+        new(ConcernId, Guid.NewGuid(), reason) { Pseudonym = pseudonym, Supporter = true, ResponseDays = 20 };
+
+    [Fact]
+    public void The_authors_contest_of_an_answer_reopens_the_concern_with_the_deadline_starting_again()
+    {
+        var at = Answered.AnsweredAt.AddDays(3);
+        Scenario.Given<Concern>(Raised, Acknowledged, Answered).When(s => ConcernDecider.Decide(ByAuthor("  Nothing changed at the stop. "), s, at))
+            .Events(new ConcernContested(ConcernId, AuthorPseudonym, "Nothing changed at the stop.", at),
+                new ConcernReopened(ConcernId, "Nothing changed at the stop.", at.AddDays(20), at));
+
+        var reopened = Evolution<Concern>.Fold([Raised, Acknowledged, Answered, new ConcernContested(ConcernId, AuthorPseudonym, "r", at),
+            new ConcernReopened(ConcernId, "r", at.AddDays(20), at)])!;
+        Assert.Equal(ConcernStatus.Acknowledged, reopened.Status);
+        Assert.Equal(at.AddDays(20), reopened.ResponseDue);
+        Assert.Equal(1, reopened.Reopens);
+    }
+
+    [Fact]
+    public void An_anonymous_author_contests_a_resolution_under_their_pseudonym()
+    {
+        var raised = Raised with { AuthorId = AuthorPseudonym, Anonymous = true };
+        var resolved = new ConcernResolved(ConcernId, Official, null, Now);
+        var contested = Scenario.Given<Concern>(raised, resolved).When(s => ConcernDecider.Decide(ByAuthor(), s, Now.AddDays(1))).Decision.Events;
+        Assert.Equal(2, contested.Count);
+        Assert.Equal(AuthorPseudonym, Assert.IsType<ConcernContested>(contested[0]).ContestedBy);
+    }
+
+    [Fact]
+    public void Supporters_contests_reopen_the_concern_once_enough_contested()
+    {
+        var at = Answered.AnsweredAt.AddDays(1);
+        var history = new List<object> { Raised, Acknowledged, Answered };
+        for (var i = 1; i < ConcernRules.SupporterContestsToReopen; i++)
+        {
+            var supporter = Guid.NewGuid();
+            var contested = Scenario.Given<Concern>([.. history]).When(s => ConcernDecider.Decide(BySupporter(supporter), s, at)).Single<ConcernContested>();
+            Assert.Equal(supporter, contested.ContestedBy);
+            history.Add(contested);
+            Assert.Equal(ConcernStatus.Answered, Evolution<Concern>.Fold(history)!.Status);
+        }
+        var last = Guid.NewGuid();
+        Scenario.Given<Concern>([.. history]).When(s => ConcernDecider.Decide(BySupporter(last, " Still no ramp. "), s, at))
+            .Events(new ConcernContested(ConcernId, last, "Still no ramp.", at), new ConcernReopened(ConcernId, "Still no ramp.", at.AddDays(20), at));
+    }
+
+    [Fact]
+    public void Contesting_twice_by_the_same_person_changes_nothing_even_after_the_reopening()
+    {
+        var supporter = Guid.NewGuid();
+        var at = Answered.AnsweredAt.AddDays(1);
+        Scenario.Given<Concern>(Raised, Answered, new ConcernContested(ConcernId, supporter, "r", at))
+            .When(s => ConcernDecider.Decide(BySupporter(supporter), s, at)).Nothing();
+        Scenario.Given<Concern>(Raised, Answered, new ConcernContested(ConcernId, AuthorPseudonym, "r", at), new ConcernReopened(ConcernId, "r", at.AddDays(20), at))
+            .When(s => ConcernDecider.Decide(ByAuthor(), s, at)).Nothing();
+    }
+
+    [Fact]
+    public void A_new_answer_can_be_contested_again_by_the_same_author()
+    {
+        var at = Answered.AnsweredAt.AddDays(1);
+        var again = new ConcernAnswered(ConcernId, Official, "Ramp ordered.", at.AddDays(5));
+        Assert.Equal(2, Scenario.Given<Concern>(Raised, Answered, new ConcernContested(ConcernId, AuthorPseudonym, "r", at),
+                new ConcernReopened(ConcernId, "r", at.AddDays(20), at), again)
+            .When(s => ConcernDecider.Decide(ByAuthor(), s, again.AnsweredAt.AddDays(1))).Decision.Events.Count);
+    }
+
+    [Fact]
+    public void A_contest_after_the_period_is_refused_by_the_rule()
+    {
+        var last = Answered.AnsweredAt.AddDays(ConcernRules.ContestDays);
+        Assert.Equal(2, Scenario.Given<Concern>(Raised, Answered).When(s => ConcernDecider.Decide(ByAuthor(), s, last)).Decision.Events.Count);
+        var error = Scenario.Given<Concern>(Raised, Answered).When(s => ConcernDecider.Decide(ByAuthor(), s, last.AddSeconds(1))).Refused("contest-period-over");
+        Assert.Equal(ErrorKind.RuleViolated, error.Kind);
+    }
+
+    [Theory]
+    [InlineData(ConcernStatus.Open), InlineData(ConcernStatus.Acknowledged), InlineData(ConcernStatus.Declined), InlineData(ConcernStatus.Hidden),
+     InlineData(ConcernStatus.Withdrawn)]
+    public void Only_an_answer_or_a_resolution_can_be_contested(ConcernStatus status)
+    {
+        object[] after = status switch
+        {
+            ConcernStatus.Acknowledged => [Acknowledged],
+            ConcernStatus.Declined => [new ConcernDeclined(ConcernId, Official, "no", Now)],
+            ConcernStatus.Hidden => [Answered, new ConcernHidden(ConcernId, Moderator, "r", Now)],
+            ConcernStatus.Withdrawn => [new ConcernWithdrawn(ConcernId, Now)],
+            _ => [],
+        };
+        var error = Scenario.Given<Concern>([Raised, .. after]).When(s => ConcernDecider.Decide(ByAuthor(), s, Now)).Refused("concern-not-contestable");
+        Assert.Equal(ErrorKind.RuleViolated, error.Kind);
+    }
+
+    [Fact]
+    public void Someone_neither_author_nor_supporter_may_not_contest_or_escalate()
+    {
+        var stranger = new ContestConcern(ConcernId, Guid.NewGuid(), "r") { Pseudonym = Guid.NewGuid() };
+        Assert.Equal(ErrorKind.Forbidden, Scenario.Given<Concern>(Raised, Answered).When(s => ConcernDecider.Decide(stranger, s, Now)).Refused("not-author-or-supporter").Kind);
+        var escalation = new EscalateConcern(ConcernId, Guid.NewGuid(), "r") { Pseudonym = Guid.NewGuid() };
+        Assert.Equal(ErrorKind.Forbidden, Scenario.Given<Concern>(Raised, Answered).When(s => ConcernDecider.Decide(escalation, s, Now)).Refused("not-author-or-supporter").Kind);
+        Scenario.Given<Concern>().When(s => ConcernDecider.Decide(ByAuthor(), s, Now)).Refused("concern-not-found");
+    }
+
+    [Theory]
+    [InlineData(null), InlineData("   ")]
+    public void A_contest_and_an_escalation_need_a_reason(string? reason)
+    {
+        Scenario.Given<Concern>(Raised, Answered).When(s => ConcernDecider.Decide(ByAuthor(reason), s, Now)).Refused("invalid-reason", "reason");
+        Scenario.Given<Concern>(Raised, Answered).When(s => ConcernDecider.Decide(ByAuthor(new string('x', ConcernRules.ContestReasonMaxLength + 1)), s, Now))
+            .Refused("invalid-reason", "reason");
+        Scenario.Given<Concern>(Raised, Answered).When(s => ConcernDecider.Decide(Escalation(reason), s, Now)).Refused("invalid-reason", "reason");
+    }
+
+    private static EscalateConcern Escalation(string? reason = "Twice reopened, still nothing.") => new(ConcernId, Author, reason) { Pseudonym = AuthorPseudonym };
+
+    /// <summary>Raised, then reopened <paramref name="times"/> times by the author's contests of new answers.</summary>
+    private static object[] Reopened(int times)
+    {
+        var events = new List<object> { Raised };
+        for (var i = 0; i < times; i++)
+        {
+            var at = Now.AddDays(i * 10);
+            events.Add(new ConcernAnswered(ConcernId, Official, "a", at));
+            events.Add(new ConcernContested(ConcernId, AuthorPseudonym, "r", at.AddDays(1)));
+            events.Add(new ConcernReopened(ConcernId, "r", at.AddDays(31), at.AddDays(1)));
+        }
+        return [.. events];
+    }
+
+    [Fact]
+    public void A_concern_reopened_twice_may_be_escalated_once_reopened_once_it_may_not()
+    {
+        var at = Now.AddDays(25);
+        Scenario.Given<Concern>(Reopened(2)).When(s => ConcernDecider.Decide(Escalation("  Twice reopened, still nothing. "), s, at))
+            .Events(new ConcernEscalated(ConcernId, AuthorPseudonym, "Twice reopened, still nothing.", at));
+        Assert.Equal(ErrorKind.RuleViolated,
+            Scenario.Given<Concern>(Reopened(1)).When(s => ConcernDecider.Decide(Escalation(), s, Now.AddDays(5))).Refused("escalation-not-due").Kind);
+    }
+
+    [Fact]
+    public void A_concern_past_its_deadline_twice_may_be_escalated_by_a_supporter()
+    {
+        // Answered late once (deadline of the acknowledgement), reopened, and now past the new deadline: two missed.
+        var late = new ConcernAnswered(ConcernId, Official, "late", Acknowledged.ResponseDue.AddDays(1));
+        var reopenedAt = late.AnsweredAt.AddDays(1);
+        object[] history = [Raised, Acknowledged, late, new ConcernContested(ConcernId, AuthorPseudonym, "r", reopenedAt),
+            new ConcernReopened(ConcernId, "r", reopenedAt.AddDays(30), reopenedAt)];
+        var supporter = new EscalateConcern(ConcernId, Guid.NewGuid(), "Late again.") { Pseudonym = Guid.NewGuid(), Supporter = true };
+
+        Scenario.Given<Concern>(history).When(s => ConcernDecider.Decide(supporter, s, reopenedAt.AddDays(30))).Refused("escalation-not-due");
+        Assert.IsType<ConcernEscalated>(Assert.Single(
+            Scenario.Given<Concern>(history).When(s => ConcernDecider.Decide(supporter, s, reopenedAt.AddDays(30).AddSeconds(1))).Decision.Events));
+    }
+
+    [Fact]
+    public void An_escalation_asked_again_changes_nothing_and_after_the_finding_is_refused()
+    {
+        var escalated = new ConcernEscalated(ConcernId, AuthorPseudonym, "r", Now.AddDays(25));
+        Scenario.Given<Concern>([.. Reopened(2), escalated]).When(s => ConcernDecider.Decide(Escalation(), s, Now.AddDays(26))).Nothing();
+        var found = new EscalationFindingRecorded(ConcernId, Guid.NewGuid(), "f", "upheld", Now.AddDays(27));
+        Scenario.Given<Concern>([.. Reopened(2), escalated, found]).When(s => ConcernDecider.Decide(Escalation(), s, Now.AddDays(28))).Refused("escalation-decided");
+    }
+
+    private static readonly Guid BodyMember = Guid.NewGuid();
+
+    [Fact]
+    public void The_independent_body_records_one_finding_on_an_escalated_concern()
+    {
+        var escalated = new ConcernEscalated(ConcernId, AuthorPseudonym, "r", Now.AddDays(25));
+        var at = Now.AddDays(40);
+        Scenario.Given<Concern>([.. Reopened(2), escalated])
+            .When(s => ConcernDecider.Decide(new RecordEscalationFinding(ConcernId, BodyMember, " The council did not act. ", "partly-upheld"), s, at))
+            .Events(new EscalationFindingRecorded(ConcernId, BodyMember, "The council did not act.", "partly-upheld", at));
+        Scenario.Given<Concern>([.. Reopened(2), escalated, new EscalationFindingRecorded(ConcernId, BodyMember, "f", "upheld", at)])
+            .When(s => ConcernDecider.Decide(new RecordEscalationFinding(ConcernId, BodyMember, "again", "upheld"), s, at)).Refused("finding-recorded");
+        Scenario.Given<Concern>(Reopened(2))
+            .When(s => ConcernDecider.Decide(new RecordEscalationFinding(ConcernId, BodyMember, "f", "upheld"), s, at)).Refused("concern-not-escalated");
+    }
+
+    [Theory]
+    [InlineData(null, "upheld", "finding"), InlineData(" ", "upheld", "finding"), InlineData("f", null, "outcome"), InlineData("f", "guilty", "outcome"),
+     InlineData("f", "Upheld", "outcome")]
+    public void A_finding_names_its_text_and_a_known_outcome(string? finding, string? outcome, string field) =>
+        Scenario.Given<Concern>([.. Reopened(2), new ConcernEscalated(ConcernId, AuthorPseudonym, "r", Now)])
+            .When(s => ConcernDecider.Decide(new RecordEscalationFinding(ConcernId, BodyMember, finding, outcome), s, Now)).RefusedNaming(field);
 }

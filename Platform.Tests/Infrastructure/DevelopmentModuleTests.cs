@@ -11,8 +11,11 @@ namespace Platform.Tests.Infrastructure;
 /// Development modules (the benchmarks' password-less residents live in one) are no part of the API's build: the API
 /// loads one only when <c>Platform:DevelopmentModules</c> names its assembly, and only in the Development environment.
 /// </summary>
-public sealed class DevelopmentModuleTests(DevelopmentModuleTests.WithModule app) : IClassFixture<DevelopmentModuleTests.WithModule>
+[Collection(Name)]
+public sealed class DevelopmentModuleTests(DevelopmentModuleTests.WithModule app)
 {
+    public const string Name = "development-module";
+
     [Fact]
     public async Task In_Development_the_named_module_adds_its_services_and_endpoints()
     {
@@ -48,6 +51,10 @@ public sealed class DevelopmentModuleTests(DevelopmentModuleTests.WithModule app
         }
     }
 }
+
+/// <summary>Alone, like every collection with a host of its own (see <see cref="Open311.Open311RateLimitCollection"/>).</summary>
+[CollectionDefinition(DevelopmentModuleTests.Name, DisableParallelization = true)]
+public sealed class DevelopmentModuleCollection : ICollectionFixture<DevelopmentModuleTests.WithModule>;
 
 /// <summary>The usual test host names no module: the module's endpoint is not there.</summary>
 [Collection(IntegrationCollection.Name)]

@@ -5,7 +5,8 @@ namespace Platform.Tests.Infrastructure;
 
 /// <summary>
 /// The rules of group commit on their own (supports and votes run them against PostgreSQL in their own tests): a
-/// refused write costs the others nothing, a stream written twice in one batch is written once, and nothing queued
+/// refused write costs the others nothing, a write handed back before its batch stays out of it, a stream written twice
+/// in one batch is written once, and nothing queued
 /// is dropped when the service stops.
 /// </summary>
 public class GroupCommitTests
@@ -13,6 +14,9 @@ public class GroupCommitTests
     /// <summary>A group commit whose "transaction" refuses the streams it is told to, and records every batch it tried.</summary>
     private sealed class Recording(params Guid[] refused) : GroupCommit<Recording.Item>(new GroupCommitOptions { Writers = 1, MaxBatch = 64 }, NullLogger.Instance)
     {
+        /// <summary>Streams whose writes the "transaction" knows to be refused before it writes: it hands them back.</summary>
+        public HashSet<Guid> Known { get; } = [];
+
         private long _sequence;
         public List<int> Batches { get; } = [];
         public List<Guid> Written { get; } = [];
@@ -26,6 +30,8 @@ public class GroupCommitTests
         {
             await Gate.Task;
             lock (Batches) Batches.Add(batch.Count);
+            foreach (var item in batch.Where(i => Known.Contains(i.StreamId))) HandBack(item);
+            batch = [.. batch.Where(i => !i.Outcome.Task.IsCompleted)];
             if (batch.Any(i => refused.Contains(i.StreamId))) throw new RefusedException();
             lock (Written) Written.AddRange(batch.Select(i => i.StreamId));
             return batch.Select(_ => Interlocked.Increment(ref _sequence)).ToList();
@@ -66,6 +72,29 @@ public class GroupCommitTests
         Assert.Equal(16, answers.Where(a => a is not null).Distinct().Count());
         Assert.Equal(streams.Where(s => s != refused).Order(), commit.Written.Order());
         Assert.Equal(17, commit.Batches[0]);
+        await commit.StopAsync(CancellationToken.None).WaitAsync(Patience);
+    }
+
+    [Fact]
+    public async Task Writes_handed_back_before_the_batch_are_answered_null_and_left_out_of_its_halves_when_a_race_splits_it()
+    {
+        var refused = Guid.NewGuid();
+        var commit = new Recording(refused);
+        var streams = Enumerable.Range(0, 16).Select(_ => Guid.NewGuid()).ToList();
+        var known = streams.Where((_, i) => i % 4 == 0).ToList(); // 4 of them
+        commit.Known.UnionWith(known);
+        streams.Insert(9, refused);
+
+        var outcomes = streams.Select(s => commit.SubmitAsync(s)).ToList();
+        commit.Gate.SetResult();
+        await commit.StartAsync(CancellationToken.None);
+        var answers = await Task.WhenAll(outcomes).WaitAsync(Patience);
+
+        Assert.All(answers.Where((_, i) => known.Contains(streams[i]) || streams[i] == refused), a => Assert.Null(a));
+        Assert.Equal(12, answers.Count(a => a is not null));
+        Assert.Equal(streams.Where(s => s != refused && !known.Contains(s)).Order(), commit.Written.Order());
+        Assert.Equal(17, commit.Batches[0]);
+        Assert.Equal(13, commit.Batches[1] + commit.Batches[2]); // the halves hold the 13 writes left, not the 4 handed back
         await commit.StopAsync(CancellationToken.None).WaitAsync(Patience);
     }
 

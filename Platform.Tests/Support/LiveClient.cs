@@ -31,12 +31,15 @@ public sealed class LiveClient : IAsyncDisposable
         Connection.InvokeAsync<JsonElement>("Watch", view, city, id);
 
     /// <summary>The next push, or null when none arrives within <paramref name="wait"/>.</summary>
-    public async Task<JsonElement?> NextAsync(TimeSpan wait)
+    public Task<JsonElement?> NextAsync(TimeSpan wait) => NextAsync(_pushes.Reader, wait);
+
+    /// <summary>The next push a channel holds, or null when none arrives within <paramref name="wait"/>.</summary>
+    public static async Task<JsonElement?> NextAsync(ChannelReader<JsonElement> pushes, TimeSpan wait)
     {
         using var timeout = new CancellationTokenSource(wait);
         try
         {
-            return await _pushes.Reader.ReadAsync(timeout.Token);
+            return await pushes.ReadAsync(timeout.Token);
         }
         catch (OperationCanceledException)
         {

@@ -68,6 +68,7 @@ public sealed class OutputLeakTests(AppFixture app)
         [
             $"/cities/{city}/concerns", $"/cities/{city}/concerns?q=Hidden", $"/cities/{city}/concerns?status=hidden",
             $"/api/cities/{city}/concerns?q=Hidden", $"/api/cities/{city}/concerns?sort=supports",
+            $"/api/cities/{city}/search?q=Hidden%20words", $"/api/cities/{city}/search?q=Lift", $"/cities/{city}/search?q=Hidden%20words", $"/cities/{city}/search?q=Lift",
             $"/cities/{city}/scorecard", $"/cities/{city}/screen", $"/cities/{city}/council", $"/cities/{city}/reports/{DateTime.UtcNow.Year}",
             .. concerns.Select(c => $"/cities/{city}/concerns/{c}"),
         ]);

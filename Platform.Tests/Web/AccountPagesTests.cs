@@ -18,7 +18,7 @@ public sealed class AccountPagesTests(BrowserFixture browser)
             await page.SignInAsync(email);
             await page.GetByRole(AriaRole.Navigation, new() { Name = "Account" }).GetByRole(AriaRole.Link, new() { Name = "Your account" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Your account");
-            await Expect(page.GetByText(email)).ToBeVisibleAsync();
+            await Expect(page.GetByText($"Signed in as Browser test person ({email}).")).ToBeVisibleAsync();
 
             var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download your data" }).ClickAsync());
             Assert.Equal("my-data.json", download.SuggestedFilename);

@@ -120,6 +120,29 @@ public sealed class PageScene(BrowserFixture browser, string city, string token)
         return code;
     }
 
+    /// <summary>A concern of the council's account (its author), answered by it and reopened by its contests <paramref name="times"/> times, then answered again.</summary>
+    public async Task<Guid> ContestedAsync(int times)
+    {
+        var id = await ConcernAsync();
+        for (var i = 0; i < times; i++)
+        {
+            await SendAsync(HttpMethod.Post, $"/api/cities/{city}/concerns/{id}/answer", new { answer = "Kerbs raised." });
+            await SendAsync(HttpMethod.Post, $"/api/cities/{city}/concerns/{id}/contests", new { reason = "Nothing changed." });
+        }
+        await SendAsync(HttpMethod.Post, $"/api/cities/{city}/concerns/{id}/answer", new { answer = "Kerbs raised, really." });
+        return id;
+    }
+
+    /// <summary>A concern reopened twice and escalated to the independent body.</summary>
+    public async Task<Guid> EscalatedAsync()
+    {
+        var id = await ContestedAsync(2);
+        await SendAsync(HttpMethod.Post, $"/api/cities/{city}/concerns/{id}/escalation", new { reason = "Reopened twice." });
+        return id;
+    }
+    /// <summary>A new Open311 client app of the city (its key issued through the API); returns its id.</summary>
+    public Task<Guid> Open311ClientAsync() => CreateAsync($"/api/cities/{city}/open311/clients", new { app = "Matrix app" });
+
     public void Dispose() => _http.Dispose();
 }
 
@@ -153,6 +176,9 @@ public static class PageHandlers
         new(Concern, "Resolve", Who.Official, PageRefusal.Forbidden, On(s => s.ConcernAsync(), ("resolve-note", "Done."))),
         new(Concern, "Hide", Who.Moderator, PageRefusal.Forbidden, On(s => s.ConcernAsync(), ("hide-reason", "A private phone number."))),
         new(Concern, "Redact", Who.Moderator, PageRefusal.Forbidden, On(s => s.ConcernAsync(), ("redact-reason", "A private phone number."))),
+        new(Concern, "Contest", Who.Author, PageRefusal.Forbidden, On(s => s.ContestedAsync(0), ("contest-reason", "The stop has no kerb yet."))),
+        new(Concern, "Escalate", Who.Author, PageRefusal.Forbidden, On(s => s.ContestedAsync(2), ("escalate-reason", "Reopened twice, nothing done."))),
+        new(Concern, "Finding", Who.IndependentBody, PageRefusal.Forbidden, On(s => s.EscalatedAsync(), ("finding", "Not done."), ("outcome", "upheld"))),
         new(Concern, "Restore", Who.Moderator, PageRefusal.Forbidden,
             On(s => s.ConcernAfterAsync("hiding", body: new { reason = "A private phone number." }), ("restore-reason", "The number is gone."))),
         new("/cities/{city}/concerns/new", "", Who.Resident, PageRefusal.Forbidden,
@@ -208,6 +234,10 @@ public static class PageHandlers
                 new Dictionary<string, string> { ["period"] = "2024", ["value"] = "85.5" })),
         new("/cities/{city}/indicators/{code}/import", "", Who.Official, PageRefusal.Forbidden, async s =>
             new PageForm(new Dictionary<string, string> { ["code"] = await s.AdoptedIndicatorAsync() }, new Dictionary<string, string>(), "Year,Value\n2023,84.2\n")),
+        // Open311: officials issue and revoke the keys of client apps.
+        new("/cities/{city}/council/open311", "", Who.Official, PageRefusal.Forbidden, New(("app", "Street Reporter"))),
+        new("/cities/{city}/council/open311", "Revoke", Who.Official, PageRefusal.Forbidden,
+            async s => PageForm.Of(null, ("clientId", (await s.Open311ClientAsync()).ToString()))),
 
         // Outside any city: nothing there names a city to act in (registration names the city one joins, which is anyone's choice).
         new("/sign-in", "", Who.Anyone, PageRefusal.ShownOnPage, null),
@@ -218,5 +248,16 @@ public static class PageHandlers
         new("/account", "Password", Who.SignedIn, PageRefusal.ShownOnPage, null),
         new("/account", "SignOutEverywhere", Who.SignedIn, PageRefusal.ShownOnPage, null),
         new("/account", "Erase", Who.SignedIn, PageRefusal.ShownOnPage, null),
+        // The signed-in person's own notices and settings: nothing of a city (another person's notice is not found).
+        new("/notifications", "Read", Who.SignedIn, PageRefusal.ShownOnPage, null),
+        new("/notifications", "ReadAll", Who.SignedIn, PageRefusal.ShownOnPage, null),
+        new("/account/notification-settings", "", Who.SignedIn, PageRefusal.ShownOnPage, null),
+        // An email's unsubscribe link: its signed token names the account, no sign-in and no city.
+        new("/unsubscribe", "", Who.Anyone, PageRefusal.ShownOnPage, null),
+        new("/account", "SendVerification", Who.SignedIn, PageRefusal.ShownOnPage, null),
+        // Mailed links (email verification, password reset): the token names the account, nothing of a city.
+        new("/verify-email", "", Who.Anyone, PageRefusal.ShownOnPage, null),
+        new("/forgot-password", "", Who.Anyone, PageRefusal.ShownOnPage, null),
+        new("/reset-password", "", Who.Anyone, PageRefusal.ShownOnPage, null),
     ];
 }

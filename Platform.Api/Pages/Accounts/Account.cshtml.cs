@@ -6,7 +6,8 @@ namespace Platform.Api.Pages.Accounts;
 /// account. Each form goes to the <see cref="AccountHandler"/> the API uses, so the page refuses what the API refuses.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class AccountModel(IDocumentSession session, AccountHandler handler, IStringLocalizer<Text> text) : PageModel
+public sealed class AccountModel(IDocumentSession session, AccountHandler handler, IStringLocalizer<Text> text, AccountEmails emails,
+    Wolverine.Marten.Publishing.OutboxedSessionFactory outbox, IMessageBus bus) : PageModel
 {
     public AccountDetails? Account { get; private set; }
 
@@ -20,6 +21,23 @@ public sealed class AccountModel(IDocumentSession session, AccountHandler handle
     public Task<IActionResult> OnPostPasswordAsync(CancellationToken cancellation) =>
         ActAsync(() => handler.ChangePasswordAsync(new ChangePassword(CurrentPassword, NewPassword), User, HttpContext, session, cancellation),
             text["Your password is changed. Sign in again with the new one."], cancellation);
+
+    /// <summary>Mails the verification link again; the account page says so, or why not (verified already, too many this hour).</summary>
+    public async Task<IActionResult> OnPostSendVerificationAsync(CancellationToken cancellation)
+    {
+        IResult answer;
+        await using (var write = outbox.OpenSession(bus)) // the email is queued with its link, in one transaction
+            answer = await emails.ResendVerificationAsync(User, write, bus, HttpContext, cancellation);
+        if (answer.Problem() is { } problem)
+        {
+            if (problem.Status == StatusCodes.Status429TooManyRequests)
+                ModelState.AddModelError("", text["Verify.TooMany"]);
+            else problem.AddTo(ModelState, text);
+            return await ReloadAsync(cancellation);
+        }
+        TempData.Confirm(text["Verify.Sent"]);
+        return RedirectToPage();
+    }
 
     public Task<IActionResult> OnPostSignOutEverywhereAsync(CancellationToken cancellation) =>
         ActAsync(() => handler.SignOutEverywhereAsync(User, session, cancellation),

@@ -3,9 +3,10 @@ namespace Platform.Api.Pages.Accounts;
 
 /// <summary>
 /// Registration through the API's own <see cref="AccountHandler"/> (same rules, same refusals), then
-/// sign-in, then the new resident's city. The page's language becomes the account's preferred language.
+/// sign-in, then the new resident's city; the verification email is on its way (docs/accounts.md). The page's language becomes the account's preferred language.
 /// </summary>
-public sealed class RegisterModel(IDocumentSession session, AccountHandler handler, IStringLocalizer<Text> text) : PageModel
+public sealed class RegisterModel(IDocumentSession session, Wolverine.Marten.Publishing.OutboxedSessionFactory outbox, IMessageBus bus, AccountHandler handler,
+    IStringLocalizer<Text> text) : PageModel
 {
     [BindProperty] public string? DisplayName { get; set; }
     [BindProperty] public string? Email { get; set; }
@@ -18,7 +19,9 @@ public sealed class RegisterModel(IDocumentSession session, AccountHandler handl
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellation)
     {
-        var answer = await handler.RegisterAsync(new RegisterAccount(Email, Password, DisplayName, City, Display.Language), session, cancellation);
+        IResult answer;
+        await using (var write = outbox.OpenSession(bus)) // the verification email is queued with the account, in its transaction
+            answer = await handler.RegisterAsync(new RegisterAccount(Email, Password, DisplayName, City, Display.Language), write, cancellation, bus);
         if (answer.Problem() is { } problem)
         {
             problem.AddTo(ModelState, text);

@@ -30,7 +30,8 @@ public sealed class ConcernDetailModel(CityDirectory directory, IDocumentStore s
 
     /// <summary>The council's forms, by their field ids (several forms take a reason, so each field has its own id).</summary>
     public const string DepartmentField = "department", AnswerField = "answer", DeclineField = "decline-reason", ResolveField = "resolve-note",
-        HideField = "hide-reason", RestoreField = "restore-reason", RedactField = "redact-reason";
+        HideField = "hide-reason", RestoreField = "restore-reason", RedactField = "redact-reason",
+        ContestField = "contest-reason", EscalateField = "escalate-reason", FindingField = "finding", OutcomeField = "outcome";
 
     [BindProperty(Name = DepartmentField)] public string? Department { get; set; }
     [BindProperty(Name = AnswerField)] public string? AnswerText { get; set; }
@@ -39,6 +40,27 @@ public sealed class ConcernDetailModel(CityDirectory directory, IDocumentStore s
     [BindProperty(Name = HideField)] public string? HideReason { get; set; }
     [BindProperty(Name = RestoreField)] public string? RestoreReason { get; set; }
     [BindProperty(Name = RedactField)] public string? RedactReason { get; set; }
+    [BindProperty(Name = ContestField)] public string? ContestReason { get; set; }
+    [BindProperty(Name = EscalateField)] public string? EscalateReason { get; set; }
+    [BindProperty(Name = FindingField)] public string? Finding { get; set; }
+    [BindProperty(Name = OutcomeField)] public string? Outcome { get; set; }
+
+    /// <summary>The signed-in author or supporter may contest the answer or resolution now (and has not yet).</summary>
+    public bool MayContest { get; private set; }
+    /// <summary>The signed-in author or supporter contested the current answer or resolution already.</summary>
+    public bool Contested { get; private set; }
+    /// <summary>The signed-in author or supporter may take the concern to the independent body now.</summary>
+    public bool MayEscalate { get; private set; }
+    public bool IsIndependentBody => User.HoldsRole(CitySlug, CityRole.IndependentBody);
+    /// <summary>An outcome of the independent body's finding in the visitor's language.</summary>
+    public string OutcomeName(string outcome) => outcome switch
+    {
+        "upheld" => text["Upheld"],
+        "partly-upheld" => text["Partly upheld"],
+        "not-upheld" => text["Not upheld"],
+        _ => outcome,
+    };
+    public bool MayRecordFinding => IsIndependentBody && Concern?.Contest is { EscalatedAt: not null, FindingRecordedAt: null };
 
     public DateTimeOffset Now => clock.GetUtcNow();
     public bool IsOfficial => User.HoldsRole(CitySlug, CityRole.Official);
@@ -56,7 +78,7 @@ public sealed class ConcernDetailModel(CityDirectory directory, IDocumentStore s
         await LoadAsync(cancellation) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostSupportAsync(CancellationToken cancellation) =>
-        SupportAsync(async _ => (await participation.Handle(new SupportConcern(Id, User.ParticipantId()) { VerifiedResident = User.HoldsRole(CitySlug, CityRole.VerifiedResident) },
+        SupportAsync(async _ => (await participation.Handle(new SupportConcern(Id, User.ParticipantId()) { VerifiedResident = User.HoldsRole(CitySlug, CityRole.VerifiedResident), VerifiedEmail = User.HasVerifiedEmail() },
             CitySlug, scope: null, cancellation)).PageAnswer,
             text["Thank you: your support is counted."], cancellation);
 
@@ -98,19 +120,32 @@ public sealed class ConcernDetailModel(CityDirectory directory, IDocumentStore s
         CouncilAsync(Policies.Moderator, RedactField, (session, account) => handler.Handle(new RedactConcern(Id, account, RedactReason), session, cancellation),
             text["The concern's text is removed."], cancellation);
 
+    public Task<IActionResult> OnPostContestAsync(CancellationToken cancellation) =>
+        CouncilAsync(Policies.Resident, ContestField, (session, account) => handler.Handle(new ContestConcern(Id, account, ContestReason), session, cancellation),
+            text["Your contest is recorded and published with the concern's history."], cancellation);
+
+    public Task<IActionResult> OnPostEscalateAsync(CancellationToken cancellation) =>
+        CouncilAsync(Policies.Resident, EscalateField, (session, account) => handler.Handle(new EscalateConcern(Id, account, EscalateReason), session, cancellation),
+            text["The concern is escalated to the city's independent body."], cancellation);
+
+    public Task<IActionResult> OnPostFindingAsync(CancellationToken cancellation) =>
+        CouncilAsync(Policies.IndependentBody, FindingField,
+            (session, account) => handler.Handle(new RecordEscalationFinding(Id, account, Finding, Outcome), session, cancellation),
+            text["The finding is published."], cancellation, field => field == OutcomeField ? OutcomeField : FindingField);
+
     /// <summary>
-    /// An official's or moderator's action: the endpoint's policy first (sign-in for anonymous visitors, the
+    /// An official's or moderator's action (or a resident's contest or escalation, or the independent body's finding): the endpoint's policy first (sign-in for anonymous visitors, the
     /// forbidden page for others), then the command; its field errors go to the one field of the form that was
     /// sent (the API names it department, answer, reason or note).
     /// </summary>
     private async Task<IActionResult> CouncilAsync(string policy, string formField, Func<IDocumentSession, Guid, Task<Written>> send, string confirmation,
-        CancellationToken cancellation)
+        CancellationToken cancellation, Func<string, string>? fields = null)
     {
         if (await RefusalAsync(authorization, policy) is { } refused) return refused;
         ModelState.Clear(); // the decider decides what is valid
         await using var session = store.LightweightSession(CitySlug);
         return await ShowAnswerAsync(await send(session, User.AccountId()), confirmation, () => LoadAsync(cancellation), text,
-            field => EndpointAnswers.FormField(field) is { Length: > 0 } ? formField : "");
+            fields ?? (field => EndpointAnswers.FormField(field) is { Length: > 0 } ? formField : ""));
     }
 
     private Task<IActionResult> FollowAsync(bool follow, string confirmation, CancellationToken cancellation) =>
@@ -142,6 +177,14 @@ public sealed class ConcernDetailModel(CityDirectory directory, IDocumentStore s
             var support = await session.Events.AggregateStreamAsync<ResidentSupport>(PersonalStream.Id(Id, User.ParticipantId()), token: cancellation);
             Supporting = support is { Active: true };
             Following = await following.FollowsAsync(User, CitySlug, FollowedKind.Concern, Id, cancellation);
+            if ((Concern.AuthoredByYou || Supporting) && await session.LoadAsync<Concern>(Id, cancellation) is { } state)
+            {
+                var now = clock.GetUtcNow();
+                Contested = state.Contesters.Contains(User.ParticipantId());
+                MayContest = !Contested && ConcernDecider.ContestFrom.Contains(state.Status)
+                    && state.ContestableSince is { } since && now <= ConcernDecider.ContestableUntil(since);
+                MayEscalate = ConcernDecider.MayEscalate(state, now);
+            }
         }
         var linked = new List<CommitmentDetails>();
         foreach (var commitmentId in Concern.Commitments)

@@ -126,7 +126,7 @@ public sealed class ConsultationDetailModel(CityDirectory directory, IDocumentSt
         }
 
         var command = new SubmitConsultationResponse(Id, User.ParticipantId(), answers, Amend: Existing is not null)
-            { VerifiedResident = User.HoldsRole(CitySlug, CityRole.VerifiedResident) };
+            { VerifiedResident = User.HoldsRole(CitySlug, CityRole.VerifiedResident), VerifiedEmail = User.HasVerifiedEmail() };
         var answer = (await participation.Handle(command, CitySlug, scope: null, cancellation)).PageAnswer;
         if (answer.Problem() is { } problem)
         {

@@ -72,17 +72,7 @@ public sealed class CouncilQueueModel(CityDirectory directory, ConcernReader con
         AllAsync(page => concerns.ListAsync(CitySlug, new ConcernQuery(Status: status, Page: page, PageSize: PageSize), User.AccountId(), cancellation));
 
     /// <summary>Every item of a list, page by page (up to <see cref="MaxPages"/> pages).</summary>
-    private static async Task<List<T>> AllAsync<T>(Func<int, Task<(IReadOnlyList<T> Items, long Total)>> page)
-    {
-        var all = new List<T>();
-        for (var number = 1; number <= MaxPages; number++)
-        {
-            var (items, total) = await page(number);
-            all.AddRange(items);
-            if (number * PageSize >= total) break;
-        }
-        return all;
-    }
+    private static Task<List<T>> AllAsync<T>(Func<int, Task<(IReadOnlyList<T> Items, long Total)>> page) => Paging.AllAsync(page, PageSize, MaxPages);
 }
 
 /// <param name="ResponseDue">The due date the council set when acknowledging it; null while it is open.</param>

@@ -42,7 +42,7 @@ public sealed class ProposalDetailModel(CityDirectory directory, IDocumentStore 
         await LoadAsync(cancellation) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostSupportAsync(CancellationToken cancellation) =>
-        ActAsync(async _ => (await participation.Handle(new SupportProposal(Id, User.ParticipantId()) { VerifiedResident = User.HoldsRole(CitySlug, CityRole.VerifiedResident) },
+        ActAsync(async _ => (await participation.Handle(new SupportProposal(Id, User.ParticipantId()) { VerifiedResident = User.HoldsRole(CitySlug, CityRole.VerifiedResident), VerifiedEmail = User.HasVerifiedEmail() },
             CitySlug, scope: null, cancellation)).PageAnswer,
             text["Thank you: your support is counted."], cancellation);
 

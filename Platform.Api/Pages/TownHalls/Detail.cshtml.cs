@@ -82,7 +82,7 @@ public sealed class TownHallPageModel(CityDirectory directory, IDocumentStore do
         {
             var poll = Guid.TryParse(Posted("pollId"), out var pollId) ? pollId : Guid.Empty;
             int? option = int.TryParse(Posted(OptionField), out var chosen) ? chosen : null;
-            var vote = new CastVote(Id, poll, User.ParticipantId(), option) { VerifiedResident = User.HoldsRole(CitySlug, CityRole.VerifiedResident) };
+            var vote = new CastVote(Id, poll, User.ParticipantId(), option) { VerifiedResident = User.HoldsRole(CitySlug, CityRole.VerifiedResident), VerifiedEmail = User.HasVerifiedEmail() };
             var answer = (await participation.Handle(vote, CitySlug, scope: null, cancellation)).PageAnswer;
             if (answer.Problem() is not { } problem)
             {

@@ -81,5 +81,29 @@ public sealed class BenchEndpoints : IDevelopmentModule
                 AccountEndpoints.Principal(a, AccountsSetup.BearerScheme, now), new AuthenticationProperties { ExpiresUtc = expires }, AccountsSetup.BearerScheme)));
             return Results.Ok(tokens);
         }).ExcludeFromDescription();
+
+        // The search benchmark's items: count concerns raised in the city through the event store, in batches of 1,000
+        // streams a transaction, so every inline projection (views, state, the search index) writes them as it would.
+        bench.MapPost("/concerns", async (string city, int count, IDocumentStore store, TimeProvider clock, CancellationToken cancellation) =>
+        {
+            if (count is < 1 or > MaxConcerns) return Results.Problem(statusCode: 400, title: $"count is 1 to {MaxConcerns}.");
+            var random = new Random(count);
+            var now = clock.GetUtcNow();
+            for (var done = 0; done < count; done += 1000)
+            {
+                await using var session = store.LightweightSession(city);
+                for (var i = done; i < Math.Min(count, done + 1000); i++)
+                {
+                    var (title, description) = BenchTexts.Concern(random);
+                    var id = Guid.CreateVersion7();
+                    session.Events.StartStream<Platform.Domain.Concerns.Concern>(id, new Platform.Domain.Concerns.ConcernRaised(id, title, description,
+                        [BenchTexts.Rights[random.Next(BenchTexts.Rights.Length)]], [], null, Guid.NewGuid(), false, now.AddMinutes(-random.Next(500_000))));
+                }
+                await session.SaveChangesAsync(cancellation);
+            }
+            return Results.Ok(new { raised = count });
+        }).ExcludeFromDescription();
     }
+
+    public const int MaxConcerns = 1_000_000;
 }

@@ -15,6 +15,18 @@ public sealed class Latencies
         }
     }
 
+    /// <summary>Adds every sample of <paramref name="other"/> (two loads run side by side, reported as one phase).</summary>
+    public void Add(Latencies other)
+    {
+        double[] samples;
+        lock (other._samples) samples = [.. other._samples];
+        lock (_samples)
+        {
+            _samples.AddRange(samples);
+            _sorted = null;
+        }
+    }
+
     public int Count
     {
         get { lock (_samples) return _samples.Count; }

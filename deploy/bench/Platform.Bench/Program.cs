@@ -3,6 +3,7 @@ using Platform.Bench;
 // Usage: Platform.Bench supports <api-url> <npgsql-connection-string> [clients=64] [seconds=30]
 //        Platform.Bench live <api-url> [watchers=1000] [votes-per-second=500] [seconds=30]
 //        Platform.Bench pages <api-url> [clients=50] [seconds=10]
+//        Platform.Bench search <api-url> <npgsql-connection-string> [concerns=100000] [clients=16] [seconds=20] [warm-up=10]
 //        Platform.Bench cluster <haproxy-url> <node-urls> <connection-string> [clients] [seconds] [warm-up] [watchers] [votes/s] [live seconds]
 //        Platform.Bench faults <haproxy-url> <node-urls> <connection-string> [clients] [seconds]
 if (args.Length >= 2 && args[0] == "probe")
@@ -50,6 +51,12 @@ if (args.Length >= 2 && args[0] == "pages")
     var pageSeconds = TimeSpan.FromSeconds(args.Length > 3 ? int.Parse(args[3]) : 10);
     var pageWarmUp = TimeSpan.FromSeconds(args.Length > 4 ? int.Parse(args[4]) : 20);
     return await new PagesBenchmark(args[1], pageClients, pageSeconds, pageWarmUp, args.Length > 5 ? args[5] : null).RunAsync();
+}
+if (args.Length >= 3 && args[0] == "search")
+{
+    // search <api-url> <connection-string> [concerns=100000] [clients=16] [seconds=20] [warm-up seconds=10]
+    int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i]) : fallback;
+    return await new SearchBenchmark(args[1], args[2], Arg(3, 100_000), Arg(4, 16), TimeSpan.FromSeconds(Arg(5, 20)), TimeSpan.FromSeconds(Arg(6, 10))).RunAsync();
 }
 if (args.Length < 3 || args[0] != "supports")
 {

@@ -6,7 +6,9 @@ using Npgsql;
 namespace Platform.Bench;
 
 /// <summary>
-/// Supports over HTTP on one hot concern and spread over 1,000 concerns, each from distinct residents,
+/// Supports over HTTP on one hot concern, then a mixed phase on it (half the requests first supports of new residents,
+/// half repeats spread over the residents who supported it in the hot phase, and one resident repeating as fast as it
+/// can on a connection of its own), then spread over 1,000 concerns, each first support from a distinct resident,
 /// beside a baseline of plain single-row INSERTs with a unique (item, resident) key, all in one run.
 /// </summary>
 public sealed class SupportsBenchmark(string api, string database, int clients, TimeSpan duration, TimeSpan warmUp)
@@ -16,17 +18,15 @@ public sealed class SupportsBenchmark(string api, string database, int clients, 
 
     public async Task<int> RunAsync()
     {
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients * 2, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
-        {
-            BaseAddress = new Uri(api),
-            Timeout = TimeSpan.FromSeconds(30),
-        };
+        using var http = Client(clients * 2);
 
         // Enough distinct residents for the fastest plausible rate over the whole hot phase.
         var residentsNeeded = (int)Math.Min(200_000, duration.TotalSeconds * 5_000);
         var warmUpResidents = (int)Math.Min(200_000, Math.Max(1, warmUp.TotalSeconds) * 5_000);
-        Console.WriteLine($"creating {residentsNeeded + warmUpResidents} residents and {SpreadConcerns + 2} concerns ...");
+        Console.WriteLine($"creating {residentsNeeded + Math.Max(1, residentsNeeded / 2) + warmUpResidents} residents and {SpreadConcerns + 2} concerns ...");
         var tokens = await ResidentsAsync(http, residentsNeeded);
+        // The mixed phase's first supports are half its requests.
+        var mixedTokens = await ResidentsAsync(http, Math.Max(1, residentsNeeded / 2));
         var warmUpTokens = await ResidentsAsync(http, warmUpResidents);
         var author = tokens[^1];
         var hot = await RaiseAsync(http, author, "Hot concern");
@@ -46,6 +46,8 @@ public sealed class SupportsBenchmark(string api, string database, int clients, 
         var hotResult = await Load.RunAsync("hot", clients, duration, n => n >= usable ? Task.FromResult<bool?>(null)
             : SupportAsync(http, tokens[n], hot));
         var afterHot = await cpu.TakeAsync();
+        var (mixedResult, mixed) = await MixedAsync(http, hot, tokens, (int)Math.Max(1, hotResult.Succeeded + hotResult.Failed), mixedTokens);
+        var afterMixed = await cpu.TakeAsync();
         // Spread: resident r supports concern c with (r, c) unique: r = n / concerns, c = n % concerns.
         var spreadResult = await Load.RunAsync("spread", clients, duration, n => n / SpreadConcerns >= usable ? Task.FromResult<bool?>(null)
             : SupportAsync(http, tokens[n / SpreadConcerns], spread[n % SpreadConcerns]));
@@ -56,14 +58,88 @@ public sealed class SupportsBenchmark(string api, string database, int clients, 
         var hotCount = await SupportsOfAsync(http, hot);
         Console.WriteLine();
         Console.WriteLine($"{hotResult}  {CpuMeter.PerOperation(before, afterHot, hotResult.Succeeded + hotResult.Failed)}");
-        Console.WriteLine($"{spreadResult}  {CpuMeter.PerOperation(afterHot, afterSpread, spreadResult.Succeeded + spreadResult.Failed)}");
+        Console.WriteLine($"{mixedResult}  {CpuMeter.PerOperation(afterHot, afterMixed, mixedResult.Succeeded + mixedResult.Failed)}");
+        Console.WriteLine($"  {mixed}");
+        Console.WriteLine($"{spreadResult}  {CpuMeter.PerOperation(afterMixed, afterSpread, spreadResult.Succeeded + spreadResult.Failed)}");
         Console.WriteLine($"{baseline}  {CpuMeter.PerOperation(afterSpread, afterBaseline, baseline.Succeeded + baseline.Failed)}");
-        Console.WriteLine($"hot concern reports {hotCount} supports for {hotResult.Succeeded} accepted ({(hotCount == hotResult.Succeeded ? "exact" : "MISMATCH")})");
+        var expected = hotResult.Succeeded + mixed.Counted;
+        var exact = hotCount == expected && mixed.Exact;
+        Console.WriteLine($"hot concern reports {hotCount} supports for {hotResult.Succeeded} accepted in the hot phase and {mixed.Counted} in the mixed one ({(exact ? "exact" : "MISMATCH")})");
         var ratio = hotResult.PerSecond / baseline.PerSecond;
         Console.WriteLine($"supports: hot {hotResult.PerSecond:F0}/s p99 {hotResult.Latencies.Percentile(99):F1} ms; " +
+                          $"mixed {mixedResult.PerSecond:F0}/s p99 {mixedResult.Latencies.Percentile(99):F1} ms; " +
                           $"spread {spreadResult.PerSecond:F0}/s p99 {spreadResult.Latencies.Percentile(99):F1} ms; " +
                           $"baseline {baseline.PerSecond:F0}/s; ratio {ratio:F2}");
-        return hotCount == hotResult.Succeeded && hotResult.Failed == 0 ? 0 : 1;
+        return exact && hotResult.Failed == 0 && mixedResult.Failed == 0 ? 0 : 1;
+    }
+
+    /// <summary>
+    /// The mixed phase, on the hot concern: <c>clients - 1</c> workers alternate a first support by a new resident and a
+    /// repeat by one of the <paramref name="supported"/> residents of the hot phase (spread over them), while one resident
+    /// of the hot phase repeats as fast as it can on a connection of its own. Every request is a request of the phase.
+    /// </summary>
+    private async Task<(PhaseResult Result, MixedCounts Counts)> MixedAsync(HttpClient http, Guid concern, string[] tokens, int supported, string[] fresh)
+    {
+        using var alone = Client(1);
+        var counts = new MixedCounts();
+        var spread = Load.RunAsync("mixed", Math.Max(1, clients - 1), duration, async n =>
+        {
+            if (n % 2 == 0)
+            {
+                if (n / 2 >= fresh.Length) return null;
+                return counts.First(await SupportChangedAsync(http, fresh[n / 2], concern));
+            }
+            return counts.Repeat(await SupportChangedAsync(http, tokens[n / 2 % supported], concern));
+        });
+        var one = Load.RunAsync("mixed, one resident", 1, duration, async _ => counts.Repeat(await SupportChangedAsync(alone, tokens[0], concern)));
+        var (spreadResult, oneResult) = (await spread, await one);
+        counts.OneResident = oneResult;
+        return (PhaseResult.Together("mixed", spreadResult, oneResult), counts);
+    }
+
+    private HttpClient Client(int connections) =>
+        new(new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+        {
+            BaseAddress = new Uri(api),
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+
+    /// <summary>What the mixed phase's answers said: first supports counted, repeats answered as repeats (or, wrongly, counted).</summary>
+    private sealed class MixedCounts
+    {
+        private long _firsts, _firstsCounted, _repeats, _repeatsCounted;
+
+        public PhaseResult? OneResident { get; set; }
+
+        /// <summary>The supports the mixed phase added to the concern's count, by its answers.</summary>
+        public long Counted => Interlocked.Read(ref _firstsCounted) + Interlocked.Read(ref _repeatsCounted);
+
+        /// <summary>Every first support counted, no repeat counted.</summary>
+        public bool Exact => Interlocked.Read(ref _firstsCounted) == Interlocked.Read(ref _firsts) && Interlocked.Read(ref _repeatsCounted) == 0;
+
+        public bool First(bool? changed) => Answer(changed, ref _firsts, ref _firstsCounted);
+
+        public bool Repeat(bool? changed) => Answer(changed, ref _repeats, ref _repeatsCounted);
+
+        private static bool Answer(bool? changed, ref long answered, ref long counted)
+        {
+            if (changed is not { } c) return false;
+            Interlocked.Increment(ref answered);
+            if (c) Interlocked.Increment(ref counted);
+            return true;
+        }
+
+        public override string ToString() =>
+            $"mixed: {_firsts} first supports ({_firstsCounted} counted), {_repeats} repeats ({_repeatsCounted} counted); one resident alone: " +
+            $"{OneResident?.PerSecond:F0}/s p99 {OneResident?.Latencies.Percentile(99):F1} ms";
+    }
+
+    /// <summary>A support; answers whether it changed anything (a repeat: false), null when it failed.</summary>
+    private static async Task<bool?> SupportChangedAsync(HttpClient http, string token, Guid concern)
+    {
+        using var response = await SendSupportAsync(http, token, concern);
+        if (!response.IsSuccessStatusCode) return null;
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("changed").GetBoolean();
     }
 
     internal static async Task<string[]> ResidentsAsync(HttpClient http, int count)
@@ -87,10 +163,15 @@ public sealed class SupportsBenchmark(string api, string database, int clients, 
 
     internal static async Task<bool?> SupportAsync(HttpClient http, string token, Guid concern)
     {
+        using var response = await SendSupportAsync(http, token, concern);
+        return response.IsSuccessStatusCode;
+    }
+
+    private static async Task<HttpResponseMessage> SendSupportAsync(HttpClient http, string token, Guid concern)
+    {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/cities/{City}/concerns/{concern}/supports");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var response = await http.SendAsync(request);
-        return response.IsSuccessStatusCode;
+        return await http.SendAsync(request);
     }
 
     internal static async Task<long> SupportsOfAsync(HttpClient http, Guid concern) =>
