@@ -21,6 +21,7 @@ using Platform.Api.Reports;
 using Platform.Api.TownHalls;
 using Platform.Api.Scorecards;
 using Platform.Api.Search;
+using Platform.Api.Web.PageCache;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -86,6 +87,7 @@ builder.Services.AddHttpHardening(platform.Http, builder.Environment);
 builder.Services.AddPlatformRateLimits(platform.RateLimits);
 
 builder.Services.AddPlatformMarten(platform);
+builder.Services.AddPageCache(platform.Pages, platform.Live); // after the store: it hears the live notifier's changes and every commit
 builder.Host.UseWolverine(opts =>
 {
     opts.Policies.UseDurableLocalQueues();
@@ -138,6 +140,7 @@ app.UseAuthentication();
 app.UseRateLimiter(); // after authentication: writes are limited per account
 app.UseAuthorization();
 app.UseMiddleware<NulCharacterMiddleware>(); // U+0000 in a query value or form field is a 400 naming it: PostgreSQL cannot store it
+app.UsePageCache(); // anonymous visitors' pages from memory, dropped when their city's views change (docs/page-cache.md)
 app.UseMiddleware<IdempotencyMiddleware>(); // after authorization: keys are scoped to the caller
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

@@ -9,7 +9,7 @@ namespace Platform.Api.Concerns;
 /// (the author's pseudonym, the city's response deadline). Supports have their own writer (<see cref="SupportConcernEndpoint"/>).
 /// </summary>
 [WolverineIgnore] // called directly by the faces, not a message handler
-public sealed class ConcernHandler(Pseudonyms pseudonyms, CityDirectory cities, PersonalData data, TimeProvider clock)
+public sealed class ConcernHandler(Pseudonyms pseudonyms, CityDirectory cities, PersonalData data, TimeProvider clock, Web.PageCache.PageChanges pages)
 {
     /// <summary>Another write of the concern came first: the caller should look again.</summary>
     public static readonly DomainError ConcernChanged = DomainError.Conflict("concern-changed", "The concern changed meanwhile; reload it and try again.");
@@ -81,7 +81,12 @@ public sealed class ConcernHandler(Pseudonyms pseudonyms, CityDirectory cities, 
             redactedBefore = concern is { Redacted: true };
             return ConcernDecider.Decide(command, concern, clock.GetUtcNow());
         }, ConcernChanged, cancellation);
-        if (!written.IsRefused || redactedBefore) await data.MaskConcernTextAsync(session.TenantId, command.ConcernId, cancellation);
+        if (!written.IsRefused || redactedBefore)
+        {
+            await data.MaskConcernTextAsync(session.TenantId, command.ConcernId, cancellation);
+            // The views were built again outside any session: no cached page of the city may show the text any longer.
+            pages.Changed([Web.PageCache.PageScopes.City(session.TenantId)]);
+        }
         return written;
     }
 

@@ -49,6 +49,9 @@ public sealed class PlatformOptions
     /// <summary>How a node stops: the drain before it stops listening, the grace for requests in flight (<c>Platform:Shutdown</c>).</summary>
     public ShutdownOptions Shutdown { get; set; } = new();
 
+    /// <summary>The cache of anonymous visitors' pages (<c>Platform:Pages</c>).</summary>
+    public Web.PageCache.PageCacheOptions Pages { get; set; } = new();
+
     public sealed class DemoOptions
     {
         /// <summary>Seed the demo network (York, Utrecht, Lviv) when the database has no city.</summary>

@@ -2,6 +2,7 @@
 namespace Platform.Api.Pages;
 
 /// <summary>The home page: the network's cities, each leading to its concerns.</summary>
+[CachedForVisitors]
 public sealed class IndexModel(IQuerySession session) : PageModel
 {
     public IReadOnlyList<City> Cities { get; private set; } = [];

@@ -10,6 +10,7 @@ namespace Platform.Api.Pages.Commitments;
 /// through <see cref="CommitmentHandler"/>, as the API does; each form's fields carry its own prefix (<c>progress-percent</c>),
 /// so the API's field names (<c>percent</c>) are mapped to them.
 /// </summary>
+[CachedForVisitors]
 public sealed class CommitmentModel(CityDirectory directory, IDocumentStore store, CommitmentReader reader, CommitmentHandler handler,
     IAuthorizationService authorization, FollowingReader following, FollowHandler follows, IMessageBus bus, IStringLocalizer<Text> text) : CityPageModel(directory)
 {

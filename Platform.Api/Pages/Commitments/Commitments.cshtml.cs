@@ -4,6 +4,7 @@ using Platform.Domain.Commitments;
 namespace Platform.Api.Pages.Commitments;
 
 /// <summary>A city's commitments with their progress, filtered by status, through <see cref="CommitmentReader"/> with the API's checks of the filters.</summary>
+[CachedForVisitors]
 public sealed class CommitmentsModel(CityDirectory directory, IDocumentStore store, CommitmentReader reader, IStringLocalizer<Text> text) : CityPageModel(directory)
 {
     public const int PageSize = 20;

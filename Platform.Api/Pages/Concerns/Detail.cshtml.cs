@@ -13,6 +13,7 @@ namespace Platform.Api.Pages.Concerns;
 /// city acknowledge, answer, decline and resolve it, moderators hide, restore and redact it: the page sends the
 /// same command as the API to <see cref="ConcernHandler"/>, with the endpoint's policy checked here first.
 /// </summary>
+[CachedForVisitors]
 public sealed class ConcernDetailModel(CityDirectory directory, IDocumentStore store, ConcernReader reader, ConcernHandler handler,
     CommitmentReader commitments, IAuthorizationService authorization, FollowingReader following, FollowHandler follows, ParticipationHandler participation,
     TimeProvider clock, IStringLocalizer<Text> text)

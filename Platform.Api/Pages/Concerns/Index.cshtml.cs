@@ -5,6 +5,7 @@ using Platform.Domain.Concerns;
 namespace Platform.Api.Pages.Concerns;
 
 /// <summary>A city's concerns: the API's list, read by the same reader with the form's filters, ten a page.</summary>
+[CachedForVisitors]
 public sealed class ConcernListModel(CityDirectory directory, ConcernReader reader, IStringLocalizer<Text> text) : CityPageModel(directory)
 {
     public const int PageSize = 10;

@@ -11,6 +11,7 @@ namespace Platform.Api.Pages.Consultations;
 /// Officials of the city open a draft here (its questions, in <see cref="QuestionSlots"/> slots, and its window),
 /// see the results (with free-text answers) while it runs, and publish the outcome once it has closed.
 /// </summary>
+[CachedForVisitors]
 public sealed class ConsultationDetailModel(CityDirectory directory, IDocumentStore store, ConsultationReader reader, ConsultationHandler handler,
     IAuthorizationService authorization, IMessageBus bus, ParticipationHandler participation, TimeProvider clock, IStringLocalizer<Text> text) : CityPageModel(directory)
 {
@@ -39,8 +40,16 @@ public sealed class ConsultationDetailModel(CityDirectory directory, IDocumentSt
         return answer.Scale is { } scale ? [scale.ToString()] : answer.Text is { } written ? [written] : answer.Choices;
     }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellation) =>
-        await LoadAsync(cancellation) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellation)
+    {
+        if (!await LoadAsync(cancellation)) return NotFound();
+        // Whether it takes answers turns by the clock, with no event, at its opening (and at its closing, before the
+        // scheduled close is written): a cached copy of the page is served until then at most.
+        var now = clock.GetUtcNow();
+        HttpContext.ChangesAt(Consultation!.OpensAt, now);
+        HttpContext.ChangesAt(Consultation.ClosesAt, now);
+        return Page();
+    }
 
     /// <summary>The visitor is an official of the city: the officials' forms and the full results are shown.</summary>
     public bool IsOfficial => User.IsOfficialOf(CitySlug);

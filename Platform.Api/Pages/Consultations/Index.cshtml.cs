@@ -3,6 +3,7 @@ using Platform.Api.Consultations;
 namespace Platform.Api.Pages.Consultations;
 
 /// <summary>A city's consultations (drafts only for its officials, as in the API).</summary>
+[CachedForVisitors]
 public sealed class ConsultationListModel(CityDirectory directory, IDocumentStore store, IStringLocalizer<Text> text) : CityPageModel(directory)
 {
     public const int PageSize = 50;

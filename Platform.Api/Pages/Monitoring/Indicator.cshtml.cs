@@ -14,6 +14,7 @@ public sealed record SeriesValue(string Period, IReadOnlyDictionary<string, stri
 /// One indicator of the city: its series as a chart with the table of the same values, baseline, target, status and
 /// gaps (read as the API reads them); officials of the city record a value here with the command the API sends.
 /// </summary>
+[CachedForVisitors]
 public sealed class IndicatorModel(CityDirectory directory, IDocumentStore store, IAuthorizationService authorization, MonitoringHandler handler,
     MonitoringReader reader, IStringLocalizer<Text> text) : CityPageModel(directory)
 {

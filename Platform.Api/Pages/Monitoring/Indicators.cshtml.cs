@@ -3,6 +3,7 @@ using Platform.Api.Monitoring;
 namespace Platform.Api.Pages.Monitoring;
 
 /// <summary>A city's indicator set, grouped by right, read as the API reads it (the same statuses, the same rules).</summary>
+[CachedForVisitors]
 public sealed class IndicatorsModel(CityDirectory directory, IDocumentStore store, MonitoringReader reader) : CityPageModel(directory)
 {
     public IReadOnlyList<SeriesDetails> Indicators { get; private set; } = [];

@@ -4,6 +4,7 @@ using Platform.Api.Scorecards;
 namespace Platform.Api.Pages.Network;
 
 /// <summary>The network's cities side by side: the network overview, one column per city, read through the readers.</summary>
+[CachedForVisitors]
 public sealed class NetworkModel(IDocumentStore store, ScorecardReader reader) : PageModel
 {
     public NetworkOverviewDetails Overview { get; private set; } = null!;

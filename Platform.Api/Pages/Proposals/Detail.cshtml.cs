@@ -14,6 +14,7 @@ namespace Platform.Api.Pages.Proposals;
 /// which serves the proposal's rights and SDG targets) or reject it: the page sends the API's command to
 /// <see cref="ProposalHandler"/>.
 /// </summary>
+[CachedForVisitors]
 public sealed class ProposalDetailModel(CityDirectory directory, IDocumentStore store, ProposalReader reader, ProposalHandler handler,
     ParticipationHandler participation, CommitmentReader commitments, IMessageBus bus, IAuthorizationService authorization,
     IStringLocalizer<Text> text) : CityPageModel(directory)

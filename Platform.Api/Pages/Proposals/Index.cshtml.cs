@@ -4,6 +4,7 @@ using Platform.Api.Proposals;
 namespace Platform.Api.Pages.Proposals;
 
 /// <summary>A city's proposals: the API's list, read by the same reader with the form's filters, ten a page.</summary>
+[CachedForVisitors]
 public sealed class ProposalListModel(CityDirectory directory, ProposalReader reader, IStringLocalizer<Text> text) : CityPageModel(directory)
 {
     public const int PageSize = 10;

@@ -7,6 +7,7 @@ namespace Platform.Api.Pages.Reports;
 /// semantic sections with headings in the VLR order, tables with captions and header scopes, the stylesheet inlined.
 /// A year out of range is the API's 400 problem.
 /// </summary>
+[CachedForVisitors]
 public sealed class AnnualReportModel(CityDirectory directory, IDocumentStore store, CityReportReader reader, TimeProvider clock) : CityPageModel(directory)
 {
     public CityReport Report { get; private set; } = null!;

@@ -4,6 +4,7 @@ using Platform.Api.Scorecards;
 namespace Platform.Api.Pages.Scorecards;
 
 /// <summary>A city's scorecard, read as the API reads it (the same figures, the same rules).</summary>
+[CachedForVisitors]
 public sealed class ScorecardModel(CityDirectory directory, IDocumentStore store, ScorecardReader reader) : CityPageModel(directory)
 {
     public ScorecardDetails Scorecard { get; private set; } = null!;

@@ -8,6 +8,7 @@ namespace Platform.Api.Pages.Scorecards;
 /// watches the "scorecard" and "concern-board" views (city-wide: id <see cref="Guid.Empty"/>) and fetches
 /// <see cref="OnGetLiveAsync"/> when one changes.
 /// </summary>
+[CachedForVisitors]
 public sealed class CityScreenModel(CityDirectory directory, IDocumentStore store, ScorecardReader reader, CommitmentReader commitments) : CityPageModel(directory)
 {
     public const int BoardSize = 8;

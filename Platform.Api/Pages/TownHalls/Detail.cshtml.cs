@@ -44,6 +44,7 @@ public class TownHallDetailModel(CityDirectory directory, IDocumentStore store, 
 /// The town-hall page (<see cref="TownHallDetailModel"/>) with what officials of the city do there, through the town
 /// hall's handler: open the town hall, open a poll, close it, close the town hall with its minutes.
 /// </summary>
+[CachedForVisitors]
 public sealed class TownHallPageModel(CityDirectory directory, IDocumentStore documentStore, TownHallReader townHallReader, CommitmentReader commitments,
     TownHallHandler handler, IAuthorizationService authorization, ParticipationHandler participation, IStringLocalizer<Text> text)
     : TownHallDetailModel(directory, documentStore, townHallReader, commitments)

@@ -3,6 +3,7 @@ using Platform.Api.TownHalls;
 namespace Platform.Api.Pages.TownHalls;
 
 /// <summary>A city's town halls, latest first, through the town halls' reader.</summary>
+[CachedForVisitors]
 public sealed class TownHallsIndexModel(CityDirectory directory, IDocumentStore store, TownHallReader reader, IStringLocalizer<Text> text) : CityPageModel(directory)
 {
     public const int PageSize = 20;

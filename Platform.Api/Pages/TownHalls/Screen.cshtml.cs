@@ -8,6 +8,7 @@ namespace Platform.Api.Pages.TownHalls;
 /// <c>wwwroot/js/live-screen.js</c> watches the "town-hall" view and fetches <see cref="OnGetLiveAsync"/>
 /// (the same section, rendered again) when it changes.
 /// </summary>
+[CachedForVisitors]
 public sealed class TownHallScreenModel(CityDirectory directory, IDocumentStore store, TownHallReader reader, CommitmentReader commitments)
     : TownHallDetailModel(directory, store, reader, commitments)
 {
