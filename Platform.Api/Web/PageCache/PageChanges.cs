@@ -118,8 +118,12 @@ public sealed class PageCacheBackplane(PageGenerations generations, LiveOptions 
         return Task.CompletedTask;
     }
 
+    private int _disposed;
+
+    /// <summary>Once only: the container disposes this instance both as itself and as the hosted service it also is.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         _stopping.Cancel();
         if (_redis is not null)
         {
