@@ -82,7 +82,7 @@ public sealed class DemoNetwork(IDocumentStore store, IPasswordHasher<Account> h
             await network.SaveChangesAsync(cancellation);
         }
 
-        await DemoNotifications.SeedAsync(store, cancellation);
+        await DemoNotifications.OptInAsync(store, cancellation);
 
         // Supporters are accounts without a password (they cannot sign in): numbers, not people.
         var residents = Enumerable.Range(1, 40).Select(i => new Guid($"00000000-0000-4000-8000-{i:D12}")).ToArray();
@@ -133,6 +133,6 @@ public sealed class DemoNetwork(IDocumentStore store, IPasswordHasher<Account> h
         foreach (var city in Cities) await DemoMonitoring.SeedAsync(store, city, now, cancellation);
         await DemoContests.SeedAsync(store, pseudonyms, residents, now, cancellation);
         await DemoOpen311.SeedAsync(store, pseudonyms, now, cancellation);
-        await DemoNotificationSettings.SeedAsync(store, cancellation);
+        await DemoNotifications.ChooseEmailSettingsAsync(store, cancellation);
     }
 }

@@ -41,7 +41,8 @@ public sealed class DeadlinesLists(IDocumentStore store, NpgsqlDataSource databa
         await using (var query = store.QuerySession())
         {
             if (await query.LoadAsync<EmailRun>(runId, cancellation) is not null) return false;
-            cities = [.. (await CityDirectory.ListAsync(query, cancellation)).Where(c => onlyCity is null || c.Id == onlyCity)];
+            cities = onlyCity is null ? await CityDirectory.ListAsync(query, cancellation)
+                : await query.LoadAsync<City>(onlyCity, cancellation) is { } city ? [city] : [];
         }
         var now = clock.GetUtcNow();
         foreach (var city in cities)
