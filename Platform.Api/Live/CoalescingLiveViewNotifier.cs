@@ -6,7 +6,8 @@ namespace Platform.Api.Live;
 
 /// <summary>
 /// Pushes changed views to the SignalR group that watches each, at most <see cref="LiveOptions.MaxPushesPerSecond"/>
-/// times a second per view. A change that arrives inside the interval schedules one push at its end, which
+/// times a second per view, and less often for a view so widely watched that its pushes would exceed
+/// <see cref="LiveOptions.MaxDeliveriesPerSecond"/> messages a second (<see cref="LiveOptions.PushIntervalFor"/>). A change that arrives inside the interval schedules one push at its end, which
 /// loads the snapshot then: every push carries the latest state, and the last change is always followed by
 /// a push, so watchers end on the exact final state however bursty the writes were.
 /// </summary>
@@ -19,7 +20,7 @@ public sealed class CoalescingLiveViewNotifier : ILiveViewNotifier, IDisposable
     private readonly LiveViews _views;
     private readonly IWatchedViews _watched;
     private readonly ILogger<CoalescingLiveViewNotifier> _logger;
-    private readonly TimeSpan _interval;
+    private readonly LiveOptions _options;
     private readonly ConcurrentDictionary<ViewKey, ViewPushes> _pushes = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly ITimer _sweep;
@@ -30,7 +31,7 @@ public sealed class CoalescingLiveViewNotifier : ILiveViewNotifier, IDisposable
         _views = views;
         _watched = watched;
         _logger = logger;
-        _interval = options.PushInterval;
+        _options = options;
         // Intervals are measured on the monotonic clock, not the (adjustable) wall clock of TimeProvider.
         _sweep = TimeProvider.System.CreateTimer(_ => ForgetIdleViews(), null, IdleFor, IdleFor);
     }
@@ -47,7 +48,8 @@ public sealed class CoalescingLiveViewNotifier : ILiveViewNotifier, IDisposable
     {
         // Nobody watches it: nothing to push. A watcher who arrives later reads its snapshot after joining,
         // and that snapshot already holds this change (it committed before it was notified).
-        if (!_watched.IsWatched(LiveGroups.Of(key.View, key.City, key.Id))) return;
+        var group = LiveGroups.Of(key.View, key.City, key.Id);
+        if (!_watched.IsWatched(group)) return;
         while (true)
         {
             var pushes = _pushes.GetOrAdd(key, _ => new ViewPushes());
@@ -57,7 +59,7 @@ public sealed class CoalescingLiveViewNotifier : ILiveViewNotifier, IDisposable
                 pushes.NotifiedSequence = Math.Max(pushes.NotifiedSequence, sequence);
                 if (pushes.Scheduled) return;   // the scheduled push will carry this change too
                 pushes.Scheduled = true;
-                var wait = pushes.LastPushAt + _interval - Now;
+                var wait = pushes.LastPushAt + _options.PushIntervalFor(_watched.WatchersOf(group)) - Now;
                 _ = PushAsync(key, pushes, wait > TimeSpan.Zero ? wait : TimeSpan.Zero, store);
                 return;
             }

@@ -10,6 +10,9 @@ public interface IWatchedViews
 {
     bool IsWatched(string group);
 
+    /// <summary>How many connections of this node watch the group; 0 when this node does not count them.</summary>
+    int WatchersOf(string group);
+
     /// <summary>The connection watches the group (called before its snapshot is read). Idempotent per connection.</summary>
     void Watching(string connectionId, string group);
 
@@ -29,7 +32,9 @@ public sealed class LocalWatchedViews : IWatchedViews
     private readonly ConcurrentDictionary<string, int> _watchers = new();
     private readonly ConcurrentDictionary<string, HashSet<string>> _byConnection = new();
 
-    public bool IsWatched(string group) => _watchers.TryGetValue(group, out var count) && count > 0;
+    public bool IsWatched(string group) => WatchersOf(group) > 0;
+
+    public int WatchersOf(string group) => _watchers.TryGetValue(group, out var count) ? count : 0;
 
     public void Watching(string connectionId, string group)
     {
@@ -65,6 +70,7 @@ public sealed class LocalWatchedViews : IWatchedViews
 public sealed class EveryViewWatched : IWatchedViews
 {
     public bool IsWatched(string group) => true;
+    public int WatchersOf(string group) => 0;
     public void Watching(string connectionId, string group) { }
     public void Unwatching(string connectionId, string group) { }
     public void Disconnected(string connectionId) { }

@@ -7,9 +7,11 @@ namespace Platform.Bench.Module;
 
 /// <summary>
 /// The live benchmark's baseline: an in-memory counter, no database, broadcast to the watchers of the
-/// "bench" view at the same rate live views are pushed. What remains of the latency is SignalR's own.
+/// "bench" view at the same rate live views are pushed (spaced by <see cref="LiveOptions.PushIntervalFor"/> the
+/// watchers of York's bench view on this node, as the live views' pushes are). What remains of the latency is SignalR's own.
 /// </summary>
-public sealed class BenchBroadcast(IHubContext<LiveHub> hub, LiveOptions options, ILogger<BenchBroadcast> logger) : BackgroundService, ILiveViewSource
+public sealed class BenchBroadcast(IHubContext<LiveHub> hub, LiveOptions options, IWatchedViews watched, ILogger<BenchBroadcast> logger)
+    : BackgroundService, ILiveViewSource
 {
     public const string ViewName = "bench";
     private long _count;
@@ -34,6 +36,7 @@ public sealed class BenchBroadcast(IHubContext<LiveHub> hub, LiveOptions options
         using var timer = new PeriodicTimer(options.PushInterval);
         while (await timer.WaitForNextTickAsync(stopping))
         {
+            timer.Period = options.PushIntervalFor(watched.WatchersOf(LiveGroups.Of(ViewName, "york", Guid.Empty)));
             var count = Interlocked.Read(ref _count);
             if (count == _pushed) continue;
             try
