@@ -24,8 +24,8 @@ public static class Phase
         var interval = TimeSpan.FromSeconds(1.0 / perSecond);
         for (var n = 0; clock.Elapsed < duration; n++)
         {
-            var due = interval * n;
-            if (due > clock.Elapsed) await Task.Delay(due - clock.Elapsed);
+            var wait = interval * n - clock.Elapsed; // read the clock once: read twice, the wait could turn negative in between
+            if (wait > TimeSpan.Zero) await Task.Delay(wait);
             writes.Add(Task.Run(async () =>
             {
                 long? version;
