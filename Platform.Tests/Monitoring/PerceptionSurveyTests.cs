@@ -18,20 +18,22 @@ public class PerceptionSurveyTests(AppFixture app)
         await app.AdoptAsync(city, official, "IND-063", "2020", 20, 10, 2030);   // felt discriminated against (%, decrease)
         await app.RecordAsync(city, official, "IND-072", new { period = year, value = 66.5 });
 
-        var closesAt = DateTimeOffset.UtcNow.AddSeconds(5);
+        // Scale answers 5, 4, 2, 1, 5, 2 (three of six favourable); "Yes" from one of the five who answered it.
+        var answers = new (int Safe, string? Felt)[] { (5, "Yes"), (4, "No"), (2, "No"), (1, null), (5, "No"), (2, "No") };
+        var residents = new List<Actor>();
+        foreach (var _ in answers) residents.Add(await app.ResidentAsync(city)); // before the window opens: it is short
+        var closesAt = DateTimeOffset.UtcNow.AddSeconds(8);
         var id = await OpenAsync(city, official, closesAt, new object[]
         {
             new { id = "safe", text = "I feel safe walking alone after dark.", kind = "scale", options = Array.Empty<string>(), indicatorCode = "IND-072" },
             new { id = "felt", text = "Have you felt discriminated against this year?", kind = "singleChoice", options = new[] { "Yes", "No" }, indicatorCode = "IND-063" },
             new { id = "lonely", text = "Do you feel lonely?", kind = "singleChoice", options = new[] { "Yes", "No" }, indicatorCode = "IND-069" }, // not adopted
         });
-        // Scale answers 5, 4, 2, 1, 5, 2 (three of six favourable); "Yes" from one of the five who answered it.
-        var answers = new (int Safe, string? Felt)[] { (5, "Yes"), (4, "No"), (2, "No"), (1, null), (5, "No"), (2, "No") };
-        foreach (var (safe, felt) in answers)
+        foreach (var ((safe, felt), resident) in answers.Zip(residents))
         {
             var list = new List<object> { new { questionId = "safe", scale = safe } };
             if (felt is not null) list.Add(new { questionId = "felt", choices = new[] { felt } });
-            await app.RespondAsync(id, await app.ResidentAsync(city), new { answers = list }, city: city);
+            await app.RespondAsync(id, resident, new { answers = list }, city: city);
         }
 
         await ClosingConsultationsTests.WaitUntilClosedAsync(app, id, city);

@@ -43,7 +43,7 @@ public sealed class MailServer : IAsyncDisposable
             [$"--baseappdatapath={_folder}", "--nousersettings", $"--db={Path.Combine(_folder, "smtp4dev.db")}", "--bindaddress=127.0.0.1",
              $"--smtpport={SmtpPort}", "--imapport=0", "--pop3port=0", "--messagestokeep=100000", $"--urls=http://127.0.0.1:{WebPort}"],
             Path.Combine(_folder, "smtp4dev.log"), _folder, new Dictionary<string, string> { ["HOME"] = _folder });
-        var wait = TimeSpan.FromSeconds(60);
+        var wait = TimeSpan.FromSeconds(120); // a loaded machine has taken over a minute to start it
         if (!await ServiceProcess.WaitForPortAsync(SmtpPort, wait) || !await ServiceProcess.WaitForPortAsync(WebPort, wait))
             throw new InvalidOperationException($"smtp4dev did not listen on 127.0.0.1:{SmtpPort} and :{WebPort}; see {_process.Log}.");
     }
