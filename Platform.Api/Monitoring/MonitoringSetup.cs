@@ -1,3 +1,4 @@
+using Marten.Services;
 using JasperFx.Events.Projections;
 using Platform.Domain.Monitoring;
 
@@ -13,6 +14,7 @@ public static class MonitoringSetup
     {
         opts.Projections.Add(new StateProjection<IndicatorSeries>(), ProjectionLifecycle.Inline);
         opts.Events.UseBinarySerializer<MeasurementsImported>(new ImportEventFormat()); // a file's rows: stored as bytes, not parsed into jsonb
+        ((SystemTextJsonSerializer)opts.Serializer()).Configure(json => json.Converters.Add(new SeriesPointsFormat())); // compact data points
         opts.Schema.For<IndicatorSeries>().Index(x => x.Code);
         opts.Schema.For<CatalogueIndicator>().SingleTenanted();
     }
