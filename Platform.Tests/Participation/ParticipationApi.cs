@@ -50,12 +50,12 @@ public static class ParticipationApi
     public static long? Count(this JsonElement people) =>
         people.GetProperty("count").ValueKind == JsonValueKind.Null ? null : people.GetProperty("count").GetInt64();
 
-    /// <summary>How many participation profiles the store holds under <paramref name="pseudonym"/> (0 or 1).</summary>
-    public static async Task<long> ProfilesOfAsync(Guid pseudonym)
+    /// <summary>How many participation profiles the store (its <paramref name="schema"/>) holds under <paramref name="pseudonym"/> (0 or 1).</summary>
+    public static async Task<long> ProfilesOfAsync(Guid pseudonym, string schema = "platform")
     {
         await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("select count(*) from platform.mt_doc_participationprofile where id = $1", connection);
+        await using var command = new NpgsqlCommand($"select count(*) from {schema}.mt_doc_participationprofile where id = $1", connection);
         command.Parameters.Add(new NpgsqlParameter { Value = pseudonym });
         return (long)(await command.ExecuteScalarAsync())!;
     }

@@ -22,19 +22,19 @@ public sealed class ParticipationPagesTests(BrowserFixture browser)
             await page.Locator("#ageBand-65-plus").CheckAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Save my profile" }).ClickAsync();
             await Expect(page.Locator("#consent-error")).ToBeVisibleAsync();
-            Assert.Equal(0, await ParticipationApi.ProfilesOfAsync(pseudonym));
+            Assert.Equal(0, await ParticipationApi.ProfilesOfAsync(pseudonym, BrowserFixture.Schema));
 
             await page.Locator("#gender-woman").CheckAsync();
             await page.Locator("#consent").CheckAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Save my profile" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your participation profile is saved.");
             await Expect(page.Locator("#gender-woman")).ToBeCheckedAsync();
-            Assert.Equal(1, await ParticipationApi.ProfilesOfAsync(pseudonym));
+            Assert.Equal(1, await ParticipationApi.ProfilesOfAsync(pseudonym, BrowserFixture.Schema));
 
             await page.GetByRole(AriaRole.Button, new() { Name = "Withdraw my profile" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your participation profile is deleted.");
             await Expect(page.Locator("#gender-none")).ToBeCheckedAsync();
-            Assert.Equal(0, await ParticipationApi.ProfilesOfAsync(pseudonym));
+            Assert.Equal(0, await ParticipationApi.ProfilesOfAsync(pseudonym, BrowserFixture.Schema));
         }, javaScript: false);
     }
 
