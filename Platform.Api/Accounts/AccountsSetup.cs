@@ -65,6 +65,8 @@ public static class AccountsSetup
             .AddPolicy(Policies.Official, p => p.RequireClaim(PlatformClaims.AccountIdClaim).AddRequirements(new CityRoleRequirement(CityRole.Official)))
             .AddPolicy(Policies.Moderator, p => p.RequireClaim(PlatformClaims.AccountIdClaim).AddRequirements(new CityRoleRequirement(CityRole.Moderator)))
             .AddPolicy(Policies.IndependentBody, p => p.RequireClaim(PlatformClaims.AccountIdClaim).AddRequirements(new CityRoleRequirement(CityRole.IndependentBody)))
+            .AddPolicy(Policies.OfficialOrOrganisation, p => p.RequireClaim(PlatformClaims.AccountIdClaim)
+                .AddRequirements(new CityRoleRequirement(CityRole.Official, CityRole.Organisation)))
             .AddPolicy(Policies.NetworkAdministrator, p => p.RequireClaim(PlatformClaims.NetworkAdministratorClaim, "true"));
         return services;
     }

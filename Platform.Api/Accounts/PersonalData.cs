@@ -22,6 +22,8 @@ public sealed record PersonalDataExport(
     /// <summary>The notices the person received (their inbox) and their notification settings.</summary>
     public IReadOnlyList<Platform.Api.Notifications.Notice> Notices { get; init; } = [];
     public Platform.Api.Notifications.NotificationPreferences? NotificationPreferences { get; init; }
+    /// <summary>The person's participation profile (docs/participation.md), <c>given: false</c> when they have none.</summary>
+    public EqualParticipation.ProfileDetails ParticipationProfile { get; init; } = EqualParticipation.ProfileDetails.None;
 }
 
 /// <summary>An item the person follows or stopped following.</summary>
@@ -40,7 +42,7 @@ public sealed record ActivityRecord(string City, string Kind, Guid StreamId, Dat
 /// Marten's data-protection masking (<see cref="AddPrivacyMasking"/>): the text of what they raised or submitted and
 /// their id in every support, vote and answer; the views built from those events are built again from the masked
 /// events; consultation answers lose their free text and their link to the person; follow records, notices and
-/// notification settings are deleted.
+/// notification settings are deleted; so is the participation profile (a document under the pseudonym, never events).
 /// </para>
 /// </summary>
 public sealed class PersonalData(IDocumentStore store, NpgsqlDataSource database, PlatformOptions platform, AccountDirectory accounts,
@@ -82,6 +84,8 @@ public sealed class PersonalData(IDocumentStore store, NpgsqlDataSource database
         {
             Notices = await session.Query<Platform.Api.Notifications.Notice>().Where(n => n.AccountId == accountId).OrderBy(n => n.At).ToListAsync(cancellation),
             NotificationPreferences = await session.LoadAsync<Platform.Api.Notifications.NotificationPreferences>(accountId, cancellation),
+            ParticipationProfile = EqualParticipation.ProfileDetails.Of(
+                await session.LoadAsync<Platform.Domain.EqualParticipation.ParticipationProfile>(pseudonyms.Of(accountId), cancellation)),
         };
     }
 
@@ -165,6 +169,7 @@ public sealed class PersonalData(IDocumentStore store, NpgsqlDataSource database
             session.Delete<Platform.Api.Notifications.NotificationPreferences>(accountId);
             session.DeleteWhere<Notifications.NoticeEmail>(e => e.AccountId == accountId);
             session.DeleteWhere<Notifications.DigestEmail>(e => e.AccountId == accountId);
+            session.Delete<Platform.Domain.EqualParticipation.ParticipationProfile>(pseudonyms.Of(accountId)); // the participation profile, whole
             session.Delete<Account>(accountId);
             session.Store(new AccountErasureMark { At = now });
             await session.SaveChangesAsync(cancellation);

@@ -16,6 +16,8 @@ public static class Policies
     public const string Moderator = "city-moderator";
     /// <summary>A member of the route city's independent body (escalated concerns and their findings).</summary>
     public const string IndependentBody = "city-independent-body";
+    /// <summary>An official of the route's city, or an organisation of it (assisted participation: docs/participation.md).</summary>
+    public const string OfficialOrOrganisation = "city-official-or-organisation";
     /// <summary>A network administrator (registers cities, grants official and moderator roles).</summary>
     public const string NetworkAdministrator = "network-administrator";
 }

@@ -32,7 +32,15 @@ public sealed record ConcernDetails(
     bool AuthoredByYou,
     long Version,
     bool Redacted = false,
-    ConcernContestDetails? Contest = null);
+    ConcernContestDetails? Contest = null)
+{
+    /// <summary>The groups the concern affects (codes of <see cref="Platform.Domain.Groups"/>).</summary>
+    public string[] Groups { get; init; } = [];
+    /// <summary>The role of the account that recorded it on behalf of a resident met offline (official, organisation), or null.</summary>
+    public string? AssistedBy { get; init; }
+    /// <summary>How many of its supports were recorded on behalf of residents met offline.</summary>
+    public int AssistedSupports { get; init; }
+}
 
 /// <summary>
 /// What residents did with the council's response: <paramref name="ContestableUntil"/> is the end of the period to contest

@@ -53,6 +53,10 @@ public sealed class ConcernHandler(Pseudonyms pseudonyms, CityDirectory cities, 
     private async Task<int> ResponseDaysAsync(IDocumentSession session, CancellationToken cancellation) =>
         (await cities.FindAsync(session.TenantId, cancellation))?.Settings.ConcernResponseDays ?? new CitySettings().ConcernResponseDays;
 
+    /// <summary>An official tags the concern with the groups it affects (docs/participation.md).</summary>
+    public Task<Written> Handle(TagConcernGroups command, IDocumentSession session, CancellationToken cancellation) =>
+        DecideAsync(command, command.ConcernId, ConcernGroupTagging.Decide, session, cancellation);
+
     public Task<Written> Handle(AnswerConcern command, IDocumentSession session, CancellationToken cancellation) =>
         DecideAsync(command, command.ConcernId, ConcernDecider.Decide, session, cancellation);
 

@@ -19,8 +19,15 @@ public static class ConcernHistoryEndpoint
         var events = await session.Events.FetchStreamAsync(id, token: cancellation);
         // Contests and escalations are recorded under the resident's pseudonym: the author's tells the author from a supporter.
         var author = events.Select(e => e.Data).OfType<ConcernRaised>().Select(r => r.Anonymous ? r.AuthorId : pseudonyms.Of(r.AuthorId)).FirstOrDefault();
-        return Results.Ok(events.Select(e => Entry(e.Version, e.Sequence, e.Timestamp, e.Data, author)).ToList());
+        var raisedBy = events.Select(e => e.Data).OfType<ConcernRaised>().Select(r => r.AuthorId).FirstOrDefault();
+        return Results.Ok(events.Select(e => e.Data is ConcernGroupsTagged tagged
+            ? Tagged(e.Version, e.Sequence, e.Timestamp, tagged, raisedBy)
+            : Entry(e.Version, e.Sequence, e.Timestamp, e.Data, author)).ToList());
     }
+
+    /// <summary>The groups a concern affects, tagged by its author when raising it or by an official later.</summary>
+    private static ConcernHistoryEntry Tagged(long version, long sequence, DateTimeOffset at, ConcernGroupsTagged tagged, Guid raisedBy) =>
+        new(version, sequence, at, "groups-tagged", tagged.TaggedBy == raisedBy ? "author" : "official", string.Join(", ", tagged.Groups));
 
     private static string Resident(Guid who, Guid author) => who == author ? "author" : "supporter";
 
@@ -40,6 +47,9 @@ public static class ConcernHistoryEndpoint
         ConcernEscalated e => new(version, sequence, at, "escalated", Resident(e.EscalatedBy, author), e.Reason),
         EscalationFindingRecorded f => new(version, sequence, at, "finding-recorded", "independent body", $"{f.Outcome}: {f.Finding}"),
         ConcernLinkedToCommitment l => new(version, sequence, at, "linked-to-commitment", "official", l.CommitmentId.ToString()),
+        Platform.Domain.EqualParticipation.ParticipationAssisted a => new(version, sequence, at,
+            a.ItemKind == Platform.Domain.EqualParticipation.AssistanceRules.Concern ? "raised-with-help" : "support-recorded-with-help", a.AssistedAs,
+            $"recorded with the help of an {a.AssistedAs} of the city"),
         _ => new(version, sequence, at, data.GetType().Name, "system", null),
     };
 }

@@ -37,6 +37,14 @@ public static class ConcernLifecycleEndpoints
         await AnswerAsync(await handler.Handle(new ResolveConcern(id, user.AccountId(), request.Note), session, cancellation),
             id, city, user, session, reader, cancellation);
 
+    /// <summary>An official tags the concern with the groups it affects (the whole set, replacing the last; empty clears it).</summary>
+    [WolverinePut("/api/cities/{city}/concerns/{id}/groups", OperationId = "tagConcernGroups")]
+    [Authorize(Policy = Policies.Official)]
+    public static async Task<IResult> TagGroups(Guid id, string city, TagConcernGroupsRequest request, ClaimsPrincipal user, IDocumentSession session,
+        ConcernHandler handler, ConcernReader reader, CancellationToken cancellation) =>
+        await AnswerAsync(await handler.Handle(new TagConcernGroups(id, user.AccountId(), request.Groups), session, cancellation),
+            id, city, user, session, reader, cancellation);
+
     [WolverinePost("/api/cities/{city}/concerns/{id}/hiding", OperationId = "hideConcern")]
     [Authorize(Policy = Policies.Moderator)]
     public static async Task<IResult> Hide(Guid id, string city, ModerateConcernRequest request, ClaimsPrincipal user, IDocumentSession session,

@@ -15,6 +15,18 @@ public sealed record ConcernQuery(
     int Page = 1,
     int PageSize = 20)
 {
+    /// <summary>Only concerns tagged with this group (a code of <see cref="Platform.Domain.Groups"/>).</summary>
+    public string? Group { get; init; }
+
+    /// <summary>The group filter as it arrives: a known code, or an error naming <c>group</c>.</summary>
+    public static string? ParseGroup(string? group, List<DomainError> errors)
+    {
+        if (string.IsNullOrEmpty(group)) return null;
+        if (Platform.Domain.Groups.IsKnown(group)) return group;
+        errors.Add(DomainError.Invalid("group", $"'{(group.Length > 40 ? group[..40] : group)}' is not a known group."));
+        return null;
+    }
+
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
 

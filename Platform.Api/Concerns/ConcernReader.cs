@@ -78,6 +78,7 @@ public sealed class ConcernReader(NpgsqlDataSource database, PlatformOptions pla
         else if (query.Status is { } status) Where("d.data->>'status' = @", status.ToString());
         if (query.Right is { } right) Where("d.data->'rights' ? @", right);
         if (query.SdgTarget is { } target) Where("d.data->'sdgTargets' ? @", target);
+        if (query.Group is { } group) Where("d.data->'groups' ? @", group);
         if (query.District is { } district) Where("lower(d.data->>'district') = lower(@)", district);
         // Words, found through the search index (full text, stemmed in the request's language): see docs/search.md.
         if (query.Text is { } text)
@@ -138,7 +139,12 @@ public sealed class ConcernReader(NpgsqlDataSource database, PlatformOptions pla
         v.Commitments, caller is { } keys && (keys.Account == v.AuthorId || keys.Pseudonym == v.AuthorId), Math.Max(v.Sequence, tally.Sequence),
         Redacted: v.RedactionReason is not null,
         Contest: new ConcernContestDetails(v.ContestableSince is { } since ? ConcernDecider.ContestableUntil(since) : null, v.Contests, v.Reopens,
-            v.ReopenedAt, v.ReopenReason, v.EscalatedAt, v.EscalationReason, v.Finding, v.FindingOutcome, v.FindingRecordedAt));
+            v.ReopenedAt, v.ReopenReason, v.EscalatedAt, v.EscalationReason, v.Finding, v.FindingOutcome, v.FindingRecordedAt))
+    {
+        Groups = v.Groups,
+        AssistedBy = v.AssistedAs,
+        AssistedSupports = v.AssistedSupports,
+    };
 
     /// <summary>
     /// The city's escalated concerns for its independent body: those awaiting a finding first (the longest waiting

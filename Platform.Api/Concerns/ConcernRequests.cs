@@ -7,7 +7,11 @@ public sealed record RaiseConcernRequest(
     IReadOnlyList<string>? Rights,
     IReadOnlyList<string>? SdgTargets,
     string? District,
-    bool Anonymous = false);
+    bool Anonymous = false)
+{
+    /// <summary>The groups the concern affects (codes of <see cref="Platform.Domain.Groups"/>, at most 5), if any.</summary>
+    public IReadOnlyList<string>? Groups { get; init; }
+}
 
 /// <summary>The body of an acknowledgement: the department that takes the concern up.</summary>
 public sealed record AcknowledgeConcernRequest(string? Department);
@@ -26,6 +30,9 @@ public sealed record ContestConcernRequest(string? Reason);
 
 /// <summary>The body of the independent body's finding: the finding and its outcome (upheld, partly-upheld, not-upheld).</summary>
 public sealed record EscalationFindingRequest(string? Finding, string? Outcome);
+
+/// <summary>The body of an official's tagging of the groups a concern affects (the whole set; empty clears it).</summary>
+public sealed record TagConcernGroupsRequest(IReadOnlyList<string>? Groups);
 
 /// <summary>The body of a moderator's hiding, restoration or redaction: why.</summary>
 public sealed record ModerateConcernRequest(string? Reason);

@@ -14,16 +14,17 @@ public static class GetConcernEndpoints
 
     /// <summary>
     /// The city's concerns, newest first or most supported first (<c>sort=supports</c>), filtered by
-    /// <c>right</c>, <c>sdgTarget</c>, <c>status</c>, <c>district</c> and text <c>q</c>; <c>page</c> from 1,
+    /// <c>right</c>, <c>sdgTarget</c>, <c>status</c>, <c>district</c>, the affected <c>group</c> and text <c>q</c>; <c>page</c> from 1,
     /// <c>pageSize</c> up to 100. Hidden concerns are left out, except for the city's officials and
     /// moderators asking for <c>status=hidden</c>.
     /// </summary>
     [WolverineGet("/api/cities/{city}/concerns", OperationId = "listConcerns")]
     public static async Task<IResult> List(string city, string? right, string? sdgTarget, string? status, string? district, string? q,
-        string? sort, string? page, string? pageSize, ClaimsPrincipal user, ConcernReader reader, CancellationToken cancellation)
+        string? sort, string? page, string? pageSize, string? group, ClaimsPrincipal user, ConcernReader reader, CancellationToken cancellation)
     {
         var errors = new List<DomainError>();
-        var query = ConcernQuery.Parse(right, sdgTarget, status, district, q, sort, page, pageSize, ConcernQuery.MaySeeHidden(user, city), errors);
+        var query = ConcernQuery.Parse(right, sdgTarget, status, district, q, sort, page, pageSize, ConcernQuery.MaySeeHidden(user, city), errors)
+            with { Group = ConcernQuery.ParseGroup(group, errors) };
         return errors.Count > 0 ? Problems.Result(errors) : Results.Ok(await reader.PageAsync(city, query, user, cancellation));
     }
 

@@ -12,7 +12,7 @@ public static class RaiseConcernEndpoint
         ConcernHandler handler, CancellationToken cancellation)
     {
         var command = new RaiseConcern(Guid.CreateVersion7(), user.AccountId(), request.Title, request.Description, request.Rights, request.SdgTargets,
-            request.District, request.Anonymous);
+            request.District, request.Anonymous) { Groups = request.Groups };
         var written = await handler.Handle(command, session, cancellation);
         return written.IsRefused ? written.Problem : Results.Created($"/api/cities/{city}/concerns/{command.ConcernId}", new RaisedConcern(command.ConcernId));
     }

@@ -72,6 +72,7 @@ public static class MartenSetup
                 opts.AddMonitoring(platform.Schema);
                 opts.AddFollowing();
                 opts.AddSearch(platform.Schema);
+                EqualParticipation.EqualParticipationSetup.AddEqualParticipation(opts);
                 Open311.Open311Setup.AddOpen311(opts);
                 opts.AddNotificationEmail();
                 opts.AddProjectionRebuilds(); // last: it tunes every projection registered above

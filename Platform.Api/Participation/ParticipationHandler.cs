@@ -85,6 +85,34 @@ public sealed class ParticipationHandler(ParticipationWriter writer, CityDirecto
             state => ConsultationDecider.Decide(command, state, clock.GetUtcNow()), scope, cancellation);
     }
 
+    /// <summary>
+    /// A support recorded on behalf of a resident met offline (assisted participation, docs/participation.md): decided
+    /// by the same rules, always on the concern read afresh (no lane), with <paramref name="alongside"/> in its
+    /// transaction (the assistance's event) when it writes.
+    /// </summary>
+    public async Task<Participated> Handle(SupportConcern command, string city, Func<IDocumentSession, CancellationToken, Task> alongside,
+        CancellationToken cancellation)
+    {
+        if (await SettingsAsync(city, cancellation) is not { } settings) return CityNotFound;
+        command = command with { VerifiedResidencyRequired = settings.SupportsRequireVerifiedResidency, VerifiedEmailRequired = settings.SupportsRequireVerifiedEmail };
+        return await writer.WriteAsync(
+            new ParticipationWrite<Concern, ResidentSupport>(city, command.ConcernId, PersonalStream.Id(command.ConcernId, command.ResidentId), command.ConcernId)
+                { BeforeCommit = (session, _, token) => alongside(session, token) },
+            state => ConcernDecider.Decide(command, state, clock.GetUtcNow()), null, cancellation);
+    }
+
+    /// <summary>A first consultation answer recorded on behalf of a resident met offline, as the support above.</summary>
+    public async Task<Participated> Handle(SubmitConsultationResponse command, string city, Func<IDocumentSession, CancellationToken, Task> alongside,
+        CancellationToken cancellation)
+    {
+        if (await SettingsAsync(city, cancellation) is not { } settings) return CityNotFound;
+        command = command with { VerifiedResidencyRequired = settings.SupportsRequireVerifiedResidency, VerifiedEmailRequired = settings.SupportsRequireVerifiedEmail };
+        return await writer.WriteAsync(
+            new ParticipationWrite<Consultation, ResidentResponse>(city, command.ConsultationId, PersonalStream.Id(command.ConsultationId, command.ResidentId),
+                command.ConsultationId) { Lost = AlreadyResponded, BeforeCommit = (session, _, token) => alongside(session, token) },
+            state => ConsultationDecider.Decide(command, state, clock.GetUtcNow()), null, cancellation);
+    }
+
     /// <summary>What the city requires for supports, votes and answers (verified residency, a verified email); null when there is no such city.</summary>
     private async Task<CitySettings?> SettingsAsync(string city, CancellationToken cancellation) =>
         (await cities.FindAsync(city, cancellation))?.Settings;

@@ -8,7 +8,11 @@ namespace Platform.Api.Scorecards;
 /// deadline figures are as of <paramref name="AsOf"/>, with <paramref name="ConcernResponseDays"/> (the city's setting) for unacknowledged concerns.
 /// </summary>
 public sealed record ScorecardDetails(string City, long Version, DateTimeOffset AsOf, DateTimeOffset? UpdatedAt, int ConcernResponseDays,
-    ConcernFigures Concerns, ProposalFigures Proposals, CommitmentFigures Commitments, ConsultationFigures Consultations);
+    ConcernFigures Concerns, ProposalFigures Proposals, CommitmentFigures Commitments, ConsultationFigures Consultations)
+{
+    /// <summary>Who takes part, against the population shares (docs/participation.md): served with the city's scorecard (its page and <c>GET</c>), not its live pushes.</summary>
+    public EqualParticipation.ParticipationBreakdown? Participation { get; init; }
+}
 
 /// <summary>A city's concern board: the most supported open concerns and counts of all open ones.</summary>
 public sealed record ConcernBoardDetails(string City, long Version, DateTimeOffset? UpdatedAt, int OpenConcerns,

@@ -6,8 +6,11 @@ public static class ScorecardEndpoints
 {
     /// <summary>The city scorecard: concerns, proposals, commitments and consultations, with the view's version.</summary>
     [WolverineGet("/api/cities/{city}/scorecard", OperationId = "getCityScorecard")]
-    public static async Task<IResult> Scorecard(string city, IQuerySession session, ScorecardReader reader, CancellationToken cancellation) =>
-        await reader.ScorecardAsync(session, city, cancellation) is { } scorecard ? Results.Ok(scorecard) : Problems.NotFound("city");
+    public static async Task<IResult> Scorecard(string city, IQuerySession session, ScorecardReader reader,
+        EqualParticipation.ParticipationBreakdownReader participation, CancellationToken cancellation) =>
+        await reader.ScorecardAsync(session, city, cancellation) is { } scorecard
+            ? Results.Ok(scorecard with { Participation = await participation.ReadAsync(session, city, cancellation) })
+            : Problems.NotFound("city");
 
     /// <summary>The concern board: the <c>top</c> (1-100, default 50) most supported open concerns, counts by right and district.</summary>
     [WolverineGet("/api/cities/{city}/concern-board", OperationId = "getConcernBoard")]

@@ -19,6 +19,9 @@ public sealed record RaiseConcern(
     /// account id is stored in clear (docs/privacy.md). The handler sets it (it holds the pseudonym key).
     /// </summary>
     public Guid AuthorId { get; init; } = AccountId;
+
+    /// <summary>The groups the concern affects (codes of <see cref="Platform.Domain.Groups"/>; at most <see cref="ConcernGroupTagging.MaxGroups"/>), if the author names any.</summary>
+    public IReadOnlyList<string>? Groups { get; init; }
 }
 
 /// <summary>

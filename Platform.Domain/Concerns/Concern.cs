@@ -21,6 +21,10 @@ public sealed record Concern(Guid Id, ConcernStatus Status, Guid AuthorId, bool 
     public Concern Then(ConcernRestored _) => this with { Status = StatusBeforeHiding };
     public Concern Then(ConcernRedacted _) => this with { Redacted = true };
     public Concern Then(ConcernWithdrawn _) => this with { Status = ConcernStatus.Withdrawn };
+    public Concern Then(ConcernGroupsTagged e) => this with { Groups = e.Groups };
+
+    /// <summary>The groups the concern affects (<see cref="ConcernGroupsTagged"/>).</summary>
+    public string[] Groups { get; init; } = [];
 
     /// <summary>When the answer is due, while the council owes one (set on acknowledgement and reopening, cleared by the response).</summary>
     public DateTimeOffset? ResponseDue { get; init; }

@@ -14,9 +14,10 @@ public static class ConcernDecider
         if (concern is not null) return Decision.Refuse(DomainError.Conflict("concern-exists", "A concern of that id is raised already."));
         var errors = new List<DomainError>();
         CheckDescribed(command.Title, command.Description, command.Rights, command.SdgTargets, command.District, ReferenceCatalogue.Default, errors);
+        ConcernGroupTagging.CheckGroups(command.Groups, errors);
         if (errors.Count > 0) return Decision.Refuse(errors);
 
-        return Decision.Accept(new ConcernRaised(
+        var raised = new ConcernRaised(
             command.ConcernId,
             command.Title!.Trim(),
             command.Description?.Trim() ?? "",
@@ -25,7 +26,8 @@ public static class ConcernDecider
             Check.Optional(command.District),
             command.AuthorId,
             command.Anonymous,
-            now));
+            now);
+        return ConcernGroupTagging.AtRaising(command, now) is { } tagged ? Decision.Accept(raised, tagged) : Decision.Accept(raised);
     }
 
     /// <summary>

@@ -25,5 +25,9 @@ public sealed class ConcernLiveRoute : ItemLiveRoute
         On<ConcernReopened>(e => e.ConcernId);
         On<ConcernEscalated>(e => e.ConcernId);
         On<EscalationFindingRecorded>(e => e.ConcernId);
+        On<ConcernGroupsTagged>(e => e.ConcernId);
+        // An assisted concern or support changes its concern's view; an assisted answer is a consultation's.
+        On<Platform.Domain.EqualParticipation.ParticipationAssisted>(e =>
+            e.ItemKind == Platform.Domain.EqualParticipation.AssistanceRules.Answer ? Array.Empty<Guid?>() : new Guid?[] { e.ItemId });
     }
 }

@@ -52,6 +52,12 @@ public sealed class ConcernView
     public string? Finding { get; set; }
     public string? FindingOutcome { get; set; }
     public DateTimeOffset? FindingRecordedAt { get; set; }
+    /// <summary>The groups the concern affects (codes of <see cref="Platform.Domain.Groups"/>).</summary>
+    public string[] Groups { get; set; } = [];
+    /// <summary>The role of the account that recorded the concern on behalf of a resident met offline (null: the resident raised it).</summary>
+    public string? AssistedAs { get; set; }
+    /// <summary>How many supports were recorded on behalf of residents met offline.</summary>
+    public int AssistedSupports { get; set; }
     /// <summary>The highest event sequence of the concern's own stream reflected here.</summary>
     public long Sequence { get; set; }
 }

@@ -85,6 +85,20 @@ public partial class ConcernViewProjection : SingleStreamProjection<ConcernView,
         view.Sequence = e.Sequence;
     }
 
+    public static void Apply(IEvent<ConcernGroupsTagged> e, ConcernView view)
+    {
+        view.Groups = e.Data.Groups;
+        view.UpdatedAt = e.Data.TaggedAt;
+        view.Sequence = e.Sequence;
+    }
+
+    public static void Apply(IEvent<Platform.Domain.EqualParticipation.ParticipationAssisted> e, ConcernView view)
+    {
+        if (e.Data.ItemKind == Platform.Domain.EqualParticipation.AssistanceRules.Concern) view.AssistedAs = e.Data.AssistedAs;
+        else view.AssistedSupports++;
+        view.Sequence = e.Sequence;
+    }
+
     public static void Apply(IEvent<ConcernLinkedToCommitment> e, ConcernView view)
     {
         if (!view.Commitments.Contains(e.Data.CommitmentId)) view.Commitments.Add(e.Data.CommitmentId);

@@ -482,6 +482,27 @@ public static class WriteOperations
             return Call.Of(new { text = "Monthly meetings since March.", date = CommitmentApi.InDays(0), status = "inProgress" },
                 ("cycle", cycle), ("recommendationId", recommendation));
         }, Repeatable: true),
+        // Equal participation (docs/participation.md). The matrix's callers hold no organisation role: of them, the city's
+        // officials alone may assist (the participation tests check organisations).
+        new("saveMyParticipationProfile", Who.SignedIn, _ => Ready(Call.Of(new { consent = true, ageBand = "25-44", gender = "woman" })), Repeatable: true),
+        new("withdrawMyParticipationProfile", Who.SignedIn, _ => Ready(Call.Of()), Repeatable: true),
+        new("setPopulationShares", Who.Official, _ => Ready(Call.Of(new
+        {
+            shares = new[] { new { dimension = "gender", group = "woman", percent = 51.0 } }, source = new { name = "Census 2021", year = 2021 },
+        })), Repeatable: true),
+        new("tagConcernGroups", Who.Official, async s => Id(await s.ConcernAsync(), new { groups = new[] { "women", "disability" } }), Repeatable: true),
+        new("raiseAssistedConcern", Who.Official, _ => Ready(Call.Of(new
+        {
+            resident = new { name = "A. B." }, consentNote = "Consent given orally at the library.", title = "No bench at the stop", rights = new[] { "mobility" },
+        })), Repeatable: true),
+        new("supportConcernAssisted", Who.Official, async s => Id(await s.ConcernAsync(),
+            new { resident = new { name = "A. B." }, consentNote = "Consent given orally at the library." }), Repeatable: true),
+        new("respondToConsultationAssisted", Who.Official, async s => Id(await s.OpenConsultationAsync(),
+            new { resident = new { name = "C. D." }, consentNote = "Consent given by phone.", answers = new object[]
+            {
+                new { questionId = "bus", choices = new[] { "6" } }, new { questionId = "needs", choices = new[] { "ramps" } }, new { questionId = "safe", scale = 4 },
+            } }),
+            Repeatable: true),
         new("linkRecommendationToCommitment", Who.Official, async s =>
         {
             var (cycle, recommendation) = await s.ReviewedAsync(supported: true);

@@ -4,7 +4,7 @@ namespace Platform.Tests.Support;
 /// <summary>
 /// What the store holds for two cities and for the network, as three comparable strings, for tests that assert a
 /// request stored nothing (or nothing in one city). A city's part: its tenant's events, its follows, the roles accounts
-/// hold in it and its own city document. The network's part: the cities and catalogue indicators (count and latest
+/// hold in it, its own city document and its population shares. The network's part: the cities and catalogue indicators (count and latest
 /// change), and every account written since <c>since</c> (created then: account ids are version 7, ordered by time; or
 /// with roles or sign-ins changed then: every such write stamps the indexed <c>RolesChangedAt</c>). Each part reads
 /// through indexes, or small tables, so the cost stays flat as the test database grows run after run. Events of
@@ -39,7 +39,9 @@ public sealed record StoreFingerprint(string First, string Second, string Networ
         + " || '|' || (select count(*) || ':' || coalesce(max(mt_last_modified)::text, '') from {schema}.mt_doc_follow where tenant_id = " + city + ")"
         + " || '|' || coalesce((select md5(string_agg(id::text || '=' || (data -> 'roles' -> " + city + ")::text, ',' order by id))"
         + " from recent where data -> 'roles' ? " + city + "), '')"
-        + " || '|' || coalesce((select mt_version::text from {schema}.mt_doc_city where id = " + city + "), '')";
+        + " || '|' || coalesce((select mt_version::text from {schema}.mt_doc_city where id = " + city + "), '')"
+        // The city's population shares (docs/participation.md): a document, not events.
+        + " || '|' || (select count(*) || ':' || coalesce(max(mt_last_modified)::text, '') from {schema}.mt_doc_populationshares where tenant_id = " + city + ")";
 
     private static string Table(string table) =>
         "(select count(*) || ':' || coalesce(max(mt_last_modified)::text, '') from {schema}." + table + ")";

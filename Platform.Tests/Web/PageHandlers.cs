@@ -239,6 +239,16 @@ public static class PageHandlers
         new("/cities/{city}/council/open311", "Revoke", Who.Official, PageRefusal.Forbidden,
             async s => PageForm.Of(null, ("clientId", (await s.Open311ClientAsync()).ToString()))),
 
+        // Equal participation (docs/participation.md): officials tag a concern's groups and enter the population shares; officials
+        // and organisations record a support or a concern on behalf of a resident met offline.
+        new(Concern, "TagGroups", Who.Official, PageRefusal.Forbidden, On(s => s.ConcernAsync(), ("groups", "women"))),
+        new(Concern, "AssistSupport", Who.Official, PageRefusal.Forbidden, On(s => s.ConcernAsync(), ("assist-name", "A. B."),
+            ("assist-consent", "Consent given orally at the library."))),
+        new("/cities/{city}/council/population", "", Who.Official, PageRefusal.Forbidden, New(("share.gender.woman", "51"),
+            ("districts", "Clifton: 6.5"), ("source.name", "Census 2021"), ("source.year", "2021"))),
+        new("/cities/{city}/assisted", "", Who.Official, PageRefusal.Forbidden, New(("resident.name", "A. B."),
+            ("consentNote", "Consent given orally at the library."), ("title", "No bench at the stop"), ("rights", "mobility"))),
+
         // Outside any city: nothing there names a city to act in (registration names the city one joins, which is anyone's choice).
         new("/sign-in", "", Who.Anyone, PageRefusal.ShownOnPage, null),
         new("/sign-out", "", Who.Anyone, PageRefusal.ShownOnPage, null),
@@ -252,6 +262,9 @@ public static class PageHandlers
         new("/notifications", "Read", Who.SignedIn, PageRefusal.ShownOnPage, null),
         new("/notifications", "ReadAll", Who.SignedIn, PageRefusal.ShownOnPage, null),
         new("/account/notification-settings", "", Who.SignedIn, PageRefusal.ShownOnPage, null),
+        // The signed-in person's own participation profile (docs/participation.md).
+        new("/account/profile", "", Who.SignedIn, PageRefusal.ShownOnPage, null),
+        new("/account/profile", "Withdraw", Who.SignedIn, PageRefusal.ShownOnPage, null),
         // An email's unsubscribe link: its signed token names the account, no sign-in and no city.
         new("/unsubscribe", "", Who.Anyone, PageRefusal.ShownOnPage, null),
         new("/account", "SendVerification", Who.SignedIn, PageRefusal.ShownOnPage, null),

@@ -46,6 +46,21 @@ public sealed class ConcernDetailModel(CityDirectory directory, IDocumentStore s
     [BindProperty(Name = FindingField)] public string? Finding { get; set; }
     [BindProperty(Name = OutcomeField)] public string? Outcome { get; set; }
 
+    /// <summary>The groups an official tags the concern with (docs/participation.md).</summary>
+    [BindProperty(Name = "groups")] public List<string> GroupsChosen { get; set; } = [];
+
+    /// <summary>The assisted support's form (an official or organisation supports on behalf of a resident met offline): its field ids.</summary>
+    public const string AssistEmailField = "assist-email", AssistNameField = "assist-name", AssistOfflineField = "assist-offline",
+        AssistConsentField = "assist-consent";
+
+    [BindProperty(Name = AssistEmailField)] public string? AssistEmail { get; set; }
+    [BindProperty(Name = AssistNameField)] public string? AssistName { get; set; }
+    [BindProperty(Name = AssistOfflineField)] public string? AssistOffline { get; set; }
+    [BindProperty(Name = AssistConsentField)] public string? AssistConsent { get; set; }
+
+    /// <summary>An official or an organisation of the city may record a support on behalf of a resident met offline.</summary>
+    public bool MayAssist => AcceptsSupport && (IsOfficial || User.HoldsRole(CitySlug, CityRole.Organisation));
+
     /// <summary>The signed-in author or supporter may contest the answer or resolution now (and has not yet).</summary>
     public bool MayContest { get; private set; }
     /// <summary>The signed-in author or supporter contested the current answer or resolution already.</summary>
@@ -86,6 +101,31 @@ public sealed class ConcernDetailModel(CityDirectory directory, IDocumentStore s
     public Task<IActionResult> OnPostWithdrawSupportAsync(CancellationToken cancellation) =>
         SupportAsync(async _ => (await participation.Handle(new WithdrawConcernSupport(Id, User.ParticipantId()), CitySlug, scope: null, cancellation)).PageAnswer,
             text["Your support is withdrawn."], cancellation);
+
+    public Task<IActionResult> OnPostTagGroupsAsync(CancellationToken cancellation) =>
+        CouncilAsync(Policies.Official, "groups", (session, account) => handler.Handle(new TagConcernGroups(Id, account, GroupsChosen), session, cancellation),
+            text["Participation.Groups.Tagged"], cancellation);
+
+    /// <summary>A support recorded on behalf of a resident met offline, through the API's <see cref="Api.EqualParticipation.AssistanceHandler"/>.</summary>
+    public async Task<IActionResult> OnPostAssistSupportAsync([FromServices] Api.EqualParticipation.AssistanceHandler assistance, CancellationToken cancellation)
+    {
+        if (await RefusalAsync(authorization, Policies.OfficialOrOrganisation) is { } refused) return refused;
+        ModelState.Clear();
+        await using var session = store.LightweightSession(CitySlug);
+        var resident = new Domain.EqualParticipation.AssistedResidentInput(AssistEmail, Guid.TryParse(AssistOffline, out var offline) ? offline : null, AssistName);
+        var (done, errors) = await assistance.SupportAsync(Id, CitySlug, new Api.EqualParticipation.AssistedSupportRequest(resident, AssistConsent),
+            User.AccountId(), Api.EqualParticipation.AssistanceHandler.AssistedAs(User, CitySlug), session, cancellation);
+        var confirmation = done?.OfflineResidentId is { } id ? text["Participation.Assist.DoneNew", id] : text["Participation.Assist.Done"];
+        return await ShowAnswerAsync(done is null ? Problems.Result(errors) : Results.NoContent(), confirmation, () => LoadAsync(cancellation), text,
+            field => field switch
+            {
+                "resident.email" => AssistEmailField,
+                "resident.name" or "resident" => AssistNameField,
+                "resident.offlineResidentId" => AssistOfflineField,
+                "consentNote" => AssistConsentField,
+                _ => "",
+            });
+    }
 
     public Task<IActionResult> OnPostFollowAsync(CancellationToken cancellation) => FollowAsync(true,
         text["You follow this concern: it is on your following page."], cancellation);

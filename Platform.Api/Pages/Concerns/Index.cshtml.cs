@@ -18,6 +18,8 @@ public sealed class ConcernListModel(CityDirectory directory, ConcernReader read
     [BindProperty(SupportsGet = true)] public string? District { get; set; }
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+    /// <summary>Only concerns tagged with this group (docs/participation.md).</summary>
+    [BindProperty(SupportsGet = true)] public string? Group { get; set; }
 
     public Paged<ConcernDetails>? Results { get; private set; }
     public int PageNumber => Results?.Page ?? 1;
@@ -29,7 +31,7 @@ public sealed class ConcernListModel(CityDirectory directory, ConcernReader read
         // Empty form fields mean "no filter", as the API's absent parameters do.
         var errors = new List<DomainError>();
         var query = ConcernQuery.Parse(Blank(Right), null, Blank(Status), Blank(District), Blank(Q), Blank(Sort), Blank(page), PageSize.ToString(),
-            ConcernQuery.MaySeeHidden(User, CitySlug), errors);
+            ConcernQuery.MaySeeHidden(User, CitySlug), errors) with { Group = ConcernQuery.ParseGroup(Blank(Group), errors) };
         if (errors.Count > 0) Problems.From(errors).AddTo(ModelState, text);
         else Results = await reader.PageAsync(CitySlug, query, User, cancellation);
     }
@@ -37,7 +39,7 @@ public sealed class ConcernListModel(CityDirectory directory, ConcernReader read
     /// <summary>The link to another page of the same filtered list.</summary>
     public string PageUrl(int page)
     {
-        var query = new Dictionary<string, string?> { ["q"] = Q, ["right"] = Right, ["district"] = District, ["status"] = Status, ["sort"] = Sort, ["page"] = page.ToString() }
+        var query = new Dictionary<string, string?> { ["q"] = Q, ["right"] = Right, ["district"] = District, ["status"] = Status, ["sort"] = Sort, ["group"] = Group, ["page"] = page.ToString() }
             .Where(p => !string.IsNullOrEmpty(p.Value));
         return QueryHelpers.AddQueryString($"/cities/{CitySlug}/concerns", query);
     }

@@ -16,13 +16,15 @@ public sealed class RaiseConcernModel(CityDirectory directory, IDocumentStore st
     [BindProperty(Name = "sdgTargets")] public List<string> SdgTargetsChosen { get; set; } = [];
     [BindProperty] public string? District { get; set; }
     [BindProperty] public bool Anonymous { get; set; }
+    /// <summary>The groups the concern affects (optional; docs/participation.md).</summary>
+    [BindProperty] public List<string> Groups { get; set; } = [];
 
     public void OnGet() { }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellation)
     {
         ModelState.Clear(); // the decider decides what is valid, not model binding
-        var command = new RaiseConcern(Guid.CreateVersion7(), User.AccountId(), Title, Description, Rights, SdgTargetsChosen, District, Anonymous);
+        var command = new RaiseConcern(Guid.CreateVersion7(), User.AccountId(), Title, Description, Rights, SdgTargetsChosen, District, Anonymous) { Groups = Groups };
         await using var session = store.LightweightSession(CitySlug);
         var written = await handler.Handle(command, session, cancellation);
         if (written.IsRefused)

@@ -5,7 +5,8 @@ namespace Platform.Api.Pages.Scorecards;
 
 /// <summary>A city's scorecard, read as the API reads it (the same figures, the same rules).</summary>
 [CachedForVisitors]
-public sealed class ScorecardModel(CityDirectory directory, IDocumentStore store, ScorecardReader reader) : CityPageModel(directory)
+public sealed class ScorecardModel(CityDirectory directory, IDocumentStore store, ScorecardReader reader,
+    Platform.Api.EqualParticipation.ParticipationBreakdownReader participation) : CityPageModel(directory)
 {
     public ScorecardDetails Scorecard { get; private set; } = null!;
     /// <summary>The city's recognition by the network (as the API answers it); its current level is null until one is awarded.</summary>
@@ -20,6 +21,7 @@ public sealed class ScorecardModel(CityDirectory directory, IDocumentStore store
         if (await reader.ScorecardAsync(session, CitySlug, cancellation) is not { } scorecard) return NotFound();
         Scorecard = scorecard;
         await using var citySession = store.QuerySession(CitySlug);
+        Scorecard = scorecard with { Participation = await participation.ReadAsync(citySession, CitySlug, cancellation) };
         Recognition = await AssessmentReader.RecognitionAsync(citySession, CitySlug, cancellation);
         foreach (var reviewer in Recognition.Awards.Select(a => a.ReviewerCity).OfType<string>().Distinct())
             if (await Cities.FindAsync(reviewer, cancellation) is { } city) Reviewers[reviewer] = city;

@@ -1,0 +1,54 @@
+using Platform.Domain.EqualParticipation;
+using Wolverine.Attributes;
+
+namespace Platform.Api.EqualParticipation;
+
+/// <summary>The body of <c>PUT /api/accounts/me/profile</c>: the person's consent and their answers (each optional).</summary>
+public sealed record ProfileRequest(bool? Consent, string? AgeBand, string? Gender, bool? Disability, bool? MigrantBackground, string? District);
+
+/// <summary>A person's participation profile as they see it (no one else ever does): <paramref name="Given"/> is false when there is none.</summary>
+public sealed record ProfileDetails(bool Given, string? AgeBand, string? Gender, bool? Disability, bool? MigrantBackground, string? District,
+    DateTimeOffset? ConsentedAt)
+{
+    public static readonly ProfileDetails None = new(false, null, null, null, null, null, null);
+
+    public static ProfileDetails Of(ParticipationProfile? profile) => profile is null
+        ? None
+        : new(true, profile.AgeBand, profile.Gender, profile.Disability, profile.MigrantBackground, profile.District, profile.ConsentedAt);
+}
+
+/// <summary>
+/// The participation profile's reads and writes, for both faces (the API and the account's profile page). The profile
+/// is one network-wide document under the person's pseudonym (<see cref="ParticipationProfile"/>): saving replaces it,
+/// withdrawing deletes it.
+/// </summary>
+[WolverineIgnore] // called directly by the faces, not a message handler
+public sealed class ProfileHandler(IDocumentStore store, Pseudonyms pseudonyms, TimeProvider clock)
+{
+    public async Task<ProfileDetails> ReadAsync(Guid accountId, CancellationToken cancellation)
+    {
+        await using var session = store.QuerySession();
+        return ProfileDetails.Of(await session.LoadAsync<ParticipationProfile>(pseudonyms.Of(accountId), cancellation));
+    }
+
+    /// <summary>Stores the profile (with consent only); answers it, or the errors naming the fields at fault (nothing stored).</summary>
+    public async Task<(ProfileDetails? Profile, IReadOnlyList<DomainError> Errors)> SaveAsync(Guid accountId, ProfileRequest request, CancellationToken cancellation)
+    {
+        var command = new SaveProfile(pseudonyms.Of(accountId), request.Consent, request.AgeBand, request.Gender, request.Disability,
+            request.MigrantBackground, request.District);
+        var (profile, errors) = ProfileDecider.Decide(command, clock.GetUtcNow());
+        if (profile is null) return (null, errors);
+        await using var session = store.LightweightSession();
+        session.Store(profile);
+        await session.SaveChangesAsync(cancellation);
+        return (ProfileDetails.Of(profile), []);
+    }
+
+    /// <summary>Withdraws every answer: the document is deleted (idempotent).</summary>
+    public async Task WithdrawAsync(Guid accountId, CancellationToken cancellation)
+    {
+        await using var session = store.LightweightSession();
+        session.Delete<ParticipationProfile>(pseudonyms.Of(accountId));
+        await session.SaveChangesAsync(cancellation);
+    }
+}
