@@ -22,6 +22,8 @@ public sealed record PersonalDataExport(
     /// <summary>The notices the person received (their inbox) and their notification settings.</summary>
     public IReadOnlyList<Platform.Api.Notifications.Notice> Notices { get; init; } = [];
     public Platform.Api.Notifications.NotificationPreferences? NotificationPreferences { get; init; }
+    /// <summary>The organisations the person acts for (docs/organisations.md).</summary>
+    public IReadOnlyList<Platform.Api.Organisations.OrganisationMembership> Organisations { get; init; } = [];
 }
 
 /// <summary>An item the person follows or stopped following.</summary>
@@ -82,6 +84,7 @@ public sealed class PersonalData(IDocumentStore store, NpgsqlDataSource database
         {
             Notices = await session.Query<Platform.Api.Notifications.Notice>().Where(n => n.AccountId == accountId).OrderBy(n => n.At).ToListAsync(cancellation),
             NotificationPreferences = await session.LoadAsync<Platform.Api.Notifications.NotificationPreferences>(accountId, cancellation),
+            Organisations = await Platform.Api.Organisations.OrganisationPersonalData.ExportAsync(session, accountId, cancellation),
         };
     }
 
@@ -153,6 +156,9 @@ public sealed class PersonalData(IDocumentStore store, NpgsqlDataSource database
             command.Parameters.AddWithValue("ids", new[] { accountId, pseudonyms.Of(accountId) });
             await command.ExecuteNonQueryAsync(cancellation);
         }
+
+        // Their memberships of organisations: no longer a member, their name masked in the organisations' histories.
+        await Platform.Api.Organisations.OrganisationPersonalData.EraseAsync(store, database, platform.Schema, accountId, cancellation);
 
         // The account goes whole: nothing of it stays to link to the masked events (support, vote and answer streams are
         // named by item and pseudonym, and the pseudonym cannot be computed without the account id). Every node then

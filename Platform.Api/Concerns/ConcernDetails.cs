@@ -32,7 +32,8 @@ public sealed record ConcernDetails(
     bool AuthoredByYou,
     long Version,
     bool Redacted = false,
-    ConcernContestDetails? Contest = null);
+    ConcernContestDetails? Contest = null,
+    Organisations.ConcernOnBehalf? OnBehalf = null);
 
 /// <summary>
 /// What residents did with the council's response: <paramref name="ContestableUntil"/> is the end of the period to contest

@@ -40,6 +40,7 @@ public static class ConcernHistoryEndpoint
         ConcernEscalated e => new(version, sequence, at, "escalated", Resident(e.EscalatedBy, author), e.Reason),
         EscalationFindingRecorded f => new(version, sequence, at, "finding-recorded", "independent body", $"{f.Outcome}: {f.Finding}"),
         ConcernLinkedToCommitment l => new(version, sequence, at, "linked-to-commitment", "official", l.CommitmentId.ToString()),
+        Platform.Domain.Organisations.ConcernRaisedOnBehalf o => new(version, sequence, at, "raised-on-behalf", "organisation", $"{o.OrganisationId}; {o.Group}"),
         _ => new(version, sequence, at, data.GetType().Name, "system", null),
     };
 }

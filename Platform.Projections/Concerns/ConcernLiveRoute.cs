@@ -25,5 +25,6 @@ public sealed class ConcernLiveRoute : ItemLiveRoute
         On<ConcernReopened>(e => e.ConcernId);
         On<ConcernEscalated>(e => e.ConcernId);
         On<EscalationFindingRecorded>(e => e.ConcernId);
+        On<Platform.Domain.Organisations.ConcernRaisedOnBehalf>(e => e.ConcernId);
     }
 }
