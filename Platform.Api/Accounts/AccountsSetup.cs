@@ -67,6 +67,10 @@ public static class AccountsSetup
             .AddPolicy(Policies.IndependentBody, p => p.RequireClaim(PlatformClaims.AccountIdClaim).AddRequirements(new CityRoleRequirement(CityRole.IndependentBody)))
             .AddPolicy(Policies.OfficialOrOrganisation, p => p.RequireClaim(PlatformClaims.AccountIdClaim)
                 .AddRequirements(new CityRoleRequirement(CityRole.Official, CityRole.Organisation)))
+            .AddPolicy(Policies.Organisation, p => p.RequireClaim(PlatformClaims.AccountIdClaim).AddRequirements(new CityRoleRequirement(CityRole.Organisation)))
+            .AddPolicy(Policies.OrganisationVerifier, p => p.RequireClaim(PlatformClaims.AccountIdClaim).RequireAssertion(context =>
+                context.User.IsNetworkAdministrator()
+                || context.Resource is HttpContext http && RequestCity.Of(http) is { } city && context.User.HoldsRole(city, CityRole.Official)))
             .AddPolicy(Policies.NetworkAdministrator, p => p.RequireClaim(PlatformClaims.NetworkAdministratorClaim, "true"));
         return services;
     }

@@ -24,6 +24,8 @@ public sealed record PersonalDataExport(
     public Platform.Api.Notifications.NotificationPreferences? NotificationPreferences { get; init; }
     /// <summary>The person's participation profile (docs/participation.md), <c>given: false</c> when they have none.</summary>
     public EqualParticipation.ProfileDetails ParticipationProfile { get; init; } = EqualParticipation.ProfileDetails.None;
+    /// <summary>The organisations the person acts for (docs/organisations.md).</summary>
+    public IReadOnlyList<Platform.Api.Organisations.OrganisationMembership> Organisations { get; init; } = [];
 }
 
 /// <summary>An item the person follows or stopped following.</summary>
@@ -86,6 +88,7 @@ public sealed class PersonalData(IDocumentStore store, NpgsqlDataSource database
             NotificationPreferences = await session.LoadAsync<Platform.Api.Notifications.NotificationPreferences>(accountId, cancellation),
             ParticipationProfile = EqualParticipation.ProfileDetails.Of(
                 await session.LoadAsync<Platform.Domain.EqualParticipation.ParticipationProfile>(pseudonyms.Of(accountId), cancellation)),
+            Organisations = await Platform.Api.Organisations.OrganisationPersonalData.ExportAsync(session, accountId, cancellation),
         };
     }
 
@@ -157,6 +160,9 @@ public sealed class PersonalData(IDocumentStore store, NpgsqlDataSource database
             command.Parameters.AddWithValue("ids", new[] { accountId, pseudonyms.Of(accountId) });
             await command.ExecuteNonQueryAsync(cancellation);
         }
+
+        // Their memberships of organisations: no longer a member, their name masked in the organisations' histories.
+        await Platform.Api.Organisations.OrganisationPersonalData.EraseAsync(store, database, platform.Schema, accountId, cancellation);
 
         // The account goes whole: nothing of it stays to link to the masked events (support, vote and answer streams are
         // named by item and pseudonym, and the pseudonym cannot be computed without the account id). Every node then

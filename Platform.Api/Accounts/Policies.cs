@@ -18,6 +18,10 @@ public static class Policies
     public const string IndependentBody = "city-independent-body";
     /// <summary>An official of the route's city, or an organisation of it (assisted participation: docs/participation.md).</summary>
     public const string OfficialOrOrganisation = "city-official-or-organisation";
+    /// <summary>An account acting for a verified organisation of the route's city (its members hold the role while it is verified).</summary>
+    public const string Organisation = "city-organisation";
+    /// <summary>An official of the route's city or a network administrator (they verify, decline and suspend the city's organisations).</summary>
+    public const string OrganisationVerifier = "city-organisation-verifier";
     /// <summary>A network administrator (registers cities, grants official and moderator roles).</summary>
     public const string NetworkAdministrator = "network-administrator";
 }

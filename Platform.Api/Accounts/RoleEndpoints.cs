@@ -59,6 +59,21 @@ public static class RoleEndpoints
         });
 
     /// <summary>
+    /// Grants (<paramref name="held"/>) or withdraws one role of an account in a city, as the endpoints above do (the
+    /// account's role stamp, every node told through <see cref="RoleChangeLog"/>): for roles that follow from something
+    /// else, such as <see cref="CityRole.Organisation"/> from a verified organisation's membership. Answers the account
+    /// (200) or 404 when it no longer exists.
+    /// </summary>
+    public static Task<IResult> SetRoleAsync(Guid accountId, string city, CityRole role, bool held, IDocumentStore store, AccountDirectory accounts,
+        CancellationToken cancellation) =>
+        ChangeAsync(accountId, store, accounts, cancellation, account =>
+        {
+            if (held) account.Grant(city, role);
+            else account.Revoke(city, role);
+            return null;
+        });
+
+    /// <summary>
     /// Loads the account, applies the change and stores it under optimistic concurrency: when another change of the
     /// same account committed in between (a grant beside a revoke), the change is applied again to the account as it
     /// is now, so neither is lost.

@@ -32,7 +32,8 @@ public sealed record ConcernDetails(
     bool AuthoredByYou,
     long Version,
     bool Redacted = false,
-    ConcernContestDetails? Contest = null)
+    ConcernContestDetails? Contest = null,
+    Organisations.ConcernOnBehalf? OnBehalf = null)
 {
     /// <summary>The groups the concern affects (codes of <see cref="Platform.Domain.Groups"/>).</summary>
     public string[] Groups { get; init; } = [];

@@ -50,6 +50,7 @@ public static class ConcernHistoryEndpoint
         Platform.Domain.EqualParticipation.ParticipationAssisted a => new(version, sequence, at,
             a.ItemKind == Platform.Domain.EqualParticipation.AssistanceRules.Concern ? "raised-with-help" : "support-recorded-with-help", a.AssistedAs,
             $"recorded with the help of an {a.AssistedAs} of the city"),
+        Platform.Domain.Organisations.ConcernRaisedOnBehalf o => new(version, sequence, at, "raised-on-behalf", "organisation", $"{o.OrganisationId}; {o.Group}"),
         _ => new(version, sequence, at, data.GetType().Name, "system", null),
     };
 }

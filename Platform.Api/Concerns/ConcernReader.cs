@@ -10,7 +10,7 @@ namespace Platform.Api.Concerns;
 /// A list: one SQL query that filters, orders (by recency or supports), pages and counts in the database.
 /// Used by the HTTP endpoints and the live hub alike, so both show the same thing.
 /// </summary>
-public sealed class ConcernReader(NpgsqlDataSource database, PlatformOptions platform, Accounts.Pseudonyms pseudonyms)
+public sealed class ConcernReader(NpgsqlDataSource database, PlatformOptions platform, Accounts.Pseudonyms pseudonyms, Organisations.OrganisationReader organisations)
 {
     /// <summary>
     /// The "concern" live view: the same body as <c>GET .../concerns/{id}</c>. Watchers are the public: a hidden concern's
@@ -59,7 +59,7 @@ public sealed class ConcernReader(NpgsqlDataSource database, PlatformOptions pla
         var view = await session.LoadAsync<ConcernView>(id, cancellation);
         if (view is null) return null;
         var tallies = await TalliesAsync(city, [id], cancellation);
-        return ToDetails(city, view, tallies.GetValueOrDefault(id), AuthorKeys(caller));
+        return (await organisations.NamedAsync(city, [ToDetails(city, view, tallies.GetValueOrDefault(id), AuthorKeys(caller))], cancellation))[0];
     }
 
     public async Task<(IReadOnlyList<ConcernDetails> Items, long Total)> ListAsync(string city, ConcernQuery query, Guid? caller, CancellationToken cancellation)
@@ -119,7 +119,7 @@ public sealed class ConcernReader(NpgsqlDataSource database, PlatformOptions pla
             total = reader.GetInt64(3);
         }
         if (items.Count == 0 && query.Page > 1) total = await CountAsync(city, query, caller, cancellation);
-        return (items, total);
+        return (await organisations.NamedAsync(city, items, cancellation), total);
     }
 
     private async Task<long> CountAsync(string city, ConcernQuery query, Guid? caller, CancellationToken cancellation)
@@ -139,7 +139,9 @@ public sealed class ConcernReader(NpgsqlDataSource database, PlatformOptions pla
         v.Commitments, caller is { } keys && (keys.Account == v.AuthorId || keys.Pseudonym == v.AuthorId), Math.Max(v.Sequence, tally.Sequence),
         Redacted: v.RedactionReason is not null,
         Contest: new ConcernContestDetails(v.ContestableSince is { } since ? ConcernDecider.ContestableUntil(since) : null, v.Contests, v.Reopens,
-            v.ReopenedAt, v.ReopenReason, v.EscalatedAt, v.EscalationReason, v.Finding, v.FindingOutcome, v.FindingRecordedAt))
+            v.ReopenedAt, v.ReopenReason, v.EscalatedAt, v.EscalationReason, v.Finding, v.FindingOutcome, v.FindingRecordedAt),
+        // The organisation's name is read beside (OrganisationReader.NamedAsync): it may change after the concern was raised.
+        OnBehalf: v.OnBehalfOf is { } organisation ? new Organisations.ConcernOnBehalf(organisation, "", v.OnBehalfOfGroup ?? "") : null)
     {
         Groups = v.Groups,
         AssistedBy = v.AssistedAs,

@@ -135,5 +135,6 @@ public sealed class DemoNetwork(IDocumentStore store, IPasswordHasher<Account> h
         await DemoOpen311.SeedAsync(store, pseudonyms, now, cancellation);
         await DemoNotifications.ChooseEmailSettingsAsync(store, cancellation);
         await DemoParticipation.SeedAsync(store, pseudonyms, residents, now, cancellation);
+        await DemoOrganisations.SeedAsync(store, now, cancellation);
     }
 }

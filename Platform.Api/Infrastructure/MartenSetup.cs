@@ -74,6 +74,8 @@ public static class MartenSetup
                 opts.AddSearch(platform.Schema);
                 EqualParticipation.EqualParticipationSetup.AddEqualParticipation(opts);
                 Open311.Open311Setup.AddOpen311(opts);
+                Organisations.OrganisationsSetup.AddOrganisations(opts);
+                Organisations.OrganisationPersonalData.AddPrivacyMasking(opts); // a member's erasure masks their membership (docs/organisations.md)
                 opts.AddNotificationEmail();
                 opts.AddProjectionRebuilds(); // last: it tunes every projection registered above
             })

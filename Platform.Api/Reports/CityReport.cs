@@ -23,7 +23,8 @@ public sealed record CityReport(
     ReportMeansOfImplementation MeansOfImplementation,
     ReportConclusions Conclusions,
     IReadOnlyList<AnnexSeries> StatisticalAnnex,
-    ReportParticipation? WhoTakesPart = null);
+    ReportParticipation? WhoTakesPart = null,
+    ReportShadowReports? ShadowReports = null);
 
 public sealed record ReportIntroduction(long? Population, int IndicatorsAdopted, int CoreRequired, int CoreAdopted, RecognitionView? Recognition);
 

@@ -81,7 +81,8 @@ public sealed class CityReportReader(ScorecardReader accountability, CommitmentR
             policy.Recognitions.Where(r => r.AwardedAt < to).MaxBy(r => r.AwardedAt));
         return new CityReport(city.Id, city.Names.GetValueOrDefault("en") ?? city.Names.Values.FirstOrDefault() ?? city.Id, year, clock.GetUtcNow(),
             introduction, new ReportMethodology(sources, participation, scorecard), policy, progress, means, conclusions, annex,
-            await whoTakesPart.ReadAsync(session, city.Id, year, cancellation));
+            await whoTakesPart.ReadAsync(session, city.Id, year, cancellation),
+            ShadowReports: await ReportShadowReports.ReadAsync(session, city.Id, year, cancellation));
     }
 
     /// <summary>The assessment cycle named for the year, else the latest started by then; reviews shown as the public sees them.</summary>

@@ -29,5 +29,6 @@ public sealed class ConcernLiveRoute : ItemLiveRoute
         // An assisted concern or support changes its concern's view; an assisted answer is a consultation's.
         On<Platform.Domain.EqualParticipation.ParticipationAssisted>(e =>
             e.ItemKind == Platform.Domain.EqualParticipation.AssistanceRules.Answer ? Array.Empty<Guid?>() : new Guid?[] { e.ItemId });
+        On<Platform.Domain.Organisations.ConcernRaisedOnBehalf>(e => e.ConcernId);
     }
 }

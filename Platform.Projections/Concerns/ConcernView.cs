@@ -60,4 +60,7 @@ public sealed class ConcernView
     public int AssistedSupports { get; set; }
     /// <summary>The highest event sequence of the concern's own stream reflected here.</summary>
     public long Sequence { get; set; }
+    /// <summary>The organisation on whose behalf it was raised (null: a resident's own), and the group it was raised for.</summary>
+    public Guid? OnBehalfOf { get; set; }
+    public string? OnBehalfOfGroup { get; set; }
 }

@@ -80,6 +80,7 @@ public sealed record Caller(string Name, CityRole[] Here, CityRole[] Elsewhere, 
         Who.NetworkAdministrator => Administrator,
         Who.Reviewer => Elsewhere.Contains(CityRole.Official) && !Here.Contains(CityRole.Official),
         Who.Author => false,
+        Who.Verifier => Here.Contains(CityRole.Official) || Administrator,
         _ => throw new ArgumentOutOfRangeException(nameof(who)),
     };
 

@@ -36,6 +36,8 @@ public enum Who
     IndependentBody,
     /// <summary>The author of the item only (none of the matrix's callers; the author's own call is checked beside).</summary>
     Author,
+    /// <summary>An official of the route's city or a network administrator: they verify, decline and suspend the city's organisations.</summary>
+    Verifier,
 }
 
 /// <summary>
@@ -290,6 +292,17 @@ public static class WriteOperations
 
     private static Call Id(object id, object? body = null) => Call.Of(body, ("id", id));
 
+    /// <summary>A shadow report of last year by a new verified organisation of the scene's city, hidden by a moderator when asked; returns its id.</summary>
+    private static async Task<Guid> ShadowReportAsync(Scene s, bool hidden)
+    {
+        var (organisation, member) = await s.App.VerifiedOrganisationAsync(s.City);
+        var year = DateTimeOffset.UtcNow.Year - 1;
+        var id = await s.App.PublishShadowReportAsync(s.City, organisation, member, year);
+        if (hidden)
+            await s.App.PostAsync($"/api/cities/{s.City}/reports/{year}/shadow/{id}/hiding", new { reason = "It names a private person." }, await s.ModeratorAsync(), 200);
+        return id;
+    }
+
     public static readonly IReadOnlyList<WriteOperation> All =
     [
         // Accounts: network-wide, no city in the route.
@@ -503,6 +516,47 @@ public static class WriteOperations
                 new { questionId = "bus", choices = new[] { "6" } }, new { questionId = "needs", choices = new[] { "ramps" } }, new { questionId = "safe", scale = 4 },
             } }),
             Repeatable: true),
+        // Organisations: members of the city register them, officials or the network verify them; their members act for them
+        // (the matrix's callers are members of none: each call's own member is its author).
+        new("registerOrganisation", Who.Resident, _ => Ready(Call.Of(OrganisationApi.Body())), Repeatable: true),
+        new("verifyOrganisation", Who.Verifier, async s => Id((await s.App.RegisterOrganisationAsync(s.City)).Id), Repeatable: true),
+        new("declineOrganisation", Who.Verifier, async s => Id((await s.App.RegisterOrganisationAsync(s.City)).Id, new { reason = "Not active in the city." }),
+            Repeatable: true),
+        new("suspendOrganisation", Who.Verifier, async s => Id((await s.App.VerifiedOrganisationAsync(s.City)).Id, new { reason = "Spam." }), Repeatable: true),
+        new("addOrganisationMember", Who.Author, async s =>
+        {
+            var (id, founder) = await s.App.RegisterOrganisationAsync(s.City);
+            return Id(id, new { email = $"{(await s.ResidentAsync()).Id:N}@test.invalid" }) with { Author = founder };
+        }, Repeatable: true),
+        new("removeOrganisationMember", Who.Author, async s =>
+        {
+            var (id, founder) = await s.App.RegisterOrganisationAsync(s.City);
+            var colleague = await s.ResidentAsync();
+            await s.App.PostAsync($"/api/cities/{s.City}/organisations/{id}/members", new { email = $"{colleague.Id:N}@test.invalid" }, founder, 200);
+            return Call.Of(null, ("id", id), ("accountId", colleague.Id)) with { Author = founder };
+        }, Repeatable: true),
+        new("raiseConcernOnBehalf", Who.Author, async s =>
+        {
+            var (id, member) = await s.App.VerifiedOrganisationAsync(s.City);
+            return Id(id, new { title = "No ramp at the library", rights = new[] { "disability-inclusion" }, group = "disability" }) with { Author = member };
+        }, Repeatable: true),
+        new("publishShadowReport", Who.Author, async s =>
+        {
+            var (id, member) = await s.App.VerifiedOrganisationAsync(s.City);
+            return Id(id, OrganisationApi.ShadowBody(DateTimeOffset.UtcNow.Year - 1)) with { Author = member };
+        }, Repeatable: true),
+        new("correctShadowReport", Who.Author, async s =>
+        {
+            var (organisation, member) = await s.App.VerifiedOrganisationAsync(s.City);
+            var year = DateTimeOffset.UtcNow.Year - 1;
+            var report = await s.App.PublishShadowReportAsync(s.City, organisation, member, year);
+            return Call.Of(new { title = "Corrected", indicators = "Figures of December added." }, ("year", year), ("id", report)) with { Author = member };
+        }, Repeatable: true),
+        new("hideShadowReport", Who.Moderator, async s => Call.Of(new { reason = "It names a private person." }, ("year", DateTimeOffset.UtcNow.Year - 1),
+            ("id", await ShadowReportAsync(s, hidden: false))), Repeatable: true),
+        new("restoreShadowReport", Who.Moderator, async s => Call.Of(new { reason = "The name is gone." }, ("year", DateTimeOffset.UtcNow.Year - 1),
+            ("id", await ShadowReportAsync(s, hidden: true))), Repeatable: true),
+
         new("linkRecommendationToCommitment", Who.Official, async s =>
         {
             var (cycle, recommendation) = await s.ReviewedAsync(supported: true);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using Platform.Api.Consultations;
 using Platform.Tests.Accounts;
@@ -140,6 +141,32 @@ public sealed class PageScene(BrowserFixture browser, string city, string token)
         await SendAsync(HttpMethod.Post, $"/api/cities/{city}/concerns/{id}/escalation", new { reason = "Reopened twice." });
         return id;
     }
+    /// <summary>An organisation the council's account registers (its founder), waiting for verification; returns its id.</summary>
+    public Task<Guid> OrganisationAsync() => CreateAsync($"/api/cities/{city}/organisations", OrganisationApi.Body());
+
+    /// <summary>An organisation the council's account registers and verifies (so it acts for it); returns its id.</summary>
+    public async Task<Guid> VerifiedOrganisationAsync()
+    {
+        var id = await OrganisationAsync();
+        await SendAsync(HttpMethod.Post, $"/api/cities/{city}/organisations/{id}/verification");
+        return id;
+    }
+
+    /// <summary>The year shadow reports of the matrix comment on: the last full year.</summary>
+    public static string ShadowYear => (DateTimeOffset.UtcNow.Year - 1).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A shadow report of a verified organisation of the council's account, hidden by it as a moderator when asked: its page's route values.</summary>
+    public async Task<PageForm> ShadowReportAsync(bool hidden, params (string Name, string Value)[] fields)
+    {
+        var organisation = await VerifiedOrganisationAsync();
+        var id = await CreateAsync($"/api/cities/{city}/organisations/{organisation}/shadow-reports", OrganisationApi.ShadowBody(int.Parse(ShadowYear, CultureInfo.InvariantCulture)));
+        if (hidden) await SendAsync(HttpMethod.Post, $"/api/cities/{city}/reports/{ShadowYear}/shadow/{id}/hiding", new { reason = "It names a private person." });
+        return new PageForm(new Dictionary<string, string> { ["year"] = ShadowYear, ["id"] = id.ToString() }, fields.ToDictionary(f => f.Name, f => f.Value));
+    }
+
+    /// <summary>The email address of a new account (a resident of the city), for a form that names one.</summary>
+    public async Task<string> NewEmailAsync() => (await browser.AccountAsync(city)).Email;
+
     /// <summary>A new Open311 client app of the city (its key issued through the API); returns its id.</summary>
     public Task<Guid> Open311ClientAsync() => CreateAsync($"/api/cities/{city}/open311/clients", new { app = "Matrix app" });
 
@@ -154,7 +181,8 @@ public static class PageHandlers
 {
     private const string Concern = "/cities/{city}/concerns/{id:guid}", Proposal = "/cities/{city}/proposals/{id:guid}",
         Commitment = "/cities/{city}/commitments/{id:guid}", Consultation = "/cities/{city}/consultations/{id:guid}",
-        TownHall = "/cities/{city}/town-halls/{id:guid}";
+        TownHall = "/cities/{city}/town-halls/{id:guid}", Organisation = "/cities/{city}/organisations/{id:guid}",
+        ShadowReport = "/cities/{city}/reports/{year}/shadow/{id:guid}";
 
     private static Func<PageScene, Task<PageForm>> On(Func<PageScene, Task<Guid>> item, params (string, string)[] fields) =>
         async s => PageForm.Of(await item(s), fields);
@@ -248,6 +276,20 @@ public static class PageHandlers
             ("districts", "Clifton: 6.5"), ("source.name", "Census 2021"), ("source.year", "2021"))),
         new("/cities/{city}/assisted", "", Who.Official, PageRefusal.Forbidden, New(("resident.name", "A. B."),
             ("consentNote", "Consent given orally at the library."), ("title", "No bench at the stop"), ("rights", "mobility"))),
+        // Organisations: officials (or the network) verify them, their members act for them (the council's account founds each one here).
+        new(Organisation, "Verify", Who.Verifier, PageRefusal.Forbidden, On(s => s.OrganisationAsync())),
+        new(Organisation, "Decline", Who.Verifier, PageRefusal.Forbidden, On(s => s.OrganisationAsync(), ("decline-reason", "Not active in the city."))),
+        new(Organisation, "Suspend", Who.Verifier, PageRefusal.Forbidden, On(s => s.VerifiedOrganisationAsync(), ("suspend-reason", "Spam."))),
+        new(Organisation, "AddMember", Who.Author, PageRefusal.Forbidden, async s => PageForm.Of(await s.OrganisationAsync(), ("email", await s.NewEmailAsync()))),
+        new("/cities/{city}/organisations/new", "", Who.Resident, PageRefusal.Forbidden,
+            New(("name", "York Disability Forum"), ("kind", "civil-society"), ("description", "Disabled residents, for themselves."), ("groups", "disability"))),
+        new(Organisation + "/concerns/new", "", Who.Author, PageRefusal.Forbidden, On(s => s.VerifiedOrganisationAsync(),
+            ("group", "disability"), ("title", "No ramp at the library"), ("rights", "disability-inclusion"))),
+        new(Organisation + "/shadow-reports/new", "", Who.Author, PageRefusal.Forbidden, On(s => s.VerifiedOrganisationAsync(),
+            ("year", PageScene.ShadowYear), ("title", "Housing is not getting better"), ("indicators", "Overcrowding rose."))),
+        new(ShadowReport, "Correct", Who.Author, PageRefusal.Forbidden, s => s.ShadowReportAsync(false, ("title", "Corrected"), ("indicators", "Figures added."))),
+        new(ShadowReport, "Hide", Who.Moderator, PageRefusal.Forbidden, s => s.ShadowReportAsync(false, ("hide-reason", "It names a private person."))),
+        new(ShadowReport, "Restore", Who.Moderator, PageRefusal.Forbidden, s => s.ShadowReportAsync(true, ("restore-reason", "The name is gone."))),
 
         // Outside any city: nothing there names a city to act in (registration names the city one joins, which is anyone's choice).
         new("/sign-in", "", Who.Anyone, PageRefusal.ShownOnPage, null),

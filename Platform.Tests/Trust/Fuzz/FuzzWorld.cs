@@ -116,6 +116,9 @@ public sealed class FuzzWorld
         Remember(city, "commitments", (await app.PublishCommitmentAsync(official, city: city)).ToString());
         await app.AdoptAsync(city, official);
         await app.StartAssessmentAsync(city, official);
+        var (organisation, member) = await app.VerifiedOrganisationAsync(city);
+        Remember(city, "organisations", organisation.ToString());
+        Remember(city, "shadow", (await app.PublishShadowReportAsync(city, organisation, member, DateTimeOffset.UtcNow.Year - 1)).ToString());
     }
 
     /// <summary>Remembers the id a successful create answered with, under the kind its route names.</summary>
