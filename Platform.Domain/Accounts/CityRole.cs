@@ -16,4 +16,6 @@ public enum CityRole
     /// concerns escalated to it and records its findings. No council role: it answers to no official.
     /// </summary>
     IndependentBody,
+    /// <summary>Acts for a verified organisation of the city (a civil-society organisation, the national human rights institution or the ombudsperson): raises concerns on behalf of a group, assists residents met offline, proposes indicators, publishes shadow reports.</summary>
+    Organisation,
 }
