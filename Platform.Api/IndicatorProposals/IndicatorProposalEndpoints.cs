@@ -39,7 +39,7 @@ public static class IndicatorProposalEndpoints
     public static async Task<IResult> Propose(string city, IndicatorProposalInput input, ClaimsPrincipal user, IDocumentSession session,
         IndicatorProposalHandler handler, CancellationToken cancellation)
     {
-        var command = new ProposeIndicator(Guid.CreateVersion7(), user.AccountId(), ProposerOf(user, city), input);
+        var command = new ProposeIndicator(Guid.CreateVersion7(), user.AccountId(), IndicatorProposalHandler.ProposerOf(user, city), input);
         var written = await handler.Handle(command, session, cancellation);
         return written.IsRefused ? written.Problem
             : Results.Created($"/api/cities/{city}/indicator-proposals/{command.ProposalId}", new ProposedIndicator(command.ProposalId));
@@ -87,8 +87,4 @@ public static class IndicatorProposalEndpoints
         IndicatorProposalHandler handler, IndicatorProposalReader reader, CancellationToken cancellation) =>
         await (await handler.Handle(new DeclineIndicatorProposal(id, user.AccountId(), request.Reason), session, cancellation))
             .AnswerAsync(() => reader.FindAsync(session, id, user, cancellation));
-
-    /// <summary>Who a proposal of <paramref name="user"/> in <paramref name="city"/> is by: an organisation when they act for one there.</summary>
-    public static ProposedBy ProposerOf(ClaimsPrincipal user, string city) =>
-        user.HoldsRole(city, CityRole.Organisation) ? ProposedBy.Organisation : ProposedBy.Resident;
 }

@@ -81,6 +81,10 @@ public sealed class IndicatorProposalHandler(CityDirectory cities, TimeProvider 
         StreamWrite.DecideAsync<IndicatorProposal>(session, command.ProposalId,
             proposal => IndicatorProposalDecider.Decide(command, proposal, clock.GetUtcNow()), ProposalChanged, cancellation);
 
+    /// <summary>Who a proposal of <paramref name="user"/> in <paramref name="city"/> is by: an organisation when they act for one there.</summary>
+    public static ProposedBy ProposerOf(ClaimsPrincipal user, string city) =>
+        user.HoldsRole(city, CityRole.Organisation) ? ProposedBy.Organisation : ProposedBy.Resident;
+
     /// <summary>A local definition's fields are the request's own (<c>local.unitKind</c> is <c>unitKind</c>; its source kind is <c>dataSource</c>).</summary>
     private static DomainError RequestField(DomainError error) => error.Field switch
     {

@@ -20,14 +20,14 @@ public sealed class ProposeIndicatorModel(CityDirectory directory, IDocumentStor
     [BindProperty] public string? VariantOf { get; set; }
 
     /// <summary>Whether the proposal will be shown as an organisation's (the caller acts for one in this city).</summary>
-    public bool AsOrganisation => IndicatorProposalEndpoints.ProposerOf(User, CitySlug) == ProposedBy.Organisation;
+    public bool AsOrganisation => IndicatorProposalHandler.ProposerOf(User, CitySlug) == ProposedBy.Organisation;
 
     public void OnGet() { }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellation)
     {
         ModelState.Clear(); // the decider decides what is valid, not model binding
-        var command = new ProposeIndicator(Guid.CreateVersion7(), User.AccountId(), IndicatorProposalEndpoints.ProposerOf(User, CitySlug),
+        var command = new ProposeIndicator(Guid.CreateVersion7(), User.AccountId(), IndicatorProposalHandler.ProposerOf(User, CitySlug),
             new IndicatorProposalInput(Name, Right, Type, Unit, Source, Why, VariantOf));
         await using var session = store.LightweightSession(CitySlug);
         var written = await handler.Handle(command, session, cancellation);
