@@ -48,7 +48,7 @@ public sealed class IndicatorProposalPagesTests(BrowserFixture browser)
             await page.GotoAsync(detail);
             await check("proposal, council's forms");
             await page.Locator("form[action*='handler=Adopt'] button").ClickAsync();
-            await Expect(page.Locator("#baseline-period-error")).ToBeVisibleAsync();
+            await Expect(page.Locator("#code-error")).ToBeVisibleAsync();
             await check("proposal, refused adoption");
             await page.Locator("#code").FillAsync(code);
             await page.Locator("#baseline-period").FillAsync("2025");
