@@ -63,6 +63,10 @@ public sealed class PersonalData(IDocumentStore store, NpgsqlDataSource database
         opts.Events.AddMaskingRuleForProtectedInformation<ProposalSupported>(e => e with { ResidentId = Guid.Empty });
         opts.Events.AddMaskingRuleForProtectedInformation<ProposalSupportWithdrawn>(e => e with { ResidentId = Guid.Empty });
         opts.Events.AddMaskingRuleForProtectedInformation<TownHallVoteCast>(e => e with { ResidentId = Guid.Empty });
+        // A proposed indicator: the proposer's words and id; the name stays when the city adopted it (its series carries it).
+        opts.Events.AddMaskingRuleForProtectedInformation<Platform.Domain.IndicatorProposals.IndicatorProposed>(e => e with { Why = ErasedTitle, AuthorId = Guid.Empty });
+        opts.Events.AddMaskingRuleForProtectedInformation<Platform.Domain.IndicatorProposals.IndicatorProposalSupported>(e => e with { ResidentId = Guid.Empty });
+        opts.Events.AddMaskingRuleForProtectedInformation<Platform.Domain.IndicatorProposals.IndicatorProposalSupportWithdrawn>(e => e with { ResidentId = Guid.Empty });
         // A contest or escalation is masked only where its own author's erasure includes it (see EraseAsync): its words and pseudonym.
         opts.Events.AddMaskingRuleForProtectedInformation<ConcernContested>(e => e with { ContestedBy = Guid.Empty, Reason = ErasedTitle });
         opts.Events.AddMaskingRuleForProtectedInformation<ConcernEscalated>(e => e with { EscalatedBy = Guid.Empty, Reason = ErasedTitle });
@@ -140,6 +144,11 @@ public sealed class PersonalData(IDocumentStore store, NpgsqlDataSource database
             {
                 await store.Advanced.RebuildSingleStreamAsync<ProposalView>(submitted.StreamId, city.Key, cancellation);
                 await store.Advanced.RebuildSingleStreamAsync<Proposal>(submitted.StreamId, city.Key, cancellation);
+            }
+            foreach (var proposed in city.Where(a => a.Kind == "indicator_proposed"))
+            {
+                await store.Advanced.RebuildSingleStreamAsync<Platform.Projections.IndicatorProposals.IndicatorProposalView>(proposed.StreamId, city.Key, cancellation);
+                await store.Advanced.RebuildSingleStreamAsync<Platform.Domain.IndicatorProposals.IndicatorProposal>(proposed.StreamId, city.Key, cancellation);
             }
             await EraseFromBoardAsync(city.Key, city.Where(a => a.Kind == "concern_raised").Select(a => a.StreamId).ToHashSet(), cancellation);
             await EraseFromNoticesAsync(city.Key, city.Where(a => a.Kind is "concern_raised" or "proposal_submitted").Select(a => a.StreamId).ToArray(),

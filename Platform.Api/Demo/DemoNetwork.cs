@@ -131,6 +131,7 @@ public sealed class DemoNetwork(IDocumentStore store, IPasswordHasher<Account> h
         logger.LogInformation("Demo commitments seeded: {Commitments}, in every status.", commitments);
         foreach (var city in Cities) await DemoProposals.SeedAsync(store, pseudonyms, city, now, cancellation);
         foreach (var city in Cities) await DemoMonitoring.SeedAsync(store, city, now, cancellation);
+        await DemoIndicatorProposals.SeedAsync(store, pseudonyms, residents, DemoIndicatorProposals.City, now, cancellation);
         await DemoContests.SeedAsync(store, pseudonyms, residents, now, cancellation);
         await DemoOpen311.SeedAsync(store, pseudonyms, now, cancellation);
         await DemoNotifications.ChooseEmailSettingsAsync(store, cancellation);

@@ -8,6 +8,7 @@ using Platform.Api.Commitments;
 using Platform.Api.Concerns;
 using Platform.Api.Consultations;
 using Platform.Api.Following;
+using Platform.Api.IndicatorProposals;
 using Platform.Api.Monitoring;
 using Platform.Api.Notifications;
 using Platform.Api.Participation;
@@ -70,6 +71,7 @@ public static class MartenSetup
                 opts.AddCommitments(platform.Schema);
                 opts.AddAssessments(platform.Schema);
                 opts.AddMonitoring(platform.Schema);
+                opts.AddIndicatorProposals(platform.Schema);
                 opts.AddFollowing();
                 opts.AddSearch(platform.Schema);
                 EqualParticipation.EqualParticipationSetup.AddEqualParticipation(opts);

@@ -33,16 +33,19 @@ public static class CatalogueEndpoints
         return Results.Ok(new { count = found.Count, indicators = found });
     }
 
-    /// <summary>One indicator in its current revision, with its earlier revisions.</summary>
+    /// <summary>
+    /// One indicator in its current revision, with its earlier revisions, and the local variants cities co-created from
+    /// it (<c>coCreated</c>: each city's code and the proposal it was adopted from). Its <c>origin</c> says where it came
+    /// from: the network's sources (OHCHR, the network, ...) or <c>platform</c> (computed from the platform's records).
+    /// </summary>
     [WolverineGet("/api/indicators/{code}", OperationId = "getIndicator")]
-    public static async Task<IResult> Get(string code, IQuerySession session, CancellationToken cancellation)
+    public static async Task<IResult> Get(string code, IQuerySession session, IndicatorProposals.IndicatorProposalReader proposals, CancellationToken cancellation)
     {
         var stored = await session.LoadAsync<CatalogueIndicator>(code, cancellation);
-        if (stored is not null) return Results.Ok(new { indicator = stored.Current, revisions = stored.Revisions });
-        var shipped = await IndicatorCatalogue.FindAsync(session, code, cancellation);
-        return shipped is null
-            ? Problems.NotFound("indicator")
-            : Results.Ok(new { indicator = shipped, revisions = new[] { new IndicatorRevision(shipped, null, null) } });
+        var current = stored?.Current ?? await IndicatorCatalogue.FindAsync(session, code, cancellation);
+        if (current is null) return Problems.NotFound("indicator");
+        var revisions = stored?.Revisions ?? new List<IndicatorRevision> { new(current, null, null) };
+        return Results.Ok(new { indicator = current, revisions, coCreated = await proposals.VariantsAsync(session, code, cancellation) });
     }
 
     [WolverinePost("/api/indicators", OperationId = "addIndicator")]

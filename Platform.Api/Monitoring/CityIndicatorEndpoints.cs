@@ -17,7 +17,7 @@ public static class CityIndicatorEndpoints
             request.TargetYear, request.Department, request.ConsultationId, request.Local), session, cancellation);
         if (written.IsRefused) return written.Problem;
         var series = await reader.SeriesAsync(session, city, code, cancellation);
-        return Results.Created($"/api/cities/{city}/indicators/{code}", SeriesDetails.Of(series!));
+        return Results.Created($"/api/cities/{city}/indicators/{code}", SeriesDetails.Of(series!, city));
     }
 
     /// <summary>The city's set with latest values, trends and statuses, and the common-core indicators it has not adopted yet.</summary>
@@ -35,10 +35,10 @@ public static class CityIndicatorEndpoints
     public static async Task<IResult> ChangeTarget(string city, string code, ChangeTargetRequest request, ClaimsPrincipal user, IDocumentSession session,
         MonitoringHandler handler, MonitoringReader reader, CancellationToken cancellation)
     {
-        var written = await handler.Handle(new ChangeTarget(SeriesStream.Id(city, code), user.AccountId(), request.Target, request.TargetYear, request.Reason),
+        var written = await handler.Handle(new ChangeTarget(SeriesStream.Id(city, code), user.AccountId(), request.Target, request.TargetYear, request.Reason) { Code = code },
             session, cancellation);
         if (written.IsRefused) return written.Problem;
         var series = await reader.SeriesAsync(session, city, code, cancellation);
-        return Results.Ok(SeriesDetails.Of(series!));
+        return Results.Ok(SeriesDetails.Of(series!, city));
     }
 }

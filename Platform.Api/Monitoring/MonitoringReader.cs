@@ -30,7 +30,7 @@ public sealed class MonitoringReader
         var adopted = series.Select(s => s.Code).ToHashSet(StringComparer.Ordinal);
         var core = (await IndicatorCatalogue.AllAsync(session, cancellation)).Where(i => i.Core).ToList();
         var missing = core.Where(i => !adopted.Contains(i.Code)).Select(i => new CoreIndicatorName(i.Code, i.Name)).ToList();
-        return new CityIndicatorSet(city, series.Select(SeriesDetails.Of).ToList(),
+        return new CityIndicatorSet(city, series.Select(s => SeriesDetails.Of(s, city)).ToList(),
             new CoreCoverage(core.Count, core.Count - missing.Count, missing.Count == 0, missing));
     }
 
@@ -48,7 +48,7 @@ public sealed class MonitoringReader
                 p.Measurement.Period, p.Measurement.Disaggregation, p.Measurement.Value, p.Measurement.Denominator, p.Measurement.Source,
                 p.Measurement.MethodNote, p.Measurement.GeoCode, p.IndicatorVersion, p.RecordedAt, p.CorrectionReason, p.History))
             .ToList();
-        return new SeriesWithValues(SeriesDetails.Of(series), values);
+        return new SeriesWithValues(SeriesDetails.Of(series, city), values);
     }
 
     /// <summary>The definition a series' values are checked against: the catalogue's current revision, or a local indicator's own.</summary>

@@ -1,10 +1,11 @@
 using Marten.Services;
 using JasperFx.Events.Projections;
 using Platform.Domain.Monitoring;
+using Platform.Projections.Monitoring;
 
 namespace Platform.Api.Monitoring;
 
-/// <summary>Everything the Monitoring feature registers: its handler and reader, the series snapshot and the network catalogue documents.</summary>
+/// <summary>Everything the Monitoring feature registers: its handler and reader, the series snapshot, the network catalogue documents and the complaint figures.</summary>
 public static class MonitoringSetup
 {
     public static IServiceCollection AddMonitoring(this IServiceCollection services) =>
@@ -17,5 +18,9 @@ public static class MonitoringSetup
         ((SystemTextJsonSerializer)opts.Serializer()).Configure(json => json.Converters.Add(new SeriesPointsFormat())); // compact data points
         opts.Schema.For<IndicatorSeries>().Index(x => x.Code);
         opts.Schema.For<CatalogueIndicator>().SingleTenanted();
+        // The complaint indicators, computed from concern events in the daemon: one figures document per city (keyed by
+        // its slug, under the default tenant), which writes the city's computed series (docs/co-created-indicators.md).
+        opts.Projections.Add<ComplaintFiguresProjection>(ProjectionLifecycle.Async);
+        opts.Schema.For<ComplaintFiguresView>().SingleTenanted();
     }
 }

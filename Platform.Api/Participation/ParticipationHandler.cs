@@ -113,6 +113,23 @@ public sealed class ParticipationHandler(ParticipationWriter writer, CityDirecto
             state => ConsultationDecider.Decide(command, state, clock.GetUtcNow()), null, cancellation);
     }
 
+    /// <summary>A proposed indicator's support: always decided on the proposal read afresh (few residents at once; no lane).</summary>
+    public async Task<Participated> Handle(Domain.IndicatorProposals.SupportIndicatorProposal command, string city, IdempotencyScope? scope, CancellationToken cancellation)
+    {
+        if (await SettingsAsync(city, cancellation) is not { } settings) return CityNotFound;
+        command = command with { VerifiedResidencyRequired = settings.SupportsRequireVerifiedResidency, VerifiedEmailRequired = settings.SupportsRequireVerifiedEmail };
+        return await writer.WriteAsync(
+            new ParticipationWrite<Domain.IndicatorProposals.IndicatorProposal, Domain.IndicatorProposals.IndicatorProposalSupport>(city, command.ProposalId,
+                PersonalStream.Id(command.ProposalId, command.ResidentId), command.ProposalId),
+            state => Domain.IndicatorProposals.IndicatorProposalDecider.Decide(command, state, clock.GetUtcNow()), scope, cancellation);
+    }
+
+    public Task<Participated> Handle(Domain.IndicatorProposals.WithdrawIndicatorProposalSupport command, string city, IdempotencyScope? scope, CancellationToken cancellation) =>
+        writer.WriteAsync(
+            new ParticipationWrite<Domain.IndicatorProposals.IndicatorProposal, Domain.IndicatorProposals.IndicatorProposalSupport>(city, command.ProposalId,
+                PersonalStream.Id(command.ProposalId, command.ResidentId), command.ProposalId) { Gated = false },
+            state => Domain.IndicatorProposals.IndicatorProposalDecider.Decide(command, state, clock.GetUtcNow()), scope, cancellation);
+
     /// <summary>What the city requires for supports, votes and answers (verified residency, a verified email); null when there is no such city.</summary>
     private async Task<CitySettings?> SettingsAsync(string city, CancellationToken cancellation) =>
         (await cities.FindAsync(city, cancellation))?.Settings;

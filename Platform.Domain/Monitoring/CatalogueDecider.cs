@@ -26,6 +26,7 @@ public static partial class CatalogueDecider
         if (input.Code is { Length: > 0 } renamed && renamed.Trim() != command.Code)
             return Decision.Refuse(DomainError.Invalid("code", "An indicator's code cannot change; add a new indicator instead."));
         if (current is null) return Decision.Refuse(DomainError.NotFound("indicator"));
+        if (PlatformIndicators.IsComputed(command.Code)) return Decision.Refuse(PlatformIndicators.Computed(command.Code));
         var merged = new IndicatorInput(
             current.Code,
             input.Name ?? current.Name,
@@ -77,7 +78,7 @@ public static partial class CatalogueDecider
         if (!Enum.TryParse<DesiredDirection>(input.Direction ?? "", ignoreCase: true, out var direction) || int.TryParse(input.Direction, out _))
             Invalid("direction", "The desired direction is increase or decrease.");
         var source = SourceKind.Administrative;
-        if (input.Source is not null && (!Enum.TryParse(input.Source, ignoreCase: true, out source) || int.TryParse(input.Source, out _)))
+        if (input.Source is not null && (!Enum.TryParse(input.Source, ignoreCase: true, out source) || int.TryParse(input.Source, out _) || source == SourceKind.Platform))
             Invalid("source", "The source is one of events, administrative, survey, expert, community.");
         var dimensions = new List<string>();
         foreach (var (name, i) in (input.Disaggregations ?? []).Select((n, i) => (n, i)))

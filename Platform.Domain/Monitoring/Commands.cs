@@ -29,7 +29,13 @@ public sealed record AdoptIndicator(
 
     /// <summary>Whether <see cref="ConsultationId"/> names a consultation of the city (set by the handler; true without one).</summary>
     public bool ConsultationKnown { get; init; } = true;
+
+    /// <summary>The proposal the indicator was co-created from, and who proposed it (set when an official adopts a proposal).</summary>
+    public IndicatorOrigin? Proposal { get; init; }
 }
+
+/// <summary>The proposal a co-created indicator came from: its id and who proposed it.</summary>
+public sealed record IndicatorOrigin(Guid ProposalId, IndicatorProposals.ProposedBy By);
 
 /// <summary>Record a value in series <paramref name="SeriesId"/> of indicator <paramref name="Code"/>.</summary>
 public sealed record RecordMeasurement(Guid SeriesId, string Code, Guid OfficialId, MeasurementInput Input)
@@ -54,7 +60,11 @@ public sealed record ImportMeasurements(
 }
 
 /// <summary>Change a series' target (null clears it: fixed thresholds then apply).</summary>
-public sealed record ChangeTarget(Guid SeriesId, Guid OfficialId, double? Target, int? TargetYear, string? Reason);
+public sealed record ChangeTarget(Guid SeriesId, Guid OfficialId, double? Target, int? TargetYear, string? Reason)
+{
+    /// <summary>The indicator's code, when the face knows it (a computed one's target is refused before its series is read).</summary>
+    public string? Code { get; init; }
+}
 
 /// <summary>An indicator of the network catalogue as an administrator writes it (a revision leaves out what stays).</summary>
 public sealed record IndicatorInput(

@@ -16,7 +16,8 @@ public sealed record Measurement(
 /// <summary>
 /// A city adopted an indicator into its set. <paramref name="Definition"/> is the catalogue revision adopted (or
 /// the city's own definition when <paramref name="Local"/>); <paramref name="ConsultationId"/> the consultation
-/// that proposed it to residents, when co-created.
+/// that proposed it to residents, when co-created; <paramref name="Proposal"/> the proposal of residents or an
+/// organisation it was adopted from.
 /// </summary>
 public sealed record IndicatorAdopted(
     Guid SeriesId,
@@ -30,7 +31,8 @@ public sealed record IndicatorAdopted(
     string Department,
     Guid? ConsultationId,
     Guid OfficialId,
-    DateTimeOffset AdoptedAt);
+    DateTimeOffset AdoptedAt,
+    IndicatorOrigin? Proposal = null);
 
 /// <summary>A first value for a period and group, recorded under <paramref name="IndicatorVersion"/> of the indicator.</summary>
 public sealed record MeasurementRecorded(Guid SeriesId, Measurement Measurement, int IndicatorVersion, Guid OfficialId, DateTimeOffset RecordedAt);

@@ -37,9 +37,12 @@ public sealed record IndicatorSeries(
     DateTimeOffset AdoptedAt,
     ImmutableDictionary<string, DataPoint> Points)
 {
+    /// <summary>The proposal the indicator was co-created from (null: adopted from the catalogue or defined by the city).</summary>
+    public IndicatorOrigin? Proposal { get; init; }
+
     public static IndicatorSeries From(IndicatorAdopted e) => new(
         e.SeriesId, e.Code, e.Definition, e.Local, e.BaselinePeriod, e.BaselineValue, e.Target, e.TargetYear,
-        e.Department, e.ConsultationId, e.AdoptedAt, ImmutableDictionary<string, DataPoint>.Empty);
+        e.Department, e.ConsultationId, e.AdoptedAt, ImmutableDictionary<string, DataPoint>.Empty) { Proposal = e.Proposal };
 
     public IndicatorSeries Then(MeasurementRecorded e)
     {

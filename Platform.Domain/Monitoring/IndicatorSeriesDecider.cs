@@ -12,6 +12,7 @@ public static class IndicatorSeriesDecider
         var errors = new List<DomainError>();
         if (string.IsNullOrWhiteSpace(command.Code)) return Decision.Refuse(DomainError.Invalid("code", "Name the indicator (its code)."));
         var code = command.Code.Trim();
+        if (PlatformIndicators.IsComputed(code)) return Decision.Refuse(PlatformIndicators.Computed(code));
         if (existing is not null)
             return Decision.Refuse(DomainError.Conflict("indicator-already-adopted", $"The city has adopted {code} already; change its target instead."));
 
@@ -56,7 +57,7 @@ public static class IndicatorSeriesDecider
 
         return Decision.Accept(new IndicatorAdopted(command.SeriesId, definition.Code, definition, catalogued is null,
             baseline.ToString(), command.Baseline!.Value!.Value, command.Target, command.TargetYear,
-            command.Department!.Trim(), command.ConsultationId, command.OfficialId, now));
+            command.Department!.Trim(), command.ConsultationId, command.OfficialId, now, command.Proposal));
     }
 
     /// <summary>
@@ -66,6 +67,7 @@ public static class IndicatorSeriesDecider
     /// </summary>
     public static Decision Decide(RecordMeasurement command, IndicatorSeries? series, DateTimeOffset now)
     {
+        if (PlatformIndicators.IsComputed(command.Code)) return Decision.Refuse(PlatformIndicators.Computed(command.Code.Trim()));
         if (series is null) return NotAdopted(command.Catalogued);
         var current = Current(series, command.Catalogued);
         var input = command.Input;
@@ -88,10 +90,11 @@ public static class IndicatorSeriesDecider
 
     /// <summary>A file's rows, all or none (see <see cref="MeasurementImport"/>).</summary>
     public static Decision Decide(ImportMeasurements command, IndicatorSeries? series, DateTimeOffset now) =>
-        MeasurementImport.Decide(command, series, now);
+        PlatformIndicators.IsComputed(command.Code) ? Decision.Refuse(PlatformIndicators.Computed(command.Code.Trim())) : MeasurementImport.Decide(command, series, now);
 
     public static Decision Decide(ChangeTarget command, IndicatorSeries? series, DateTimeOffset now)
     {
+        if ((command.Code ?? series?.Code) is { } code && PlatformIndicators.IsComputed(code)) return Decision.Refuse(PlatformIndicators.Computed(code));
         if (series is null) return Decision.Refuse(DomainError.NotFound("series"));
         var errors = new List<DomainError>();
         ValidateTarget(command.Target, command.TargetYear, series.Definition, series.BaselinePeriod, errors);

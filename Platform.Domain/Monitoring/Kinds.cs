@@ -45,6 +45,8 @@ public enum SourceKind
     Survey,
     Expert,
     Community,
+    /// <summary>Computed by the platform from its own records (the complaint indicators, from concern events): never typed in.</summary>
+    Platform,
 }
 
 /// <summary>Progress status after the Open SDG method (see <see cref="ProgressMethod"/>).</summary>

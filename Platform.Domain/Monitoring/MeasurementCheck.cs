@@ -35,7 +35,7 @@ public static class MeasurementCheck
             problems.Add(new("units", $"Unknown unit '{units}': this indicator is measured in '{definition.Unit}' ({UnitKinds.Name(definition.UnitKind)})."));
 
         var source = definition.Source;
-        if (input.Source is { Length: > 0 } sourceName && !Enum.TryParse(sourceName, ignoreCase: true, out source))
+        if (input.Source is { Length: > 0 } sourceName && (!Enum.TryParse(sourceName, ignoreCase: true, out source) || source == SourceKind.Platform))
             problems.Add(new("source", "The source is one of events, administrative, survey, expert, community."));
         if (input.MethodNote is { Length: > MonitoringRules.MethodNoteMaxLength })
             problems.Add(new("methodNote", $"The method note may have at most {MonitoringRules.MethodNoteMaxLength} characters."));

@@ -8,7 +8,7 @@ namespace Platform.Projections.Participation;
 /// commit asks the same question of its whole batch without failing, <see cref="OpenSql"/>, and leaves out the
 /// participations of closed items). The
 /// gate only READS the condition the domain wrote: each item state (<c>Concern</c>, <c>Proposal</c>, <c>TownHall</c>,
-/// <c>Consultation</c>) keeps <c>OpenToParticipation</c> (the id residents may take part in now: the item itself, or a
+/// <c>Consultation</c>, <c>IndicatorProposal</c>) keeps <c>OpenToParticipation</c> (the id residents may take part in now: the item itself, or a
 /// town hall's open poll; null when closed), stored with its inline snapshot. No rule is stated here.
 /// <para>
 /// Where a close must not cross the participations still committing (a poll: <see cref="LockedTables"/>), the gate
@@ -40,7 +40,8 @@ public static class ParticipationGate
 
     /// <summary>The snapshot tables of the items residents take part in: the gate reads these only.</summary>
     public static readonly IReadOnlyList<string> Tables =
-        [Table<Domain.Concerns.Concern>(), Table<Domain.Proposals.Proposal>(), Table<Domain.TownHalls.TownHall>(), Table<Domain.Consultations.Consultation>()];
+        [Table<Domain.Concerns.Concern>(), Table<Domain.Proposals.Proposal>(), Table<Domain.TownHalls.TownHall>(), Table<Domain.Consultations.Consultation>(),
+         Table<Domain.IndicatorProposals.IndicatorProposal>()];
 
     /// <summary>
     /// The gate's functions. <c>participation_open</c> answers whether the item is open to the participation (taking the

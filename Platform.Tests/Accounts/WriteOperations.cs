@@ -3,6 +3,7 @@ using Platform.Api.Accounts;
 using Platform.Api.Cities;
 using Platform.Domain.Assessments;
 using Platform.Projections.Assessments;
+using Platform.Tests.IndicatorProposals;
 using Wolverine;
 
 namespace Platform.Tests.Accounts;
@@ -168,6 +169,9 @@ public sealed class Scene(AppFixture app, string city, string other)
     }
 
     public static string NewIndicatorCode() => $"MX-{Guid.NewGuid():N}"[..15].ToUpperInvariant();
+
+    /// <summary>An indicator proposed in the city by a resident of it; returns its id.</summary>
+    public async Task<Guid> IndicatorProposalAsync() => await app.ProposeAsync(city, await ResidentAsync());
 
     public static object LocalIndicatorBody(string code) => new
     {
@@ -413,6 +417,14 @@ public static class WriteOperations
             var author = await s.ResidentAsync();
             return Id(await s.ProposalAsync(author)) with { Author = author };
         }, Repeatable: true),
+
+        // Co-created indicators: residents propose and support, officials consult, adopt or decline.
+        new("proposeIndicator", Who.Resident, _ => Ready(Call.Of(IndicatorProposalApi.Body())), Repeatable: true),
+        new("supportIndicatorProposal", Who.VerifiedResident, async s => Id(await s.IndicatorProposalAsync()), Repeatable: true),
+        new("withdrawIndicatorProposalSupport", Who.Resident, async s => Id(await s.IndicatorProposalAsync()), Repeatable: true),
+        new("putIndicatorProposalToConsultation", Who.Official, async s => Id(await s.IndicatorProposalAsync(), new { consultationId = await s.DraftConsultationAsync() })),
+        new("adoptIndicatorProposal", Who.Official, async s => Id(await s.IndicatorProposalAsync(), IndicatorProposalApi.Adoption(Scene.NewIndicatorCode()))),
+        new("declineIndicatorProposal", Who.Official, async s => Id(await s.IndicatorProposalAsync(), new { reason = "The register cannot tell." })),
 
         // Commitments.
         new("publishCommitment", Who.Official, _ => Ready(Call.Of(CommitmentApi.Body())), Repeatable: true),

@@ -17,7 +17,7 @@ public sealed class PersonalDataTests(AppFixture app)
     public async Task A_resident_exports_everything_they_did_and_erasing_the_account_removes_them_from_every_table_with_counts_kept()
     {
         var city = await app.NewCityAsync();
-        var (person, email) = await RegisterAsync(city);
+        var (person, email) = await app.RegisterAsync(city, Password);
         var marker = $"Mould in flat {Guid.NewGuid():N}";
         var secret = $"My neighbour {Guid.NewGuid():N} is ill";
 
@@ -87,7 +87,7 @@ public sealed class PersonalDataTests(AppFixture app)
     public async Task An_anonymous_concern_keeps_no_account_id_in_the_database_and_stays_its_authors()
     {
         var city = await app.NewCityAsync();
-        var (author, _) = await RegisterAsync(city);
+        var (author, _) = await app.RegisterAsync(city, Password);
         var title = $"Anonymous {Guid.NewGuid():N}";
         var id = await app.RaiseAsync(city, new { title, rights = new[] { "housing" }, anonymous = true }, author);
 
@@ -135,7 +135,7 @@ public sealed class PersonalDataTests(AppFixture app)
     public async Task An_anonymous_concern_stored_under_an_account_id_before_pseudonyms_is_moved_to_its_authors_pseudonym()
     {
         var city = await app.NewCityAsync();
-        var (author, _) = await RegisterAsync(city);
+        var (author, _) = await app.RegisterAsync(city, Password);
         // As the platform stored it before: the ConcernRaised event names the account.
         var id = Guid.CreateVersion7();
         var raised = ConcernDecider.Decide(new RaiseConcern(id, author.Id, "Old anonymous concern", "", ["housing"], [], null, Anonymous: true), null,
@@ -160,7 +160,7 @@ public sealed class PersonalDataTests(AppFixture app)
     public async Task Supports_votes_and_answers_are_stored_under_the_residents_pseudonym_and_still_one_voice_each_and_their_own()
     {
         var city = await app.NewCityAsync();
-        var (person, _) = await RegisterAsync(city);
+        var (person, _) = await app.RegisterAsync(city, Password);
         var concern = await app.RaiseAsync(city);
         var proposal = await app.SubmitAsync(city);
         var official = await app.OfficialAsync(city);
@@ -193,7 +193,7 @@ public sealed class PersonalDataTests(AppFixture app)
     public async Task Supports_votes_and_answers_stored_under_an_account_id_before_pseudonyms_move_to_the_pseudonym_with_counts_kept()
     {
         var city = await app.NewCityAsync();
-        var (person, _) = await RegisterAsync(city);
+        var (person, _) = await app.RegisterAsync(city, Password);
         var concern = await app.RaiseAsync(city);
         var official = await app.OfficialAsync(city);
         var townHall = await app.OpenTownHallAsync(official, city);
@@ -232,26 +232,12 @@ public sealed class PersonalDataTests(AppFixture app)
         Assert.Equal(1, (await app.ResultsAsync(consultation, official, city)).GetProperty("participation").GetInt64());
     }
 
-    private async Task<(Actor, string)> RegisterAsync(string city)
-    {
-        var email = $"{Guid.NewGuid():N}@example.org";
-        await app.Host.Scenario(x =>
-        {
-            x.Post.Json(new { email, password = Password, displayName = "Ada Lovelace", city }).ToUrl("/api/accounts");
-            x.StatusCodeShouldBe(201);
-        });
-        var token = Json.Parse(await (await app.Host.Scenario(x => x.Post.Json(new { email, password = Password }).ToUrl("/api/accounts/token"))).ReadAsTextAsync())
-            .GetProperty("accessToken").GetString()!;
-        var me = Json.Parse(await (await app.Host.Scenario(x => { x.Get.Url("/api/accounts/me"); x.WithRequestHeader("Authorization", $"Bearer {token}"); })).ReadAsTextAsync());
-        return (new Actor(me.GetProperty("id").GetGuid(), token), email);
-    }
-
     [Fact]
     public async Task Contests_are_in_their_authors_export_and_erased_with_them_while_other_peoples_stay()
     {
         var city = await app.NewCityAsync();
-        var (author, _) = await RegisterAsync(city);
-        var (supporter, _) = await RegisterAsync(city);
+        var (author, _) = await app.RegisterAsync(city, Password);
+        var (supporter, _) = await app.RegisterAsync(city, Password);
         var official = await app.OfficialAsync(city);
         var id = await app.RaiseAsync(city, author: author);
         await app.SupportAsync(id, supporter, city);

@@ -67,6 +67,15 @@ public sealed class PageScene(BrowserFixture browser, string city, string token)
 
     public Task<Guid> CommitmentAsync() => CreateAsync($"/api/cities/{city}/commitments", CommitmentApi.Body());
 
+    public Task<Guid> IndicatorProposalAsync() => CreateAsync($"/api/cities/{city}/indicator-proposals", IndicatorProposals.IndicatorProposalApi.Body());
+
+    public async Task<Guid> SupportedIndicatorProposalAsync()
+    {
+        var id = await IndicatorProposalAsync();
+        await SendAsync(HttpMethod.Post, $"/api/cities/{city}/indicator-proposals/{id}/supports");
+        return id;
+    }
+
     public async Task<Guid> FollowedCommitmentAsync()
     {
         var id = await CommitmentAsync();
@@ -182,7 +191,7 @@ public static class PageHandlers
     private const string Concern = "/cities/{city}/concerns/{id:guid}", Proposal = "/cities/{city}/proposals/{id:guid}",
         Commitment = "/cities/{city}/commitments/{id:guid}", Consultation = "/cities/{city}/consultations/{id:guid}",
         TownHall = "/cities/{city}/town-halls/{id:guid}", Organisation = "/cities/{city}/organisations/{id:guid}",
-        ShadowReport = "/cities/{city}/reports/{year}/shadow/{id:guid}";
+        ShadowReport = "/cities/{city}/reports/{year}/shadow/{id:guid}", IndicatorProposal = "/cities/{city}/indicators/proposals/{id:guid}";
 
     private static Func<PageScene, Task<PageForm>> On(Func<PageScene, Task<Guid>> item, params (string, string)[] fields) =>
         async s => PageForm.Of(await item(s), fields);
@@ -220,6 +229,21 @@ public static class PageHandlers
         new(Proposal, "Reject", Who.Official, PageRefusal.Forbidden, On(s => s.ProposalAsync(), ("reject-reason", "Outside the council's powers."))),
         new("/cities/{city}/proposals/new", "", Who.Resident, PageRefusal.Forbidden,
             New(("title", "Free swimming lessons"), ("description", "For every child."), ("rights", "culture"), ("district", "Clifton"))),
+
+        // A proposed indicator: residents support it, officials put it to a consultation, adopt or decline it.
+        new(IndicatorProposal, "Support", Who.Resident, PageRefusal.ShownOnPage, On(s => s.IndicatorProposalAsync())),
+        new(IndicatorProposal, "WithdrawSupport", Who.Resident, PageRefusal.ShownOnPage, On(s => s.SupportedIndicatorProposalAsync())),
+        new(IndicatorProposal, "Consult", Who.Official, PageRefusal.Forbidden, async s =>
+        {
+            var id = await s.IndicatorProposalAsync();
+            return PageForm.Of(id, ("consultationId", (await s.DraftConsultationAsync()).ToString()));
+        }),
+        new(IndicatorProposal, "Adopt", Who.Official, PageRefusal.Forbidden, async s => PageForm.Of(await s.IndicatorProposalAsync(),
+            ("code", Scene.NewIndicatorCode()), ("unitKind", "percentage"), ("direction", "decrease"), ("dataSource", "administrative"),
+            ("baseline-period", "2025"), ("baseline-value", "23.5"), ("department", "Housing Services"))),
+        new(IndicatorProposal, "Decline", Who.Official, PageRefusal.Forbidden, On(s => s.IndicatorProposalAsync(), ("decline-reason", "The register cannot tell."))),
+        new("/cities/{city}/indicators/proposals/new", "", Who.Resident, PageRefusal.Forbidden, New(("name", "Households waiting a year for housing"),
+            ("right", "housing"), ("type", "outcome"), ("unit", "% of households"), ("source", "Housing register"), ("why", "Nobody counts it."))),
 
         // A commitment: officials report on it, residents follow it.
         new(Commitment, "Progress", Who.Official, PageRefusal.Forbidden, On(s => s.CommitmentAsync(), ("progress-percent", "40"), ("progress-note", "Kerbs ordered."))),

@@ -33,6 +33,8 @@ public sealed class IndicatorModel(CityDirectory directory, IDocumentStore store
     /// <summary>The definition values are checked against (the catalogue's current revision, or the local indicator's own).</summary>
     public IndicatorDefinition Definition { get; private set; } = null!;
     public bool IsOfficial { get; private set; }
+    /// <summary>Computed by the platform from its concern records: no value is typed in here.</summary>
+    public bool Computed => PlatformIndicators.IsComputed(Series.Code);
     /// <summary>The correction reason field shows once the API said the period and group have a value already (or one was given).</summary>
     public bool AsksReason { get; private set; }
 
@@ -112,10 +114,12 @@ public sealed class IndicatorModel(CityDirectory directory, IDocumentStore store
         "disability" => "Disability",
         "migrant-status" => "Migrant status",
         "district" => "District",
+        "right" => "Right",
         "income" => "Income",
         "motive" => "Motive",
         _ => dimension,
     };
 
-    public static readonly SourceKind[] Sources = Enum.GetValues<SourceKind>();
+    /// <summary>The sources an official may choose (never the platform's own, which only its computations give).</summary>
+    public static readonly SourceKind[] Sources = Enum.GetValues<SourceKind>().Where(s => s != SourceKind.Platform).ToArray();
 }

@@ -1,0 +1,46 @@
+using Marten.Events.Projections;
+using Platform.Domain.Monitoring;
+
+namespace Platform.Projections.Monitoring;
+
+/// <summary>A city's complaint figures (<see cref="ComplaintFigures"/>), one document per city keyed by its slug.</summary>
+public sealed class ComplaintFiguresView
+{
+    public string Id { get; set; } = "";
+    public ComplaintFigures Figures { get; set; } = new();
+    /// <summary>The highest event sequence folded in.</summary>
+    public long Sequence { get; set; }
+}
+
+/// <summary>
+/// Async projection of the complaint indicators: it folds every city's concern events into its
+/// <see cref="ComplaintFiguresView"/> (Marten's roll-up by tenant), and after each batch writes the city's three
+/// computed series (<see cref="PlatformIndicators"/>) as <see cref="IndicatorSeries"/> documents in the city's tenant,
+/// where the readers, pages and exports read every series. Those series have no stream: nothing but this projection
+/// writes them, and every hand-made write of them is refused.
+/// </summary>
+public sealed class ComplaintFiguresProjection : MultiStreamProjection<ComplaintFiguresView, string>
+{
+    public ComplaintFiguresProjection()
+    {
+        Name = "ComplaintFigures";
+        RollUpByTenant();
+        foreach (var type in ComplaintFigures.EventTypes) IncludeType(type);
+    }
+
+    public override ComplaintFiguresView Evolve(ComplaintFiguresView? snapshot, string id, IEvent e)
+    {
+        snapshot ??= new ComplaintFiguresView { Id = id };
+        snapshot.Figures.Apply(e.StreamId, e.Data);
+        snapshot.Sequence = Math.Max(snapshot.Sequence, e.Sequence);
+        return snapshot;
+    }
+
+    public override ValueTask RaiseSideEffects(IDocumentOperations operations, IEventSlice<ComplaintFiguresView> slice)
+    {
+        if (slice.Snapshot is not { } view) return ValueTask.CompletedTask;
+        var city = operations.ForTenant(view.Id);
+        foreach (var series in view.Figures.Series(view.Id)) city.Store(series);
+        return ValueTask.CompletedTask;
+    }
+}
