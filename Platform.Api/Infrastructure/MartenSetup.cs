@@ -69,6 +69,7 @@ public static class MartenSetup
                 opts.AddScorecards();
                 opts.AddCommitments(platform.Schema);
                 opts.AddAssessments(platform.Schema);
+                UnRecommendations.UnRecommendationsSetup.AddUnRecommendations(opts);
                 opts.AddMonitoring(platform.Schema);
                 opts.AddFollowing();
                 opts.AddSearch(platform.Schema);

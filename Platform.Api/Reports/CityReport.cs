@@ -22,7 +22,8 @@ public sealed record CityReport(
     IReadOnlyList<RightProgress> Progress,
     ReportMeansOfImplementation MeansOfImplementation,
     ReportConclusions Conclusions,
-    IReadOnlyList<AnnexSeries> StatisticalAnnex);
+    IReadOnlyList<AnnexSeries> StatisticalAnnex,
+    ReportUnRecommendations UnRecommendations);
 
 public sealed record ReportIntroduction(long? Population, int IndicatorsAdopted, int CoreRequired, int CoreAdopted, RecognitionView? Recognition);
 

@@ -80,7 +80,8 @@ public sealed class CityReportReader(ScorecardReader accountability, CommitmentR
         var introduction = new ReportIntroduction(city.Population, series.Count, core.Count, core.Count - missingCore.Count,
             policy.Recognitions.Where(r => r.AwardedAt < to).MaxBy(r => r.AwardedAt));
         return new CityReport(city.Id, city.Names.GetValueOrDefault("en") ?? city.Names.Values.FirstOrDefault() ?? city.Id, year, clock.GetUtcNow(),
-            introduction, new ReportMethodology(sources, participation, scorecard), policy, progress, means, conclusions, annex);
+            introduction, new ReportMethodology(sources, participation, scorecard), policy, progress, means, conclusions, annex,
+            await ReportUnRecommendations.ReadAsync(session, city.Id, year, progress, commitments, cancellation));
     }
 
     /// <summary>The assessment cycle named for the year, else the latest started by then; reviews shown as the public sees them.</summary>
