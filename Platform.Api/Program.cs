@@ -49,6 +49,7 @@ builder.Services.AddParticipation();
 builder.Services.AddScorecards();
 builder.Services.AddCommitments();
 builder.Services.AddAssessments();
+Platform.Api.UnRecommendations.UnRecommendationsSetup.AddUnRecommendations(builder.Services);
 builder.Services.AddMonitoring();
 builder.Services.AddIndicatorProposals();
 builder.Services.AddFollowing();

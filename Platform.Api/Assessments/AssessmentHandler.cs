@@ -59,6 +59,11 @@ public sealed class AssessmentHandler(CityDirectory cities, TimeProvider clock)
     public Task<Written> Handle(AwardRecognition command, IDocumentSession session, CancellationToken cancellation) =>
         Write(session, command.AssessmentId, state => AssessmentDecider.Decide(command, state, clock.GetUtcNow()), cancellation);
 
+    /// <summary>Records the city's declaration, once; of two officials declaring at once, the stream's primary key lets one through.</summary>
+    public Task<Written> Handle(DeclareHumanRightsCommitment command, IDocumentSession session, CancellationToken cancellation) =>
+        StreamWrite.DecideAsync<CommitmentDeclaration>(session, command.DeclarationId, state => RecognitionStages.Decide(command, state, clock.GetUtcNow()),
+            DomainError.Conflict("commitment-declared", "The city declared its commitment already."), cancellation);
+
     private static Task<Written> Write(IDocumentSession session, Guid id, Func<Assessment?, Decision> decide, CancellationToken cancellation) =>
         StreamWrite.DecideAsync(session, id, decide, Changed, cancellation);
 }

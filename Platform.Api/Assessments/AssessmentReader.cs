@@ -16,13 +16,33 @@ public sealed class AssessmentReader(FrameworkCatalogue framework)
         return view is null || !MaySee(view, caller) ? null : Details(view, caller);
     }
 
-    /// <summary>The city's public recognition: the highest level held (latest award first among equals) and every award.</summary>
+    /// <summary>
+    /// The city's public recognition: the highest level held (latest award first among equals), every award, and the way
+    /// there: its stage (<see cref="RecognitionStage.Candidate"/> derived from its declaration and its first cycle, never
+    /// awarded), its declaration, and the rules its latest public cycle does not meet yet for the next level.
+    /// </summary>
     public static async Task<CityRecognition> RecognitionAsync(IQuerySession session, string city, CancellationToken cancellation)
     {
-        var views = await session.Query<AssessmentView>().Where(a => a.Stage == AssessmentStage.Reviewed).ToListAsync(cancellation);
-        var awards = views.SelectMany(v => v.Recognitions).OrderByDescending(r => r.AwardedAt).ToArray();
+        var views = await session.Query<AssessmentView>().ToListAsync(cancellation);
+        var awards = views.Where(v => v.Stage == AssessmentStage.Reviewed).SelectMany(v => v.Recognitions).OrderByDescending(r => r.AwardedAt).ToArray();
         var current = awards.OrderByDescending(r => r.Level).ThenByDescending(r => r.AwardedAt).FirstOrDefault();
-        return new CityRecognition(city, current, awards);
+        var declaration = await session.LoadAsync<CommitmentDeclaration>(AssessmentStream.Declaration(city), cancellation);
+        DateTimeOffset? firstStarted = views.Count == 0 ? null : views.Min(v => v.StartedAt);
+        var (stage, since) = RecognitionStages.Of(declaration?.DeclaredAt, firstStarted, current?.Level);
+        var next = RecognitionStages.Next(stage);
+        // A draft is private: what the next level needs is read from the latest submitted cycle, or from none.
+        var latest = views.Where(v => v.Stage != AssessmentStage.Draft).OrderByDescending(v => v.StartedAt).FirstOrDefault();
+        UnmetRule[] unmet = [];
+        if (next is { } level)
+        {
+            var assessment = latest is null ? null : await session.LoadAsync<Assessment>(latest.Id, cancellation);
+            assessment ??= new Assessment(Guid.Empty, city, "", FrameworkCatalogue.Default.Version, AssessmentStage.Draft,
+                new Dictionary<string, AssessmentLevel>(), null, [], [], []);
+            unmet = RecognitionRules.Unmet(assessment, level, FrameworkCatalogue.Default).Select(e => new UnmetRule(e.Code, e.Message)).ToArray();
+        }
+        return new CityRecognition(city, current, awards, stage, since,
+            declaration is null ? null : new DeclarationDetails(declaration.DecidedOn, declaration.DecisionUrl, declaration.DeclaredAt),
+            firstStarted, next, latest?.Cycle, unmet);
     }
 
     public static bool MaySee(AssessmentView view, AssessmentCaller caller) =>

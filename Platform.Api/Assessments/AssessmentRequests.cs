@@ -29,3 +29,6 @@ public sealed record LinkCommitmentRequest(Guid? CommitmentId);
 
 /// <summary>The recognition level to award: <c>recognised</c> or <c>advanced</c>.</summary>
 public sealed record AwardRecognitionRequest(string? Level);
+
+/// <summary>The city's declaration of its human rights commitment: the council's decision date and a link to the decision.</summary>
+public sealed record DeclareCommitmentRequest(DateOnly? DecidedOn, string? DecisionUrl);

@@ -19,6 +19,7 @@ public static class AssessmentsSetup
     public static void AddAssessments(this StoreOptions opts, string schema)
     {
         opts.Projections.Add(new StateProjection<Assessment>(), ProjectionLifecycle.Inline);
+        opts.Projections.Add(new StateProjection<CommitmentDeclaration>(), ProjectionLifecycle.Inline);
         opts.Projections.Add<AssessmentViewProjection>(ProjectionLifecycle.Inline);
         // Inline although it is a network view: it changes only when a city submits (a few times a year),
         // and the benchmark should show a submission at once.

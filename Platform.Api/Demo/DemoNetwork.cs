@@ -137,5 +137,6 @@ public sealed class DemoNetwork(IDocumentStore store, IPasswordHasher<Account> h
         await DemoNotifications.ChooseEmailSettingsAsync(store, cancellation);
         await DemoParticipation.SeedAsync(store, pseudonyms, residents, now, cancellation);
         await DemoOrganisations.SeedAsync(store, now, cancellation);
+        await DemoUnRecommendations.SeedAsync(store, now, cancellation);
     }
 }

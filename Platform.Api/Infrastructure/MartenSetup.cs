@@ -70,6 +70,7 @@ public static class MartenSetup
                 opts.AddScorecards();
                 opts.AddCommitments(platform.Schema);
                 opts.AddAssessments(platform.Schema);
+                UnRecommendations.UnRecommendationsSetup.AddUnRecommendations(opts);
                 opts.AddMonitoring(platform.Schema);
                 opts.AddIndicatorProposals(platform.Schema);
                 opts.AddFollowing();

@@ -28,9 +28,13 @@ public static class ImportReport
     /// The text of a file (UTF-8), or null when it is larger than <see cref="MonitoringRules.MaxImportBytes"/>: a body
     /// that says its <paramref name="length"/> is refused unread, any other is read up to the limit and no further.
     /// </summary>
-    public static async Task<string?> ReadAsync(Stream body, long? length, CancellationToken cancellation)
+    public static Task<string?> ReadAsync(Stream body, long? length, CancellationToken cancellation) =>
+        ReadAsync(body, length, MonitoringRules.MaxImportBytes, cancellation);
+
+    /// <summary>As <see cref="ReadAsync(Stream, long?, CancellationToken)"/>, with a limit of <paramref name="maxBytes"/> (another feature's files).</summary>
+    public static async Task<string?> ReadAsync(Stream body, long? length, int maxBytes, CancellationToken cancellation)
     {
-        if (length > MonitoringRules.MaxImportBytes) return null;
+        if (length > maxBytes) return null;
         using var reader = new StreamReader(body, Encoding.UTF8);
         var text = new StringBuilder(length is { } known ? (int)known : 4096);
         var buffer = new char[64 * 1024];
@@ -38,18 +42,21 @@ public static class ImportReport
         while ((read = await reader.ReadAsync(buffer, cancellation)) > 0)
         {
             // UTF-8 has at least one byte a character: more characters than the limit's bytes is a larger file.
-            if (text.Length + read > MonitoringRules.MaxImportBytes) return null;
+            if (text.Length + read > maxBytes) return null;
             text.Append(buffer, 0, read);
         }
         return text.ToString();
     }
 
     /// <summary>The answer to a file over the limit: 413, naming <c>file</c>.</summary>
-    public static IResult TooLarge()
+    public static IResult TooLarge() => TooLarge(TooLargeError);
+
+    /// <summary>The answer to a file over a feature's limit: 413, with <paramref name="error"/> (naming <c>file</c>).</summary>
+    public static IResult TooLarge(DomainError error)
     {
-        var problem = Infrastructure.Problems.From([TooLargeError]);
+        var problem = Infrastructure.Problems.From([error]);
         problem.Status = StatusCodes.Status413PayloadTooLarge;
-        problem.Title = TooLargeError.Message;
+        problem.Title = error.Message;
         return Results.Problem(problem);
     }
 
@@ -65,13 +72,16 @@ public static class ImportReport
         written.Errors.Select(MeasurementImport.Problem).OfType<ImportProblem>().ToList();
 
     /// <summary>The refusal as the API answers it.</summary>
-    public static IResult Problem(Written written)
+    public static IResult Problem(Written written) => Problem(written, "The file is not in the Open SDG layout.");
+
+    /// <summary>The refusal as the API answers it, <paramref name="malformedTitle"/> saying what layout a malformed file misses.</summary>
+    public static IResult Problem(Written written, string malformedTitle)
     {
         var problems = Problems(written);
         if (problems.Count == 0) return written.Problem;
         var malformed = written.Errors[0].Kind == ErrorKind.Invalid;
         var (status, code, title) = malformed
-            ? (StatusCodes.Status400BadRequest, "malformed-csv", "The file is not in the Open SDG layout.")
+            ? (StatusCodes.Status400BadRequest, "malformed-csv", malformedTitle)
             : (StatusCodes.Status422UnprocessableEntity, "import-refused", RefusedTitle);
         return Results.Problem(statusCode: status, title: title, type: $"https://human-rights-cities.org/problems/{code}",
             detail: $"{problems.Count} problem(s); the first: line {problems[0].Line}, column {problems[0].Column}: {problems[0].Problem}",

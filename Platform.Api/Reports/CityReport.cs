@@ -23,6 +23,7 @@ public sealed record CityReport(
     ReportMeansOfImplementation MeansOfImplementation,
     ReportConclusions Conclusions,
     IReadOnlyList<AnnexSeries> StatisticalAnnex,
+    ReportUnRecommendations UnRecommendations,
     ReportParticipation? WhoTakesPart = null,
     ReportShadowReports? ShadowReports = null);
 

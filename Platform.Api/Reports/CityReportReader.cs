@@ -81,6 +81,7 @@ public sealed class CityReportReader(ScorecardReader accountability, CommitmentR
             policy.Recognitions.Where(r => r.AwardedAt < to).MaxBy(r => r.AwardedAt));
         return new CityReport(city.Id, city.Names.GetValueOrDefault("en") ?? city.Names.Values.FirstOrDefault() ?? city.Id, year, clock.GetUtcNow(),
             introduction, new ReportMethodology(sources, participation, scorecard), policy, progress, means, conclusions, annex,
+            await ReportUnRecommendations.ReadAsync(session, city.Id, year, progress, commitments, cancellation),
             await whoTakesPart.ReadAsync(session, city.Id, year, cancellation),
             ShadowReports: await ReportShadowReports.ReadAsync(session, city.Id, year, cancellation));
     }

@@ -60,6 +60,17 @@ public abstract class CityPageModel(CityDirectory directory) : PageModel
         ShowAnswerAsync(written.IsRefused ? written.Problem : Results.NoContent(), confirmation, reload, text, formField, afterReload);
 
     /// <summary>
+    /// As <see cref="ShowAnswerAsync(Written, string, Func{Task{bool}}, IStringLocalizer{Text}, Func{string, string}?, Action?)"/>, for pages whose
+    /// route names more than the city and an id (a cycle, a reviewed city): a success redirects to <paramref name="here"/>.
+    /// </summary>
+    protected async Task<IActionResult> ShowAnswerAtAsync(string here, Written written, string confirmation, Func<Task<bool>> reload,
+        IStringLocalizer<Text> text, Func<string, string>? formField = null)
+    {
+        var shown = await ShowAnswerAsync(written, confirmation, reload, text, formField);
+        return shown is RedirectToPageResult ? Redirect(here) : shown;
+    }
+
+    /// <summary>
     /// The page's check of a command's policy before it sends the command: an anonymous visitor goes to sign in and
     /// comes back to this page (not to the post handler's URL); a signed-in visitor without the role gets 403.
     /// Answers null when the visitor may go on.

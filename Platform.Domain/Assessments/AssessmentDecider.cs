@@ -144,12 +144,7 @@ public static class AssessmentDecider
         if (assessment!.Recommendation(recommendationId)!.Response is not null)
             return Decision.Refuse(DomainError.Conflict("recommendation-already-answered", "The city has answered this recommendation already."));
         var errors = new List<DomainError>();
-        if (!AssessmentRules.TryParseName<RecommendationResponse>(command.Response, out var response))
-            errors.Add(DomainError.Invalid("response", "The response is supported or noted."));
-        var note = Check.Optional(command.Note);
-        Check.MaxLength(note, "note", AssessmentRules.NoteMaxLength, errors);
-        if (note is null && errors.Count == 0 && response == RecommendationResponse.Noted)
-            errors.Add(DomainError.Invalid("note", "Say why the recommendation is only noted."));
+        var (response, note) = RecommendationChecks.Answer(command.Response, command.Note, errors);
         if (errors.Count > 0) return Decision.Refuse(errors);
         return Decision.Accept(new RecommendationAnswered(assessment.Id, recommendationId, response, note, caller.Id, now));
     }
@@ -162,15 +157,9 @@ public static class AssessmentDecider
         if (assessment!.Recommendation(recommendationId)!.Response is null)
             return Decision.Refuse(DomainError.Rule("recommendation-not-answered", "Mark the recommendation supported or noted before reporting follow-up."));
         var errors = new List<DomainError>();
-        Check.Required(command.Text, "text", AssessmentRules.FollowUpMaxLength, errors);
-        if (command.Date is not { } date)
-            errors.Add(DomainError.Invalid("date", "Give the date of the follow-up (yyyy-mm-dd)."));
-        else if (date > DateOnly.FromDateTime(now.UtcDateTime).AddDays(1))
-            errors.Add(DomainError.Invalid("date", "The follow-up date cannot lie in the future."));
-        if (!AssessmentRules.TryParseName<FollowUpStatus>(command.Status, out var status))
-            errors.Add(DomainError.Invalid("status", "The status is one of notStarted, inProgress, partlyImplemented, implemented."));
+        var (text, date, status) = RecommendationChecks.FollowUp(command.Text, command.Date, command.Status, now, errors);
         if (errors.Count > 0) return Decision.Refuse(errors);
-        return Decision.Accept(new RecommendationFollowUpReported(assessment.Id, recommendationId, command.Text!.Trim(), command.Date!.Value, status, caller.Id, now));
+        return Decision.Accept(new RecommendationFollowUpReported(assessment.Id, recommendationId, text, date, status, caller.Id, now));
     }
 
     /// <summary>Records the commitment a supported recommendation became (the id as given: commitments live in their own feature).</summary>

@@ -16,9 +16,14 @@ public static class AssessmentStream
     /// </summary>
     public static Guid Of(string city, string? cycle) => Id(city, AssessmentRules.NormaliseCycle(cycle) ?? "");
 
-    public static Guid Id(string city, string cycle)
+    public static Guid Id(string city, string cycle) => Hash($"assessment\n{city}\n{cycle}");
+
+    /// <summary>The stream of the city's declaration of its human rights commitment (one per city: the first step to candidacy).</summary>
+    public static Guid Declaration(string city) => Hash($"declaration\n{city}");
+
+    private static Guid Hash(string name)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"assessment\n{city}\n{cycle}"));
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(name));
         var bytes = hash.AsSpan(0, 16);
         bytes[7] = (byte)((bytes[7] & 0x0F) | 0x80); // RFC 9562 version 8 (custom), in .NET's little-endian layout
         bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80); // RFC 9562 variant

@@ -39,3 +39,9 @@ public sealed record ReportFollowUp(Guid AssessmentId, Guid RecommendationId, As
 public sealed record LinkCommitment(Guid AssessmentId, Guid RecommendationId, AssessmentCaller Caller, Guid? CommitmentId);
 
 public sealed record AwardRecognition(Guid AssessmentId, AssessmentCaller Caller, string? Level);
+
+/// <summary>
+/// An official records that the city declared its commitment to become a human rights city: the date of the council's
+/// decision and a link to it. With a first self-assessment started, the city is a candidate for recognition.
+/// </summary>
+public sealed record DeclareHumanRightsCommitment(Guid DeclarationId, string City, Guid OfficialId, DateOnly? DecidedOn, string? DecisionUrl);

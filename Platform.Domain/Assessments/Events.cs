@@ -39,3 +39,6 @@ public sealed record RecommendationLinkedToCommitment(Guid AssessmentId, Guid Re
 /// <summary>The network awarded the city a recognition level on this cycle, reviewed by <paramref name="ReviewerCity"/>.</summary>
 public sealed record RecognitionAwarded(Guid AssessmentId, string City, string Cycle, RecognitionLevel Level, string? ReviewerCity,
     Guid AdministratorId, DateTimeOffset AwardedAt);
+
+/// <summary>The city declared its commitment to become a human rights city (the council's decision of <paramref name="DecidedOn"/>, published at <paramref name="DecisionUrl"/>).</summary>
+public sealed record HumanRightsCommitmentDeclared(Guid DeclarationId, string City, DateOnly DecidedOn, string DecisionUrl, Guid OfficialId, DateTimeOffset DeclaredAt);

@@ -62,7 +62,7 @@ public static class MeasurementImport
     /// The problems as errors of <see cref="RowProblem"/>: <see cref="ErrorKind.Invalid"/> for a file not in the layout,
     /// <see cref="ErrorKind.RuleViolated"/> for rows that cannot be taken.
     /// </summary>
-    private static List<DomainError> Report(IEnumerable<ImportProblem> problems, ErrorKind kind) =>
+    public static List<DomainError> Report(IEnumerable<ImportProblem> problems, ErrorKind kind) =>
         problems.Select(p => new DomainError(kind, RowProblem, p.Problem, RowField(p.Line, p.Column))).ToList();
 
     /// <summary>Rows of the command taken as they were (equal to the recorded values) by an accepted <paramref name="decision"/>.</summary>

@@ -26,17 +26,7 @@ public static class OpenSdgCsv
     /// </summary>
     public static (IReadOnlyList<ImportRow> Rows, IReadOnlyList<ImportProblem> Malformed, IReadOnlyList<ImportProblem> Cells) Read(string text)
     {
-        // Quotes come in pairs (a quote inside a field is doubled): an odd count is a quoted field never closed,
-        // which would otherwise swallow the rest of the file into one cell.
-        if (text.AsSpan().Count('"') % 2 != 0)
-        {
-            var opened = text.AsSpan(0, text.LastIndexOf('"')).Count('\n') + 1;
-            return ([], [new ImportProblem(opened, "*", "A quoted field is never closed (the file has an odd number of quotes; the last one is on this line).")], []);
-        }
-        // U+0000 is no text (and no database keeps it in text): the file is refused at the first one.
-        var nul = text.IndexOf('\0');
-        if (nul >= 0)
-            return ([], [new ImportProblem(text.AsSpan(0, nul).Count('\n') + 1, "*", "The file contains the character U+0000, which is not text.")], []);
+        if (Csv.Unreadable(text) is { } unreadable) return ([], [new ImportProblem(unreadable.Line, "*", unreadable.Problem)], []);
         var problems = new List<ImportProblem>();
         var cells = new List<ImportProblem>();
         var rows = new List<ImportRow>();

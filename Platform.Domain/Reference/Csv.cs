@@ -31,6 +31,20 @@ public static class Csv
         return first < cell.Length && Array.IndexOf(FormulaStarts, cell[first]) >= 0 ? cell[1..] : cell;
     }
 
+    /// <summary>
+    /// Why a file cannot be read as CSV at all, with the line to look at, or null when it can: quotes come in pairs (a
+    /// quote inside a field is doubled), so an odd count is a quoted field never closed, which would otherwise swallow
+    /// the rest of the file into one cell; and U+0000 is no text (no database keeps it in text).
+    /// </summary>
+    public static (int Line, string Problem)? Unreadable(string text)
+    {
+        if (text.AsSpan().Count('"') % 2 != 0)
+            return (text.AsSpan(0, text.LastIndexOf('"')).Count('\n') + 1,
+                "A quoted field is never closed (the file has an odd number of quotes; the last one is on this line).");
+        var nul = text.IndexOf('\0');
+        return nul >= 0 ? (text.AsSpan(0, nul).Count('\n') + 1, "The file contains the character U+0000, which is not text.") : null;
+    }
+
     public static IReadOnlyList<IReadOnlyDictionary<string, string>> ReadRecords(TextReader reader)
     {
         var rows = ReadRows(reader).ToList();

@@ -255,6 +255,22 @@ public sealed class Scene(AppFixture app, string city, string other)
         }
     }
 
+    /// <summary>A UN recommendation of the city (a paragraph of its own), answered "supported" when asked; returns its id.</summary>
+    public async Task<Guid> UnRecommendationAsync(bool supported = false)
+    {
+        var official = await OfficialAsync();
+        var created = await app.PostAsync($"/api/cities/{city}/un-recommendations", UnRecommendationBody(), official, 201);
+        var id = created.GetProperty("id").GetGuid();
+        if (supported) await app.PostAsync($"/api/cities/{city}/un-recommendations/{id}/response", new { response = "supported" }, official, 200);
+        return id;
+    }
+
+    public static object UnRecommendationBody() => new
+    {
+        source = "upr", cycle = "UPR 4th cycle 2022", paragraph = $"m{Guid.NewGuid():N}"[..12], text = "Provide adequate social housing.",
+        rights = new[] { "housing" }, sdgTargets = new[] { "11.1" },
+    };
+
     /// <summary>An account that signs in with <see cref="Password"/> (stored directly, as the test actors are); returns its email.</summary>
     public async Task<string> AccountWithPasswordAsync()
     {
@@ -574,5 +590,23 @@ public static class WriteOperations
             var (cycle, recommendation) = await s.ReviewedAsync(supported: true);
             return Call.Of(new { commitmentId = await s.CommitmentAsync() }, ("cycle", cycle), ("recommendationId", recommendation));
         }, Repeatable: true),
+        // The city's declaration of its commitment (the same declaration again changes nothing).
+        new("declareHumanRightsCommitment", Who.Official, _ => Ready(Call.Of(new
+        {
+            decidedOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-10)).ToString("yyyy-MM-dd"), decisionUrl = "https://example.org/council/decision",
+        })), Repeatable: true),
+
+        // UN recommendations.
+        new("recordUnRecommendation", Who.Official, _ => Ready(Call.Of(Scene.UnRecommendationBody()))),
+        new("importUnRecommendations", Who.Official, _ => Ready(Call.Of() with
+        {
+            Csv = $"source,cycle,paragraph,text,rights\nupr,UPR 4th cycle 2022,{Guid.NewGuid():N},Provide adequate social housing.,housing\n",
+        }), Repeatable: true),
+        new("answerUnRecommendation", Who.Official, async s => Id(await s.UnRecommendationAsync(), new { response = "supported" })),
+        new("reportUnRecommendationFollowUp", Who.Official, async s =>
+            Id(await s.UnRecommendationAsync(supported: true), new { text = "Forty flats bought.", date = CommitmentApi.InDays(0), status = "inProgress" }),
+            Repeatable: true),
+        new("linkUnRecommendationToCommitment", Who.Official, async s =>
+            Id(await s.UnRecommendationAsync(supported: true), new { commitmentId = await s.CommitmentAsync() }), Repeatable: true),
     ];
 }

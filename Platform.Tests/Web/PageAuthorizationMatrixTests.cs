@@ -151,9 +151,11 @@ public sealed class PageMatrixRun
                     var query = (handler.Handler.Length == 0 ? "?" : $"?handler={handler.Handler}&") + string.Join("&", forged.Select(f => $"{f.Key}={Uri.EscapeDataString(f.Value)}"));
 
                     // The other city's council, on this city's page, naming their own city and item: refused, and nothing stored anywhere.
-                    var before = await StoreFingerprint.ReadAsync(TestDatabase.ConnectionString, schema, here, elsewhere, since);
+                    // Where the form stores: the page's city, or the city its route names for that (a reviewed city).
+                    var target = handler.StoresInRouteValue is { } storedIn ? form.Route[storedIn] : here;
+                    var before = await StoreFingerprint.ReadAsync(TestDatabase.ConnectionString, schema, target, elsewhere, since);
                     var (status, location, body) = await PostAsync(outsider, address + query, form, forged);
-                    var after = await StoreFingerprint.ReadAsync(TestDatabase.ConnectionString, schema, here, elsewhere, since);
+                    var after = await StoreFingerprint.ReadAsync(TestDatabase.ConnectionString, schema, target, elsewhere, since);
                     var refused = handler.Outsider == PageRefusal.Forbidden
                         ? status == 302 && location.StartsWith("/forbidden", StringComparison.Ordinal)
                         : status == 200 && body.Contains("Only residents of", StringComparison.Ordinal);
@@ -163,7 +165,7 @@ public sealed class PageMatrixRun
                     // This city's council, with the other city's name and item forged in: acts on this city's item, never on the other city.
                     before = after;
                     (status, location, body) = await PostAsync(council, address + query, form, forged);
-                    after = await StoreFingerprint.ReadAsync(TestDatabase.ConnectionString, schema, here, elsewhere, since);
+                    after = await StoreFingerprint.ReadAsync(TestDatabase.ConnectionString, schema, target, elsewhere, since);
                     Cells.Add(new PageCell(name, true, status,
                         after.Second != before.Second ? "the other city changed"
                         : status != 302 || !location.StartsWith($"/cities/{here}/", StringComparison.Ordinal) ? $"the form did not succeed on this city's page: {status} {location} {Errors(body)}"

@@ -23,6 +23,12 @@ public sealed record PageForm(IReadOnlyDictionary<string, string> Route, IReadOn
 public sealed record PageHandler(string Route, string Handler, Who Who, PageRefusal Outsider, Func<PageScene, Task<PageForm>>? Arrange)
 {
     public string Name => Handler.Length == 0 ? Route : $"{Route} ({Handler})";
+
+    /// <summary>
+    /// The route value naming the city whose store the form writes, when it is not the page's city: a peer review is written
+    /// on its own city's pages (the reviewing city's officials) into the reviewed city's cycle (<c>{reviewed}</c>).
+    /// </summary>
+    public string? StoresInRouteValue { get; init; }
 }
 
 /// <summary>
@@ -34,6 +40,9 @@ public sealed class PageScene(BrowserFixture browser, string city, string token)
     private readonly HttpClient _http = new() { BaseAddress = browser.BaseAddress };
 
     public string City => city;
+
+    /// <summary>The browser host the scene prepares items in (for accounts other than the council's).</summary>
+    public BrowserFixture Browser => browser;
 
     public async Task<JsonElement> SendAsync(HttpMethod method, string url, object? body = null)
     {
@@ -200,6 +209,15 @@ public static class PageHandlers
 
     private static string Day(int days) => CommitmentApi.InDays(days);
 
+    private const string UnRecommendation = "/cities/{city}/un-recommendations/{id:guid}", Cycle = "/cities/{city}/assessments/{cycle}",
+        Review = "/cities/{city}/peer-reviews/{reviewed}/{cycle}";
+
+    private static PageForm OfCycle(string cycle, params (string Name, string Value)[] fields) =>
+        new(new Dictionary<string, string> { ["cycle"] = cycle }, fields.ToDictionary(f => f.Name, f => f.Value));
+
+    private static PageForm OfReview((string Reviewed, string Cycle) review, params (string Name, string Value)[] fields) =>
+        new(new Dictionary<string, string> { ["reviewed"] = review.Reviewed, ["cycle"] = review.Cycle }, fields.ToDictionary(f => f.Name, f => f.Value));
+
     public static readonly IReadOnlyList<PageHandler> All =
     [
         // A concern: residents support and follow it, officials answer it, moderators hide and restore it.
@@ -314,6 +332,49 @@ public static class PageHandlers
         new(ShadowReport, "Correct", Who.Author, PageRefusal.Forbidden, s => s.ShadowReportAsync(false, ("title", "Corrected"), ("indicators", "Figures added."))),
         new(ShadowReport, "Hide", Who.Moderator, PageRefusal.Forbidden, s => s.ShadowReportAsync(false, ("hide-reason", "It names a private person."))),
         new(ShadowReport, "Restore", Who.Moderator, PageRefusal.Forbidden, s => s.ShadowReportAsync(true, ("restore-reason", "The name is gone."))),
+        // UN recommendations: officials record, import, answer, follow up and link them.
+        new("/cities/{city}/un-recommendations/new", "", Who.Official, PageRefusal.Forbidden, _ => Task.FromResult(PageForm.Of(null,
+            ("source", "upr"), ("cycle", "UPR 4th cycle 2022"), ("paragraph", $"p{Guid.NewGuid():N}"[..12]), ("text", "Provide adequate social housing."), ("rights", "housing")))),
+        new("/cities/{city}/un-recommendations/import", "", Who.Official, PageRefusal.Forbidden, _ => Task.FromResult(new PageForm(new Dictionary<string, string>(),
+            new Dictionary<string, string>(), $"source,cycle,paragraph,text,rights\nupr,UPR 4th cycle 2022,{Guid.NewGuid():N},Provide adequate social housing.,housing\n"))),
+        new(UnRecommendation, "Answer", Who.Official, PageRefusal.Forbidden, On(s => s.UnRecommendationAsync(), ("response", "supported"))),
+        new(UnRecommendation, "FollowUp", Who.Official, PageRefusal.Forbidden, On(s => s.UnRecommendationAsync(supported: true),
+            ("text", "Forty flats bought."), ("date", Day(0)), ("status", "inProgress"))),
+        new(UnRecommendation, "Link", Who.Official, PageRefusal.Forbidden, async s =>
+            PageForm.Of(await s.UnRecommendationAsync(supported: true), ("commitmentId", (await s.CommitmentAsync()).ToString()))),
+
+        // The self-assessment: officials start a cycle, assess items, submit, and answer the peer review's recommendations.
+        new("/cities/{city}/assessments", "", Who.Official, PageRefusal.Forbidden, async s =>
+        {
+            await s.SubmitOpenDraftsAsync();
+            return PageForm.Of(null, ("cycle", $"p{Guid.NewGuid():N}"[..12]));
+        }),
+        new(Cycle, "Assess", Who.Official, PageRefusal.Forbidden, async s =>
+            OfCycle(await s.OpenDraftAsync(), ("item", "B4"), ("level", "inPlace"), ("evidence", "https://example.org/council"), ("note", "Meets monthly."))),
+        new(Cycle, "Submit", Who.Official, PageRefusal.Forbidden, async s => OfCycle(await s.CompleteDraftAsync())),
+        new(Cycle, "Answer", Who.Official, PageRefusal.Forbidden, async s =>
+        {
+            var (cycle, recommendation) = await s.ReviewedAsync(supported: false);
+            return OfCycle(cycle, ("recommendationId", recommendation.ToString()), ("response", "supported"));
+        }),
+        new(Cycle, "FollowUp", Who.Official, PageRefusal.Forbidden, async s =>
+        {
+            var (cycle, recommendation) = await s.ReviewedAsync(supported: true);
+            return OfCycle(cycle, ("recommendationId", recommendation.ToString()), ("text", "Monthly meetings."), ("date", Day(0)), ("status", "implemented"));
+        }),
+        new(Cycle, "Link", Who.Official, PageRefusal.Forbidden, async s =>
+        {
+            var (cycle, recommendation) = await s.ReviewedAsync(supported: true);
+            return OfCycle(cycle, ("recommendationId", recommendation.ToString()), ("commitmentId", (await s.CommitmentAsync()).ToString()));
+        }),
+        // The peer review: the reviewing city's officials write it on their city's pages, into the reviewed city's cycle.
+        new(Review, "Finding", Who.Official, PageRefusal.Forbidden, async s =>
+            OfReview(await s.ToReviewAsync(), ("item", "B4"), ("finding", "The council meets twice a year."))) { StoresInRouteValue = "reviewed" },
+        new(Review, "Recommend", Who.Official, PageRefusal.Forbidden, async s =>
+            OfReview(await s.ToReviewAsync(), ("item", "B4"), ("text", "Meet every month."), ("rights", "participation"))) { StoresInRouteValue = "reviewed" },
+        new(Review, "Submit", Who.Official, PageRefusal.Forbidden, async s => OfReview(await s.ToReviewAsync(withFinding: true))) { StoresInRouteValue = "reviewed" },
+        // Recognition: officials declare the city's commitment.
+        new("/cities/{city}/recognition", "", Who.Official, PageRefusal.Forbidden, New(("decidedOn", Day(-10)), ("decisionUrl", "https://example.org/council/decision"))),
 
         // Outside any city: nothing there names a city to act in (registration names the city one joins, which is anyone's choice).
         new("/sign-in", "", Who.Anyone, PageRefusal.ShownOnPage, null),
