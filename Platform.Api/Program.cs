@@ -11,6 +11,7 @@ using Platform.Api.Concerns;
 using Platform.Api.Consultations;
 using Platform.Api.Demo;
 using Platform.Api.Following;
+using Platform.Api.GoodPractices;
 using Platform.Api.Mail;
 using Platform.Api.Monitoring;
 using Platform.Api.Notifications;
@@ -50,6 +51,7 @@ builder.Services.AddMonitoring();
 builder.Services.AddFollowing();
 builder.Services.AddReports();
 builder.Services.AddOpenData();
+builder.Services.AddKnowledge(); // know-your-rights, the good-practice library, the network report
 builder.Services.AddMail(platform.Mail);
 builder.Services.AddSearch();
 builder.Services.AddOpen311();

@@ -8,6 +8,7 @@ using Platform.Api.Commitments;
 using Platform.Api.Concerns;
 using Platform.Api.Consultations;
 using Platform.Api.Following;
+using Platform.Api.GoodPractices;
 using Platform.Api.Monitoring;
 using Platform.Api.Notifications;
 using Platform.Api.Participation;
@@ -72,6 +73,7 @@ public static class MartenSetup
                 opts.AddMonitoring(platform.Schema);
                 opts.AddFollowing();
                 opts.AddSearch(platform.Schema);
+                opts.AddKnowledge();
                 Open311.Open311Setup.AddOpen311(opts);
                 opts.AddNotificationEmail();
                 opts.AddProjectionRebuilds(); // last: it tunes every projection registered above
