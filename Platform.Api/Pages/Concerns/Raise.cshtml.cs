@@ -17,7 +17,11 @@ public sealed class RaiseConcernModel(CityDirectory directory, IDocumentStore st
     [BindProperty] public string? District { get; set; }
     [BindProperty] public bool Anonymous { get; set; }
 
-    public void OnGet() { }
+    /// <summary>A right's page links here with <c>?right=</c>: that right comes ticked (a code the catalogue lacks is ignored).</summary>
+    public void OnGet([FromQuery(Name = "right")] string? right)
+    {
+        if (right is not null && Platform.Domain.Reference.ReferenceCatalogue.Default.IsRight(right)) Rights = [right];
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellation)
     {
