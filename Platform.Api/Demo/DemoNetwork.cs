@@ -134,5 +134,6 @@ public sealed class DemoNetwork(IDocumentStore store, IPasswordHasher<Account> h
         await DemoContests.SeedAsync(store, pseudonyms, residents, now, cancellation);
         await DemoOpen311.SeedAsync(store, pseudonyms, now, cancellation);
         await DemoNotificationSettings.SeedAsync(store, cancellation);
+        await DemoKnowledge.SeedAsync(store, now, cancellation);
     }
 }
