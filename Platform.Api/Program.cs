@@ -13,6 +13,7 @@ using Platform.Api.Demo;
 using Platform.Api.EqualParticipation;
 using Platform.Api.Following;
 using Platform.Api.IndicatorProposals;
+using Platform.Api.GoodPractices;
 using Platform.Api.Mail;
 using Platform.Api.Monitoring;
 using Platform.Api.Notifications;
@@ -55,6 +56,7 @@ builder.Services.AddIndicatorProposals();
 builder.Services.AddFollowing();
 builder.Services.AddReports();
 builder.Services.AddOpenData();
+builder.Services.AddKnowledge(); // know-your-rights, the good-practice library, the network report
 builder.Services.AddMail(platform.Mail);
 builder.Services.AddSearch();
 builder.Services.AddEqualParticipation();

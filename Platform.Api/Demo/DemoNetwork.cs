@@ -138,5 +138,6 @@ public sealed class DemoNetwork(IDocumentStore store, IPasswordHasher<Account> h
         await DemoParticipation.SeedAsync(store, pseudonyms, residents, now, cancellation);
         await DemoOrganisations.SeedAsync(store, now, cancellation);
         await DemoUnRecommendations.SeedAsync(store, now, cancellation);
+        await DemoKnowledge.SeedAsync(store, now, cancellation);
     }
 }

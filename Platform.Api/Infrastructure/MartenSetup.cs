@@ -9,6 +9,7 @@ using Platform.Api.Concerns;
 using Platform.Api.Consultations;
 using Platform.Api.Following;
 using Platform.Api.IndicatorProposals;
+using Platform.Api.GoodPractices;
 using Platform.Api.Monitoring;
 using Platform.Api.Notifications;
 using Platform.Api.Participation;
@@ -76,6 +77,7 @@ public static class MartenSetup
                 opts.AddFollowing();
                 opts.AddSearch(platform.Schema);
                 EqualParticipation.EqualParticipationSetup.AddEqualParticipation(opts);
+                opts.AddKnowledge();
                 Open311.Open311Setup.AddOpen311(opts);
                 Organisations.OrganisationsSetup.AddOrganisations(opts);
                 Organisations.OrganisationPersonalData.AddPrivacyMasking(opts); // a member's erasure masks their membership (docs/organisations.md)

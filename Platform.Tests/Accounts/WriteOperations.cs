@@ -93,6 +93,23 @@ public sealed class Scene(AppFixture app, string city, string other)
     public async Task<Guid> Open311ClientAsync() => (await Open311.Open311Scene.IssueAsync(app, city, await OfficialAsync(), "Matrix app")).Id;
     public Task<Guid> ProposalAsync(Actor? author = null) => app.SubmitAsync(city, author: author);
     public async Task<Guid> CommitmentAsync() => await app.PublishCommitmentAsync(await OfficialAsync(), city: city);
+    /// <summary>A good practice of the city, published by one of its officials.</summary>
+    public async Task<Guid> PracticeAsync() => await app.PracticeAsync(city, await OfficialAsync());
+
+    /// <summary>A good practice of a third city of the network (neither this one nor the other), for this city to adopt.</summary>
+    public async Task<Guid> NetworkPracticeAsync()
+    {
+        var (publisher, official) = await app.PracticeCityAsync();
+        return await app.PracticeAsync(publisher, official);
+    }
+
+    /// <summary>A third city's practice that this city says it adopted.</summary>
+    public async Task<Guid> AdoptedPracticeAsync()
+    {
+        var id = await NetworkPracticeAsync();
+        await app.AdoptPracticeAsync(city, await OfficialAsync(), id);
+        return id;
+    }
     public async Task<Guid> DraftConsultationAsync() => await app.DraftConsultationAsync(await OfficialAsync(), city);
     public Task<Guid> OpenConsultationAsync() => app.OpenConsultationAsync(city: city);
     public async Task<Guid> ScheduledTownHallAsync() => await app.ScheduleTownHallAsync(await OfficialAsync(), city);
@@ -452,6 +469,15 @@ public static class WriteOperations
         new("abandonCommitment", Who.Official, async s => Id(await s.CommitmentAsync(), new { reason = "Merged into the city-wide programme." })),
         new("followCommitment", Who.Resident, async s => Id(await s.CommitmentAsync()), Repeatable: true),
         new("unfollowCommitment", Who.Resident, async s => Id(await s.CommitmentAsync()), Repeatable: true),
+
+        // Good practices: the city's officials publish, revise and withdraw its own; they say the city adopted another city's
+        // practice (which belongs to the network's library, not to a city the route names: no item of another city to refuse).
+        new("publishPractice", Who.Official, _ => Ready(Call.Of(PracticeApi.Body())), Repeatable: true),
+        new("revisePractice", Who.Official, async s => Id(await s.PracticeAsync(), PracticeApi.Body("Night buses and trams for shift workers")), Repeatable: true),
+        new("withdrawPractice", Who.Official, async s => Id(await s.PracticeAsync(), new { reason = "Replaced by a city-wide scheme." }), Repeatable: true),
+        new("adoptPractice", Who.Official, async s => Id(await s.NetworkPracticeAsync(), new { note = "Two night lines from May." }), Repeatable: true,
+            ElsewhereItem: null),
+        new("undoPracticeAdoption", Who.Official, async s => Id(await s.AdoptedPracticeAsync()), Repeatable: true, ElsewhereItem: null),
 
         // Consultations.
         new("draftConsultation", Who.Official, _ => Ready(Call.Of(new { title = "Getting around", description = "Tell us how you travel." })),

@@ -82,6 +82,28 @@ public sealed class PageScene(BrowserFixture browser, string city, string token)
     {
         var id = await IndicatorProposalAsync();
         await SendAsync(HttpMethod.Post, $"/api/cities/{city}/indicator-proposals/{id}/supports");
+    public Task<Guid> PracticeAsync() => CreateAsync($"/api/cities/{city}/practices", PracticeApi.Body());
+
+    /// <summary>A good practice of a new third city (with an official of its own), for this city to adopt.</summary>
+    public async Task<Guid> NetworkPracticeAsync()
+    {
+        var publisher = $"x{Guid.NewGuid():N}"[..20];
+        await using (var session = browser.Store.LightweightSession())
+        {
+            session.Store(new Platform.Api.Cities.City { Id = publisher, Names = new() { ["en"] = "Practiceton" }, TimeZone = "Europe/London", RegisteredAt = DateTimeOffset.UtcNow });
+            await session.SaveChangesAsync();
+        }
+        var (_, email) = await browser.AccountAsync(publisher, CityRole.Official);
+        using var api = new BrowserApi(browser);
+        using var scene = new PageScene(browser, publisher, await api.TokenAsync(email));
+        return await scene.PracticeAsync();
+    }
+
+    /// <summary>A third city's practice that this city says it adopted.</summary>
+    public async Task<Guid> AdoptedPracticeAsync()
+    {
+        var id = await NetworkPracticeAsync();
+        await SendAsync(HttpMethod.Put, $"/api/cities/{city}/adopted-practices/{id}", new { note = "Two night lines from May." });
         return id;
     }
 
@@ -273,6 +295,15 @@ public static class PageHandlers
         new(Commitment, "Unfollow", Who.Resident, PageRefusal.ShownOnPage, On(s => s.FollowedCommitmentAsync())),
         new("/cities/{city}/commitments/new", "", Who.Official, PageRefusal.Forbidden,
             New(("title", "Step-free access to every library"), ("rights", "disability-inclusion"), ("department", "Libraries"), ("dueDate", Day(365)))),
+
+        // Good practices: officials publish, revise and withdraw the city's own, and say the city adopted another city's.
+        new("/cities/{city}/practices/new", "", Who.Official, PageRefusal.Forbidden, New(("title", "Night buses for shift workers"),
+            ("summary", "Three night lines."), ("whatWasDone", "Surveyed shift workers."), ("results", "Ridership doubled."), ("rights", "mobility"))),
+        new("/cities/{city}/practices/{id:guid}/edit", "", Who.Official, PageRefusal.Forbidden, On(s => s.PracticeAsync(), ("title", "Night buses and trams"),
+            ("summary", "Three night lines."), ("whatWasDone", "Surveyed shift workers."), ("results", "Ridership doubled."), ("rights", "mobility"))),
+        new("/cities/{city}/practices/{id:guid}/edit", "Withdraw", Who.Official, PageRefusal.Forbidden, On(s => s.PracticeAsync(), ("reason", "Replaced."))),
+        new("/cities/{city}/practices/{id:guid}/adopt", "", Who.Official, PageRefusal.Forbidden, On(s => s.NetworkPracticeAsync(), ("note", "Two night lines."))),
+        new("/cities/{city}/practices/{id:guid}/adopt", "Undo", Who.Official, PageRefusal.Forbidden, On(s => s.AdoptedPracticeAsync())),
 
         // A consultation: officials open it and publish its outcome, residents answer it.
         new(Consultation, "Open", Who.Official, PageRefusal.Forbidden, On(s => s.DraftConsultationAsync(),

@@ -19,7 +19,11 @@ public sealed class RaiseConcernModel(CityDirectory directory, IDocumentStore st
     /// <summary>The groups the concern affects (optional; docs/participation.md).</summary>
     [BindProperty] public List<string> Groups { get; set; } = [];
 
-    public void OnGet() { }
+    /// <summary>A right's page links here with <c>?right=</c>: that right comes ticked (a code the catalogue lacks is ignored).</summary>
+    public void OnGet([FromQuery(Name = "right")] string? right)
+    {
+        if (right is not null && Platform.Domain.Reference.ReferenceCatalogue.Default.IsRight(right)) Rights = [right];
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellation)
     {

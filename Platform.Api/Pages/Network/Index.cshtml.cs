@@ -5,8 +5,11 @@ namespace Platform.Api.Pages.Network;
 
 /// <summary>The network's cities side by side: the network overview, one column per city, read through the readers.</summary>
 [CachedForVisitors]
-public sealed class NetworkModel(IDocumentStore store, ScorecardReader reader) : PageModel
+public sealed class NetworkModel(IDocumentStore store, ScorecardReader reader, TimeProvider clock) : PageModel
 {
+    /// <summary>The year of the network report the page links to: the last full year.</summary>
+    public int ReportYear => clock.GetUtcNow().Year - 1;
+
     public NetworkOverviewDetails Overview { get; private set; } = null!;
     /// <summary>Each city's current recognition by the network, null when none.</summary>
     public Dictionary<string, Platform.Projections.Assessments.RecognitionView?> Recognitions { get; } = [];
