@@ -82,6 +82,9 @@ public sealed class PageScene(BrowserFixture browser, string city, string token)
     {
         var id = await IndicatorProposalAsync();
         await SendAsync(HttpMethod.Post, $"/api/cities/{city}/indicator-proposals/{id}/supports");
+        return id;
+    }
+
     public Task<Guid> PracticeAsync() => CreateAsync($"/api/cities/{city}/practices", PracticeApi.Body());
 
     /// <summary>A good practice of a new third city (with an official of its own), for this city to adopt.</summary>
