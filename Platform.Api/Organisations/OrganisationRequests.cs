@@ -18,25 +18,31 @@ public sealed record RaiseOnBehalfRequest(
     string? District,
     string? Group);
 
+/// <summary>What the bodies of a shadow report's publication and correction share: its whole text.</summary>
+public abstract record ShadowReportBody
+{
+    public string? Title { get; init; }
+    public string? Indicators { get; init; }
+    public string? Commitments { get; init; }
+    public string? Assessment { get; init; }
+    public IReadOnlyList<string>? IndicatorCodes { get; init; }
+    public IReadOnlyList<Guid>? CommitmentIds { get; init; }
+
+    /// <summary>The text as the deciders take it.</summary>
+    public Domain.Organisations.ShadowReportDraft Draft() => new(Title, Indicators, Commitments, Assessment, IndicatorCodes, CommitmentIds);
+}
+
 /// <summary>The body of a shadow report's publication: the year it comments on, and its text.</summary>
-public sealed record PublishShadowReportRequest(
-    int? Year,
-    string? Title,
-    string? Indicators,
-    string? Commitments,
-    string? Assessment,
-    IReadOnlyList<string>? IndicatorCodes,
-    IReadOnlyList<Guid>? CommitmentIds);
+public sealed record PublishShadowReportRequest : ShadowReportBody
+{
+    public int? Year { get; init; }
+}
 
 /// <summary>The body of a correction: the whole new text, and a note on what changed.</summary>
-public sealed record CorrectShadowReportRequest(
-    string? Note,
-    string? Title,
-    string? Indicators,
-    string? Commitments,
-    string? Assessment,
-    IReadOnlyList<string>? IndicatorCodes,
-    IReadOnlyList<Guid>? CommitmentIds);
+public sealed record CorrectShadowReportRequest : ShadowReportBody
+{
+    public string? Note { get; init; }
+}
 
 /// <summary>The body of a moderator's hiding or restoring of a shadow report: the public reason.</summary>
 public sealed record ModerateShadowReportRequest(string? Reason);

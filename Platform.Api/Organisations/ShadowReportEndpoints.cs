@@ -15,8 +15,7 @@ public static class ShadowReportEndpoints
     public static async Task<IResult> Publish(Guid id, string city, PublishShadowReportRequest request, ClaimsPrincipal user, IDocumentSession session,
         OrganisationHandler handler, CancellationToken cancellation)
     {
-        var command = new PublishShadowReport(Guid.CreateVersion7(), id, user.AccountId(), request.Year, new ShadowReportDraft(request.Title, request.Indicators,
-            request.Commitments, request.Assessment, request.IndicatorCodes, request.CommitmentIds));
+        var command = new PublishShadowReport(Guid.CreateVersion7(), id, user.AccountId(), request.Year, request.Draft());
         var written = await handler.Handle(command, session, cancellation);
         return written.IsRefused ? written.Problem
             : Results.Created($"/api/cities/{city}/reports/{request.Year}/shadow/{command.ReportId}", new CreatedId(command.ReportId));
@@ -44,8 +43,7 @@ public static class ShadowReportEndpoints
     [Authorize(Policy = Policies.Organisation)]
     public static Task<IResult> Correct(Guid id, string city, string year, CorrectShadowReportRequest request, ClaimsPrincipal user, IDocumentSession session,
         OrganisationHandler handler, OrganisationReader reader, TimeProvider clock, CancellationToken cancellation) =>
-        WriteAsync(id, city, year, user, session, reader, clock, cancellation, () => handler.Handle(new CorrectShadowReport(id, user.AccountId(), request.Note,
-            new ShadowReportDraft(request.Title, request.Indicators, request.Commitments, request.Assessment, request.IndicatorCodes, request.CommitmentIds)),
+        WriteAsync(id, city, year, user, session, reader, clock, cancellation, () => handler.Handle(new CorrectShadowReport(id, user.AccountId(), request.Note, request.Draft()),
             session, cancellation));
 
     /// <summary>A moderator hides the shadow report for breaking the platform's content rules; the reason is public.</summary>
