@@ -36,4 +36,14 @@ public static class AssistanceEndpoints
         var (done, errors) = await handler.AnswerAsync(id, city, request, user.AccountId(), AssistanceHandler.AssistedAs(user, city), session, cancellation);
         return done is null ? Problems.Result(errors) : Results.Created($"/api/cities/{city}/consultations/{id}", done);
     }
+
+    /// <summary>
+    /// Erases an offline resident's record (their name or initials), at their request to an official of the city: 204.
+    /// What was recorded on their behalf stays, under the record's id, which then names no one; 404 when the city has no
+    /// such record.
+    /// </summary>
+    [WolverineDelete("/api/cities/{city}/offline-residents/{id}", OperationId = "eraseOfflineResident")]
+    [Authorize(Policy = Policies.Official)]
+    public static async Task<IResult> Erase(Guid id, IDocumentSession session, CancellationToken cancellation) =>
+        await AssistanceHandler.EraseOfflineResidentAsync(id, session, cancellation) ? Results.NoContent() : Problems.NotFound("offlineResident");
 }

@@ -30,6 +30,15 @@ public sealed record AssistedDetails(Guid ItemId, string ItemKind, bool Changed,
 [WolverineIgnore]
 public sealed class AssistanceHandler(ParticipationHandler participation, Pseudonyms pseudonyms, TimeProvider clock)
 {
+    /// <summary>Deletes the city's offline resident record (the session's tenant is the city); false when there is none.</summary>
+    public static async Task<bool> EraseOfflineResidentAsync(Guid id, IDocumentSession session, CancellationToken cancellation)
+    {
+        if (await session.LoadAsync<OfflineResident>(id, cancellation) is null) return false;
+        session.Delete<OfflineResident>(id);
+        await session.SaveChangesAsync(cancellation);
+        return true;
+    }
+
     /// <summary>The resident a participation is recorded for: its id as a participant, as an author, and what the city's rules need to know.</summary>
     private sealed record Resident(Guid Participant, Guid AccountOrRecord, bool Verified, bool VerifiedEmail, OfflineResident? New);
 

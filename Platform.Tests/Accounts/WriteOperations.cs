@@ -570,6 +570,12 @@ public static class WriteOperations
                 new { questionId = "bus", choices = new[] { "6" } }, new { questionId = "needs", choices = new[] { "ramps" } }, new { questionId = "safe", scale = 4 },
             } }),
             Repeatable: true),
+        new("eraseOfflineResident", Who.Official, async s =>
+        {
+            var supported = await s.App.PostAsync($"/api/cities/{s.City}/concerns/{await s.ConcernAsync()}/assisted-supports",
+                new { resident = new { name = "E. F." }, consentNote = "Consent given orally at the library." }, await s.OfficialAsync(), 200);
+            return Call.Of(null, ("id", supported.GetProperty("offlineResidentId").GetGuid()));
+        }),
         // Organisations: members of the city register them, officials or the network verify them; their members act for them
         // (the matrix's callers are members of none: each call's own member is its author).
         new("registerOrganisation", Who.Resident, _ => Ready(Call.Of(OrganisationApi.Body())), Repeatable: true),

@@ -39,6 +39,34 @@ public sealed class AssistedParticipationTests(AppFixture app)
     }
 
     [Fact]
+    public async Task An_official_of_the_city_erases_an_offline_residents_record_at_their_request_and_their_support_stays_counted()
+    {
+        var city = await app.NewCityAsync();
+        var other = await app.NewCityAsync();
+        var concern = await app.RaiseAsync(city);
+        var official = await app.OfficialAsync(city);
+        var supported = await app.SendAsync(HttpMethod.Post, $"/api/cities/{city}/concerns/{concern}/assisted-supports",
+            new { resident = new { name = "R. T." }, consentNote = Consent }, official, 200);
+        var offline = supported.GetProperty("offlineResidentId").GetGuid();
+        var url = $"/api/cities/{city}/offline-residents/{offline}";
+
+        await app.SendAsync(HttpMethod.Delete, url, null, await app.ResidentAsync(city), 403);
+        await app.SendAsync(HttpMethod.Delete, url, null, await app.OfficialAsync(other), 403);
+        await app.SendAsync(HttpMethod.Delete, $"/api/cities/{other}/offline-residents/{offline}", null, await app.OfficialAsync(other), 404); // not that city's record
+        await using (var query = app.Store.QuerySession(city))
+            Assert.Equal("R. T.", (await query.LoadAsync<Platform.Domain.EqualParticipation.OfflineResident>(offline))!.Name);
+
+        await app.SendAsync(HttpMethod.Delete, url, null, official, 204);
+        await using (var query = app.Store.QuerySession(city))
+            Assert.Null(await query.LoadAsync<Platform.Domain.EqualParticipation.OfflineResident>(offline));
+        await app.SendAsync(HttpMethod.Delete, url, null, official, 404);
+        // The name is gone; what was recorded on their behalf stays, under an id that names no one.
+        Assert.Equal(1, (await app.GetConcernAsync(concern, city)).GetProperty("supports").GetInt64());
+        await app.SendAsync(HttpMethod.Post, $"/api/cities/{city}/concerns/{concern}/assisted-supports",
+            new { resident = new { offlineResidentId = offline }, consentNote = Consent }, official, 404);
+    }
+
+    [Fact]
     public async Task An_assisted_support_counts_once_per_resident_whoever_records_it()
     {
         var city = await app.NewCityAsync();
