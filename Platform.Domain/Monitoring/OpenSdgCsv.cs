@@ -60,17 +60,8 @@ public static class OpenSdgCsv
         };
         foreach (var (h, _) in dimensions) columns[$"disaggregation.{h}"] = h;
 
-        var line = 1;
-        while (records.Next(record))
+        foreach (var line in records.DataRows(record, header.Count, (at, problem) => problems.Add(new(at, "*", problem))))
         {
-            line++;
-            for (var i = 0; i < record.Count; i++) record[i] = Csv.Restore(record[i]);
-            if (record is [""]) continue; // a blank line (often the last)
-            if (record.Count != header.Count)
-            {
-                problems.Add(new(line, "*", $"The row has {record.Count} fields; the header has {header.Count}."));
-                continue;
-            }
             double? number = null;
             var cell = record[value].AsSpan().Trim();
             if (cell.Length > 0)

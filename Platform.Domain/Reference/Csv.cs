@@ -86,6 +86,29 @@ public sealed class CsvRecords(string text)
     private int _runStart, _runEnd;
     private bool _building;
 
+    /// <summary>
+    /// The data rows of an import after its header: each is read into <paramref name="fields"/> with its cells restored
+    /// (<see cref="Csv.Restore"/>) and yielded as its line in the file (the header is line 1). Blank lines are skipped; a
+    /// row with another number of fields than <paramref name="columns"/> is told to <paramref name="wrongWidth"/> (line,
+    /// problem) and not yielded.
+    /// </summary>
+    public IEnumerable<int> DataRows(List<string> fields, int columns, Action<int, string> wrongWidth)
+    {
+        var line = 1;
+        while (Next(fields))
+        {
+            line++;
+            for (var i = 0; i < fields.Count; i++) fields[i] = Csv.Restore(fields[i]);
+            if (fields is [""]) continue; // a blank line (often the last)
+            if (fields.Count != columns)
+            {
+                wrongWidth(line, $"The row has {fields.Count} fields; the header has {columns}.");
+                continue;
+            }
+            yield return line;
+        }
+    }
+
     /// <summary>Reads the next record into <paramref name="fields"/> (cleared first); false when the text has no more.</summary>
     public bool Next(List<string> fields)
     {

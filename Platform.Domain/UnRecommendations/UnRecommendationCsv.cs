@@ -52,17 +52,8 @@ public static class UnRecommendationCsv
         var columns = fields.ToDictionary(f => f.Key, f => header[f.Value], StringComparer.Ordinal);
         string? Cell(List<string> row, string field) => fields.TryGetValue(field, out var i) ? row[i] : null;
         var rows = new List<UnRecommendationRow>();
-        var line = 1;
-        while (records.Next(record))
+        foreach (var line in records.DataRows(record, header.Count, (at, problem) => problems.Add(new(at, "*", problem))))
         {
-            line++;
-            for (var i = 0; i < record.Count; i++) record[i] = Csv.Restore(record[i]);
-            if (record is [""]) continue; // a blank line (often the last)
-            if (record.Count != header.Count)
-            {
-                problems.Add(new(line, "*", $"The row has {record.Count} fields; the header has {header.Count}."));
-                continue;
-            }
             if (rows.Count == UnRecommendationRules.MaxImportRows)
                 return ([], [new ImportProblem(line, "*", $"A file may have at most {UnRecommendationRules.MaxImportRows} rows; split it.")]);
             var input = new UnRecommendationInput(Cell(record, Source), Cell(record, Cycle), Cell(record, Paragraph), Cell(record, Text),
