@@ -16,7 +16,7 @@ public static class ConcernsSetup
     public static void AddConcerns(this StoreOptions opts, string schema)
     {
         opts.AddItemStreams<Concern, ConcernView>(new ConcernViewProjection(), view => view.RaisedAt);
-        opts.Projections.Add<ResidentSupportProjection>(ProjectionLifecycle.Live);
+        opts.Projections.Add(new StateProjection<ResidentSupport>(), ProjectionLifecycle.Live);
         opts.AddSqlProjection(new SupportTallyProjection(schema), SupportTallyProjection.EventTypes, $"{schema}.{SupportTally.TableName}");
         opts.Storage.ExtendedSchemaObjects.Add(SupportTally.Table(schema));
     }

@@ -152,10 +152,13 @@ public abstract class GroupCommit<TWrite> : IHostedService where TWrite : GroupC
         // A second write of one stream in the batch would fail the whole batch: it waits for the first, then takes
         // the general path, which then finds the first one written.
         var first = new List<TWrite>(writes.Count);
-        var repeats = new List<TWrite>();
-        var seen = new HashSet<Guid>();
+        var repeats = new List<(TWrite First, TWrite Repeat)>();
+        var seen = new Dictionary<Guid, TWrite>();
         foreach (var write in writes)
-            (seen.Add(write.StreamId) ? first : repeats).Add(write);
+        {
+            if (seen.TryAdd(write.StreamId, write)) first.Add(write);
+            else repeats.Add((seen[write.StreamId], write));
+        }
         Interlocked.Add(ref _writing, first.Count);
         try
         {
@@ -165,7 +168,16 @@ public abstract class GroupCommit<TWrite> : IHostedService where TWrite : GroupC
         {
             Interlocked.Add(ref _writing, -first.Count);
         }
-        foreach (var repeat in repeats) repeat.Outcome.TrySetResult(null);
+        foreach (var (written, repeat) in repeats)
+        {
+            Repeated(written, repeat);
+            repeat.Outcome.TrySetResult(null);
+        }
+    }
+
+    /// <summary>Before a batch's second write of a stream is handed back: what the first one's outcome tells about it (for subclasses).</summary>
+    protected virtual void Repeated(TWrite first, TWrite repeat)
+    {
     }
 
     private async Task WriteAsync(string tenant, List<TWrite> writes)

@@ -55,6 +55,11 @@ public sealed class ParticipationWriter(IDocumentStore store, PlatformOptions pl
                 var pending = new ParticipationLane.Pending(write.Tenant, write.StreamId, typeof(TMine), first.Events,
                     new GateCheck(ParticipationGate.Table<TItem>(), write.ItemId, write.Target), write.View) { Scope = scope };
                 if (await lane.WriteAsync(pending, cancellation) is { } sequence) return new Participated([], first.Events, sequence, 1);
+                // A repeat: the person's stream held exactly what a first write writes while the item was open, both read
+                // in the batch's transaction. The decider answers it on that state, with no read of its own.
+                if (pending.FoundAt == first.Events.Count && decide(new Participation<TItem, TMine>(cached, Evolution<TMine>.Fold(first.Events))) is var repeat
+                    && (repeat.IsRefused || repeat.Events.Count == 0))
+                    return repeat.IsRefused ? new Participated(repeat.Errors, [], null, 0) : Participated.Nothing;
             }
         }
         return await DecideAndWriteAsync(write, decide, scope, cancellation);
@@ -234,11 +239,11 @@ public sealed class ParticipationLane(string name, GroupCommitOptions options, b
     {
         if (writes.Count == 0) return writes;
         var gates = writes.Select(w => w.Gate).Distinct().ToList();
-        var existing = new HashSet<Guid>();
+        var existing = new Dictionary<Guid, long>();
         var closed = new HashSet<GateCheck>();
         await using (var batch = new NpgsqlBatch((NpgsqlConnection)session.Connection!))
         {
-            var streams = new NpgsqlBatchCommand($"select id from {schema}.mt_streams where tenant_id = $1 and id = any($2)");
+            var streams = new NpgsqlBatchCommand($"select id, version from {schema}.mt_streams where tenant_id = $1 and id = any($2)");
             streams.Parameters.Add(new NpgsqlParameter { Value = tenant });
             streams.Parameters.Add(new NpgsqlParameter { Value = writes.Select(w => w.StreamId).ToArray() });
             var open = new NpgsqlBatchCommand(ParticipationGate.OpenSql(schema));
@@ -249,19 +254,37 @@ public sealed class ParticipationLane(string name, GroupCommitOptions options, b
             batch.BatchCommands.Add(streams);
             batch.BatchCommands.Add(open);
             await using var reader = await batch.ExecuteReaderAsync(CancellationToken.None);
-            while (await reader.ReadAsync(CancellationToken.None)) existing.Add(reader.GetGuid(0));
+            while (await reader.ReadAsync(CancellationToken.None)) existing.Add(reader.GetGuid(0), reader.GetInt64(1));
             await reader.NextResultAsync(CancellationToken.None);
             while (await reader.ReadAsync(CancellationToken.None)) closed.Add(new GateCheck(reader.GetString(0), reader.GetGuid(1), reader.GetGuid(2)));
         }
         var kept = new List<Pending>(writes.Count);
         foreach (var write in writes)
         {
-            if (existing.Contains(write.StreamId) || closed.Contains(write.Gate)) HandBack(write);
+            if (closed.Contains(write.Gate)) HandBack(write);
+            else if (existing.TryGetValue(write.StreamId, out var version)) HandBack(write, version);
             else kept.Add(write);
         }
         if (kept.Count < writes.Count)
             Logger.LogDebug("{Lane}: {Count} of {Batch} writes handed back before their batch (a repeat or a closed item)", Name, writes.Count - kept.Count, writes.Count);
         return kept;
+    }
+
+    /// <summary>A repeat: hands the write back with the version its stream was found at, the item open (read in the batch's transaction).</summary>
+    private static void HandBack(Pending write, long version)
+    {
+        write.FoundAt = version;
+        HandBack(write);
+    }
+
+    /// <summary>
+    /// The same stream's second write in a batch, once the first was written or found: its stream is then at the
+    /// first's events (or at the version found), the item open, both read in that transaction.
+    /// </summary>
+    protected override void Repeated(Pending first, Pending repeat)
+    {
+        if (first.FoundAt is { } found) repeat.FoundAt = found;
+        else if (first.Outcome.Task.IsCompletedSuccessfully && first.Outcome.Task.Result is not null) repeat.FoundAt = first.Events.Count;
     }
 
     protected override bool SplitsOn(Exception exception) => WriteConflicts.IsStreamConflict(exception) || ParticipationGate.Refused(exception);
@@ -275,5 +298,11 @@ public sealed class ParticipationLane(string name, GroupCommitOptions options, b
         public IReadOnlyList<object> Events { get; } = events;
         public GateCheck Gate { get; } = gate;
         public ViewChange? View { get; } = view;
+
+        /// <summary>
+        /// Set when the write is handed back as a repeat: the version of the person's stream, read (or written) in the
+        /// batch's transaction while the item was open there. Null for any other hand-back.
+        /// </summary>
+        public long? FoundAt { get; set; }
     }
 }

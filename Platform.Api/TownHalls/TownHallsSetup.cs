@@ -16,7 +16,7 @@ public static class TownHallsSetup
     public static void AddTownHalls(this StoreOptions opts, string schema)
     {
         opts.AddItemStreams<TownHall, TownHallView>(new TownHallViewProjection(), view => view.StartsAt);
-        opts.Projections.Add<ResidentVoteProjection>(ProjectionLifecycle.Live);
+        opts.Projections.Add(new StateProjection<ResidentVote>(), ProjectionLifecycle.Live);
         opts.AddSqlProjection(new VoteTallyProjection(schema), VoteTallyProjection.EventTypes, $"{schema}.{VoteTally.TableName}");
         opts.Storage.ExtendedSchemaObjects.Add(VoteTally.Table(schema));
     }

@@ -8,11 +8,11 @@ namespace Platform.Domain.Concerns;
 /// </summary>
 public sealed record ResidentSupport(Guid Id, Guid ItemId, Guid ResidentId, bool Active)
 {
-    public static ResidentSupport Create(Guid streamId, ConcernSupported e) => new(streamId, e.ConcernId, e.ResidentId, true);
-    public ResidentSupport Apply(ConcernSupported _) => this with { Active = true };
-    public ResidentSupport Apply(ConcernSupportWithdrawn _) => this with { Active = false };
+    public static ResidentSupport From(ConcernSupported e) => new(PersonalStream.Id(e.ConcernId, e.ResidentId), e.ConcernId, e.ResidentId, true);
+    public ResidentSupport Then(ConcernSupported _) => this with { Active = true };
+    public ResidentSupport Then(ConcernSupportWithdrawn _) => this with { Active = false };
 
-    public static ResidentSupport Create(Guid streamId, ProposalSupported e) => new(streamId, e.ProposalId, e.ResidentId, true);
-    public ResidentSupport Apply(ProposalSupported _) => this with { Active = true };
-    public ResidentSupport Apply(ProposalSupportWithdrawn _) => this with { Active = false };
+    public static ResidentSupport From(ProposalSupported e) => new(PersonalStream.Id(e.ProposalId, e.ResidentId), e.ProposalId, e.ResidentId, true);
+    public ResidentSupport Then(ProposalSupported _) => this with { Active = true };
+    public ResidentSupport Then(ProposalSupportWithdrawn _) => this with { Active = false };
 }

@@ -34,9 +34,13 @@ public static class Evolution<TState> where TState : class
                 _ => null,
             };
             if (kind is null) continue;
-            var step = typeof(Evolution<TState>).GetMethod(kind, BindingFlags.NonPublic | BindingFlags.Static)!
-                .MakeGenericMethod(parameter.ParameterType).Invoke(null, [method]);
-            steps.Add(parameter.ParameterType, (Func<TState?, object, TState?>)step!);
+            var step = (Func<TState?, object, TState?>)typeof(Evolution<TState>).GetMethod(kind, BindingFlags.NonPublic | BindingFlags.Static)!
+                .MakeGenericMethod(parameter.ParameterType).Invoke(null, [method])!;
+            // An event that can both start the stream and come again later (a support given again after its
+            // withdrawal) has a From and a Then: From while the stream has not started, Then after.
+            steps[parameter.ParameterType] = steps.TryGetValue(parameter.ParameterType, out var other)
+                ? (state, e) => state is null ? (kind == nameof(Start) ? step : other)(state, e) : (kind == nameof(Start) ? other : step)(state, e)
+                : step;
         }
         if (steps.Count == 0) throw new InvalidOperationException($"{typeof(TState).Name} has no public static From(event) nor Then(event) methods.");
         return steps;

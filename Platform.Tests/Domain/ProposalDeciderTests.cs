@@ -178,9 +178,12 @@ public class ProposalDeciderTests
     public void A_support_stream_of_a_proposal_is_the_same_kind_as_that_of_a_concern()
     {
         var resident = Guid.NewGuid();
-        var state = ResidentSupport.Create(PersonalStream.Id(ProposalId, resident), new ProposalSupported(ProposalId, resident, Now));
+        var state = Evolution<ResidentSupport>.Fold([new ProposalSupported(ProposalId, resident, Now)])!;
         Assert.True(state.Active);
-        Assert.False(state.Apply(new ProposalSupportWithdrawn(ProposalId, resident, Now)).Active);
+        Assert.Equal(PersonalStream.Id(ProposalId, resident), state.Id);
+        var withdrawn = Evolution<ResidentSupport>.Then(state, new ProposalSupportWithdrawn(ProposalId, resident, Now))!;
+        Assert.False(withdrawn.Active);
+        Assert.True(Evolution<ResidentSupport>.Then(withdrawn, new ProposalSupported(ProposalId, resident, Now))!.Active); // supported again
         Assert.Equal(ProposalId, state.ItemId);
     }
 }

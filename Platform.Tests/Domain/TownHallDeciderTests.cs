@@ -118,7 +118,7 @@ public class TownHallDeciderTests
     // The votes' rules, as they were written (participation is being redesigned separately).
     private static readonly TownHall Scheduled = Evolution<TownHall>.Fold([WasScheduled])!;
     private static TownHall WithPoll => Scheduled.Then(WasOpened).Then(PollWasOpened);
-    private static ResidentVote Voted => ResidentVote.Create(Guid.NewGuid(), new TownHallVoteCast(Id, Poll, Resident, 0, Now));
+    private static ResidentVote Voted => ResidentVote.From(new TownHallVoteCast(Id, Poll, Resident, 0, Now));
     private static DomainError Error(Decision decision) => Assert.Single(decision.Errors);
 
     [Fact]

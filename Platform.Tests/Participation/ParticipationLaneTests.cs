@@ -13,8 +13,8 @@ namespace Platform.Tests.Participation;
 /// <summary>
 /// Repeats and refusals cost no more than first participations: a batch of a group-commit lane that holds repeats,
 /// a stream twice and participations in a closed item writes its first participations in one transaction, never split,
-/// and hands the others back (answered null: the writer then reads and decides, and answers them as repeats and
-/// refusals).
+/// and hands the others back (answered null). A repeat is handed back with the version its stream was found at (the
+/// writer then answers it on that state without reading); anything else without (the writer reads and decides).
 /// </summary>
 [Collection(IntegrationCollection.Name)]
 public class ParticipationLaneTests(AppFixture app)
@@ -34,11 +34,14 @@ public class ParticipationLaneTests(AppFixture app)
         using var batches = new LaneMetrics(name);
         var lane = Lane(name, repeatIsHarmless: true);
         var firsts = Enumerable.Range(0, 40).Select(_ => lane.WriteAsync(Support(open, Guid.NewGuid()), CancellationToken.None)).ToList();
-        var repeats = supported.Select(r => lane.WriteAsync(Support(open, app.Participant(r)), CancellationToken.None)).ToList();
-        var closed = Enumerable.Range(0, 5).Select(_ => lane.WriteAsync(Support(hidden, Guid.NewGuid()), CancellationToken.None)).ToList();
+        var repeated = supported.Select(r => Support(open, app.Participant(r))).ToList();
+        var repeats = repeated.Select(p => lane.WriteAsync(p, CancellationToken.None)).ToList();
+        var shut = Enumerable.Range(0, 5).Select(_ => Support(hidden, Guid.NewGuid())).ToList();
+        var closed = shut.Select(p => lane.WriteAsync(p, CancellationToken.None)).ToList();
         var twice = Guid.NewGuid();
         var once = lane.WriteAsync(Support(open, twice), CancellationToken.None);
-        var again = lane.WriteAsync(Support(open, twice), CancellationToken.None);
+        var second = Support(open, twice);
+        var again = lane.WriteAsync(second, CancellationToken.None);
         await lane.StartAsync(CancellationToken.None);
 
         var written = await Task.WhenAll(firsts.Append(once)).WaitAsync(Patience);
@@ -46,6 +49,8 @@ public class ParticipationLaneTests(AppFixture app)
         Assert.Equal(41, written.Distinct().Count());
         Assert.All(await Task.WhenAll(repeats.Concat(closed).Append(again)).WaitAsync(Patience), s => Assert.Null(s));
         await lane.StopAsync(CancellationToken.None);
+        Assert.All(repeated.Append(second), p => Assert.Equal(1, p.FoundAt)); // standing supports: one event each
+        Assert.All(shut, p => Assert.Null(p.FoundAt));
 
         Assert.Equal([41], batches.Sizes); // one transaction, never split
         Assert.Equal(0, batches.Splits);
@@ -70,8 +75,10 @@ public class ParticipationLaneTests(AppFixture app)
         using var batches = new LaneMetrics(name);
         var lane = Lane(name, repeatIsHarmless: false);
         var firsts = Enumerable.Range(0, 30).Select(i => lane.WriteAsync(Vote(open, poll, Guid.NewGuid(), i % 3), CancellationToken.None)).ToList();
-        var repeats = voted.Select(r => lane.WriteAsync(Vote(open, poll, app.Participant(r), 1), CancellationToken.None)).ToList();
-        var closed = Enumerable.Range(0, 3).Select(_ => lane.WriteAsync(Vote(other, closedPoll, Guid.NewGuid(), 0), CancellationToken.None)).ToList();
+        var repeated = voted.Select(r => Vote(open, poll, app.Participant(r), 1)).ToList();
+        var repeats = repeated.Select(p => lane.WriteAsync(p, CancellationToken.None)).ToList();
+        var shut = Enumerable.Range(0, 3).Select(_ => Vote(other, closedPoll, Guid.NewGuid(), 0)).ToList();
+        var closed = shut.Select(p => lane.WriteAsync(p, CancellationToken.None)).ToList();
         await lane.StartAsync(CancellationToken.None);
 
         var written = await Task.WhenAll(firsts).WaitAsync(Patience);
@@ -79,6 +86,8 @@ public class ParticipationLaneTests(AppFixture app)
         Assert.Equal(30, written.Distinct().Count());
         Assert.All(await Task.WhenAll(repeats.Concat(closed)).WaitAsync(Patience), s => Assert.Null(s));
         await lane.StopAsync(CancellationToken.None);
+        Assert.All(repeated, p => Assert.Equal(1, p.FoundAt));
+        Assert.All(shut, p => Assert.Null(p.FoundAt));
 
         Assert.Equal([30], batches.Sizes);
         Assert.Equal(0, batches.Splits);
