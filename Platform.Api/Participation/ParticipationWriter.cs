@@ -13,8 +13,10 @@ namespace Platform.Api.Participation;
 /// Two ways to write, one decision. <b>First participations</b> (a first support, a vote) are decided on the item read
 /// from a cache (<see cref="CacheFor"/>, refreshed by every fresh read) and on "no stream yet", and go to a group commit lane
 /// (<see cref="Supports"/>, <see cref="Votes"/>): one transaction writes the participations arriving together, each
-/// stream started (so a repeat fails on the stream's key), each item's gate queued once. <b>Everything else</b> (a
-/// write the lane handed back: a repeat, a closed item, a refusal from the cached item; withdrawals, proposal supports
+/// stream started (so a repeat fails on the stream's key), each item's gate queued once. A repeat the lane found (the
+/// person's stream holding just a first write, the item open, read in the batch's transaction) is decided on that state
+/// with no read of its own. <b>Everything else</b> (a write the lane handed back: a stream with more history, a closed
+/// item, a refusal from the cached item; withdrawals, proposal supports
 /// while the threshold may be crossed, consultation answers) reads the item and the person's stream afresh, decides,
 /// and writes alone, with the gate. A request is answered only after its transaction committed.
 /// </para>
