@@ -1,3 +1,4 @@
+using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 
 namespace Platform.Api.Infrastructure;
@@ -16,6 +17,30 @@ public static class ProjectionRebuilds
     /// waiting (or the rebuild ends), instead of once per page that touched them.
     /// </summary>
     public const int ViewsPerWrite = 10_000;
+
+    /// <summary>Every projection that keeps a view (not the live aggregations, which keep nothing), by name.</summary>
+    public static IReadOnlyList<string> Rebuildable(this IDocumentStore store) =>
+        [.. ((DocumentStore)store).Options.Projections.All.Where(p => p.Lifecycle != ProjectionLifecycle.Live).Select(p => p.Name).Distinct()];
+
+    /// <summary>
+    /// Rebuilds one projection from nothing: a projection written in SQL that can make its table again in one statement
+    /// (<see cref="ISqlRebuild"/>) does so, in one transaction that holds off the inline writes of its table meanwhile
+    /// (they wait, then add to the rebuilt rows); any other through the <paramref name="daemon"/>, event by event.
+    /// </summary>
+    public static async Task RebuildAsync(this IDocumentStore store, IProjectionDaemon daemon, string name, CancellationToken cancellation)
+    {
+        var documents = (DocumentStore)store;
+        if (documents.Options.Projections.All.FirstOrDefault(p => p.Name == name) is not IProjectionWrapper { InnerProjection: ISqlRebuild sql })
+        {
+            await daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(30), cancellation);
+            return;
+        }
+        await using var session = store.LightweightSession();
+        session.QueueSqlCommand($"lock table {sql.Table} in share row exclusive mode");
+        session.QueueSqlCommand($"delete from {sql.Table}");
+        session.QueueSqlCommand(sql.RebuildSql(type => documents.Events.EventMappingFor(type).EventTypeName));
+        await session.SaveChangesAsync(cancellation);
+    }
 
     /// <summary>Applied after every feature registered its projections.</summary>
     public static void AddProjectionRebuilds(this StoreOptions opts)

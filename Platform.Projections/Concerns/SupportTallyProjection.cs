@@ -14,7 +14,7 @@ namespace Platform.Projections.Concerns;
 /// are written in id order, so two transactions never wait on each other in a cycle.
 /// </para>
 /// </summary>
-public sealed class SupportTallyProjection(string schema) : IProjection
+public sealed class SupportTallyProjection(string schema) : IProjection, ISqlRebuild
 {
     private readonly string _sql =
         $"insert into {schema}.{SupportTally.TableName} as t (tenant_id, item_id, shard, supports, last_sequence) values (?, ?, ?, ?, ?) " +
@@ -26,6 +26,15 @@ public sealed class SupportTallyProjection(string schema) : IProjection
 
     /// <summary>The events it counts.</summary>
     public static readonly Type[] EventTypes = [typeof(ConcernSupported), typeof(ConcernSupportWithdrawn), typeof(ProposalSupported), typeof(ProposalSupportWithdrawn)];
+
+    public string Table => $"{schema}.{SupportTally.TableName}";
+
+    /// <summary>One row per item (shard 0): its supports less its withdrawals, and the newest of their sequences.</summary>
+    public string RebuildSql(Func<Type, string> eventTypeName) =>
+        $"insert into {Table} (tenant_id, item_id, shard, supports, last_sequence) " +
+        "select tenant_id, coalesce(data ->> 'concernId', data ->> 'proposalId')::uuid, 0, " +
+        $"sum(case when type in ({ISqlRebuild.List(eventTypeName, [typeof(ConcernSupported), typeof(ProposalSupported)])}) then 1 else -1 end), max(seq_id) " +
+        $"from {schema}.mt_events where type in ({ISqlRebuild.List(eventTypeName, EventTypes)}) and not is_archived group by 1, 2";
 
     public Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {

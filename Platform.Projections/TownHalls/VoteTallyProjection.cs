@@ -12,7 +12,7 @@ namespace Platform.Projections.TownHalls;
 /// row, and never on each other in a cycle.
 /// </para>
 /// </summary>
-public sealed class VoteTallyProjection(string schema) : IProjection
+public sealed class VoteTallyProjection(string schema) : IProjection, ISqlRebuild
 {
     private readonly string _sql =
         $"insert into {schema}.{VoteTally.TableName} as t (tenant_id, poll_id, option, shard, votes, last_sequence) values (?, ?, ?, ?, ?, ?) " +
@@ -26,6 +26,14 @@ public sealed class VoteTallyProjection(string schema) : IProjection
 
     /// <summary>The events it counts.</summary>
     public static readonly Type[] EventTypes = [typeof(TownHallVoteCast)];
+
+    public string Table => $"{schema}.{VoteTally.TableName}";
+
+    /// <summary>One row per poll and option (shard 0): its votes and the newest of their sequences.</summary>
+    public string RebuildSql(Func<Type, string> eventTypeName) =>
+        $"insert into {Table} (tenant_id, poll_id, option, shard, votes, last_sequence) " +
+        "select tenant_id, (data ->> 'pollId')::uuid, (data ->> 'option')::int, 0, count(*), max(seq_id) " +
+        $"from {schema}.mt_events where type in ({ISqlRebuild.List(eventTypeName, EventTypes)}) and not is_archived group by 1, 2, 3";
 
     public Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {

@@ -5,6 +5,7 @@ using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
 using Marten.Events;
+using Platform.Api.Infrastructure;
 using Platform.Domain;
 using Platform.Domain.Commitments;
 using Platform.Domain.Concerns;
@@ -17,8 +18,9 @@ namespace Platform.Bench.Module;
 /// <summary>
 /// The rebuild benchmark's support: a history of the platform's own events over the demo cities, written with
 /// Marten's bulk event insert (binary COPY, no inline projection runs: the rebuild makes every view from nothing),
-/// then every projection that keeps a view (inline and async; not the live ones, which keep nothing) rebuilt through
-/// a projection daemon of the store.
+/// then every projection that keeps a view (inline and async; not the live ones, which keep nothing) rebuilt as the
+/// platform rebuilds them (<c>ProjectionRebuilds.RebuildAsync</c>: the tallies by one statement, the others through a
+/// projection daemon of the store).
 /// </summary>
 public static class BenchHistory
 {
@@ -47,8 +49,7 @@ public static class BenchHistory
 
         bench.MapPost("/rebuild", async (int? parallel, IDocumentStore store, CancellationToken cancellation) =>
         {
-            var names = ((DocumentStore)store).Options.Projections.All
-                .Where(p => p.Lifecycle != ProjectionLifecycle.Live).Select(p => p.Name).Distinct().ToList();
+            var names = store.Rebuildable();
             using var daemon = await store.BuildProjectionDaemonAsync();
             var seconds = new ConcurrentDictionary<string, double>();
             var watch = Stopwatch.StartNew();
@@ -56,7 +57,7 @@ public static class BenchHistory
                 async (name, token) =>
                 {
                     var one = Stopwatch.StartNew();
-                    await daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(30), token);
+                    await store.RebuildAsync(daemon, name, token);
                     seconds[name] = Math.Round(one.Elapsed.TotalSeconds, 2);
                 });
             return Results.Ok(new { seconds = watch.Elapsed.TotalSeconds, projections = seconds.OrderByDescending(p => p.Value).ToDictionary() });
