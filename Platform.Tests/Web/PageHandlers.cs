@@ -313,6 +313,9 @@ public static class PageHandlers
             ("q1-text", "Which bus route matters most?"), ("q1-kind", "SingleChoice"), ("q1-options", "6\n10"), ("closesAt", Day(14)))),
         new(Consultation, "Outcome", Who.Official, PageRefusal.Forbidden, On(s => s.ClosedConsultationAsync(), ("summary", "Night buses from May."))),
         new(Consultation, "", Who.Resident, PageRefusal.ShownOnPage, On(s => s.OpenConsultationAsync(), ("q-bus", "6"), ("q-safe", "3"))),
+        // Officials and organisations answer it on behalf of a resident met offline (docs/participation.md).
+        new(Consultation, "Assist", Who.Official, PageRefusal.Forbidden, On(s => s.OpenConsultationAsync(), ("assist-name", "A. B."),
+            ("assist-consent", "Consent given orally at the library."), ("assist-q-bus", "6"), ("assist-q-safe", "3"))),
         new("/cities/{city}/consultations/new", "", Who.Official, PageRefusal.Forbidden, New(("title", "Getting around"), ("description", "Tell us how you travel."))),
 
         // A town hall: officials run it, residents vote in its poll (the form names the poll it shows).
