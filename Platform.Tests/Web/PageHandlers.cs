@@ -207,6 +207,15 @@ public sealed class PageScene(BrowserFixture browser, string city, string token)
         return new PageForm(new Dictionary<string, string> { ["year"] = ShadowYear, ["id"] = id.ToString() }, fields.ToDictionary(f => f.Name, f => f.Value));
     }
 
+    /// <summary>An organisation of the council's account with a second member (a new account of the city): the form removing that member.</summary>
+    public async Task<PageForm> OrganisationMemberAsync()
+    {
+        var organisation = await OrganisationAsync();
+        var (member, email) = await browser.AccountAsync(city);
+        await SendAsync(HttpMethod.Post, $"/api/cities/{city}/organisations/{organisation}/members", new { email });
+        return PageForm.Of(organisation, ("memberId", member.ToString()));
+    }
+
     /// <summary>The email address of a new account (a resident of the city), for a form that names one.</summary>
     public async Task<string> NewEmailAsync() => (await browser.AccountAsync(city)).Email;
 
@@ -360,6 +369,7 @@ public static class PageHandlers
         new(Organisation, "Decline", Who.Verifier, PageRefusal.Forbidden, On(s => s.OrganisationAsync(), ("decline-reason", "Not active in the city."))),
         new(Organisation, "Suspend", Who.Verifier, PageRefusal.Forbidden, On(s => s.VerifiedOrganisationAsync(), ("suspend-reason", "Spam."))),
         new(Organisation, "AddMember", Who.Author, PageRefusal.Forbidden, async s => PageForm.Of(await s.OrganisationAsync(), ("email", await s.NewEmailAsync()))),
+        new(Organisation, "RemoveMember", Who.Author, PageRefusal.Forbidden, s => s.OrganisationMemberAsync()),
         new("/cities/{city}/organisations/new", "", Who.Resident, PageRefusal.Forbidden,
             New(("name", "York Disability Forum"), ("kind", "civil-society"), ("description", "Disabled residents, for themselves."), ("groups", "disability"))),
         new(Organisation + "/concerns/new", "", Who.Author, PageRefusal.Forbidden, On(s => s.VerifiedOrganisationAsync(),
