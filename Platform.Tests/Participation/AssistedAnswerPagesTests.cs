@@ -101,28 +101,27 @@ public sealed class AssistedAnswerPagesTests(BrowserFixture browser)
         {
             // Anonymous: sent to sign in.
             await page.GotoAsync("/sign-in");
-            var (status, location) = await page.PostFormAsync( $"/cities/york/consultations/{id}?handler=Assist", fields);
+            var (status, location) = await page.PostFormAsync($"/cities/york/consultations/{id}?handler=Assist", fields);
             Assert.Equal(302, status);
             Assert.StartsWith("/sign-in", location, StringComparison.Ordinal);
 
+            // Signed in, on the consultation's page (the form shown or not), posting the form to a consultation's address.
+            async Task<(int, string)> PostAsAsync(string email, int formsShown, Guid consultation)
+            {
+                await page.SignInAsync(email);
+                await page.GotoAsync($"/cities/york/consultations/{id}");
+                await Expect(page.Locator("#assist-consent")).ToHaveCountAsync(formsShown);
+                return await page.PostFormAsync($"/cities/york/consultations/{consultation}?handler=Assist", fields);
+            }
+
             // A resident: no form on the page, and a post of it is forbidden.
-            var resident = await browser.NewPageAsync(javaScript: false);
-            await resident.SignInAsync(residentEmail);
-            await resident.GotoAsync($"/cities/york/consultations/{id}");
-            await Expect(resident.Locator("#assist-consent")).ToHaveCountAsync(0);
-            (status, location) = await resident.PostFormAsync( $"/cities/york/consultations/{id}?handler=Assist", fields);
+            (status, location) = await PostAsAsync(residentEmail, 0, id);
             Assert.Equal(302, status);
             Assert.StartsWith("/forbidden", location, StringComparison.Ordinal);
-            await resident.Context.CloseAsync();
 
             // An official, on a consultation the city does not have: not found.
-            var official = await browser.NewPageAsync(javaScript: false);
-            await official.SignInAsync(officialEmail);
-            await official.GotoAsync($"/cities/york/consultations/{id}");
-            await Expect(official.Locator("#assist-consent")).ToHaveCountAsync(1);
-            (status, _) = await official.PostFormAsync( $"/cities/york/consultations/{Guid.NewGuid()}?handler=Assist", fields);
+            (status, _) = await PostAsAsync(officialEmail, 1, Guid.NewGuid());
             Assert.Equal(404, status);
-            await official.Context.CloseAsync();
         }, javaScript: false);
         Assert.Empty(await AssistedAsync(id));
         Assert.Equal(0, await ParticipationAsync(api, id));
