@@ -3,7 +3,8 @@ namespace Platform.Tests.Web;
 /// <summary>
 /// The organisation pages in a real browser: the whole path from registration to a shadow report on the annual report
 /// through plain forms with JavaScript off, a member removing another (the last member stays), and axe (no violations)
-/// on every organisation page and the shadow report page, also in their error states, in the four languages.
+/// on every organisation page and the shadow report page, also in their error states, in the four languages (and on the
+/// annual report listing the shadow report, in English, the one language that report is written in).
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class OrganisationPagesTests(BrowserFixture browser)
@@ -175,6 +176,12 @@ public sealed class OrganisationPagesTests(BrowserFixture browser)
             await page.Locator("#title").FillAsync("");
             await page.Locator("main form[action*='handler=Correct'] button[type=submit]").ClickAsync();
             await check("shadow report, correction refused");
+            if (language == "en") // the annual report is written in English only (html lang="en"), whatever the visitor's language
+            {
+                await page.GotoAsync($"/cities/york/reports/{LastYear}");
+                await Expect(page.Locator("main")).ToContainTextAsync("Axe report");
+                await check("the year's annual report, with its shadow reports");
+            }
 
             await page.SignInAsync(moderator);
             await page.GotoAsync(report);
