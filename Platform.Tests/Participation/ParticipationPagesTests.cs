@@ -3,7 +3,8 @@ namespace Platform.Tests.Participation;
 /// <summary>
 /// The equal-participation pages in a browser (docs/participation.md): the profile form works without JavaScript
 /// (refused without consent, saved with it, withdrawn), and axe finds no violation on the profile and participation
-/// pages in the four languages, nor on the officials' population and assisted-concern pages.
+/// pages, nor on the officials' population and assisted-concern pages and the consultation's assisted answer form, in the
+/// four languages.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class ParticipationPagesTests(BrowserFixture browser)
@@ -72,12 +73,17 @@ public sealed class ParticipationPagesTests(BrowserFixture browser)
     [Theory]
     [InlineData("en")]
     [InlineData("fr")]
+    [InlineData("nl")]
+    [InlineData("uk")]
     public async Task The_officials_population_and_assisted_pages_have_no_axe_violations(string language)
     {
         var (_, email) = await browser.AccountAsync("york", CityRole.Official);
         using var api = await browser.ApiClientAsync(email);
         var raised = await api.PostAsJsonAsync("/api/cities/york/concerns", new { title = $"No ramp at the pool {Guid.NewGuid():N}", rights = new[] { "disability-inclusion" } });
         var concern = (await raised.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var drafted = await api.PostAsJsonAsync("/api/cities/york/consultations", new { title = $"Getting around {Guid.NewGuid():N}", description = "Tell us." });
+        var consultation = (await drafted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        (await api.PostAsJsonAsync($"/api/cities/york/consultations/{consultation}/open", ConsultationApi.OpenBody())).EnsureSuccessStatusCode();
         await browser.AuditPagesAsync(language, async (page, check) =>
         {
             await page.SignInAsync(email);
@@ -98,6 +104,13 @@ public sealed class ParticipationPagesTests(BrowserFixture browser)
             await Expect(page.Locator("#assist-consent")).ToBeVisibleAsync();
             await Expect(page.Locator("#groups")).ToBeVisibleAsync();
             await check("concern with the groups and assisted support forms");
+
+            await page.GotoAsync($"/cities/york/consultations/{consultation}");
+            await Expect(page.Locator("#assist-consent")).ToBeVisibleAsync();
+            await check("consultation with the assisted answer form");
+            await page.Locator("main form[action*='handler=Assist'] button[type=submit]").ClickAsync();
+            await Expect(page.Locator("[id='assist-consent-error']")).ToBeVisibleAsync();
+            await check("consultation, assisted answer refused");
         });
     }
 }

@@ -28,6 +28,20 @@ public static class ResidentPages
         return IdInUrl(page);
     }
 
+    /// <summary>
+    /// Posts a form from the page's browser context, as a forged form of its page could, with the antiforgery token of a
+    /// form on the current page; the redirect is not followed. Answers the status and the redirect's path.
+    /// </summary>
+    public static async Task<(int Status, string Location)> PostFormAsync(this IPage page, string url, IReadOnlyDictionary<string, string> fields)
+    {
+        var form = page.Context.APIRequest.CreateFormData();
+        form.Set("__RequestVerificationToken", await page.Locator("form input[name=__RequestVerificationToken]").First.InputValueAsync());
+        foreach (var (name, value) in fields) form.Set(name, value);
+        var answer = await page.Context.APIRequest.PostAsync(url, new() { Form = form, MaxRedirects = 0 });
+        var location = answer.Headers.TryGetValue("location", out var to) ? to : "";
+        return (answer.Status, Uri.TryCreate(location, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : location);
+    }
+
     /// <summary>The id at the end of the page's address (a concern or proposal page).</summary>
     public static Guid IdInUrl(IPage page) => Guid.Parse(new Uri(page.Url).Segments[^1].TrimEnd('/'));
 }

@@ -2,7 +2,7 @@ namespace Platform.Tests.Web;
 
 /// <summary>
 /// The pages of the self-assessment, the peer review, recognition, UN recommendations and the reports index, through the
-/// browser without JavaScript (plain forms, post-redirect-get), each checked with axe, in two languages.
+/// browser without JavaScript (plain forms, post-redirect-get), each checked with axe, in the four languages.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class AssessmentPagesTests(BrowserFixture browser)
@@ -14,9 +14,11 @@ public sealed class AssessmentPagesTests(BrowserFixture browser)
         page.Locator(handler.Length == 0 ? "main form[method=post] button[type=submit]" : $"main form[action*='handler={handler}'] button[type=submit]").First.ClickAsync();
 
     [Theory]
-    [InlineData("en")]
-    [InlineData("nl")]
-    public async Task An_official_runs_a_cycle_declares_the_commitment_and_records_un_recommendations_through_the_pages(string language)
+    [InlineData("en", "Not yet a candidate", "Candidate")]
+    [InlineData("fr", "Pas encore candidate", "Candidate")]
+    [InlineData("nl", "Nog geen kandidaat", "Kandidaat")]
+    [InlineData("uk", "Ще не кандидат", "Кандидат")]
+    public async Task An_official_runs_a_cycle_declares_the_commitment_and_records_un_recommendations_through_the_pages(string language, string notYetCandidate, string candidate)
     {
         var city = await CityAsync();
         var (_, official) = await browser.AccountAsync(city, CityRole.Official);
@@ -30,7 +32,7 @@ public sealed class AssessmentPagesTests(BrowserFixture browser)
 
             // Recognition: not a candidate yet; the declaration refused without its fields, then made.
             await page.GotoAsync($"/cities/{city}/recognition");
-            await Expect(page.Locator("#stage")).ToHaveTextAsync(language == "en" ? "Not yet a candidate" : "Nog geen kandidaat");
+            await Expect(page.Locator("#stage")).ToHaveTextAsync(notYetCandidate);
             await check("recognition, not a candidate");
             await Submit(page);
             await Expect(page.Locator(".error-summary")).ToBeVisibleAsync();
@@ -61,7 +63,7 @@ public sealed class AssessmentPagesTests(BrowserFixture browser)
 
             // Now a candidate, since the cycle started.
             await page.GotoAsync($"/cities/{city}/recognition");
-            await Expect(page.Locator("#stage")).ToHaveTextAsync(language == "en" ? "Candidate" : "Kandidaat");
+            await Expect(page.Locator("#stage")).ToHaveTextAsync(candidate);
             await Expect(page.Locator("#unmet li")).ToHaveCountAsync(3);
             await check("recognition, a candidate");
 

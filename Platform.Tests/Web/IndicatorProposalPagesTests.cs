@@ -3,13 +3,15 @@ namespace Platform.Tests.Web;
 /// <summary>
 /// The proposed-indicator pages in a browser: a resident proposes through the form (a refused form first, then a good
 /// one), supports; an official puts it to a consultation and adopts it, and the city's set shows where it came from.
-/// axe-core on every page and state, in English and Ukrainian; and the forms work without JavaScript.
+/// axe-core on every page and state, in the four languages; and the forms work without JavaScript.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class IndicatorProposalPagesTests(BrowserFixture browser)
 {
     [Theory]
     [InlineData("en")]
+    [InlineData("fr")]
+    [InlineData("nl")]
     [InlineData("uk")]
     public async Task Proposing_supporting_and_adopting_an_indicator_through_the_pages_has_no_axe_violations(string language)
     {

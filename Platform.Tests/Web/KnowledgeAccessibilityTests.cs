@@ -2,9 +2,9 @@
 namespace Platform.Tests.Web;
 
 /// <summary>
-/// axe-core (WCAG 2.0-2.2 A and AA, best practices) on the pages of the network's knowledge, in English and French: the
+/// axe-core (WCAG 2.0-2.2 A and AA, best practices) on the pages of the network's knowledge, in the four languages: the
 /// rights index and a right's page, the good-practice library, a practice's page, the network report, and the officials'
-/// publish, edit and adopt forms, also refused. Forms are submitted by their handler, so the steps work in both languages.
+/// publish, edit and adopt forms, also refused. Forms are submitted by their handler, so the steps work in every language.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class KnowledgeAccessibilityTests(BrowserFixture browser)
@@ -12,6 +12,8 @@ public sealed class KnowledgeAccessibilityTests(BrowserFixture browser)
     [Theory]
     [InlineData("en")]
     [InlineData("fr")]
+    [InlineData("nl")]
+    [InlineData("uk")]
     public async Task Every_page_of_the_networks_knowledge_has_no_axe_violations(string language)
     {
         using var api = new BrowserApi(browser);

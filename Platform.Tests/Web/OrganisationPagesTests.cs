@@ -2,8 +2,9 @@ namespace Platform.Tests.Web;
 
 /// <summary>
 /// The organisation pages in a real browser: the whole path from registration to a shadow report on the annual report
-/// through plain forms with JavaScript off, and axe (no violations) on every organisation page and the shadow report
-/// page, also in their error states, in English and French.
+/// through plain forms with JavaScript off, a member removing another (the last member stays), and axe (no violations)
+/// on every organisation page and the shadow report page, also in their error states, in the four languages (and on the
+/// annual report listing the shadow report, in English, the one language that report is written in).
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class OrganisationPagesTests(BrowserFixture browser)
@@ -78,14 +79,53 @@ public sealed class OrganisationPagesTests(BrowserFixture browser)
         }, javaScript: false);
     }
 
+    [Fact]
+    public async Task A_member_removes_another_member_from_the_page_and_the_last_member_stays()
+    {
+        var (founderId, founder) = await browser.AccountAsync("york");
+        var (memberId, memberEmail) = await browser.AccountAsync("york");
+        var (_, outsider) = await browser.AccountAsync("york", CityRole.VerifiedResident);
+        using var api = await browser.ApiClientAsync(founder);
+        var registered = await api.PostAsJsonAsync("/api/cities/york/organisations", OrganisationApi.Body($"Foxwood Tenants {Guid.NewGuid():N}"[..30]));
+        var id = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        (await api.PostAsJsonAsync($"/api/cities/york/organisations/{id}/members", new { email = memberEmail })).EnsureSuccessStatusCode();
+        var url = $"/cities/york/organisations/{id}";
+        async Task<int> MembersAsync() => (await api.GetFromJsonAsync<JsonElement>($"/api/{url[1..]}")).GetProperty("members").GetArrayLength();
+
+        await browser.RunAsync(async page =>
+        {
+            await page.SignInAsync(founder);
+            await page.GotoAsync(url);
+            var removals = page.Locator("main form[action*='handler=RemoveMember']");
+            await Expect(removals).ToHaveCountAsync(2);
+            await Expect(removals.GetByRole(AriaRole.Button, new() { Name = "Leave the organisation" })).ToHaveCountAsync(1);
+            await removals.Filter(new() { Has = page.Locator($"input[value='{memberId}']") }).GetByRole(AriaRole.Button).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The member is removed");
+            await Expect(removals).ToHaveCountAsync(0); // the last member stays: no form offers to remove them
+            Assert.Equal(1, await MembersAsync());
+
+            // Forged: the last member removing themselves is refused on the page, and a resident who is no member is refused.
+            var (status, _) = await page.PostFormAsync($"{url}?handler=RemoveMember", new Dictionary<string, string> { ["memberId"] = founderId.ToString() });
+            Assert.Equal(200, status);
+            await page.SignInAsync(outsider);
+            await page.GotoAsync("/cities/york/organisations/new");
+            (status, _) = await page.PostFormAsync($"{url}?handler=RemoveMember", new Dictionary<string, string> { ["memberId"] = founderId.ToString() });
+            Assert.Equal(404, status); // a waiting organisation is seen by its members and verifiers only
+        }, javaScript: false);
+        Assert.Equal(1, await MembersAsync());
+    }
+
     [Theory]
     [InlineData("en")]
     [InlineData("fr")]
+    [InlineData("nl")]
+    [InlineData("uk")]
     public async Task Every_organisation_page_and_the_shadow_report_page_have_no_axe_violations(string language)
     {
         var (_, founder) = await browser.AccountAsync("york");
         var (_, official) = await browser.AccountAsync("york", CityRole.Official);
         var (_, moderator) = await browser.AccountAsync("york", CityRole.Moderator);
+        var (_, second) = await browser.AccountAsync("york");
         await browser.AuditPagesAsync(language, async (page, check) =>
         {
             await page.GotoAsync("/cities/york/organisations");
@@ -116,7 +156,9 @@ public sealed class OrganisationPagesTests(BrowserFixture browser)
 
             await page.SignInAsync(founder);
             await page.GotoAsync(organisation);
-            await check("organisation, for its member");
+            await page.Locator("#email").FillAsync(second);
+            await page.Locator("main form[action*='handler=AddMember'] button[type=submit]").ClickAsync();
+            await check("organisation, for its member, with the forms removing members");
             await page.GotoAsync(organisation + "/concerns/new");
             await check("raise on behalf");
             await page.Locator("main form button[type=submit]").ClickAsync();
@@ -134,6 +176,12 @@ public sealed class OrganisationPagesTests(BrowserFixture browser)
             await page.Locator("#title").FillAsync("");
             await page.Locator("main form[action*='handler=Correct'] button[type=submit]").ClickAsync();
             await check("shadow report, correction refused");
+            if (language == "en") // the annual report is written in English only (html lang="en"), whatever the visitor's language
+            {
+                await page.GotoAsync($"/cities/york/reports/{LastYear}");
+                await Expect(page.Locator("main")).ToContainTextAsync("Axe report");
+                await check("the year's annual report, with its shadow reports");
+            }
 
             await page.SignInAsync(moderator);
             await page.GotoAsync(report);

@@ -207,6 +207,15 @@ public sealed class PageScene(BrowserFixture browser, string city, string token)
         return new PageForm(new Dictionary<string, string> { ["year"] = ShadowYear, ["id"] = id.ToString() }, fields.ToDictionary(f => f.Name, f => f.Value));
     }
 
+    /// <summary>An organisation of the council's account with a second member (a new account of the city): the form removing that member.</summary>
+    public async Task<PageForm> OrganisationMemberAsync()
+    {
+        var organisation = await OrganisationAsync();
+        var (member, email) = await browser.AccountAsync(city);
+        await SendAsync(HttpMethod.Post, $"/api/cities/{city}/organisations/{organisation}/members", new { email });
+        return PageForm.Of(organisation, ("memberId", member.ToString()));
+    }
+
     /// <summary>The email address of a new account (a resident of the city), for a form that names one.</summary>
     public async Task<string> NewEmailAsync() => (await browser.AccountAsync(city)).Email;
 
@@ -313,6 +322,9 @@ public static class PageHandlers
             ("q1-text", "Which bus route matters most?"), ("q1-kind", "SingleChoice"), ("q1-options", "6\n10"), ("closesAt", Day(14)))),
         new(Consultation, "Outcome", Who.Official, PageRefusal.Forbidden, On(s => s.ClosedConsultationAsync(), ("summary", "Night buses from May."))),
         new(Consultation, "", Who.Resident, PageRefusal.ShownOnPage, On(s => s.OpenConsultationAsync(), ("q-bus", "6"), ("q-safe", "3"))),
+        // Officials and organisations answer it on behalf of a resident met offline (docs/participation.md).
+        new(Consultation, "Assist", Who.Official, PageRefusal.Forbidden, On(s => s.OpenConsultationAsync(), ("assist-name", "A. B."),
+            ("assist-consent", "Consent given orally at the library."), ("assist-q-bus", "6"), ("assist-q-safe", "3"))),
         new("/cities/{city}/consultations/new", "", Who.Official, PageRefusal.Forbidden, New(("title", "Getting around"), ("description", "Tell us how you travel."))),
 
         // A town hall: officials run it, residents vote in its poll (the form names the poll it shows).
@@ -357,6 +369,7 @@ public static class PageHandlers
         new(Organisation, "Decline", Who.Verifier, PageRefusal.Forbidden, On(s => s.OrganisationAsync(), ("decline-reason", "Not active in the city."))),
         new(Organisation, "Suspend", Who.Verifier, PageRefusal.Forbidden, On(s => s.VerifiedOrganisationAsync(), ("suspend-reason", "Spam."))),
         new(Organisation, "AddMember", Who.Author, PageRefusal.Forbidden, async s => PageForm.Of(await s.OrganisationAsync(), ("email", await s.NewEmailAsync()))),
+        new(Organisation, "RemoveMember", Who.Author, PageRefusal.Forbidden, s => s.OrganisationMemberAsync()),
         new("/cities/{city}/organisations/new", "", Who.Resident, PageRefusal.Forbidden,
             New(("name", "York Disability Forum"), ("kind", "civil-society"), ("description", "Disabled residents, for themselves."), ("groups", "disability"))),
         new(Organisation + "/concerns/new", "", Who.Author, PageRefusal.Forbidden, On(s => s.VerifiedOrganisationAsync(),

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authentication;
 using Platform.Api.Participation;
 using Platform.Api.Consultations;
+using Platform.Api.EqualParticipation;
+using Platform.Domain.EqualParticipation;
 using Platform.Domain.Consultations;
 
 namespace Platform.Api.Pages.Consultations;
@@ -10,6 +12,8 @@ namespace Platform.Api.Pages.Consultations;
 /// the API's respond endpoint methods (first answer, then amendments); results once it has closed.
 /// Officials of the city open a draft here (its questions, in <see cref="QuestionSlots"/> slots, and its window),
 /// see the results (with free-text answers) while it runs, and publish the outcome once it has closed.
+/// While it takes answers, the city's officials and organisations answer it on behalf of a resident met offline, with the
+/// resident's consent noted (docs/participation.md), through the API's <see cref="AssistanceHandler"/>.
 /// </summary>
 [CachedForVisitors]
 public sealed class ConsultationDetailModel(CityDirectory directory, IDocumentStore store, ConsultationReader reader, ConsultationHandler handler,
@@ -28,13 +32,37 @@ public sealed class ConsultationDetailModel(CityDirectory directory, IDocumentSt
     public MyResponse? Existing { get; private set; }
     private Dictionary<string, string[]> _posted = new();
 
-    /// <summary>The form field of a question (its id in the API's answers is the question id).</summary>
-    public static string FieldOf(string questionId) => $"q-{questionId}";
+    /// <summary>
+    /// The form field of a question (its id in the API's answers is the question id), in the resident's own form, or with
+    /// <see cref="AssistPrefix"/> in the assisted form of the same page.
+    /// </summary>
+    public static string FieldOf(string questionId, string form = "") => $"{form}q-{questionId}";
 
-    /// <summary>What the form shows as chosen for a question: what was just posted, else the resident's stored answer.</summary>
-    public IReadOnlyCollection<string> Chosen(string questionId)
+    /// <summary>The assisted answer's form (an official or organisation answers for a resident met offline): the prefix of its field ids.</summary>
+    public const string AssistPrefix = "assist-";
+
+    public const string AssistEmailField = AssistPrefix + "email", AssistNameField = AssistPrefix + "name", AssistOfflineField = AssistPrefix + "offline",
+        AssistConsentField = AssistPrefix + "consent";
+
+    /// <summary>The assisted form's fields naming the resident (one of the three), with their labels and lengths.</summary>
+    public static readonly (string Field, string Label, int MaxLength)[] AssistResidentFields =
+    [
+        (AssistEmailField, "Participation.Assist.Email", AssistanceRules.EmailMaxLength),
+        (AssistOfflineField, "Participation.Assist.OfflineId", 36),
+        (AssistNameField, "Participation.Assist.Name", AssistanceRules.NameMaxLength),
+    ];
+
+    /// <summary>An official or an organisation of the city may answer on behalf of a resident met offline while the consultation takes answers.</summary>
+    public bool MayAssist => TakesAnswers && (User.HoldsRole(CitySlug, CityRole.Official) || User.HoldsRole(CitySlug, CityRole.Organisation));
+
+    /// <summary>An assisted answer was just refused: its section shows the refusal even when the consultation no longer takes answers.</summary>
+    public bool AssistRefused { get; private set; }
+
+    /// <summary>What the form shows as chosen for a question: what was just posted, else (the resident's own form) their stored answer.</summary>
+    public IReadOnlyCollection<string> Chosen(string questionId, string form = "")
     {
-        if (_posted.TryGetValue(questionId, out var posted)) return posted;
+        if (_posted.TryGetValue(FieldOf(questionId, form), out var posted)) return posted;
+        if (form.Length > 0) return [];
         var answer = Existing?.Answers.FirstOrDefault(a => a.QuestionId == questionId);
         if (answer is null) return [];
         return answer.Scale is { } scale ? [scale.ToString()] : answer.Text is { } written ? [written] : answer.Choices;
@@ -117,13 +145,61 @@ public sealed class ConsultationDetailModel(CityDirectory directory, IDocumentSt
             return Page();
         }
 
-        // Unanswered questions are left out, as API clients do; each answer remembers its question for error messages.
+        var (answers, answerField) = PostedAnswers("");
+        var command = new SubmitConsultationResponse(Id, User.ParticipantId(), answers, Amend: Existing is not null)
+            { VerifiedResident = User.HoldsRole(CitySlug, CityRole.VerifiedResident), VerifiedEmail = User.HasVerifiedEmail() };
+        var answer = (await participation.Handle(command, CitySlug, scope: null, cancellation)).PageAnswer;
+        if (answer.Problem() is { } problem)
+        {
+            problem.AddTo(ModelState, text, answerField);
+            return Page();
+        }
+        TempData.Confirm(Existing is null ? text["Thank you: your answers are recorded."] : text["Your answers are updated."]);
+        return RedirectToPage(new { city = CitySlug, id = Id });
+    }
+
+    /// <summary>
+    /// Records an answer on behalf of a resident met offline (an official or an organisation of the city), through the
+    /// API's <see cref="AssistanceHandler"/>: the same rules, the same consent note, and the assisting account in the
+    /// consultation's history.
+    /// </summary>
+    public async Task<IActionResult> OnPostAssistAsync([FromServices] AssistanceHandler assistance, CancellationToken cancellation)
+    {
+        if (await RefusalAsync(authorization, Policies.OfficialOrOrganisation) is { } refused) return refused;
+        if (!await LoadAsync(cancellation)) return NotFound();
+        var (answers, answerField) = PostedAnswers(AssistPrefix);
+        var resident = new AssistedResidentInput(Check.Optional(Posted(AssistEmailField)), Guid.TryParse(Posted(AssistOfflineField), out var offline) ? offline : null,
+            Check.Optional(Posted(AssistNameField)));
+        var request = new AssistedResponseRequest(resident, Check.Optional(Posted(AssistConsentField)), answers);
+        (AssistedDetails? Done, IReadOnlyList<DomainError> Errors) written;
+        await using (var session = store.LightweightSession(CitySlug))
+            written = await assistance.AnswerAsync(Id, CitySlug, request, User.AccountId(), AssistanceHandler.AssistedAs(User, CitySlug), session, cancellation);
+        var confirmation = written.Done?.OfflineResidentId is { } id ? text["Participation.Assist.DoneNew", id] : text["Participation.Assist.Done"];
+        AssistRefused = written.Done is null;
+        return await ShowAnswerAsync(written.Done is null ? Problems.Result(written.Errors) : Microsoft.AspNetCore.Http.Results.NoContent(), confirmation, () => LoadAsync(cancellation), text,
+            field => field switch
+            {
+                "resident.email" => AssistEmailField,
+                "resident.name" or "resident" => AssistNameField,
+                "resident.offlineResidentId" => AssistOfflineField,
+                "consentNote" => AssistConsentField,
+                _ => answerField(field),
+            });
+    }
+
+    /// <summary>
+    /// The answers of a form (the resident's own: <paramref name="form"/> empty; the assisted one: <see cref="AssistPrefix"/>),
+    /// kept to show again if refused, and the form field of each answer's problem. Unanswered questions are left out, as API
+    /// clients do: <c>answers[2].choices</c> belongs to the third answered question's field.
+    /// </summary>
+    private (List<AnswerInput?> Answers, Func<string, string> Field) PostedAnswers(string form)
+    {
         var answers = new List<AnswerInput?>();
         var questionOfAnswer = new List<string>();
         foreach (var question in Consultation!.Questions)
         {
-            var values = Request.Form[FieldOf(question.Id)].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!).ToArray();
-            _posted[question.Id] = values;
+            var values = Request.Form[FieldOf(question.Id, form)].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!).ToArray();
+            _posted[FieldOf(question.Id, form)] = values;
             if (values.Length == 0) continue;
             answers.Add(question.Kind switch
             {
@@ -133,21 +209,10 @@ public sealed class ConsultationDetailModel(CityDirectory directory, IDocumentSt
             });
             questionOfAnswer.Add(question.Id);
         }
-
-        var command = new SubmitConsultationResponse(Id, User.ParticipantId(), answers, Amend: Existing is not null)
-            { VerifiedResident = User.HoldsRole(CitySlug, CityRole.VerifiedResident), VerifiedEmail = User.HasVerifiedEmail() };
-        var answer = (await participation.Handle(command, CitySlug, scope: null, cancellation)).PageAnswer;
-        if (answer.Problem() is { } problem)
-        {
-            // answers[2].choices belongs to the third answered question's field.
-            problem.AddTo(ModelState, text, field =>
-                field.StartsWith("answers[") && int.TryParse(field[8..field.IndexOf(']')], out var i) && i < questionOfAnswer.Count
-                    ? FieldOf(questionOfAnswer[i])
-                    : EndpointAnswers.FormField(field));
-            return Page();
-        }
-        TempData.Confirm(Existing is null ? text["Thank you: your answers are recorded."] : text["Your answers are updated."]);
-        return RedirectToPage(new { city = CitySlug, id = Id });
+        return (answers, field =>
+            field.StartsWith("answers[") && int.TryParse(field[8..field.IndexOf(']')], out var i) && i < questionOfAnswer.Count
+                ? FieldOf(questionOfAnswer[i], form)
+                : EndpointAnswers.FormField(field));
     }
 
     private async Task<bool> LoadAsync(CancellationToken cancellation)

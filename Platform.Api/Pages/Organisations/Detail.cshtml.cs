@@ -6,7 +6,8 @@ namespace Platform.Api.Pages.Organisations;
 /// <summary>
 /// One organisation: what it is, the groups it speaks for, its status and history, its shadow reports. The city's
 /// officials and network administrators verify, decline or suspend it here; its members see and add members, and while
-/// it is verified find the ways to raise a concern on its behalf and to publish a shadow report. Each form sends the
+/// it is verified find the ways to raise a concern on its behalf and to publish a shadow report; a member removes
+/// another member or leaves (the last member stays), as the API's <c>DELETE .../members/{accountId}</c> does. Each form sends the
 /// API's command to <see cref="OrganisationHandler"/>, with the endpoint's policy checked first.
 /// </summary>
 [CachedForVisitors]
@@ -22,6 +23,11 @@ public sealed class OrganisationDetailModel(CityDirectory directory, IDocumentSt
     [BindProperty(Name = DeclineField)] public string? DeclineReason { get; set; }
     [BindProperty(Name = SuspendField)] public string? SuspendReason { get; set; }
     [BindProperty(Name = EmailField)] public string? Email { get; set; }
+    /// <summary>The member a removal form names (the form of that member's row).</summary>
+    [BindProperty(Name = "memberId")] public Guid MemberId { get; set; }
+
+    /// <summary>The visitor may remove members: they are a member (the API's rule), and the organisation has more than one.</summary>
+    public bool MayRemoveMembers => Organisation is { YouAreMember: true, Members.Count: > 1 };
 
     public bool Verifies => OrganisationReader.Verifies(User, CitySlug);
     public bool MayVerify => Verifies && StatusIn(OrganisationDecider.VerifyFrom);
@@ -50,6 +56,10 @@ public sealed class OrganisationDetailModel(CityDirectory directory, IDocumentSt
     public Task<IActionResult> OnPostAddMemberAsync(CancellationToken cancellation) =>
         SendAsync(Policies.Resident, EmailField, (session, account) => handler.Handle(new AddOrganisationMember(Id, account, Email), session, cancellation),
             text["Organisations.MemberAddedConfirmation"], cancellation);
+
+    public Task<IActionResult> OnPostRemoveMemberAsync(CancellationToken cancellation) =>
+        SendAsync(Policies.Resident, "", (session, account) => handler.Handle(new RemoveOrganisationMember(Id, account, MemberId), session, cancellation),
+            MemberId == User.AccountId() ? text["Organisations.MemberLeftConfirmation"] : text["Organisations.MemberRemovedConfirmation"], cancellation);
 
     /// <summary>The endpoint's policy first (sign-in for anonymous visitors, the forbidden page for others), then the command; its field errors go to the form's one field.</summary>
     private async Task<IActionResult> SendAsync(string policy, string formField, Func<IDocumentSession, Guid, Task<Written>> send, string confirmation,

@@ -7,7 +7,7 @@ public static class OrganisationText
 {
     public static string Kind(IStringLocalizer text, string kind) => text[$"Organisations.Kind.{kind}"];
 
-    public static string Group(IStringLocalizer text, string group) => text[$"Organisations.Group.{group}"];
+    public static string Group(IStringLocalizer text, string group) => text[$"Group.{group}"];
 
     public static string Status(IStringLocalizer text, OrganisationStatus status) => text[$"Organisations.Status.{status}"];
 
