@@ -69,7 +69,7 @@ public sealed class AssistedAnswerPagesTests(BrowserFixture browser)
     {
         var (_, email) = await browser.AccountAsync("york", CityRole.Official);
         using var api = await browser.ApiClientAsync(email);
-        var closesAt = DateTimeOffset.UtcNow.AddSeconds(4);
+        var closesAt = DateTimeOffset.UtcNow.AddSeconds(10); // time to sign in and load the form on a busy machine
         var id = await OpenAsync(api, closesAt);
 
         await browser.RunAsync(async page =>
@@ -86,6 +86,29 @@ public sealed class AssistedAnswerPagesTests(BrowserFixture browser)
             await Expect(page.Locator("#assist-consent")).ToHaveCountAsync(0);
         }, javaScript: false);
         Assert.Empty(await AssistedAsync(id));
+    }
+
+    [Fact]
+    public async Task A_residents_own_answers_sent_after_the_consultation_closed_are_refused_on_the_page_with_the_reason()
+    {
+        var (_, officialEmail) = await browser.AccountAsync("york", CityRole.Official);
+        using var api = await browser.ApiClientAsync(officialEmail);
+        var (_, email) = await browser.AccountAsync("york", CityRole.VerifiedResident);
+        var closesAt = DateTimeOffset.UtcNow.AddSeconds(10);
+        var id = await OpenAsync(api, closesAt);
+
+        await browser.RunAsync(async page =>
+        {
+            await page.SignInAsync(email);
+            await page.GotoAsync($"/cities/york/consultations/{id}");
+            await page.Locator("#q-bus").CheckAsync();
+            var wait = closesAt - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(300);
+            if (wait > TimeSpan.Zero) await Task.Delay(wait);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Send my answers" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("closed");
+            await Expect(page.Locator("#q-bus")).ToHaveCountAsync(0);
+        }, javaScript: false);
+        Assert.Equal(0, await ParticipationAsync(api, id));
     }
 
     [Fact]

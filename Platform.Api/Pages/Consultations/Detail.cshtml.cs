@@ -58,6 +58,9 @@ public sealed class ConsultationDetailModel(CityDirectory directory, IDocumentSt
     /// <summary>An assisted answer was just refused: its section shows the refusal even when the consultation no longer takes answers.</summary>
     public bool AssistRefused { get; private set; }
 
+    /// <summary>Whether the resident's own answers were just refused (shown even once the consultation stopped taking answers).</summary>
+    public bool AnswerRefused { get; private set; }
+
     /// <summary>What the form shows as chosen for a question: what was just posted, else (the resident's own form) their stored answer.</summary>
     public IReadOnlyCollection<string> Chosen(string questionId, string form = "")
     {
@@ -151,6 +154,7 @@ public sealed class ConsultationDetailModel(CityDirectory directory, IDocumentSt
         var answer = (await participation.Handle(command, CitySlug, scope: null, cancellation)).PageAnswer;
         if (answer.Problem() is { } problem)
         {
+            AnswerRefused = true;
             problem.AddTo(ModelState, text, answerField);
             return Page();
         }
