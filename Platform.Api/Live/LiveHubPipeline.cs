@@ -27,11 +27,12 @@ public static class LiveHubPipeline
     public static WebApplication UseLiveHubPipeline(this WebApplication app)
     {
         var endpoints = app.Services.GetRequiredService<EndpointDataSource>();
+        var signInCookie = SignInCookie(app.Services); // read once: asking the request's services would give each a scope to keep
         Endpoint? hubEndpoint = null;
         app.MapWhen(IsHubWebSocket, hub =>
         {
             hub.UseForwardedHeaders(); // the client's address and scheme, from trusted proxies only (HttpHardening)
-            hub.UseWhen(CarriesCredentials, signedIn =>
+            hub.UseWhen(context => CarriesCredentials(context, signInCookie), signedIn =>
             {
                 signedIn.UseCookiePolicy(); // a sign-in cookie renewed on the way is marked as everywhere (Secure)
                 signedIn.UseAuthentication();
@@ -66,22 +67,24 @@ public static class LiveHubPipeline
         && HttpMethods.IsGet(context.Request.Method)
         && context.Request.Headers.Upgrade.ToString().Equals("websocket", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>The name of the sign-in cookie (<c>hrc.auth</c>, <see cref="AccountsSetup"/>).</summary>
+    public static string SignInCookie(IServiceProvider services) =>
+        services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(AccountsSetup.CookieScheme).Cookie.Name!;
+
     /// <summary>
     /// Whether the request could be signed in at all: a bearer token needs the <c>Authorization</c> header, a signed-in
     /// browser sends the sign-in cookie (its first part, when the cookie manager splits it). Other cookies (the
     /// language, antiforgery) sign no one in.
     /// </summary>
-    public static bool CarriesCredentials(HttpContext context)
+    public static bool CarriesCredentials(HttpContext context, string signInCookie)
     {
         if (context.Request.Headers.Authorization.Count > 0) return true;
-        var name = context.RequestServices.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>()
-            .Get(AccountsSetup.CookieScheme).Cookie.Name!;
         foreach (var header in context.Request.Headers.Cookie)
         {
             foreach (var part in (header ?? "").Split(';'))
             {
                 var cookie = part.AsSpan().TrimStart();
-                if (cookie.StartsWith(name, StringComparison.Ordinal) && cookie.Length > name.Length && cookie[name.Length] == '=') return true;
+                if (cookie.StartsWith(signInCookie, StringComparison.Ordinal) && cookie.Length > signInCookie.Length && cookie[signInCookie.Length] == '=') return true;
             }
         }
         return false;

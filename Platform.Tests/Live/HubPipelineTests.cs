@@ -81,9 +81,9 @@ public class HubPipelineTests(AppFixture app)
     [InlineData(null, "hrc.authority=x; xhrc.auth=y", false)]
     public void Authentication_runs_on_the_short_way_when_credentials_could_sign_someone_in(string? authorization, string? cookies, bool authenticates)
     {
-        var context = new DefaultHttpContext { RequestServices = app.Host.Services };
+        var context = new DefaultHttpContext();
         if (authorization is not null) context.Request.Headers.Authorization = authorization;
         if (cookies is not null) context.Request.Headers.Cookie = cookies;
-        Assert.Equal(authenticates, LiveHubPipeline.CarriesCredentials(context));
+        Assert.Equal(authenticates, LiveHubPipeline.CarriesCredentials(context, LiveHubPipeline.SignInCookie(app.Host.Services)));
     }
 }
