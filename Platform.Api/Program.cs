@@ -138,6 +138,7 @@ builder.Logging.AddFilter((category, level) => level >= defaultLogLevel && !body
 
 var app = builder.Build();
 
+app.UseLiveHubPipeline(); // the hub's WebSockets: forwarded headers and authentication only, for their lifetime (docs/live-views.md)
 app.UseHttpHardening(); // forwarded headers from trusted proxies, HSTS, secure cookies, security headers
 app.UseExceptionHandler();
 app.UseStatusCodePages();

@@ -144,7 +144,7 @@ public class InboxTests(AppFixture app)
     });
 }
 
-/// <summary>A real SignalR client of one signed-in person (their bearer token), recording the notices pushed to them.</summary>
+/// <summary>A real SignalR client of one signed-in person (their bearer token, or a header of the test's), recording the notices pushed to them.</summary>
 public sealed class NoticeListener : IAsyncDisposable
 {
     private readonly System.Threading.Channels.Channel<JsonElement> _pushes = System.Threading.Channels.Channel.CreateUnbounded<JsonElement>();
@@ -156,7 +156,11 @@ public sealed class NoticeListener : IAsyncDisposable
         _connection.On<JsonElement>("Notice", push => _pushes.Writer.TryWrite(push));
     }
 
-    public static async Task<NoticeListener> ConnectAsync(AppFixture app, Actor person)
+    public static Task<NoticeListener> ConnectAsync(AppFixture app, Actor person) =>
+        ConnectAsync(app, "Authorization", $"Bearer {person.Token}");
+
+    /// <summary>A connection whose WebSocket request carries <paramref name="header"/> (credentials, or none that count).</summary>
+    public static async Task<NoticeListener> ConnectAsync(AppFixture app, string header, string value)
     {
         var server = app.Host.Server;
         var connection = new HubConnectionBuilder()
@@ -167,7 +171,7 @@ public sealed class NoticeListener : IAsyncDisposable
                 o.WebSocketFactory = async (context, token) =>
                 {
                     var client = server.CreateWebSocketClient();
-                    client.ConfigureRequest = request => request.Headers.Authorization = $"Bearer {person.Token}";
+                    client.ConfigureRequest = request => request.Headers[header] = value;
                     return await client.ConnectAsync(context.Uri, token);
                 };
             })
