@@ -1,6 +1,7 @@
 using Marten.Events.Projections;
 using Platform.Domain.EqualParticipation;
 using Platform.Domain.Monitoring;
+using Platform.Projections.Live;
 
 namespace Platform.Projections.Monitoring;
 
@@ -43,7 +44,12 @@ public sealed class ComplaintFiguresProjection : MultiStreamProjection<Complaint
         if (slice.Snapshot is not { } view) return;
         var city = operations.ForTenant(view.Id);
         foreach (var series in view.Figures.Series(view.Id, await CityDistrictsAsync(city, view.Id))) city.Store(series);
+        // The daemon's batch goes past the session listeners: say that the city's pages changed (the page cache hears it).
+        slice.PublishMessage(new AsyncViewChanged(View, view.Id, Guid.Empty, view.Sequence));
     }
+
+    /// <summary>The name of the change it publishes (no live view watches it; the page cache drops the city's pages).</summary>
+    public const string View = "complaint-figures";
 
     /// <summary>
     /// The city's own districts: those its population shares name (docs/participation.md). Every other district a
