@@ -1,6 +1,6 @@
 namespace Platform.Tests.GoodPractices;
 
-/// <summary>A city's adoption of a practice sent twice at once is stored once.</summary>
+/// <summary>A city's adoption of a practice sent twice at once is stored once; a practice's JSON keeps its fields in their order.</summary>
 [Collection(IntegrationCollection.Name)]
 public class ConcurrentPracticeWritesTests(AppFixture app)
 {
@@ -15,5 +15,8 @@ public class ConcurrentPracticeWritesTests(AppFixture app)
 
         var listed = await app.GetJsonAsync($"/api/network/practices/{practice}");
         Assert.Equal([adopter], listed.GetProperty("adoptions").EnumerateArray().Select(a => a.GetProperty("city").GetString()));
+        // The details carry the event's content record; the JSON is the same flat object as before.
+        Assert.Equal(["id", "city", "title", "summary", "whatWasDone", "results", "rights", "indicatorCodes", "commitmentIds", "contact", "version",
+            "publishedAt", "updatedAt", "withdrawn", "withdrawnAt", "adoptions", "versions", "sequence"], listed.EnumerateObject().Select(p => p.Name));
     }
 }
