@@ -29,5 +29,12 @@ public class ConcurrentOrganisationWritesTests(AppFixture app)
 
         var (_, report) = await app.GetAsync(url);
         Assert.Equal([1, 2], report.GetProperty("versions").EnumerateArray().Select(v => v.GetProperty("version").GetInt32()));
+
+        // Sent again later (a retry): the current version says it already, nothing changes; a new text is a new version.
+        var before = await app.EventCountAsync();
+        await app.PostAsync($"{url}/versions", new { note = "December figures added.", title = "Housing is still not getting better", indicators = "Overcrowding rose three years running." }, member, 200);
+        Assert.Equal(before, await app.EventCountAsync());
+        await app.PostAsync($"{url}/versions", new { note = "January figures added.", title = "Housing is still not getting better", indicators = "Overcrowding rose three years running." }, member, 200);
+        Assert.Equal(before + 1, await app.EventCountAsync());
     }
 }
