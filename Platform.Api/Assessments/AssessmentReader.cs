@@ -25,7 +25,7 @@ public sealed class AssessmentReader(FrameworkCatalogue framework)
     {
         var views = await session.Query<AssessmentView>().ToListAsync(cancellation);
         var awards = views.Where(v => v.Stage == AssessmentStage.Reviewed).SelectMany(v => v.Recognitions).OrderByDescending(r => r.AwardedAt).ToArray();
-        var current = awards.OrderByDescending(r => r.Level).ThenByDescending(r => r.AwardedAt).FirstOrDefault();
+        var current = Current(awards);
         var declaration = await session.LoadAsync<CommitmentDeclaration>(AssessmentStream.Declaration(city), cancellation);
         DateTimeOffset? firstStarted = views.Count == 0 ? null : views.Min(v => v.StartedAt);
         var (stage, since) = RecognitionStages.Of(declaration?.DeclaredAt, firstStarted, current?.Level);
@@ -43,6 +43,32 @@ public sealed class AssessmentReader(FrameworkCatalogue framework)
         return new CityRecognition(city, current, awards, stage, since,
             declaration is null ? null : new DeclarationDetails(declaration.DecidedOn, declaration.DecisionUrl, declaration.DeclaredAt),
             firstStarted, next, latest?.Cycle, unmet);
+    }
+
+    /// <summary>The recognition a city holds among its awards: the highest level, the latest award first among equals.</summary>
+    private static RecognitionView? Current(IEnumerable<RecognitionView> awards) =>
+        awards.OrderByDescending(r => r.Level).ThenByDescending(r => r.AwardedAt).FirstOrDefault();
+
+    /// <summary>
+    /// The current recognition of each of <paramref name="cities"/> (as <see cref="RecognitionAsync"/> answers it), in one
+    /// query across the cities' tenants that reads only the awards of reviewed cycles: for the network page.
+    /// </summary>
+    public static async Task<Dictionary<string, RecognitionView?>> CurrentRecognitionsAsync(IQuerySession session, IReadOnlyCollection<string> cities,
+        CancellationToken cancellation)
+    {
+        var slugs = cities.ToArray();
+        var reviewed = await session.Query<AssessmentView>()
+            .Where(v => v.AnyTenant() && v.Stage == AssessmentStage.Reviewed && slugs.Contains(v.City))
+            .Select(v => new ReviewedAwards { City = v.City, Recognitions = v.Recognitions }).ToListAsync(cancellation);
+        var byCity = reviewed.ToLookup(r => r.City, StringComparer.Ordinal);
+        return slugs.ToDictionary(c => c, c => Current(byCity[c].SelectMany(r => r.Recognitions)), StringComparer.Ordinal);
+    }
+
+    /// <summary>What the network page reads of a reviewed cycle.</summary>
+    private sealed class ReviewedAwards
+    {
+        public string City { get; set; } = "";
+        public List<RecognitionView> Recognitions { get; set; } = [];
     }
 
     public static bool MaySee(AssessmentView view, AssessmentCaller caller) =>

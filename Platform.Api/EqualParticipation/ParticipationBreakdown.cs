@@ -4,11 +4,23 @@ namespace Platform.Api.EqualParticipation;
 
 /// <summary>
 /// A number of people as it may be shown: <see cref="Count"/> when at least <see cref="Groups.SmallestShown"/>; else a
-/// null count and <see cref="FewerThan"/> (10), never the number, so no one is singled out.
+/// null count and <see cref="FewerThan"/> (10), never the number, so no one is singled out. Both null: withheld, a
+/// number of at least 10 not shown because a smaller group's number would follow from it (<see cref="SmallGroups"/>).
 /// </summary>
 public sealed record PeopleCount(long? Count, int? FewerThan)
 {
     public static PeopleCount Of(long people) => people >= Groups.SmallestShown ? new(people, null) : new(null, Groups.SmallestShown);
+
+    /// <summary>A number withheld by secondary suppression.</summary>
+    public static readonly PeopleCount Withheld = new(null, null);
+
+    /// <summary>The count as <paramref name="shown"/> says it may be shown.</summary>
+    public static PeopleCount As(long people, SmallGroups.Shown shown) => shown switch
+    {
+        SmallGroups.Shown.Number => new(people, null),
+        SmallGroups.Shown.FewerThan => new(null, Groups.SmallestShown),
+        _ => Withheld,
+    };
 }
 
 /// <summary>
@@ -41,6 +53,6 @@ public static class Activities
 
     public static readonly IReadOnlyList<string> All = [Raising, Supporting, Voting, Answering];
 
-    /// <summary>The name of the group of districts not named by the population shares and too small to show apart.</summary>
+    /// <summary>The name of the group of districts the city does not name (in its population shares).</summary>
     public const string OtherDistricts = "other";
 }

@@ -103,9 +103,10 @@ public sealed class ParticipationBreakdownReader(NpgsqlDataSource database, Plat
     }
 
     /// <summary>
-    /// The figures of every activity: each dimension's fixed groups (districts: those the population shares name and
-    /// any of at least <see cref="Groups.SmallestShown"/> people; the rest together as "other"), each against its
-    /// population share. Pure, so its rules are tested without a database.
+    /// The figures of every activity: each dimension's fixed groups (districts: only the city's own, those its
+    /// population shares name; any other answer, free text, counts under "other" and is never shown by name), each
+    /// against its population share, with small groups hidden (<see cref="SmallGroups"/>). Pure, so its rules are
+    /// tested without a database.
     /// </summary>
     public static ParticipationBreakdown Breakdown(string city, DateTimeOffset asOf, PopulationShares? population,
         IReadOnlyList<(string Activity, string? Dimension, string? Group, long People)> rows)
@@ -118,7 +119,7 @@ public sealed class ParticipationBreakdownReader(NpgsqlDataSource database, Plat
         {
             var mine = rows.Where(r => r.Activity == activity).ToList();
             var total = mine.Where(r => r.Dimension is null).Sum(r => r.People);
-            var dimensions = ProfileRules.Dimensions.Select(dimension =>
+            var counted = ProfileRules.Dimensions.Select(dimension =>
             {
                 var said = mine.Where(r => r.Dimension == dimension && r.Group is not null).ToList();
                 var notSaid = mine.Where(r => r.Dimension == dimension && r.Group is null).Sum(r => r.People);
@@ -127,26 +128,28 @@ public sealed class ParticipationBreakdownReader(NpgsqlDataSource database, Plat
                     groups.AddRange(fixedGroups.Select(g => (g, said.Where(r => r.Group == g).Sum(r => r.People))));
                 else
                 {
-                    var named = shares.Where(s => s.Dimension == dimension).Select(s => s.Group).ToList();
-                    var byName = said.GroupBy(r => r.Group!.Trim(), StringComparer.OrdinalIgnoreCase)
-                        .Select(g => (Group: named.FirstOrDefault(n => string.Equals(n, g.Key, StringComparison.OrdinalIgnoreCase)) ?? g.Key, People: g.Sum(r => r.People)))
-                        .ToList();
-                    groups.AddRange(named.Select(n => (n, byName.Where(b => b.Group == n).Sum(b => b.People))));
-                    var others = byName.Where(b => !named.Contains(b.Group)).ToList();
-                    groups.AddRange(others.Where(o => o.People >= Groups.SmallestShown).OrderBy(o => o.Group, StringComparer.Ordinal));
-                    var small = others.Where(o => o.People < Groups.SmallestShown).Sum(o => o.People);
-                    if (small > 0) groups.Add((Activities.OtherDistricts, small));
+                    var named = population?.Districts() ?? [];
+                    string? Named(string answer) => named.FirstOrDefault(n => string.Equals(n, answer.Trim(), StringComparison.OrdinalIgnoreCase));
+                    groups.AddRange(named.Select(n => (n, said.Where(r => Named(r.Group!) == n).Sum(r => r.People))));
+                    var others = said.Where(r => Named(r.Group!) is null).Sum(r => r.People);
+                    if (others > 0) groups.Add((Activities.OtherDistricts, others));
                 }
-                // Shares of those who said, only where every group is shown: a share beside a hidden group would give its number away.
-                var saidTotal = groups.Sum(g => g.People);
-                var allShown = groups.All(g => g.People >= Groups.SmallestShown);
-                return new DimensionFigures(dimension,
-                    groups.Select(g => new GroupFigure(g.Group, PeopleCount.Of(g.People),
-                        allShown && saidTotal > 0 ? Math.Round(100.0 * g.People / saidTotal, 1) : null,
-                        PopulationPercent(dimension, g.Group))).ToList(),
-                    PeopleCount.Of(notSaid));
+                return (Dimension: dimension, Groups: groups, NotSaid: notSaid);
             }).ToList();
-            return new ActivityFigures(activity, PeopleCount.Of(total), dimensions);
+            var shown = SmallGroups.Suppress(total, counted.Select(d => (IReadOnlyList<long>)[.. d.Groups.Select(g => g.People), d.NotSaid]).ToList());
+            var dimensions = counted.Select((d, i) =>
+            {
+                var cells = shown.Cells[i];
+                // Shares of those who said, only where every group is shown: a share beside a hidden group would give its number away.
+                var saidTotal = d.Groups.Sum(g => g.People);
+                var allShown = cells.Take(d.Groups.Count).All(c => c == SmallGroups.Shown.Number);
+                return new DimensionFigures(d.Dimension,
+                    d.Groups.Select((g, j) => new GroupFigure(g.Group, PeopleCount.As(g.People, cells[j]),
+                        allShown && saidTotal > 0 ? Math.Round(100.0 * g.People / saidTotal, 1) : null,
+                        PopulationPercent(d.Dimension, g.Group))).ToList(),
+                    PeopleCount.As(d.NotSaid, cells[d.Groups.Count]));
+            }).ToList();
+            return new ActivityFigures(activity, PeopleCount.As(total, shown.Total), dimensions);
         }).ToList();
         return new ParticipationBreakdown(city, asOf, Groups.SmallestShown, population?.Source, activities);
     }

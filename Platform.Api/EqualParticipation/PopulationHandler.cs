@@ -1,4 +1,5 @@
 using Platform.Domain.EqualParticipation;
+using Platform.Projections.Monitoring;
 using Wolverine.Attributes;
 
 namespace Platform.Api.EqualParticipation;
@@ -23,6 +24,10 @@ public sealed class PopulationHandler(TimeProvider clock)
         var (shares, errors) = PopulationDecider.Decide(new SetPopulationShares(session.TenantId, officialId, request.Shares, request.Source), clock.GetUtcNow());
         if (shares is null) return (null, errors);
         session.Store(shares);
+        // The city's districts are the names the complaint series group by: write them again under the new names.
+        if (await session.LoadAsync<ComplaintFiguresView>(session.TenantId, cancellation) is { } figures)
+            foreach (var series in figures.Figures.Series(session.TenantId, shares.Districts()))
+                session.Store(series);
         await session.SaveChangesAsync(cancellation);
         return (PopulationDetails.Of(shares), []);
     }

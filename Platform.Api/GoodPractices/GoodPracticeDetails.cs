@@ -1,34 +1,35 @@
+using System.Text.Json.Serialization;
+using Platform.Domain.GoodPractices;
 using Platform.Projections.GoodPractices;
 
 namespace Platform.Api.GoodPractices;
 
 /// <summary>
-/// A good practice as the API and the pages show it: its current version, the city that published it, the cities that
-/// adopted it, and (for one practice, not in lists) every version it had.
+/// A good practice as the API and the pages show it: its current version's content (<see cref="PracticeContent"/>, the
+/// event's own record, so its fields are declared once and serialized in place), the city that published it, the cities
+/// that adopted it, and (for one practice, not in lists) every version it had.
 /// </summary>
-public sealed record PracticeDetails(
-    Guid Id,
-    string City,
-    string Title,
-    string Summary,
-    string WhatWasDone,
-    string Results,
-    string[] Rights,
-    string[] IndicatorCodes,
-    Guid[] CommitmentIds,
-    string? Contact,
-    int Version,
-    DateTimeOffset PublishedAt,
-    DateTimeOffset UpdatedAt,
-    bool Withdrawn,
-    DateTimeOffset? WithdrawnAt,
-    IReadOnlyList<AdoptionDetails> Adoptions,
-    IReadOnlyList<PracticeVersion>? Versions,
-    long Sequence)
+public sealed record PracticeDetails : PracticeContent
 {
-    public static PracticeDetails Of(GoodPracticeView v, IReadOnlyList<AdoptionDetails> adoptions, bool withVersions) => new(
-        v.Id, v.City, v.Title, v.Summary, v.WhatWasDone, v.Results, v.Rights, v.IndicatorCodes, v.CommitmentIds, v.Contact, v.Version,
-        v.PublishedAt, v.UpdatedAt, v.Withdrawn, v.WithdrawnAt, adoptions, withVersions ? v.Versions : null, v.Sequence);
+    private PracticeDetails(PracticeContent content) : base(content) { }
+
+    [JsonPropertyOrder(-2)] public required Guid Id { get; init; }
+    [JsonPropertyOrder(-1)] public required string City { get; init; }
+    [JsonPropertyOrder(1)] public required int Version { get; init; }
+    [JsonPropertyOrder(1)] public required DateTimeOffset PublishedAt { get; init; }
+    [JsonPropertyOrder(1)] public required DateTimeOffset UpdatedAt { get; init; }
+    [JsonPropertyOrder(1)] public required bool Withdrawn { get; init; }
+    [JsonPropertyOrder(1)] public required DateTimeOffset? WithdrawnAt { get; init; }
+    [JsonPropertyOrder(1)] public required IReadOnlyList<AdoptionDetails> Adoptions { get; init; }
+    [JsonPropertyOrder(1)] public required IReadOnlyList<PracticeVersion>? Versions { get; init; }
+    [JsonPropertyOrder(1)] public required long Sequence { get; init; }
+
+    /// <summary>The view's current version (the last of its versions) with its adoptions; every version only when asked.</summary>
+    public static PracticeDetails Of(GoodPracticeView v, IReadOnlyList<AdoptionDetails> adoptions, bool withVersions) => new(v.Versions[^1].Content)
+    {
+        Id = v.Id, City = v.City, Version = v.Version, PublishedAt = v.PublishedAt, UpdatedAt = v.UpdatedAt, Withdrawn = v.Withdrawn,
+        WithdrawnAt = v.WithdrawnAt, Adoptions = adoptions, Versions = withVersions ? v.Versions : null, Sequence = v.Sequence,
+    };
 }
 
 /// <summary>A city that says it adopted the practice, with its note and since when.</summary>

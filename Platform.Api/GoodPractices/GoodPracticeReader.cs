@@ -60,9 +60,18 @@ public sealed class GoodPracticeReader
         return await DetailsAsync(session, views, withVersions: false, cancellation);
     }
 
-    /// <summary>The standing adoptions, across the cities, made in [<paramref name="from"/>, <paramref name="to"/>).</summary>
-    public async Task<IReadOnlyList<PracticeAdoptionView>> AdoptionsAsync(IQuerySession session, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellation) =>
-        await session.Query<PracticeAdoptionView>().Where(a => a.AnyTenant() && a.Adopted && a.AdoptedAt >= from && a.AdoptedAt < to).ToListAsync(cancellation);
+    /// <summary>
+    /// The standing adoptions, across the cities, made in [<paramref name="from"/>, <paramref name="to"/>): not taken
+    /// back, of practices still in the library (not withdrawn).
+    /// </summary>
+    public async Task<IReadOnlyList<PracticeAdoptionView>> AdoptionsAsync(IQuerySession session, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellation)
+    {
+        var adoptions = await session.Query<PracticeAdoptionView>().Where(a => a.AnyTenant() && a.Adopted && a.AdoptedAt >= from && a.AdoptedAt < to).ToListAsync(cancellation);
+        var ids = adoptions.Select(a => a.PracticeId).Distinct().ToArray();
+        var inLibrary = ids.Length == 0 ? [] : (await session.Query<GoodPracticeView>().Where(v => v.AnyTenant() && !v.Withdrawn && ids.Contains(v.Id))
+            .Select(v => v.Id).ToListAsync(cancellation)).ToHashSet();
+        return adoptions.Where(a => inLibrary.Contains(a.PracticeId)).ToList();
+    }
 
     /// <summary>The views with the standing adoptions of each (one query for all of them), in the order given.</summary>
     private static async Task<List<PracticeDetails>> DetailsAsync(IQuerySession session, IReadOnlyList<GoodPracticeView> views, bool withVersions,

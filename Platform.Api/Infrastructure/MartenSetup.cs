@@ -47,6 +47,8 @@ public static class MartenSetup
                 opts.Events.TenancyStyle = TenancyStyle.Conjoined;
                 // Rich appends give inline projections the event sequence, which views carry as their version.
                 opts.Events.AppendMode = EventAppendMode.Rich;
+                // An index on (type, seq_id) of the event table: the participation breakdown reads the supports and votes by type.
+                opts.Events.EnableEventTypeIndex = true;
                 // While events keep arriving, look for them this often: it bounds the delay of async views and live pushes.
                 opts.Projections.FastPollingTime = TimeSpan.FromMilliseconds(platform.Live.PollingMilliseconds);
                 opts.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(platform.Live.PollingMilliseconds);

@@ -18,6 +18,9 @@ public sealed class PopulationShares
     public PopulationSource Source { get; set; } = new("", 0, null);
     public Guid EnteredBy { get; set; }
     public DateTimeOffset EnteredAt { get; set; }
+
+    /// <summary>The city's own districts: the ones its shares name. Only these are published by name (any other answer is "other").</summary>
+    public IReadOnlyList<string> Districts() => [.. Shares.Where(s => s.Dimension == ProfileRules.District).Select(s => s.Group)];
 }
 
 /// <summary>One share as a caller sends it.</summary>

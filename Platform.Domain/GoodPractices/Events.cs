@@ -1,7 +1,10 @@
 namespace Platform.Domain.GoodPractices;
 
-/// <summary>The content of one version of a practice, as published or revised.</summary>
-public sealed record PracticeContent(
+/// <summary>
+/// The content of one version of a practice, as published or revised; the practice as shown (<c>PracticeDetails</c>)
+/// carries it too, so its fields are declared once.
+/// </summary>
+public record PracticeContent(
     string Title,
     string Summary,
     string WhatWasDone,

@@ -26,7 +26,8 @@ public sealed class ConcernFact
 /// <item><b>resolved</b>: when it was first resolved.</item>
 /// </list>
 /// Each figure has a headline total, a value per right the concern names (a concern of two rights counts under both,
-/// so the rights add up to more than the total) and a value per district (concerns without a district are in the total only).
+/// so the rights add up to more than the total) and a value per district (concerns without a district are in the total only;
+/// a district the city does not name counts under "other", <see cref="Series"/>).
 /// </summary>
 public sealed class ComplaintFigures
 {
@@ -104,10 +105,14 @@ public sealed class ComplaintFigures
 
     /// <summary>
     /// The three computed series of <paramref name="city"/>: every period with any count has a headline value for each
-    /// (0 when nothing counted), and a value per right and district that counted. None before the city's first concern.
+    /// (0 when nothing counted), and a value per right and district that counted. Districts: only the city's own
+    /// (<paramref name="districts"/>, as its population shares name them) by name; any other counts under
+    /// <see cref="PlatformIndicators.OtherDistrict"/>. None before the city's first concern.
     /// </summary>
-    public IReadOnlyList<IndicatorSeries> Series(string city)
+    public IReadOnlyList<IndicatorSeries> Series(string city, IReadOnlyCollection<string>? districts = null)
     {
+        string Group(string dimension, string group) => dimension != PlatformIndicators.DistrictDimension ? group
+            : districts?.FirstOrDefault(d => string.Equals(d.Trim(), group, StringComparison.OrdinalIgnoreCase))?.Trim() ?? PlatformIndicators.OtherDistrict;
         var periods = Counts.Values.SelectMany(c => c.Keys).Select(k => k[..k.IndexOf('|')]).Distinct().Select(Period.Parse).Order().ToList();
         if (periods.Count == 0) return [];
         return PlatformIndicators.All.Select(definition =>
@@ -119,12 +124,10 @@ public sealed class ComplaintFigures
                 var text = period.ToString();
                 Point(points, text, ImmutableDictionary<string, string>.Empty, counts.GetValueOrDefault(Key(period, "", "")));
             }
-            foreach (var (key, value) in counts)
-            {
-                var parts = key.Split('|', 3);
-                if (parts[1].Length == 0) continue;
-                Point(points, parts[0], ImmutableDictionary<string, string>.Empty.Add(parts[1], parts[2]), value);
-            }
+            var grouped = counts.Select(c => c.Key.Split('|', 3)).Zip(counts.Values).Where(c => c.First[1].Length > 0)
+                .GroupBy(c => (Period: c.First[0], Dimension: c.First[1], Group: Group(c.First[1], c.First[2])));
+            foreach (var point in grouped)
+                Point(points, point.Key.Period, ImmutableDictionary<string, string>.Empty.Add(point.Key.Dimension, point.Key.Group), point.Sum(c => c.Second));
             var baseline = periods.First(p => p.Quarter is null);
             var baselineValue = counts.GetValueOrDefault(Key(baseline, "", ""));
             return new IndicatorSeries(SeriesStream.Id(city, definition.Code), definition.Code, definition, false, baseline.ToString(), baselineValue,

@@ -22,6 +22,12 @@ public static class PlatformIndicators
     /// <summary>The dimensions their values are broken down by: the rights a concern names, and its district.</summary>
     public const string RightDimension = "right", DistrictDimension = "district";
 
+    /// <summary>
+    /// The district group of concerns naming a district that is not one of the city's own (those its population shares
+    /// name): a concern's district is free text, and only the city's own names are published as groups.
+    /// </summary>
+    public const string OtherDistrict = "other";
+
     public static readonly IndicatorDefinition ReceivedDefinition = Define(Received,
         "Rights concerns residents raised with the city on the platform", IndicatorType.Process, DesiredDirection.Increase);
 

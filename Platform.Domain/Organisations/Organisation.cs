@@ -31,10 +31,10 @@ public sealed record Organisation(Guid Id, string Name, OrganisationStatus Statu
 }
 
 /// <summary>The write-side state of a shadow report: who published it, its latest version, whether a moderator hid it.</summary>
-public sealed record ShadowReport(Guid Id, Guid OrganisationId, int Year, int Version, bool Hidden)
+public sealed record ShadowReport(Guid Id, Guid OrganisationId, int Year, int Version, bool Hidden, ShadowReportText? Text = null, string? Note = null)
 {
-    public static ShadowReport From(ShadowReportPublished e) => new(e.ReportId, e.OrganisationId, e.Year, 1, false);
-    public ShadowReport Then(ShadowReportCorrected e) => this with { Version = e.Version };
+    public static ShadowReport From(ShadowReportPublished e) => new(e.ReportId, e.OrganisationId, e.Year, 1, false, e.Text);
+    public ShadowReport Then(ShadowReportCorrected e) => this with { Version = e.Version, Text = e.Text, Note = e.Note };
     public ShadowReport Then(ShadowReportHidden _) => this with { Hidden = true };
     public ShadowReport Then(ShadowReportRestored _) => this with { Hidden = false };
 }

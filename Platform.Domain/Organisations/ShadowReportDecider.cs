@@ -34,8 +34,15 @@ public static class ShadowReportDecider
         Check.MaxLength(command.Note, "note", OrganisationRules.CorrectionNoteMaxLength, errors);
         var text = Checked(command.Draft, command.Context, errors);
         if (errors.Count > 0) return Decision.Refuse(errors);
-        return Decision.Accept(new ShadowReportCorrected(report.Id, report.Version + 1, text!, Check.Optional(command.Note), now));
+        var note = Check.Optional(command.Note);
+        // The same correction again (a retry, a double click): the current version says it already.
+        if (report.Version > 1 && report.Text is { } current && Same(current, text!) && report.Note == note) return Decision.NoChange;
+        return Decision.Accept(new ShadowReportCorrected(report.Id, report.Version + 1, text!, note, now));
     }
+
+    private static bool Same(ShadowReportText a, ShadowReportText b) =>
+        a with { IndicatorCodes = [], CommitmentIds = [] } == b with { IndicatorCodes = [], CommitmentIds = [] }
+        && a.IndicatorCodes.SequenceEqual(b.IndicatorCodes) && a.CommitmentIds.SequenceEqual(b.CommitmentIds);
 
     public static Decision Decide(HideShadowReport command, ShadowReport? report, DateTimeOffset now)
     {

@@ -1,5 +1,7 @@
 using Marten.Events.Projections;
+using Platform.Domain.EqualParticipation;
 using Platform.Domain.Monitoring;
+using Platform.Projections.Live;
 
 namespace Platform.Projections.Monitoring;
 
@@ -17,7 +19,8 @@ public sealed class ComplaintFiguresView
 /// <see cref="ComplaintFiguresView"/> (Marten's roll-up by tenant), and after each batch writes the city's three
 /// computed series (<see cref="PlatformIndicators"/>) as <see cref="IndicatorSeries"/> documents in the city's tenant,
 /// where the readers, pages and exports read every series. Those series have no stream: nothing but this projection
-/// writes them, and every hand-made write of them is refused.
+/// (and a change of the city's population shares, which renames its districts: <c>PopulationHandler</c> writes the series
+/// again from this view) writes them, and every hand-made write of them is refused.
 /// </summary>
 public sealed class ComplaintFiguresProjection : MultiStreamProjection<ComplaintFiguresView, string>
 {
@@ -36,11 +39,22 @@ public sealed class ComplaintFiguresProjection : MultiStreamProjection<Complaint
         return snapshot;
     }
 
-    public override ValueTask RaiseSideEffects(IDocumentOperations operations, IEventSlice<ComplaintFiguresView> slice)
+    public override async ValueTask RaiseSideEffects(IDocumentOperations operations, IEventSlice<ComplaintFiguresView> slice)
     {
-        if (slice.Snapshot is not { } view) return ValueTask.CompletedTask;
+        if (slice.Snapshot is not { } view) return;
         var city = operations.ForTenant(view.Id);
-        foreach (var series in view.Figures.Series(view.Id)) city.Store(series);
-        return ValueTask.CompletedTask;
+        foreach (var series in view.Figures.Series(view.Id, await CityDistrictsAsync(city, view.Id))) city.Store(series);
+        // The daemon's batch goes past the session listeners: say that the city's pages changed (the page cache hears it).
+        slice.PublishMessage(new AsyncViewChanged(View, view.Id, Guid.Empty, view.Sequence));
     }
+
+    /// <summary>The name of the change it publishes (no live view watches it; the page cache drops the city's pages).</summary>
+    public const string View = "complaint-figures";
+
+    /// <summary>
+    /// The city's own districts: those its population shares name (docs/participation.md). Every other district a
+    /// concern names counts under "other" in the series.
+    /// </summary>
+    public static async Task<IReadOnlyCollection<string>> CityDistrictsAsync(IQuerySession citySession, string city) =>
+        (await citySession.LoadAsync<PopulationShares>(city))?.Districts() ?? [];
 }

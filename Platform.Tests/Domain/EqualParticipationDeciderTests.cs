@@ -172,7 +172,8 @@ public class EqualParticipationDeciderTests
     public void Shares_of_those_who_said_are_given_when_every_group_is_shown_beside_the_population_share()
     {
         var population = new PopulationShares { Id = "york", Shares = [new("gender", "woman", 51.3)], Source = new("Census", 2021, null) };
-        var rows = new List<(string, string?, string?, long)>(Rows(women: 30, men: 10, notSaid: 0)) { ("supporting", "gender", "another", 10) };
+        var rows = new List<(string, string?, string?, long)>(Rows(women: 30, men: 10, notSaid: 10)) { ("supporting", "gender", "another", 10) };
+        rows[0] = ("supporting", null, null, 60);
         var gender = ParticipationBreakdownReader.Breakdown("york", Now, population, rows)
             .Activities.Single(a => a.Activity == "supporting").Dimensions.Single(d => d.Dimension == "gender");
         var women = gender.Groups.Single(g => g.Group == "woman");
@@ -182,7 +183,7 @@ public class EqualParticipationDeciderTests
     }
 
     [Fact]
-    public void Districts_are_those_of_the_population_shares_and_the_large_ones_and_the_rest_together()
+    public void Districts_are_those_of_the_population_shares_and_every_other_answer_together()
     {
         var population = new PopulationShares { Id = "york", Shares = [new("district", "Tang Hall", 7.8)], Source = new("Census", 2021, null) };
         IReadOnlyList<(string, string?, string?, long)> rows =
@@ -192,8 +193,10 @@ public class EqualParticipationDeciderTests
         ];
         var district = ParticipationBreakdownReader.Breakdown("york", Now, population, rows)
             .Activities.Single(a => a.Activity == "raising").Dimensions.Single(d => d.Dimension == "district");
-        Assert.Equal(["Tang Hall", "Clifton", "other"], district.Groups.Select(g => g.Group));
-        Assert.Equal(new PeopleCount(null, 10), district.Groups.Single(g => g.Group == "other").People);
+        // Clifton is not one of the city's districts (a free-text answer): however many name it, it counts under "other".
+        Assert.Equal(["Tang Hall", "other"], district.Groups.Select(g => g.Group));
+        Assert.Equal(new PeopleCount(28, null), district.Groups.Single(g => g.Group == "other").People);
+        Assert.DoesNotContain(district.Groups, g => g.Group == "Clifton");
         Assert.DoesNotContain(district.Groups, g => g.Group == "My street 12");
     }
 }

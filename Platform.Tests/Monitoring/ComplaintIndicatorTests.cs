@@ -19,6 +19,7 @@ public class ComplaintIndicatorTests(AppFixture app)
     public async Task Concerns_raised_answered_in_time_answered_late_and_resolved_are_counted_by_right_and_district()
     {
         var city = await app.NewCityAsync(concernResponseDays: 30);
+        await DistrictsAsync(city, "Clifton", "Acomb");
         Guid late, hidden;
         Guid[] inTime;
         var earlier = DateTimeOffset.UtcNow.AddDays(-40);
@@ -137,6 +138,39 @@ public class ComplaintIndicatorTests(AppFixture app)
     }
 
     private static string Year(DateTimeOffset at) => at.UtcDateTime.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task Only_the_citys_own_districts_are_published_by_name_any_other_counts_under_other()
+    {
+        var city = await app.NewCityAsync();
+        await DistrictsAsync(city, "Clifton");
+        var resident = await app.ResidentAsync(city);
+        await app.RaiseAsync(city, Concern(" clifton ", "housing"), resident);
+        await app.RaiseAsync(city, Concern("12 Acacia Avenue, flat 3", "housing"), resident);
+        await app.RaiseAsync(city, Concern("Acomb", "housing"), resident);
+        var year = Year(DateTimeOffset.UtcNow);
+
+        var received = await SeriesAsync(city, PlatformIndicators.Received, s => Value(s, year) == 3);
+        Assert.Equal(1, Value(received, year, "district", "Clifton"));
+        Assert.Equal(2, Value(received, year, "district", PlatformIndicators.OtherDistrict));
+        var text = received.GetRawText();
+        Assert.DoesNotContain("Acacia", text);
+        Assert.DoesNotContain("Acomb", text);
+
+        // The city names Acomb as one of its districts: its concerns show under its name at once, no new concern needed.
+        await DistrictsAsync(city, "Clifton", "Acomb");
+        received = await SeriesAsync(city, PlatformIndicators.Received, s => Value(s, year, "district", "Acomb") == 1);
+        Assert.Equal(1, Value(received, year, "district", PlatformIndicators.OtherDistrict));
+        Assert.DoesNotContain("Acacia", received.GetRawText());
+    }
+
+    /// <summary>An official of the city enters population shares naming <paramref name="districts"/> (the city's own districts).</summary>
+    private async Task DistrictsAsync(string city, params string[] districts) =>
+        await app.SendAsync(HttpMethod.Put, $"/api/cities/{city}/population", new
+        {
+            shares = districts.Select(d => new { dimension = "district", group = d, percent = 5.0 }).ToArray(),
+            source = new { name = "Census 2021", year = 2021, url = (string?)null },
+        }, await app.OfficialAsync(city), 200);
 
     private static string Quarter(DateTimeOffset at) => $"{Year(at)}-Q{(at.UtcDateTime.Month - 1) / 3 + 1}";
 

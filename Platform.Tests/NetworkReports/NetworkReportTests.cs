@@ -67,6 +67,28 @@ public class NetworkReportTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Practices_adopted_counts_only_standing_adoptions_of_practices_still_in_the_library()
+    {
+        var (city, official) = await app.PracticeCityAsync();
+        var (adopter, adopterOfficial) = await app.PracticeCityAsync();
+        var year = app.Clock.GetUtcNow().Year;
+        var standing = await app.PracticeAsync(city, official, PracticeApi.Body($"Night buses {Guid.NewGuid():N}"));
+        var undone = await app.PracticeAsync(city, official, PracticeApi.Body($"Warm rooms {Guid.NewGuid():N}"));
+        var withdrawn = await app.PracticeAsync(city, official, PracticeApi.Body($"Open schoolyards {Guid.NewGuid():N}"));
+        foreach (var practice in new[] { standing, undone, withdrawn }) await app.AdoptPracticeAsync(adopter, adopterOfficial, practice);
+        // The adopter takes its word back on one; the publisher withdraws another from the library.
+        await app.SendAsync(HttpMethod.Delete, $"/api/cities/{adopter}/adopted-practices/{undone}", null, adopterOfficial, 200);
+        await app.SendAsync(HttpMethod.Post, $"/api/cities/{city}/practices/{withdrawn}/withdrawal", new { reason = "Ended." }, official, 200);
+
+        var report = await app.GetJsonAsync($"/api/network/reports/{year}");
+        var theirs = report.GetProperty("cities").EnumerateArray().Single(c => c.GetProperty("city").GetString() == adopter);
+        Assert.Equal(1, theirs.GetProperty("practicesAdopted").GetInt32());
+        var listed = report.GetProperty("practices").EnumerateArray().Select(p => p.GetProperty("id").GetGuid()).ToList();
+        Assert.Contains(standing, listed);
+        Assert.DoesNotContain(withdrawn, listed);
+    }
+
+    [Fact]
     public async Task A_year_that_is_not_one_is_refused_naming_it_and_a_year_without_records_is_not_found()
     {
         var next = app.Clock.GetUtcNow().Year + 1;

@@ -51,7 +51,7 @@ public sealed class WhoTakesPartTests(AppFixture app)
     public async Task Raising_voting_and_answering_count_each_person_once_anonymous_concerns_included()
     {
         var city = await app.NewCityAsync();
-        var older = await app.PeopleAsync(city, 10, ageBand: "65-plus");
+        var older = await app.PeopleAsync(city, 12, ageBand: "65-plus");
         // Half raise openly, half anonymously; one raises twice and still counts once.
         for (var i = 0; i < older.Count; i++)
             await app.RaiseAsync(city, new { title = $"Benches removed {i}", rights = new[] { "older-persons" }, anonymous = i % 2 == 0 }, older[i]);
@@ -70,20 +70,31 @@ public sealed class WhoTakesPartTests(AppFixture app)
         var breakdown = Json.Parse(await app.GetTextAsync($"/api/cities/{city}/participation"));
         foreach (var activity in new[] { "raising", "voting", "answering" })
         {
-            Assert.Equal(10, ParticipationApi.Activity(breakdown, activity).GetProperty("people").Count());
-            Assert.Equal(10, ParticipationApi.Dimension(breakdown, activity, "ageBand").Group("65-plus").GetProperty("people").Count());
+            Assert.Equal(12, ParticipationApi.Activity(breakdown, activity).GetProperty("people").Count());
+            // All twelve are 65 or older: every other age band and "not said" are 0, which the 12 beside the total of 12
+            // would give away, so the 12 is withheld (secondary suppression) while the rest read "fewer than 10".
+            AssertWithheldBesideNoneElse(ParticipationApi.Dimension(breakdown, activity, "ageBand"), "65-plus");
         }
         Assert.Null(ParticipationApi.Activity(breakdown, "supporting").GetProperty("people").Count());
 
         // The scorecard and this year's report serve the same figures.
         var scorecard = Json.Parse(await app.GetTextAsync($"/api/cities/{city}/scorecard")).GetProperty("participation");
-        Assert.Equal(10, ParticipationApi.Dimension(scorecard, "raising", "ageBand").Group("65-plus").GetProperty("people").Count());
+        AssertWithheldBesideNoneElse(ParticipationApi.Dimension(scorecard, "raising", "ageBand"), "65-plus");
         var year = DateTimeOffset.UtcNow.Year;
         var report = Json.Parse(await app.GetTextAsync($"/api/cities/{city}/reports/{year}")).GetProperty("whoTakesPart");
         Assert.Equal(year, report.GetProperty("year").GetInt32());
-        Assert.Equal(10, ParticipationApi.Dimension(report.GetProperty("breakdown"), "answering", "ageBand").Group("65-plus").GetProperty("people").Count());
+        AssertWithheldBesideNoneElse(ParticipationApi.Dimension(report.GetProperty("breakdown"), "answering", "ageBand"), "65-plus");
         var lastYear = Json.Parse(await app.GetTextAsync($"/api/cities/{city}/reports/{year - 1}")).GetProperty("whoTakesPart").GetProperty("breakdown");
         Assert.Null(ParticipationApi.Activity(lastYear, "raising").GetProperty("people").Count());
+    }
+
+    /// <summary>The group everyone is in is withheld; the dimension's other groups and "not said" read "fewer than 10".</summary>
+    private static void AssertWithheldBesideNoneElse(JsonElement dimension, string group)
+    {
+        var people = dimension.Group(group).GetProperty("people");
+        Assert.Equal(JsonValueKind.Null, people.GetProperty("count").ValueKind);
+        Assert.Equal(JsonValueKind.Null, people.GetProperty("fewerThan").ValueKind);
+        Assert.Equal(10, dimension.GetProperty("notSaid").GetProperty("fewerThan").GetInt32());
     }
 
     [Fact]

@@ -18,11 +18,8 @@ public sealed class NetworkModel(IDocumentStore store, ScorecardReader reader, T
     {
         await using var session = store.QuerySession();
         Overview = await reader.NetworkAsync(session, cancellation);
-        foreach (var city in Overview.Cities)
-        {
-            await using var citySession = store.QuerySession(city.City);
-            Recognitions[city.City] = (await AssessmentReader.RecognitionAsync(citySession, city.City, cancellation)).Current;
-        }
+        foreach (var (city, current) in await AssessmentReader.CurrentRecognitionsAsync(session, [.. Overview.Cities.Select(c => c.City)], cancellation))
+            Recognitions[city] = current;
         return Page();
     }
 
