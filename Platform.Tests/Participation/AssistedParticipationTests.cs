@@ -20,7 +20,7 @@ public sealed class AssistedParticipationTests(AppFixture app)
     {
         var city = await app.NewCityAsync();
         var official = await app.OfficialAsync(city);
-        var done = await app.SendAsync(HttpMethod.Post, $"/api/cities/{city}/assisted/concerns", ConcernBody(new { name = "M. K." }), official, 201);
+        var done = await app.SendForJsonAsync(HttpMethod.Post, $"/api/cities/{city}/assisted/concerns", ConcernBody(new { name = "M. K." }), official, 201);
         var id = done.GetProperty("itemId").GetGuid();
         Assert.NotEqual(JsonValueKind.Null, done.GetProperty("offlineResidentId").ValueKind);
 
@@ -45,24 +45,24 @@ public sealed class AssistedParticipationTests(AppFixture app)
         var other = await app.NewCityAsync();
         var concern = await app.RaiseAsync(city);
         var official = await app.OfficialAsync(city);
-        var supported = await app.SendAsync(HttpMethod.Post, $"/api/cities/{city}/concerns/{concern}/assisted-supports",
+        var supported = await app.SendForJsonAsync(HttpMethod.Post, $"/api/cities/{city}/concerns/{concern}/assisted-supports",
             new { resident = new { name = "R. T." }, consentNote = Consent }, official, 200);
         var offline = supported.GetProperty("offlineResidentId").GetGuid();
         var url = $"/api/cities/{city}/offline-residents/{offline}";
 
-        await app.SendAsync(HttpMethod.Delete, url, null, await app.ResidentAsync(city), 403);
-        await app.SendAsync(HttpMethod.Delete, url, null, await app.OfficialAsync(other), 403);
-        await app.SendAsync(HttpMethod.Delete, $"/api/cities/{other}/offline-residents/{offline}", null, await app.OfficialAsync(other), 404); // not that city's record
+        await app.SendForJsonAsync(HttpMethod.Delete, url, null, await app.ResidentAsync(city), 403);
+        await app.SendForJsonAsync(HttpMethod.Delete, url, null, await app.OfficialAsync(other), 403);
+        await app.SendForJsonAsync(HttpMethod.Delete, $"/api/cities/{other}/offline-residents/{offline}", null, await app.OfficialAsync(other), 404); // not that city's record
         await using (var query = app.Store.QuerySession(city))
             Assert.Equal("R. T.", (await query.LoadAsync<Platform.Domain.EqualParticipation.OfflineResident>(offline))!.Name);
 
-        await app.SendAsync(HttpMethod.Delete, url, null, official, 204);
+        await app.SendForJsonAsync(HttpMethod.Delete, url, null, official, 204);
         await using (var query = app.Store.QuerySession(city))
             Assert.Null(await query.LoadAsync<Platform.Domain.EqualParticipation.OfflineResident>(offline));
-        await app.SendAsync(HttpMethod.Delete, url, null, official, 404);
+        await app.SendForJsonAsync(HttpMethod.Delete, url, null, official, 404);
         // The name is gone; what was recorded on their behalf stays, under an id that names no one.
         Assert.Equal(1, (await app.GetConcernAsync(concern, city)).GetProperty("supports").GetInt64());
-        await app.SendAsync(HttpMethod.Post, $"/api/cities/{city}/concerns/{concern}/assisted-supports",
+        await app.SendForJsonAsync(HttpMethod.Post, $"/api/cities/{city}/concerns/{concern}/assisted-supports",
             new { resident = new { offlineResidentId = offline }, consentNote = Consent }, official, 404);
     }
 
@@ -75,17 +75,17 @@ public sealed class AssistedParticipationTests(AppFixture app)
         var organisation = await app.AccountAsync(city, CityRole.Organisation);
         var url = $"/api/cities/{city}/concerns/{concern}/assisted-supports";
 
-        var first = await app.SendAsync(HttpMethod.Post, url, new { resident = new { name = "J. D." }, consentNote = Consent }, official, 200);
+        var first = await app.SendForJsonAsync(HttpMethod.Post, url, new { resident = new { name = "J. D." }, consentNote = Consent }, official, 200);
         Assert.True(first.GetProperty("changed").GetBoolean());
         var offline = first.GetProperty("offlineResidentId").GetGuid();
-        var again = await app.SendAsync(HttpMethod.Post, url, new { resident = new { offlineResidentId = offline }, consentNote = Consent }, organisation, 200);
+        var again = await app.SendForJsonAsync(HttpMethod.Post, url, new { resident = new { offlineResidentId = offline }, consentNote = Consent }, organisation, 200);
         Assert.False(again.GetProperty("changed").GetBoolean());
 
         // A resident with an account who supported it themselves: the assisted support is their one voice again.
         var resident = await app.ResidentAsync(city);
         await app.SupportAsync(concern, resident, city);
-        var email = (await app.SendAsync(HttpMethod.Get, "/api/accounts/me", null, resident, 200)).GetProperty("email").GetString();
-        var theirs = await app.SendAsync(HttpMethod.Post, url, new { resident = new { email }, consentNote = Consent }, official, 200);
+        var email = (await app.SendForJsonAsync(HttpMethod.Get, "/api/accounts/me", null, resident, 200)).GetProperty("email").GetString();
+        var theirs = await app.SendForJsonAsync(HttpMethod.Post, url, new { resident = new { email }, consentNote = Consent }, official, 200);
         Assert.False(theirs.GetProperty("changed").GetBoolean());
 
         var view = await app.GetConcernAsync(concern, city);
@@ -131,14 +131,14 @@ public sealed class AssistedParticipationTests(AppFixture app)
         var events = await app.EventCountAsync();
         foreach (var caller in new[] { await app.ResidentAsync(city), await app.OfficialAsync(other), await app.AccountAsync(other, CityRole.Organisation) })
         {
-            await app.SendAsync(HttpMethod.Post, url, ConcernBody(new { name = "A. B." }), caller, 403);
-            await app.SendAsync(HttpMethod.Post, $"/api/cities/{city}/concerns/{concern}/assisted-supports", new { resident = new { name = "A. B." }, consentNote = Consent }, caller, 403);
+            await app.SendForJsonAsync(HttpMethod.Post, url, ConcernBody(new { name = "A. B." }), caller, 403);
+            await app.SendForJsonAsync(HttpMethod.Post, $"/api/cities/{city}/concerns/{concern}/assisted-supports", new { resident = new { name = "A. B." }, consentNote = Consent }, caller, 403);
         }
-        await app.SendAsync(HttpMethod.Post, url, ConcernBody(new { name = "A. B." }), null, 401);
+        await app.SendForJsonAsync(HttpMethod.Post, url, ConcernBody(new { name = "A. B." }), null, 401);
         Assert.Equal(events, await app.EventCountAsync());
 
         var organisation = await app.AccountAsync(city, CityRole.Organisation);
-        var id = (await app.SendAsync(HttpMethod.Post, url, ConcernBody(new { name = "A. B." }), organisation, 201)).GetProperty("itemId").GetGuid();
+        var id = (await app.SendForJsonAsync(HttpMethod.Post, url, ConcernBody(new { name = "A. B." }), organisation, 201)).GetProperty("itemId").GetGuid();
         Assert.Equal("organisation", (await app.GetConcernAsync(id, city)).GetProperty("assistedBy").GetString());
     }
 
@@ -150,7 +150,7 @@ public sealed class AssistedParticipationTests(AppFixture app)
         var organisation = await app.AccountAsync(city, CityRole.Organisation);
         var url = $"/api/cities/{city}/consultations/{consultation}/assisted-responses";
         var answers = Json.Parse(JsonSerializer.Serialize(ConsultationApi.Answers(more: null))).GetProperty("answers");
-        var done = await app.SendAsync(HttpMethod.Post, url, new { resident = new { name = "O. P." }, consentNote = Consent, answers }, organisation, 201);
+        var done = await app.SendForJsonAsync(HttpMethod.Post, url, new { resident = new { name = "O. P." }, consentNote = Consent, answers }, organisation, 201);
         var offline = done.GetProperty("offlineResidentId").GetGuid();
         var again = await app.Host.Scenario(x =>
         {

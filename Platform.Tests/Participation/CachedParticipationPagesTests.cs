@@ -46,7 +46,7 @@ public sealed class CachedParticipationPagesTests(AppFixture app)
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), "the report never stayed in the page cache");
         }
 
-        await app.SendAsync(HttpMethod.Delete, "/api/accounts/me/profile", null, women[0], 204);
+        await app.SendForJsonAsync(HttpMethod.Delete, "/api/accounts/me/profile", null, women[0], 204);
 
         var (after, _) = await WhoTookPartAsync(path);
         Assert.NotEqual(before, after);

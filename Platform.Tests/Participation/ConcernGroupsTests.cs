@@ -55,21 +55,21 @@ public sealed class ConcernGroupsTests(AppFixture app)
         var url = $"/api/cities/{city}/concerns/{id}/groups";
         var body = new { groups = new[] { "migrants", "children" } };
         var events = await app.EventCountAsync();
-        await app.SendAsync(HttpMethod.Put, url, body, await app.ResidentAsync(city), 403);
-        await app.SendAsync(HttpMethod.Put, url, body, await app.OfficialAsync(other), 403);
-        await app.SendAsync(HttpMethod.Put, url, body, null, 401);
-        await app.SendAsync(HttpMethod.Put, $"/api/cities/{other}/concerns/{id}/groups", body, await app.OfficialAsync(other), 404);
+        await app.SendForJsonAsync(HttpMethod.Put, url, body, await app.ResidentAsync(city), 403);
+        await app.SendForJsonAsync(HttpMethod.Put, url, body, await app.OfficialAsync(other), 403);
+        await app.SendForJsonAsync(HttpMethod.Put, url, body, null, 401);
+        await app.SendForJsonAsync(HttpMethod.Put, $"/api/cities/{other}/concerns/{id}/groups", body, await app.OfficialAsync(other), 404);
         Assert.Equal(events, await app.EventCountAsync());
 
         var official = await app.OfficialAsync(city);
-        var answered = await app.SendAsync(HttpMethod.Put, url, body, official, 200);
+        var answered = await app.SendForJsonAsync(HttpMethod.Put, url, body, official, 200);
         Assert.Equal(["migrants", "children"], answered.GetProperty("groups").EnumerateArray().Select(g => g.GetString()));
-        await app.SendAsync(HttpMethod.Put, url, new { groups = new[] { "children", "migrants" } }, official, 200); // the same set: nothing new
+        await app.SendForJsonAsync(HttpMethod.Put, url, new { groups = new[] { "children", "migrants" } }, official, 200); // the same set: nothing new
         Assert.Equal(events + 1, await app.EventCountAsync());
         var refused = await app.Host.Scenario(x => { x.Put.Json(new { groups = new[] { "children", new string('x', 10_000) } }).ToUrl(url); x.As(official); x.StatusCodeShouldBe(400); });
         await ProblemAssert.NamesAsync(refused, 400, "groups[1]");
 
-        await app.SendAsync(HttpMethod.Put, url, new { groups = Array.Empty<string>() }, official, 200);
+        await app.SendForJsonAsync(HttpMethod.Put, url, new { groups = Array.Empty<string>() }, official, 200);
         Assert.Equal(0, (await app.GetConcernAsync(id, city)).GetProperty("groups").GetArrayLength());
         var history = Json.Parse(await app.GetTextAsync($"/api/cities/{city}/concerns/{id}/history"));
         Assert.All(history.EnumerateArray().Where(e => e.GetProperty("event").GetString() == "groups-tagged"),

@@ -3,26 +3,9 @@ namespace Platform.Tests.Participation;
 /// <summary>Short ways to call the equal-participation endpoints from tests (docs/participation.md).</summary>
 public static class ParticipationApi
 {
-    /// <summary>Sends <paramref name="method"/> with a JSON body (none when null) as <paramref name="actor"/> (anonymous when null), asserting the status; answers the body.</summary>
-    public static async Task<JsonElement> SendAsync(this AppFixture app, HttpMethod method, string url, object? body, Actor? actor, int status)
-    {
-        var result = await app.Host.Scenario(x =>
-        {
-            if (method == HttpMethod.Put) { if (body is null) x.Put.Url(url); else x.Put.Json(body).ToUrl(url); }
-            else if (method == HttpMethod.Delete) x.Delete.Url(url);
-            else if (method == HttpMethod.Get) x.Get.Url(url);
-            else if (body is null) x.Post.Url(url);
-            else x.Post.Json(body).ToUrl(url);
-            if (actor is not null) x.As(actor);
-            x.StatusCodeShouldBe(status);
-        });
-        var text = await result.ReadAsTextAsync();
-        return text.Length == 0 ? default : Json.Parse(text);
-    }
-
     /// <summary>Saves a profile with consent: <paramref name="answers"/> are the body's answers.</summary>
     public static Task<JsonElement> SaveProfileAsync(this AppFixture app, Actor person, object answers) =>
-        app.SendAsync(HttpMethod.Put, "/api/accounts/me/profile", answers, person, 200);
+        app.SendForJsonAsync(HttpMethod.Put, "/api/accounts/me/profile", answers, person, 200);
 
     /// <summary>Residents of <paramref name="city"/>, each with a consented profile of <paramref name="gender"/> (none when null) and <paramref name="ageBand"/>.</summary>
     public static async Task<IReadOnlyList<Actor>> PeopleAsync(this AppFixture app, string city, int count, string? gender = null, string? ageBand = null)

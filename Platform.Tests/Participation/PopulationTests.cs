@@ -20,16 +20,16 @@ public sealed class PopulationTests(AppFixture app)
     {
         var city = await app.NewCityAsync();
         var official = await app.OfficialAsync(city);
-        await app.SendAsync(HttpMethod.Get, $"/api/cities/{city}/population", null, null, 404);
+        await app.SendForJsonAsync(HttpMethod.Get, $"/api/cities/{city}/population", null, null, 404);
 
-        await app.SendAsync(HttpMethod.Put, $"/api/cities/{city}/population", Body(), official, 200);
+        await app.SendForJsonAsync(HttpMethod.Put, $"/api/cities/{city}/population", Body(), official, 200);
         var read = Json.Parse(await app.GetTextAsync($"/api/cities/{city}/population"));
         Assert.Equal("Census 2021", read.GetProperty("source").GetProperty("name").GetString());
         Assert.Equal(2021, read.GetProperty("source").GetProperty("year").GetInt32());
         Assert.Equal(3, read.GetProperty("shares").GetArrayLength());
 
         // A new entry replaces the last one.
-        await app.SendAsync(HttpMethod.Put, $"/api/cities/{city}/population", Body(women: 50.9), official, 200);
+        await app.SendForJsonAsync(HttpMethod.Put, $"/api/cities/{city}/population", Body(women: 50.9), official, 200);
         var breakdown = Json.Parse(await app.GetTextAsync($"/api/cities/{city}/participation"));
         Assert.Equal("Census 2021", breakdown.GetProperty("population").GetProperty("name").GetString());
         var women = ParticipationApi.Dimension(breakdown, "supporting", "gender").Group("woman");
@@ -42,14 +42,14 @@ public sealed class PopulationTests(AppFixture app)
     {
         var city = await app.NewCityAsync();
         var other = await app.NewCityAsync();
-        await app.SendAsync(HttpMethod.Put, $"/api/cities/{city}/population", Body(), await app.ResidentAsync(city), 403);
-        await app.SendAsync(HttpMethod.Put, $"/api/cities/{city}/population", Body(), await app.OfficialAsync(other), 403);
-        await app.SendAsync(HttpMethod.Put, $"/api/cities/{city}/population", Body(), await app.AccountAsync(city, CityRole.Organisation), 403);
-        await app.SendAsync(HttpMethod.Put, $"/api/cities/{city}/population", Body(), null, 401);
-        await app.SendAsync(HttpMethod.Get, $"/api/cities/{city}/population", null, null, 404);
+        await app.SendForJsonAsync(HttpMethod.Put, $"/api/cities/{city}/population", Body(), await app.ResidentAsync(city), 403);
+        await app.SendForJsonAsync(HttpMethod.Put, $"/api/cities/{city}/population", Body(), await app.OfficialAsync(other), 403);
+        await app.SendForJsonAsync(HttpMethod.Put, $"/api/cities/{city}/population", Body(), await app.AccountAsync(city, CityRole.Organisation), 403);
+        await app.SendForJsonAsync(HttpMethod.Put, $"/api/cities/{city}/population", Body(), null, 401);
+        await app.SendForJsonAsync(HttpMethod.Get, $"/api/cities/{city}/population", null, null, 404);
         // An official of the other city enters theirs: this city's stay unset.
-        await app.SendAsync(HttpMethod.Put, $"/api/cities/{other}/population", Body(), await app.OfficialAsync(other), 200);
-        await app.SendAsync(HttpMethod.Get, $"/api/cities/{city}/population", null, null, 404);
+        await app.SendForJsonAsync(HttpMethod.Put, $"/api/cities/{other}/population", Body(), await app.OfficialAsync(other), 200);
+        await app.SendForJsonAsync(HttpMethod.Get, $"/api/cities/{city}/population", null, null, 404);
     }
 
     [Fact]
@@ -76,6 +76,6 @@ public sealed class PopulationTests(AppFixture app)
             var refused = await app.Host.Scenario(x => { x.Put.Json(body).ToUrl($"/api/cities/{city}/population"); x.As(official); x.StatusCodeShouldBe(400); });
             await ProblemAssert.NamesAsync(refused, 400, field);
         }
-        await app.SendAsync(HttpMethod.Get, $"/api/cities/{city}/population", null, null, 404);
+        await app.SendForJsonAsync(HttpMethod.Get, $"/api/cities/{city}/population", null, null, 404);
     }
 }

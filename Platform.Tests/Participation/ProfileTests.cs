@@ -19,7 +19,7 @@ public sealed class ProfileTests(AppFixture app)
             await ProblemAssert.NamesAsync(refused, 400, "consent");
         }
         Assert.Equal(0, await ParticipationApi.ProfilesOfAsync(app.Participant(person)));
-        Assert.False((await app.SendAsync(HttpMethod.Get, Url, null, person, 200)).GetProperty("given").GetBoolean());
+        Assert.False((await app.SendForJsonAsync(HttpMethod.Get, Url, null, person, 200)).GetProperty("given").GetBoolean());
     }
 
     [Fact]
@@ -43,12 +43,12 @@ public sealed class ProfileTests(AppFixture app)
         var other = await app.ResidentAsync();
         Assert.False(Json.Parse(await app.GetTextAsync(Url, other)).GetProperty("given").GetBoolean());
 
-        await app.SendAsync(HttpMethod.Delete, Url, null, person, 204);
+        await app.SendForJsonAsync(HttpMethod.Delete, Url, null, person, 204);
         Assert.False(Json.Parse(await app.GetTextAsync(Url, person)).GetProperty("given").GetBoolean());
         Assert.Equal(0, await ParticipationApi.ProfilesOfAsync(app.Participant(person)));
         // Kept as a document, never as events: nothing of it is in the event store.
         Assert.Equal(events, await app.EventCountAsync());
-        await app.SendAsync(HttpMethod.Delete, Url, null, person, 204); // withdrawing again is harmless
+        await app.SendForJsonAsync(HttpMethod.Delete, Url, null, person, 204); // withdrawing again is harmless
     }
 
     [Fact]
@@ -69,8 +69,8 @@ public sealed class ProfileTests(AppFixture app)
             await ProblemAssert.NamesAsync(refused, 400, field);
         }
         Assert.Equal(0, await ParticipationApi.ProfilesOfAsync(app.Participant(person)));
-        await app.SendAsync(HttpMethod.Put, Url, new { consent = true }, null, 401);
-        await app.SendAsync(HttpMethod.Get, Url, null, null, 401);
+        await app.SendForJsonAsync(HttpMethod.Put, Url, new { consent = true }, null, 401);
+        await app.SendForJsonAsync(HttpMethod.Get, Url, null, null, 401);
     }
 
     [Fact]
@@ -79,9 +79,9 @@ public sealed class ProfileTests(AppFixture app)
         const string password = "a long enough password 2026";
         var city = await app.NewCityAsync();
         var email = $"{Guid.NewGuid():N}@example.org";
-        await app.SendAsync(HttpMethod.Post, "/api/accounts", new { email, password, displayName = "Profile person", city }, null, 201);
-        var token = (await app.SendAsync(HttpMethod.Post, "/api/accounts/token", new { email, password }, null, 200)).GetProperty("accessToken").GetString()!;
-        var id = (await app.SendAsync(HttpMethod.Get, "/api/accounts/me", null, new Actor(Guid.Empty, token), 200)).GetProperty("id").GetGuid();
+        await app.SendForJsonAsync(HttpMethod.Post, "/api/accounts", new { email, password, displayName = "Profile person", city }, null, 201);
+        var token = (await app.SendForJsonAsync(HttpMethod.Post, "/api/accounts/token", new { email, password }, null, 200)).GetProperty("accessToken").GetString()!;
+        var id = (await app.SendForJsonAsync(HttpMethod.Get, "/api/accounts/me", null, new Actor(Guid.Empty, token), 200)).GetProperty("id").GetGuid();
         var person = new Actor(id, token);
 
         await app.SaveProfileAsync(person, new { consent = true, gender = "another", migrantBackground = true });

@@ -41,7 +41,7 @@ public sealed class WhoTakesPartTests(AppFixture app)
         foreach (var person in unsaid.Append(withdrawing)) await app.SupportAsync(concern, person, city);
         Assert.Null((await app.FiguresAsync(city, "supporting", "gender")).GetProperty("notSaid").Count());
 
-        await app.SendAsync(HttpMethod.Delete, "/api/accounts/me/profile", null, withdrawing, 204);
+        await app.SendForJsonAsync(HttpMethod.Delete, "/api/accounts/me/profile", null, withdrawing, 204);
         var gender = await app.FiguresAsync(city, "supporting", "gender");
         Assert.Equal(10, gender.GetProperty("notSaid").Count());
         Assert.Null(gender.Group("man").GetProperty("people").Count());

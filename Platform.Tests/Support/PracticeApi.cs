@@ -38,18 +38,6 @@ public static class PracticeApi
     public static async Task<Guid> PracticeAsync(this AppFixture app, string city, Actor official, object? body = null) =>
         (await app.PublishPracticeAsync(city, official, body)).GetProperty("id").GetGuid();
 
-    /// <summary>Sends <paramref name="method"/> to <paramref name="url"/> as <paramref name="caller"/>, expecting <paramref name="status"/>.</summary>
-    public static Task<IScenarioResult> SendAsync(this AppFixture app, HttpMethod method, string url, object? body, Actor? caller, int status) =>
-        app.Host.Scenario(x =>
-        {
-            if (method == HttpMethod.Put) x.Put.Json(body ?? new { }).ToUrl(url);
-            else if (method == HttpMethod.Delete) x.Delete.Url(url);
-            else if (body is null) x.Post.Url(url);
-            else x.Post.Json(body).ToUrl(url);
-            if (caller is not null) x.As(caller);
-            x.StatusCodeShouldBe(status);
-        });
-
     public static async Task<JsonElement> AdoptPracticeAsync(this AppFixture app, string city, Actor official, Guid practice, string? note = "Two lines from May.",
         int status = 200) =>
         Json.Parse(await (await app.SendAsync(HttpMethod.Put, $"/api/cities/{city}/adopted-practices/{practice}", new { note }, official, status)).ReadAsTextAsync());
