@@ -52,6 +52,7 @@ public sealed class ProjectionVersionTests(AppFixture app)
             opts.Events.StreamIdentity = StreamIdentity.AsGuid;
             opts.Events.TenancyStyle = TenancyStyle.Conjoined;
             opts.Events.AppendMode = EventAppendMode.Rich; // as the platform's store: the same event functions
+            opts.Events.EnableEventTypeIndex = true; // and the same event table (else its index reads as a change CreateOnly refuses)
             opts.Policies.AllDocumentsAreMultiTenanted();
             opts.Schema.For<City>().SingleTenanted();
             opts.Schema.For<CityScorecard>().SingleTenanted();
