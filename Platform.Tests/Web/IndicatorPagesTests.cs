@@ -28,7 +28,7 @@ public sealed class IndicatorPagesTests(BrowserFixture browser)
         await browser.RunAsync(async page =>
         {
             await page.GotoAsync("/cities/york/scorecard");
-            await page.GetByRole(AriaRole.Navigation, new() { Name = "Sections of York" }).GetByRole(AriaRole.Link, new() { Name = "Indicators" }).ClickAsync();
+            await page.GetByRole(AriaRole.Navigation, new() { Name = "Sections of York" }).GetByRole(AriaRole.Link, new() { Name = "Indicators", Exact = true }).ClickAsync();
             await Expect(page).ToHaveURLAsync(new Regex("/cities/york/indicators$"));
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Adequate housing", Level = 2 })).ToBeVisibleAsync();
             var listed = page.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = name }) });
