@@ -44,12 +44,14 @@ public sealed class BenchEndpoints : IDevelopmentModule
             workingSetBytes = Environment.WorkingSet,
         })).ExcludeFromDescription();
 
-        // The API's processor time so far: benchmarks divide its growth by the operations of a phase. With several
+        // The API's processor time so far: benchmarks divide its growth by the operations of a phase; and the time its
+        // JIT spent compiling so far (the supports benchmark warms up until it stays still). With several
         // nodes, also which node this is to Wolverine (its rows in wolverine_nodes and wolverine_node_assignments) and
         // the agents (projections, the live-view subscription) it runs: the cluster benchmark kills the right one.
         bench.MapGet("/process", (Wolverine.Runtime.IWolverineRuntime wolverine) => Results.Ok(new
         {
             processorMilliseconds = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds,
+            jitMilliseconds = System.Runtime.JitInfo.GetCompilationTime(currentThread: false).TotalMilliseconds,
             processId = Environment.ProcessId,
             wolverineNodeId = wolverine.Options.UniqueNodeId,
             wolverineNodeNumber = wolverine.DurabilitySettings.AssignedNodeNumber,

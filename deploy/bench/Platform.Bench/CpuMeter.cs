@@ -16,7 +16,11 @@ public sealed class CpuMeter(IReadOnlyList<HttpClient> apis, string database)
 
     private const double TicksPerSecond = 100; // USER_HZ on Linux
 
-    public async Task<Snapshot> TakeAsync() => new(await ApiAsync(), await PostgresAsync(), Process.GetCurrentProcess().TotalProcessorTime);
+    public async Task<Snapshot> TakeAsync()
+    {
+        var (api, jit) = await ApiAsync();
+        return new(api, await PostgresAsync(), Process.GetCurrentProcess().TotalProcessorTime, jit);
+    }
 
     /// <summary>Processor time over the interval in microseconds: API (all nodes), PostgreSQL, this load generator.</summary>
     public static (double Api, double Postgres, double Client) Spent(Snapshot before, Snapshot after)
@@ -31,18 +35,21 @@ public sealed class CpuMeter(IReadOnlyList<HttpClient> apis, string database)
         double Us(TimeSpan t) => t.TotalMilliseconds * 1000 / operations;
         // Per server process: a process that started during the phase counts whole; one that ended is missed.
         var postgres = TimeSpan.FromSeconds(after.Postgres.Sum(p => p.Value - before.Postgres.GetValueOrDefault(p.Key)) / TicksPerSecond);
-        return $"cpu per op: api {Us(after.Api - before.Api):F0} µs, postgres {Us(postgres):F0} µs, load generator {Us(after.Client - before.Client):F0} µs";
+        return $"cpu per op: api {Us(after.Api - before.Api):F0} µs, postgres {Us(postgres):F0} µs, load generator {Us(after.Client - before.Client):F0} µs; " +
+               $"api jit {(after.Jit - before.Jit).TotalMilliseconds:F0} ms";
     }
 
-    private async Task<TimeSpan> ApiAsync()
+    /// <summary>Processor time and JIT compilation time of the API (all nodes).</summary>
+    private async Task<(TimeSpan Processor, TimeSpan Jit)> ApiAsync()
     {
-        var total = TimeSpan.Zero;
+        TimeSpan total = TimeSpan.Zero, jit = TimeSpan.Zero;
         foreach (var api in apis)
         {
             var process = await api.GetFromJsonAsync<JsonElement>("/api/bench/process");
             total += TimeSpan.FromMilliseconds(process.GetProperty("processorMilliseconds").GetDouble());
+            jit += TimeSpan.FromMilliseconds(process.GetProperty("jitMilliseconds").GetDouble());
         }
-        return total;
+        return (total, jit);
     }
 
     /// <summary>Server processes connected to the benchmark's database, plus the cluster's WAL writer and checkpointer.</summary>
@@ -73,5 +80,6 @@ public sealed class CpuMeter(IReadOnlyList<HttpClient> apis, string database)
         return ticks;
     }
 
-    public sealed record Snapshot(TimeSpan Api, Dictionary<int, double> Postgres, TimeSpan Client);
+    /// <param name="Jit">The API's JIT compilation time so far (all nodes).</param>
+    public sealed record Snapshot(TimeSpan Api, Dictionary<int, double> Postgres, TimeSpan Client, TimeSpan Jit);
 }

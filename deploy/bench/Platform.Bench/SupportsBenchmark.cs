@@ -22,7 +22,7 @@ public sealed class SupportsBenchmark(string api, string database, int clients, 
 
         // Enough distinct residents for the fastest plausible rate over the whole hot phase.
         var residentsNeeded = (int)Math.Min(200_000, duration.TotalSeconds * 5_000);
-        var warmUpResidents = (int)Math.Min(200_000, Math.Max(1, warmUp.TotalSeconds) * 5_000);
+        var warmUpResidents = (int)Math.Min(200_000, Math.Max(1, warmUp.TotalSeconds + QuietJitLimit.TotalSeconds) * 4_000);
         Console.WriteLine($"creating {residentsNeeded + Math.Max(1, residentsNeeded / 2) + warmUpResidents} residents and {SpreadConcerns + 2} concerns ...");
         var tokens = await ResidentsAsync(http, residentsNeeded);
         // The mixed phase's first supports are half its requests.
@@ -37,11 +37,10 @@ public sealed class SupportsBenchmark(string api, string database, int clients, 
 
         // Warm-up (JIT tiers, connection pools, prepared statements): the same requests on a concern of its own,
         // by residents of its own, so the measured phases start on a warm server and an empty slate.
-        await Load.RunAsync("warm-up", clients, warmUp, n => n >= warmUpTokens.Length ? Task.FromResult<bool?>(null)
-            : SupportAsync(http, warmUpTokens[n], warmUpConcern));
+        var cpu = new CpuMeter(http, database);
+        await WarmUpAsync(http, cpu, clients, warmUp, warmUpTokens, warmUpConcern);
 
         var usable = tokens.Length - 1;
-        var cpu = new CpuMeter(http, database);
         var before = await cpu.TakeAsync();
         var hotResult = await Load.RunAsync("hot", clients, duration, n => n >= usable ? Task.FromResult<bool?>(null)
             : SupportAsync(http, tokens[n], hot));
@@ -71,6 +70,40 @@ public sealed class SupportsBenchmark(string api, string database, int clients, 
                           $"spread {spreadResult.PerSecond:F0}/s p99 {spreadResult.Latencies.Percentile(99):F1} ms; " +
                           $"baseline {baseline.PerSecond:F0}/s; ratio {ratio:F2}");
         return exact && hotResult.Failed == 0 && mixedResult.Failed == 0 ? 0 : 1;
+    }
+
+    /// <summary>The longest the warm-up goes on after <c>warmUp</c>, waiting for the API's JIT to be quiet.</summary>
+    private static readonly TimeSpan QuietJitLimit = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Supports on the warm-up concern for <paramref name="warmUp"/>, then in rounds of five seconds until the API's JIT
+    /// spent less than 1 % of a round compiling (at most <see cref="QuietJitLimit"/> more): on two busy cores the
+    /// runtime's background recompilation of hot methods (tiered compilation) can go on for a minute after the first
+    /// calls, and a phase measured meanwhile pays for it. Each phase's line says how long the JIT ran in it.
+    /// </summary>
+    private static async Task WarmUpAsync(HttpClient http, CpuMeter cpu, int clients, TimeSpan warmUp, string[] tokens, Guid concern)
+    {
+        var used = 0L;
+        async Task<CpuMeter.Snapshot> RoundAsync(string name, TimeSpan length)
+        {
+            var offset = used;
+            var result = await Load.RunAsync(name, clients, length, n => offset + n >= tokens.Length ? Task.FromResult<bool?>(null)
+                : SupportAsync(http, tokens[offset + n], concern));
+            used += result.Succeeded + result.Failed;
+            return await cpu.TakeAsync();
+        }
+
+        var round = TimeSpan.FromSeconds(5);
+        var last = await RoundAsync("warm-up", warmUp);
+        for (var extra = TimeSpan.Zero; extra < QuietJitLimit && used < tokens.Length; extra += round)
+        {
+            var next = await RoundAsync("warm-up, until the JIT is quiet", round);
+            var compiling = next.Jit - last.Jit;
+            last = next;
+            Console.Error.WriteLine($"[bench] the API's JIT compiled for {compiling.TotalMilliseconds:F0} ms in the last {round.TotalSeconds:F0} s");
+            if (compiling < round / 100) return;
+        }
+        Console.Error.WriteLine("[bench] warm-up ended before the JIT was quiet");
     }
 
     /// <summary>
