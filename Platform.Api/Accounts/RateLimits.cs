@@ -35,7 +35,8 @@ public static class RateLimits
     {
         services.AddSingleton(options);
         services.AddSingleton<SignInGuard>();
-        services.AddRateLimiter(o =>
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<TimeProvider>((o, clock) =>
         {
             o.GlobalLimiter = PartitionedRateLimiter.CreateChained(
                 PartitionedRateLimiter.Create<HttpContext, string>(context => IsSignIn(context.Request) && Address(context) is { } address
@@ -44,15 +45,7 @@ public static class RateLimits
                 PartitionedRateLimiter.Create<HttpContext, string>(context => IsRegistration(context.Request) && Address(context) is { } address
                     ? RateLimitPartition.GetFixedWindowLimiter("register:" + address, _ => Window(options.RegistrationsPerAddressPerHour, TimeSpan.FromHours(1)))
                     : RateLimitPartition.GetNoLimiter("")),
-                PartitionedRateLimiter.Create<HttpContext, string>(context => IsWrite(context.Request) && Account(context.User) is { } account
-                    ? RateLimitPartition.GetTokenBucketLimiter("writes:" + account, _ => new TokenBucketRateLimiterOptions
-                    {
-                        TokenLimit = options.WritesPerAccountPerMinute,
-                        TokensPerPeriod = Math.Max(1, options.WritesPerAccountPerMinute / 60),
-                        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                        QueueLimit = 0,
-                    })
-                    : RateLimitPartition.GetNoLimiter("")));
+                new AccountWriteLimiter(options.WritesPerAccountPerMinute, context => IsWrite(context.Request) ? Account(context.User) : null, clock));
             o.OnRejected = (rejected, _) =>
             {
                 var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
