@@ -48,7 +48,7 @@ public sealed class ConsultationDetailModel(CityDirectory directory, IDocumentSt
     public static readonly (string Field, string Label, int MaxLength)[] AssistResidentFields =
     [
         (AssistEmailField, "Participation.Assist.Email", AssistanceRules.EmailMaxLength),
-        (AssistOfflineField, "Participation.Assist.OfflineId", 36),
+        (AssistOfflineField, "Participation.Assist.OfflineId", AssistanceRules.OfflineResidentIdLength),
         (AssistNameField, "Participation.Assist.Name", AssistanceRules.NameMaxLength),
     ];
 
@@ -172,8 +172,13 @@ public sealed class ConsultationDetailModel(CityDirectory directory, IDocumentSt
         if (await RefusalAsync(authorization, Policies.OfficialOrOrganisation) is { } refused) return refused;
         if (!await LoadAsync(cancellation)) return NotFound();
         var (answers, answerField) = PostedAnswers(AssistPrefix);
-        var resident = new AssistedResidentInput(Check.Optional(Posted(AssistEmailField)), Guid.TryParse(Posted(AssistOfflineField), out var offline) ? offline : null,
-            Check.Optional(Posted(AssistNameField)));
+        var resident = AssistedResidentForm.Read(Check.Optional(Posted(AssistEmailField)), Posted(AssistOfflineField), Check.Optional(Posted(AssistNameField)),
+            AssistOfflineField, ModelState, text);
+        if (resident is null)
+        {
+            AssistRefused = true;
+            return Page();
+        }
         var request = new AssistedResponseRequest(resident, Check.Optional(Posted(AssistConsentField)), answers);
         (AssistedDetails? Done, IReadOnlyList<DomainError> Errors) written;
         await using (var session = store.LightweightSession(CitySlug))
