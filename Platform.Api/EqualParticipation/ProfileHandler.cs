@@ -1,3 +1,4 @@
+using Platform.Api.Web.PageCache;
 using Platform.Domain.EqualParticipation;
 using Wolverine.Attributes;
 
@@ -20,10 +21,10 @@ public sealed record ProfileDetails(bool Given, string? AgeBand, string? Gender,
 /// <summary>
 /// The participation profile's reads and writes, for both faces (the API and the account's profile page). The profile
 /// is one network-wide document under the person's pseudonym (<see cref="ParticipationProfile"/>): saving replaces it,
-/// withdrawing deletes it.
+/// withdrawing deletes it. Either drops the cached pages of the cities the profile counts in (<see cref="CitiesOfAsync"/>).
 /// </summary>
 [WolverineIgnore] // called directly by the faces, not a message handler
-public sealed class ProfileHandler(IDocumentStore store, Pseudonyms pseudonyms, TimeProvider clock)
+public sealed class ProfileHandler(IDocumentStore store, Pseudonyms pseudonyms, TimeProvider clock, PageChanges pages)
 {
     public async Task<ProfileDetails> ReadAsync(Guid accountId, CancellationToken cancellation)
     {
@@ -39,8 +40,10 @@ public sealed class ProfileHandler(IDocumentStore store, Pseudonyms pseudonyms, 
         var (profile, errors) = ProfileDecider.Decide(command, clock.GetUtcNow());
         if (profile is null) return (null, errors);
         await using var session = store.LightweightSession();
+        var cities = await CitiesOfAsync(session, accountId, cancellation);
         session.Store(profile);
         await session.SaveChangesAsync(cancellation);
+        pages.Changed(cities);
         return (ProfileDetails.Of(profile), []);
     }
 
@@ -48,7 +51,19 @@ public sealed class ProfileHandler(IDocumentStore store, Pseudonyms pseudonyms, 
     public async Task WithdrawAsync(Guid accountId, CancellationToken cancellation)
     {
         await using var session = store.LightweightSession();
+        var cities = await CitiesOfAsync(session, accountId, cancellation);
         session.Delete<ParticipationProfile>(pseudonyms.Of(accountId));
         await session.SaveChangesAsync(cancellation);
+        pages.Changed(cities);
     }
+
+    /// <summary>
+    /// The page scopes of the cities a person's profile counts in: the participation figures count the people who raised,
+    /// supported, voted or answered in a city, which takes a role there (<see cref="Policies.Resident"/>), and a role
+    /// withdrawn later leaves its city among the account's roles (<see cref="Account.Revoke"/> empties the city's list, and
+    /// nothing removes the city). So the cities of the account's roles hold every city the profile counts in: read with
+    /// the account, by its id, and no other city's pages are dropped.
+    /// </summary>
+    private static async Task<IReadOnlyCollection<string>> CitiesOfAsync(IQuerySession session, Guid accountId, CancellationToken cancellation) =>
+        await session.LoadAsync<Account>(accountId, cancellation) is { } account ? [.. account.Roles.Keys.Select(PageScopes.City)] : [];
 }

@@ -41,6 +41,9 @@ public static class AssistanceRules
     public const int ConsentNoteMaxLength = 300;
     public const int NameMaxLength = 60;
     public const int EmailMaxLength = 254;
+
+    /// <summary>The length of an offline resident's number as the platform gives it (an id's 36 characters).</summary>
+    public const int OfflineResidentIdLength = 36;
 }
 
 /// <summary>The rules of assisted participation; the participation itself is decided by its item's own decider.</summary>

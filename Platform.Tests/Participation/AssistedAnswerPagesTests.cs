@@ -7,6 +7,8 @@ namespace Platform.Tests.Participation;
 /// answers for a resident met offline, with the resident's consent noted, through the handler the API uses; the
 /// consultation's stream records the assisting account. Without consent the field is named and nothing is stored; a
 /// resident, an anonymous visitor and a forged consultation are refused; so is a form sent after the consultation closed.
+/// A malformed offline resident number is refused at its field on each assisted form (this one, the concern page's
+/// support, the assisted concern page), never read as left out.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class AssistedAnswerPagesTests(BrowserFixture browser)
@@ -62,6 +64,52 @@ public sealed class AssistedAnswerPagesTests(BrowserFixture browser)
         Assert.Equal(AssistanceRules.Official, assisted.AssistedAs);
         Assert.Equal(Consent, assisted.ConsentNote);
         Assert.Equal(1, await ParticipationAsync(api, id)); // the resident is counted as answering (their answers are withheld below ten)
+    }
+
+    /// <summary>How many offline resident records bear <paramref name="name"/>, and how many assistances the city's streams hold.</summary>
+    private async Task<(int Records, int Assisted)> StoredAsync(string name)
+    {
+        await using var session = browser.Store.QuerySession("york");
+        return (await session.Query<OfflineResident>().CountAsync(r => r.Name == name),
+            await session.Events.QueryRawEventDataOnly<ParticipationAssisted>().CountAsync());
+    }
+
+    [Fact]
+    public async Task A_malformed_offline_resident_number_is_refused_at_its_field_on_each_assisted_form_and_nothing_is_stored()
+    {
+        var (_, email) = await browser.AccountAsync("york", CityRole.Official);
+        using var api = await browser.ApiClientAsync(email);
+        var consultation = await OpenAsync(api, DateTimeOffset.UtcNow.AddDays(14));
+        var raised = await api.PostAsJsonAsync("/api/cities/york/concerns", new { title = $"No ramp at the pool {Guid.NewGuid():N}", rights = new[] { "disability-inclusion" } });
+        var concern = (await raised.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        // A name beside the number: read as absent, the number would let the name record a new offline resident.
+        var name = $"N. {Guid.NewGuid():N}"[..20];
+        const string Malformed = "A-1234";
+        var forms = new (string Address, string Offline, string Name, string Consent, string Submit)[]
+        {
+            ($"/cities/york/consultations/{consultation}", "assist-offline", "assist-name", "assist-consent", "Record the answers"),
+            ($"/cities/york/concerns/{concern}", "assist-offline", "assist-name", "assist-consent", "Record the support"),
+            ("/cities/york/assisted", "resident.offlineResidentId", "resident.name", "consentNote", "Record the concern"),
+        };
+        var before = await StoredAsync(name);
+
+        await browser.RunAsync(async page =>
+        {
+            await page.SignInAsync(email);
+            foreach (var (address, offline, nameField, consent, submit) in forms)
+            {
+                await page.GotoAsync(address);
+                await page.Locator($"[id='{offline}']").FillAsync(Malformed);
+                await page.Locator($"[id='{nameField}']").FillAsync(name);
+                await page.Locator($"[id='{consent}']").FillAsync(Consent);
+                if (address.EndsWith("/assisted", StringComparison.Ordinal)) await page.Locator("#title").FillAsync("No bench at the Foxwood Lane stop");
+                else if (address.Contains("/consultations/", StringComparison.Ordinal)) await page.Locator("#assist-q-bus").CheckAsync();
+                await page.GetByRole(AriaRole.Button, new() { Name = submit }).ClickAsync();
+                await Expect(page.Locator($"[id='{offline}-error']")).ToContainTextAsync("not an offline resident's number");
+                await Expect(page.Locator($"[id='{offline}']")).ToHaveValueAsync(Malformed);
+                Assert.Equal(before, await StoredAsync(name));
+            }
+        }, javaScript: false);
     }
 
     [Fact]

@@ -101,6 +101,7 @@ public sealed class AssistedParticipationTests(AppFixture app)
         var city = await app.NewCityAsync();
         var official = await app.OfficialAsync(city);
         var concern = await app.RaiseAsync(city);
+        var consultation = await app.OpenConsultationAsync(official, city);
         var events = await app.EventCountAsync();
         var cases = new (string Url, object Body, int Status, string Field)[]
         {
@@ -111,6 +112,8 @@ public sealed class AssistedParticipationTests(AppFixture app)
             ($"/api/cities/{city}/concerns/{concern}/assisted-supports", new { resident = new { email = $"{Guid.NewGuid():N}@nowhere.invalid" }, consentNote = Consent }, 404, "resident.email"),
             ($"/api/cities/{city}/concerns/{concern}/assisted-supports", new { resident = new { offlineResidentId = Guid.NewGuid() }, consentNote = Consent }, 404, "resident.offlineResidentId"),
             ($"/api/cities/{city}/concerns/{concern}/assisted-supports", new { resident = new { offlineResidentId = "not-an-id" }, consentNote = Consent }, 400, "$.resident.offlineResidentId"),
+            ($"/api/cities/{city}/assisted/concerns", ConcernBody(new { offlineResidentId = "A-1234", name = "A. B." }), 400, "$.resident.offlineResidentId"),
+            ($"/api/cities/{city}/consultations/{consultation}/assisted-responses", new { resident = new { offlineResidentId = "A-1234" }, consentNote = Consent }, 400, "$.resident.offlineResidentId"),
             ($"/api/cities/{city}/concerns/{Guid.NewGuid()}/assisted-supports", new { resident = new { name = "A. B." }, consentNote = Consent }, 404, "concern-not-found"),
         };
         foreach (var (url, body, status, field) in cases)

@@ -151,8 +151,8 @@ public sealed class PageMatrixRun
                     var query = (handler.Handler.Length == 0 ? "?" : $"?handler={handler.Handler}&") + string.Join("&", forged.Select(f => $"{f.Key}={Uri.EscapeDataString(f.Value)}"));
 
                     // The other city's council, on this city's page, naming their own city and item: refused, and nothing stored anywhere.
-                    // Where the form stores: the page's city, or the city its route names for that (a reviewed city).
-                    var target = handler.StoresInRouteValue is { } storedIn ? form.Route[storedIn] : here;
+                    // Where the form stores: the page's city, or the one the form names (a reviewed city).
+                    var target = form.StoresIn ?? here;
                     var before = await StoreFingerprint.ReadAsync(TestDatabase.ConnectionString, schema, target, elsewhere, since);
                     var (status, location, body) = await PostAsync(outsider, address + query, form, forged);
                     var after = await StoreFingerprint.ReadAsync(TestDatabase.ConnectionString, schema, target, elsewhere, since);

@@ -9,8 +9,12 @@ namespace Platform.Tests.Web;
 /// <summary>How a page refuses someone without the role: the forbidden page (a redirect), or the page itself saying why (200).</summary>
 public enum PageRefusal { Forbidden, ShownOnPage }
 
-/// <summary>A form prepared on a page of one city: the page's route values (<c>id</c>, <c>code</c>), its fields, and a CSV file for uploads.</summary>
-public sealed record PageForm(IReadOnlyDictionary<string, string> Route, IReadOnlyDictionary<string, string> Fields, string? Csv = null)
+/// <summary>
+/// A form prepared on a page of one city: the page's route values (<c>id</c>, <c>code</c>), its fields, a CSV file for
+/// uploads, and the city whose store it writes when that is not the page's city (<paramref name="StoresIn"/>: a peer review
+/// is written on the reviewing city's pages into the reviewed city's cycle).
+/// </summary>
+public sealed record PageForm(IReadOnlyDictionary<string, string> Route, IReadOnlyDictionary<string, string> Fields, string? Csv = null, string? StoresIn = null)
 {
     public static PageForm Of(object? id = null, params (string Name, string Value)[] fields) =>
         new(id is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["id"] = id.ToString()! }, fields.ToDictionary(f => f.Name, f => f.Value));
@@ -23,12 +27,6 @@ public sealed record PageForm(IReadOnlyDictionary<string, string> Route, IReadOn
 public sealed record PageHandler(string Route, string Handler, Who Who, PageRefusal Outsider, Func<PageScene, Task<PageForm>>? Arrange)
 {
     public string Name => Handler.Length == 0 ? Route : $"{Route} ({Handler})";
-
-    /// <summary>
-    /// The route value naming the city whose store the form writes, when it is not the page's city: a peer review is written
-    /// on its own city's pages (the reviewing city's officials) into the reviewed city's cycle (<c>{reviewed}</c>).
-    /// </summary>
-    public string? StoresInRouteValue { get; init; }
 }
 
 /// <summary>
@@ -250,7 +248,8 @@ public static class PageHandlers
         new(new Dictionary<string, string> { ["cycle"] = cycle }, fields.ToDictionary(f => f.Name, f => f.Value));
 
     private static PageForm OfReview((string Reviewed, string Cycle) review, params (string Name, string Value)[] fields) =>
-        new(new Dictionary<string, string> { ["reviewed"] = review.Reviewed, ["cycle"] = review.Cycle }, fields.ToDictionary(f => f.Name, f => f.Value));
+        new(new Dictionary<string, string> { ["reviewed"] = review.Reviewed, ["cycle"] = review.Cycle }, fields.ToDictionary(f => f.Name, f => f.Value),
+            StoresIn: review.Reviewed);
 
     public static readonly IReadOnlyList<PageHandler> All =
     [
@@ -416,10 +415,10 @@ public static class PageHandlers
         }),
         // The peer review: the reviewing city's officials write it on their city's pages, into the reviewed city's cycle.
         new(Review, "Finding", Who.Official, PageRefusal.Forbidden, async s =>
-            OfReview(await s.ToReviewAsync(), ("item", "B4"), ("finding", "The council meets twice a year."))) { StoresInRouteValue = "reviewed" },
+            OfReview(await s.ToReviewAsync(), ("item", "B4"), ("finding", "The council meets twice a year."))),
         new(Review, "Recommend", Who.Official, PageRefusal.Forbidden, async s =>
-            OfReview(await s.ToReviewAsync(), ("item", "B4"), ("text", "Meet every month."), ("rights", "participation"))) { StoresInRouteValue = "reviewed" },
-        new(Review, "Submit", Who.Official, PageRefusal.Forbidden, async s => OfReview(await s.ToReviewAsync(withFinding: true))) { StoresInRouteValue = "reviewed" },
+            OfReview(await s.ToReviewAsync(), ("item", "B4"), ("text", "Meet every month."), ("rights", "participation"))),
+        new(Review, "Submit", Who.Official, PageRefusal.Forbidden, async s => OfReview(await s.ToReviewAsync(withFinding: true))),
         // Recognition: officials declare the city's commitment.
         new("/cities/{city}/recognition", "", Who.Official, PageRefusal.Forbidden, New(("decidedOn", Day(-10)), ("decisionUrl", "https://example.org/council/decision"))),
 

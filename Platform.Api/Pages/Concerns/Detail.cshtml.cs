@@ -111,8 +111,9 @@ public sealed class ConcernDetailModel(CityDirectory directory, IDocumentStore s
     {
         if (await RefusalAsync(authorization, Policies.OfficialOrOrganisation) is { } refused) return refused;
         ModelState.Clear();
+        var resident = Api.EqualParticipation.AssistedResidentForm.Read(AssistEmail, AssistOffline, AssistName, AssistOfflineField, ModelState, text);
+        if (resident is null) return await LoadAsync(cancellation) ? Page() : NotFound();
         await using var session = store.LightweightSession(CitySlug);
-        var resident = new Domain.EqualParticipation.AssistedResidentInput(AssistEmail, Guid.TryParse(AssistOffline, out var offline) ? offline : null, AssistName);
         var (done, errors) = await assistance.SupportAsync(Id, CitySlug, new Api.EqualParticipation.AssistedSupportRequest(resident, AssistConsent),
             User.AccountId(), Api.EqualParticipation.AssistanceHandler.AssistedAs(User, CitySlug), session, cancellation);
         var confirmation = done?.OfflineResidentId is { } id ? text["Participation.Assist.DoneNew", id] : text["Participation.Assist.Done"];

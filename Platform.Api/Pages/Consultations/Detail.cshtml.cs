@@ -48,18 +48,21 @@ public sealed class ConsultationDetailModel(CityDirectory directory, IDocumentSt
     public static readonly (string Field, string Label, int MaxLength)[] AssistResidentFields =
     [
         (AssistEmailField, "Participation.Assist.Email", AssistanceRules.EmailMaxLength),
-        (AssistOfflineField, "Participation.Assist.OfflineId", 36),
+        (AssistOfflineField, "Participation.Assist.OfflineId", AssistanceRules.OfflineResidentIdLength),
         (AssistNameField, "Participation.Assist.Name", AssistanceRules.NameMaxLength),
     ];
 
     /// <summary>An official or an organisation of the city may answer on behalf of a resident met offline while the consultation takes answers.</summary>
     public bool MayAssist => TakesAnswers && (User.HoldsRole(CitySlug, CityRole.Official) || User.HoldsRole(CitySlug, CityRole.Organisation));
 
-    /// <summary>An assisted answer was just refused: its section shows the refusal even when the consultation no longer takes answers.</summary>
-    public bool AssistRefused { get; private set; }
+    /// <summary>The page's two answer forms: the resident's own, and the assisted one (for a resident met offline).</summary>
+    public enum AnswerForm { None, Own, Assisted }
 
-    /// <summary>Whether the resident's own answers were just refused (shown even once the consultation stopped taking answers).</summary>
-    public bool AnswerRefused { get; private set; }
+    /// <summary>
+    /// Which answer form was just refused, if any: its section shows the refusal even when the consultation no longer
+    /// takes answers, and the officials' outcome form does not show it again.
+    /// </summary>
+    public AnswerForm Refused { get; private set; }
 
     /// <summary>What the form shows as chosen for a question: what was just posted, else (the resident's own form) their stored answer.</summary>
     public IReadOnlyCollection<string> Chosen(string questionId, string form = "")
@@ -154,7 +157,7 @@ public sealed class ConsultationDetailModel(CityDirectory directory, IDocumentSt
         var answer = (await participation.Handle(command, CitySlug, scope: null, cancellation)).PageAnswer;
         if (answer.Problem() is { } problem)
         {
-            AnswerRefused = true;
+            Refused = AnswerForm.Own;
             problem.AddTo(ModelState, text, answerField);
             return Page();
         }
@@ -172,14 +175,19 @@ public sealed class ConsultationDetailModel(CityDirectory directory, IDocumentSt
         if (await RefusalAsync(authorization, Policies.OfficialOrOrganisation) is { } refused) return refused;
         if (!await LoadAsync(cancellation)) return NotFound();
         var (answers, answerField) = PostedAnswers(AssistPrefix);
-        var resident = new AssistedResidentInput(Check.Optional(Posted(AssistEmailField)), Guid.TryParse(Posted(AssistOfflineField), out var offline) ? offline : null,
-            Check.Optional(Posted(AssistNameField)));
+        var resident = AssistedResidentForm.Read(Check.Optional(Posted(AssistEmailField)), Posted(AssistOfflineField), Check.Optional(Posted(AssistNameField)),
+            AssistOfflineField, ModelState, text);
+        if (resident is null)
+        {
+            Refused = AnswerForm.Assisted;
+            return Page();
+        }
         var request = new AssistedResponseRequest(resident, Check.Optional(Posted(AssistConsentField)), answers);
         (AssistedDetails? Done, IReadOnlyList<DomainError> Errors) written;
         await using (var session = store.LightweightSession(CitySlug))
             written = await assistance.AnswerAsync(Id, CitySlug, request, User.AccountId(), AssistanceHandler.AssistedAs(User, CitySlug), session, cancellation);
         var confirmation = written.Done?.OfflineResidentId is { } id ? text["Participation.Assist.DoneNew", id] : text["Participation.Assist.Done"];
-        AssistRefused = written.Done is null;
+        if (written.Done is null) Refused = AnswerForm.Assisted;
         return await ShowAnswerAsync(written.Done is null ? Problems.Result(written.Errors) : Microsoft.AspNetCore.Http.Results.NoContent(), confirmation, () => LoadAsync(cancellation), text,
             field => field switch
             {

@@ -28,7 +28,8 @@ public sealed class AssistedConcernModel(CityDirectory directory, IDocumentStore
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellation)
     {
         ModelState.Clear(); // the rules decide what is valid
-        var resident = new AssistedResidentInput(Email, Guid.TryParse(OfflineResident, out var offline) ? offline : null, Name);
+        var resident = AssistedResidentForm.Read(Email, OfflineResident, Name, "resident.offlineResidentId", ModelState, text);
+        if (resident is null) return Page();
         var request = new AssistedConcernRequest(resident, ConsentNote, Title, Description, Rights, SdgTargets, District, Anonymous, Groups);
         await using var session = store.LightweightSession(CitySlug);
         var (done, errors) = await handler.RaiseAsync(request, User.AccountId(), AssistanceHandler.AssistedAs(User, CitySlug), session, cancellation);

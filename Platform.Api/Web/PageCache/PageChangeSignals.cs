@@ -22,8 +22,9 @@ public sealed class PageCacheNotifier(ILiveViewNotifier inner, PageChanges chang
 /// <summary>
 /// Every transaction this node commits, as soon as it committed (before the request that wrote it is answered): the
 /// cities whose events or documents it wrote, and every page when a network-wide document that pages show changed (a
-/// city registered or its settings changed; the indicator catalogue; an account erased; a participation profile saved or
-/// withdrawn). The same request's next read
+/// city registered or its settings changed; the indicator catalogue; an account erased). A participation profile,
+/// network-wide too, counts only in the cities its person takes part in: its handler drops those
+/// (<see cref="EqualParticipation.ProfileHandler"/>). The same request's next read
 /// of a page, or anyone's, is rendered afresh; the other nodes hear it through <see cref="PageChanges"/>. Async views
 /// (the scorecards, the network overview) change later, and say so through <see cref="PageCacheNotifier"/>.
 /// </summary>
@@ -36,9 +37,7 @@ public sealed class PageCacheListener(PageChanges changes) : DocumentSessionList
     /// Network-wide documents shown on the pages of every city (city names and settings, indicator definitions), and the
     /// mark an erasure writes last, once the person's text is masked in every city: no page may show it any longer.
     /// </summary>
-    private static readonly HashSet<Type> Everywhere = [typeof(City), typeof(Monitoring.CatalogueIndicator), typeof(AccountErasureMark),
-        // A participation profile (network-wide) counts in the participation figures of every city the person takes part in.
-        typeof(Platform.Domain.EqualParticipation.ParticipationProfile)];
+    private static readonly HashSet<Type> Everywhere = [typeof(City), typeof(Monitoring.CatalogueIndicator), typeof(AccountErasureMark)];
 
     public override Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token)
     {
