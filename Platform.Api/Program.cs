@@ -109,9 +109,11 @@ builder.Host.UseWolverine(opts =>
     opts.Durability.StaleNodeTimeout = TimeSpan.FromSeconds(5);
 });
 builder.Services.AddWolverineHttp();
-// One-time rewrites to pseudonyms, after the store's own start-up and before the node answers requests.
+// One-time rewrites of stored data, after the store's own start-up and before the node answers requests.
 builder.Services.AddSingleton<AnonymousAuthors>();
 builder.Services.AddHostedService(provider => provider.GetRequiredService<AnonymousAuthors>());
+builder.Services.AddSingleton<Platform.Api.Concerns.StrayConcernViews>();
+builder.Services.AddHostedService(provider => provider.GetRequiredService<Platform.Api.Concerns.StrayConcernViews>());
 builder.Services.AddSingleton<ParticipationPseudonyms>();
 builder.Services.AddHostedService(provider => provider.GetRequiredService<ParticipationPseudonyms>());
 builder.Services.AddSingleton<IdempotencyRetention>();

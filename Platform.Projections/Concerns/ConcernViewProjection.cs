@@ -92,6 +92,16 @@ public partial class ConcernViewProjection : SingleStreamProjection<ConcernView,
         view.Sequence = e.Sequence;
     }
 
+    /// <summary>
+    /// An assisted concern or support follows its concern's first event, so the view exists; an assisted consultation
+    /// answer is recorded in the consultation's stream, which is no concern's: it makes no view.
+    /// </summary>
+    public static ConcernView? Create(IEvent<Platform.Domain.EqualParticipation.ParticipationAssisted> e) => null;
+
+    /// <summary>Removes the empty view an assisted consultation answer used to make under the consultation's id.</summary>
+    public static bool ShouldDelete(IEvent<Platform.Domain.EqualParticipation.ParticipationAssisted> e) =>
+        e.Data.ItemKind == Platform.Domain.EqualParticipation.AssistanceRules.Answer;
+
     public static void Apply(IEvent<Platform.Domain.EqualParticipation.ParticipationAssisted> e, ConcernView view)
     {
         if (e.Data.ItemKind == Platform.Domain.EqualParticipation.AssistanceRules.Concern) view.AssistedAs = e.Data.AssistedAs;

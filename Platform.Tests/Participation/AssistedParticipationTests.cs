@@ -164,5 +164,11 @@ public sealed class AssistedParticipationTests(AppFixture app)
         await ProblemAssert.NamesAsync(again, 409, "already-responded");
         var participation = (await app.ResultsAsync(consultation, await app.OfficialAsync(city), city)).GetProperty("participation").GetInt64();
         Assert.Equal(1, participation);
+
+        // The record is in the consultation's stream: it makes no concern (an empty one under the consultation's id used to
+        // show in the city's concern list).
+        await using var session = app.Store.QuerySession(city);
+        Assert.Null(await session.LoadAsync<Platform.Projections.Concerns.ConcernView>(consultation));
+        Assert.Equal(0, await session.Query<Platform.Projections.Concerns.ConcernView>().CountAsync());
     }
 }
