@@ -56,10 +56,13 @@ public sealed class IndicatorProposalDetailModel(CityDirectory directory, IDocum
         ParticipateAsync(async () => (await participation.Handle(new WithdrawIndicatorProposalSupport(Id, User.ParticipantId()), CitySlug, scope: null, cancellation))
             .Written, text["IndicatorProposals.SupportWithdrawn"], cancellation);
 
-    public Task<IActionResult> OnPostConsultAsync(CancellationToken cancellation) =>
-        DecideAsync(session => handler.Handle(new PutIndicatorProposalToConsultation(Id, User.AccountId(),
-                Guid.TryParse(ConsultationId, out var consultation) ? consultation : null), session, cancellation),
+    public Task<IActionResult> OnPostConsultAsync(CancellationToken cancellation)
+    {
+        var consultation = FormIds.Read(ConsultationId, "consultationId");
+        return DecideAsync(session => consultation.Or<PutIndicatorProposalToConsultation>(handler.Handle)(
+                new PutIndicatorProposalToConsultation(Id, User.AccountId(), consultation.Value), session, cancellation),
             field => field == "consultationId" ? "consultationId" : "", text["IndicatorProposals.PutToConsultation"], cancellation);
+    }
 
     public Task<IActionResult> OnPostAdoptAsync(CancellationToken cancellation)
     {
