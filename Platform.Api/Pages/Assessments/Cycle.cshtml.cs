@@ -53,7 +53,7 @@ public sealed class CycleModel(CityDirectory directory, IDocumentStore store, As
 
     public Task<IActionResult> OnPostLinkAsync(CancellationToken cancellation)
     {
-        var commitment = FormIds.Read(Form("commitmentId"), "commitmentId");
+        var commitment = FormValues.Id(Form("commitmentId"), "commitmentId");
         return ActAsync(route => new LinkCommitment(route.Id, Recommendation, route.Caller, commitment.Value), commitment.Or<LinkCommitment>(handler.Handle),
             text["Recommendations.Linked"], Fields(RecommendationForms.Link), cancellation);
     }

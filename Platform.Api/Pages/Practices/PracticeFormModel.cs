@@ -42,7 +42,7 @@ public abstract class PracticeFormModel(CityDirectory directory, IDocumentStore 
     /// <summary>The refusal of a commitment value that is not an id, at the commitments' field; null when every one is readable.</summary>
     protected Written? UnreadableCommitment() => CommitmentsPosted().Select(id => id.Refusal).FirstOrDefault(refusal => refusal is not null);
 
-    private IEnumerable<PostedId> CommitmentsPosted() => CommitmentIds.Select((id, i) => FormIds.Read(id, $"commitmentIds[{i}]"));
+    private IEnumerable<Posted<Guid>> CommitmentsPosted() => CommitmentIds.Select((id, i) => FormValues.Id(id, $"commitmentIds[{i}]"));
 
     protected void Fill(GoodPractices.PracticeDetails practice)
     {

@@ -31,7 +31,7 @@ public sealed class DetailModel(CityDirectory directory, IDocumentStore store, U
 
     public Task<IActionResult> OnPostLinkAsync(CancellationToken cancellation)
     {
-        var commitment = FormIds.Read(Form("commitmentId"), "commitmentId");
+        var commitment = FormValues.Id(Form("commitmentId"), "commitmentId");
         return ActAsync(RecommendationForms.Link, text["Recommendations.Linked"], (register, official) =>
             new LinkUnRecommendationToCommitment(register, RouteId, official, commitment.Value), commitment.Or<LinkUnRecommendationToCommitment>(handler.Handle), cancellation);
     }
