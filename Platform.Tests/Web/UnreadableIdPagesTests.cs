@@ -28,6 +28,9 @@ public sealed class UnreadableIdPagesTests(BrowserFixture browser)
     [InlineData("/cities/{city}/proposals/{id:guid}", "Accept", "commitment-dueDate", "commitment-dueDate", "31/12/2027", "not a date")]
     [InlineData("/cities/{city}/consultations/{id:guid}", "Open", "opensAt", "opensAt", "next monday", "not a date")]
     [InlineData("/cities/{city}/consultations/{id:guid}", "Open", "closesAt", "closesAt", "31.12.2027", "not a date")]
+    [InlineData("/cities/{city}/commitments/{id:guid}", "Progress", "progress-percent", "progress-percent", "forty", "not a whole number")]
+    [InlineData("/cities/{city}/commitments/{id:guid}", "Milestone", "milestone-dueDate", "milestone-dueDate", "31/12/2027", "not a date")]
+    [InlineData("/cities/{city}/commitments/{id:guid}", "Deadline", "deadline-dueDate", "deadline-dueDate", "31/12/2027", "not a date")]
     public async Task An_unreadable_id_date_or_number_in_a_form_is_refused_at_its_field_and_nothing_is_stored(string route, string handler, string field,
         string formField, string unreadable, string refusal)
     {
