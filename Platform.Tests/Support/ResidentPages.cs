@@ -42,6 +42,19 @@ public static class ResidentPages
         return (answer.Status, Uri.TryCreate(location, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : location);
     }
 
+    /// <summary>
+    /// Posts a form as <see cref="PostFormAsync"/> does, and answers the status and the page
+    /// shown (empty on a redirect), to read a refused form's errors.
+    /// </summary>
+    public static async Task<(int Status, string Body)> PostFormForPageAsync(this IPage page, string url, IReadOnlyDictionary<string, string> fields)
+    {
+        var form = page.Context.APIRequest.CreateFormData();
+        form.Set("__RequestVerificationToken", await page.Locator("form input[name=__RequestVerificationToken]").First.InputValueAsync());
+        foreach (var (name, value) in fields) form.Append(name, value);
+        var answer = await page.Context.APIRequest.PostAsync(url, new() { Form = form, MaxRedirects = 0 });
+        return (answer.Status, answer.Status == 200 ? await answer.TextAsync() : "");
+    }
+
     /// <summary>The id at the end of the page's address (a concern or proposal page).</summary>
     public static Guid IdInUrl(IPage page) => Guid.Parse(new Uri(page.Url).Segments[^1].TrimEnd('/'));
 }

@@ -51,9 +51,12 @@ public sealed class CycleModel(CityDirectory directory, IDocumentStore store, As
         ActAsync(route => new ReportFollowUp(route.Id, Recommendation, route.Caller, Form("text"), Officials.Day(Form("date")), Form("status")), handler.Handle,
             text["Recommendations.FollowedUp"], Fields(RecommendationForms.FollowUp), cancellation);
 
-    public Task<IActionResult> OnPostLinkAsync(CancellationToken cancellation) =>
-        ActAsync(route => new LinkCommitment(route.Id, Recommendation, route.Caller, Guid.TryParse(Form("commitmentId"), out var id) ? id : null), handler.Handle,
+    public Task<IActionResult> OnPostLinkAsync(CancellationToken cancellation)
+    {
+        var commitment = FormValues.Id(Form("commitmentId"), "commitmentId");
+        return ActAsync(route => new LinkCommitment(route.Id, Recommendation, route.Caller, commitment.Value), commitment.Or<LinkCommitment>(handler.Handle),
             text["Recommendations.Linked"], Fields(RecommendationForms.Link), cancellation);
+    }
 
     private Guid Recommendation => Guid.TryParse(Form("recommendationId"), out var id) ? id : Guid.Empty;
 

@@ -34,17 +34,25 @@ public sealed class CommitmentModel(CityDirectory directory, IDocumentStore stor
         await LoadAsync(cancellation) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostProgressAsync(CancellationToken cancellation) =>
-        ActAsync("progress", text["The progress is reported."], (official, session) => handler.Handle(
-            new ReportProgress(Id, official, int.TryParse(Form("progress-percent"), out var percent) ? percent : null, Form("progress-note"), Form("progress-evidenceUrl")),
-            session, cancellation), cancellation);
+        ActAsync("progress", text["The progress is reported."], (official, session) =>
+        {
+            var percent = FormValues.WholeNumber(Form("progress-percent"), "percent");
+            return percent.Or(() => handler.Handle(new ReportProgress(Id, official, percent.Value, Form("progress-note"), Form("progress-evidenceUrl")), session, cancellation));
+        }, cancellation);
 
     public Task<IActionResult> OnPostMilestoneAsync(CancellationToken cancellation) =>
-        ActAsync("milestone", text["The milestone is planned."], (official, session) => handler.Handle(
-            new PlanMilestone(Id, Guid.CreateVersion7(), official, Form("milestone-title"), Officials.Day(Form("milestone-dueDate"))), session, cancellation), cancellation);
+        ActAsync("milestone", text["The milestone is planned."], (official, session) =>
+        {
+            var due = FormValues.Day(Form("milestone-dueDate"), "dueDate");
+            return due.Or(() => handler.Handle(new PlanMilestone(Id, Guid.CreateVersion7(), official, Form("milestone-title"), due.Value), session, cancellation));
+        }, cancellation);
 
     public Task<IActionResult> OnPostDeadlineAsync(CancellationToken cancellation) =>
-        ActAsync("deadline", text["The deadline is changed."], (official, session) => handler.Handle(
-            new ChangeDeadline(Id, official, Officials.Day(Form("deadline-dueDate")), Form("deadline-reason")), session, bus, cancellation), cancellation);
+        ActAsync("deadline", text["The deadline is changed."], (official, session) =>
+        {
+            var due = FormValues.Day(Form("deadline-dueDate"), "dueDate");
+            return due.Or(() => handler.Handle(new ChangeDeadline(Id, official, due.Value, Form("deadline-reason")), session, bus, cancellation));
+        }, cancellation);
 
     public Task<IActionResult> OnPostFulfilAsync(CancellationToken cancellation) =>
         ActAsync("fulfil", text["The commitment is fulfilled."], (official, session) => handler.Handle(

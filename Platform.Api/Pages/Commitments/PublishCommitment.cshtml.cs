@@ -41,7 +41,9 @@ public sealed class PublishCommitmentModel(CityDirectory directory, IDocumentSto
         }
         var (concerns, unreadable) = Officials.Ids(Origins);
         foreach (var piece in unreadable) ModelState.AddModelError("origins", text["'{0}' is not the id or address of a concern.", piece]);
-        Guid? parent = Guid.TryParse(ParentId, out var parentId) ? parentId : null;
+        var parent = FormValues.Id(ParentId, "parentId");
+        var dueDate = FormValues.Day(DueDate, "dueDate");
+        foreach (var refusal in new[] { parent.Refusal, dueDate.Refusal }.OfType<Written>()) refusal.Problem.Problem()!.AddTo(ModelState, text);
         if (!ModelState.IsValid)
         {
             await LoadParentsAsync(cancellation);
@@ -50,8 +52,8 @@ public sealed class PublishCommitmentModel(CityDirectory directory, IDocumentSto
 
         var codes = (IndicatorCodes ?? "").Split([',', ';', ' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries)
             .Select(code => (string?)code.ToUpperInvariant()).ToList();
-        var input = new CommitmentInput(Title, Description, Rights, SdgTargetsChosen, codes, Department, Officials.Day(DueDate), budget,
-            concerns.Select(id => (OriginInput?)new OriginInput(OriginKind.Concern, id)).ToList(), parent);
+        var input = new CommitmentInput(Title, Description, Rights, SdgTargetsChosen, codes, Department, dueDate.Value, budget,
+            concerns.Select(id => (OriginInput?)new OriginInput(OriginKind.Concern, id)).ToList(), parent.Value);
         var id = Guid.CreateVersion7();
         Written written;
         await using (var session = store.LightweightSession(CitySlug))

@@ -107,12 +107,14 @@ public sealed class ConsultationDetailModel(CityDirectory directory, IDocumentSt
             slotOfQuestion.Add(slot);
         }
         var today = Officials.Today(City, clock);
-        DateTimeOffset? opensAt = Officials.Day(Posted("opensAt")) is { } opens && opens != today ? Officials.StartOf(opens, City) : null;
-        DateTimeOffset? closesAt = Officials.Day(Posted("closesAt")) is { } closes ? Officials.StartOf(closes.AddDays(1), City).AddMinutes(-1) : null;
+        var (opensOn, closesOn) = (FormValues.Day(Posted("opensAt"), "opensAt"), FormValues.Day(Posted("closesAt"), "closesAt"));
+        DateTimeOffset? opensAt = opensOn.Value is { } opens && opens != today ? Officials.StartOf(opens, City) : null;
+        DateTimeOffset? closesAt = closesOn.Value is { } closes ? Officials.StartOf(closes.AddDays(1), City).AddMinutes(-1) : null;
 
         Written written;
         await using (var session = store.LightweightSession(CitySlug))
-            written = await handler.Handle(new OpenConsultation(Id, User.AccountId(), opensAt, closesAt, questions), session, bus, cancellation);
+            written = opensOn.Refusal ?? closesOn.Refusal
+                ?? await handler.Handle(new OpenConsultation(Id, User.AccountId(), opensAt, closesAt, questions), session, bus, cancellation);
         // questions[1].options belongs to the slot the second question was written in.
         return await ShowAnswerAsync(written, text["The consultation is open. Residents can answer it now."], () => LoadAsync(cancellation), text, field =>
         {

@@ -56,17 +56,21 @@ public sealed class IndicatorProposalDetailModel(CityDirectory directory, IDocum
         ParticipateAsync(async () => (await participation.Handle(new WithdrawIndicatorProposalSupport(Id, User.ParticipantId()), CitySlug, scope: null, cancellation))
             .Written, text["IndicatorProposals.SupportWithdrawn"], cancellation);
 
-    public Task<IActionResult> OnPostConsultAsync(CancellationToken cancellation) =>
-        DecideAsync(session => handler.Handle(new PutIndicatorProposalToConsultation(Id, User.AccountId(),
-                Guid.TryParse(ConsultationId, out var consultation) ? consultation : null), session, cancellation),
+    public Task<IActionResult> OnPostConsultAsync(CancellationToken cancellation)
+    {
+        var consultation = FormValues.Id(ConsultationId, "consultationId");
+        return DecideAsync(session => consultation.Or<PutIndicatorProposalToConsultation>(handler.Handle)(
+                new PutIndicatorProposalToConsultation(Id, User.AccountId(), consultation.Value), session, cancellation),
             field => field == "consultationId" ? "consultationId" : "", text["IndicatorProposals.PutToConsultation"], cancellation);
+    }
 
     public Task<IActionResult> OnPostAdoptAsync(CancellationToken cancellation)
     {
         var baseline = new BaselineInput(BaselinePeriod, IndicatorModel.ParseNumber(BaselineValue));
+        var year = FormValues.WholeNumber(TargetYear, "targetYear");
         var request = new AdoptIndicatorProposalRequest(Code, Blank(UnitKind), null, Blank(Direction), Blank(DataSource), null, baseline,
-            IndicatorModel.ParseNumber(Target), int.TryParse(TargetYear, NumberStyles.None, CultureInfo.InvariantCulture, out var year) ? year : null, Department);
-        return DecideAsync(session => handler.Handle(Id, User.AccountId(), request, session, cancellation), field => field switch
+            IndicatorModel.ParseNumber(Target), year.Value, Department);
+        return DecideAsync(session => year.Or(() => handler.Handle(Id, User.AccountId(), request, session, cancellation)), field => field switch
         {
             "baseline.period" => BaselinePeriodField,
             "baseline.value" or "baseline" => BaselineValueField,

@@ -29,7 +29,7 @@ public sealed class EditPracticeModel(CityDirectory directory, IDocumentStore st
         ModelState.Clear();
         Written written;
         await using (var session = Store.LightweightSession(CitySlug))
-            written = await handler.Handle(new RevisePractice(RouteId, User.AccountId(), Input()), session, cancellation);
+            written = UnreadableCommitment() ?? await handler.Handle(new RevisePractice(RouteId, User.AccountId(), Input()), session, cancellation);
         return await AnswerAsync(written, text["Knowledge.Practice.Revised"], cancellation);
     }
 

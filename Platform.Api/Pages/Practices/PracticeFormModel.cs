@@ -35,9 +35,14 @@ public abstract class PracticeFormModel(CityDirectory directory, IDocumentStore 
         CommitmentChoices = items.Select(c => (c.Id.ToString(), c.Title)).ToList();
     }
 
-    /// <summary>The form as the API's input; a commitment value that is not an id is kept as an empty one, which the decider names.</summary>
+    /// <summary>The form as the API's input (its commitments as <see cref="CommitmentsPosted"/> reads them).</summary>
     protected PracticeInput Input() => new(Title, Summary, WhatWasDone, Results, Rights, IndicatorCodes,
-        CommitmentIds.Select(id => Guid.TryParse(id, out var g) ? g : (Guid?)Guid.Empty).ToList(), Contact);
+        CommitmentsPosted().Select(id => id.Value).ToList(), Contact);
+
+    /// <summary>The refusal of a commitment value that is not an id, at the commitments' field; null when every one is readable.</summary>
+    protected Written? UnreadableCommitment() => CommitmentsPosted().Select(id => id.Refusal).FirstOrDefault(refusal => refusal is not null);
+
+    private IEnumerable<Posted<Guid>> CommitmentsPosted() => CommitmentIds.Select((id, i) => FormValues.Id(id, $"commitmentIds[{i}]"));
 
     protected void Fill(GoodPractices.PracticeDetails practice)
     {

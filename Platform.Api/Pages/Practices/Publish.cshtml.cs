@@ -18,7 +18,7 @@ public sealed class PublishPracticeModel(CityDirectory directory, IDocumentStore
         var id = Guid.CreateVersion7();
         Written written;
         await using (var session = Store.LightweightSession(CitySlug))
-            written = await handler.Handle(new PublishPractice(id, CitySlug, User.AccountId(), Input()), session, cancellation);
+            written = UnreadableCommitment() ?? await handler.Handle(new PublishPractice(id, CitySlug, User.AccountId(), Input()), session, cancellation);
         if (written.IsRefused)
         {
             written.Problem.Problem()!.AddTo(ModelState, text);

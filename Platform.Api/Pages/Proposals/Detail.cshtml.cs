@@ -53,13 +53,13 @@ public sealed class ProposalDetailModel(CityDirectory directory, IDocumentStore 
 
     public Task<IActionResult> OnPostAcceptAsync(CancellationToken cancellation)
     {
-        DateOnly? due = DateOnly.TryParseExact(CommitmentDueDate?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed : null;
-        return DecideAsync(async (session, proposal) =>
+        var due = FormValues.Day(CommitmentDueDate, "commitment.dueDate");
+        return DecideAsync((session, proposal) => due.Or(() =>
         {
             var commitment = new CommitmentInput(CommitmentTitle, string.IsNullOrWhiteSpace(CommitmentDescription) ? null : CommitmentDescription,
-                proposal.Rights, proposal.SdgTargets, null, CommitmentDepartment, due, null, null);
-            return await handler.Handle(new AcceptProposal(Id, User.AccountId(), Decision, null, commitment), session, bus, cancellation);
-        }, field => field switch
+                proposal.Rights, proposal.SdgTargets, null, CommitmentDepartment, due.Value, null, null);
+            return handler.Handle(new AcceptProposal(Id, User.AccountId(), Decision, null, commitment), session, bus, cancellation);
+        }), field => field switch
         {
             "decision" => DecisionField,
             "commitment.title" => TitleField,

@@ -29,9 +29,12 @@ public sealed class DetailModel(CityDirectory directory, IDocumentStore store, U
         ActAsync(RecommendationForms.FollowUp, text["Recommendations.FollowedUp"], (register, official) =>
             new ReportUnRecommendationFollowUp(register, RouteId, official, Form("text"), Officials.Day(Form("date")), Form("status")), handler.Handle, cancellation);
 
-    public Task<IActionResult> OnPostLinkAsync(CancellationToken cancellation) =>
-        ActAsync(RecommendationForms.Link, text["Recommendations.Linked"], (register, official) =>
-            new LinkUnRecommendationToCommitment(register, RouteId, official, Guid.TryParse(Form("commitmentId"), out var id) ? id : null), handler.Handle, cancellation);
+    public Task<IActionResult> OnPostLinkAsync(CancellationToken cancellation)
+    {
+        var commitment = FormValues.Id(Form("commitmentId"), "commitmentId");
+        return ActAsync(RecommendationForms.Link, text["Recommendations.Linked"], (register, official) =>
+            new LinkUnRecommendationToCommitment(register, RouteId, official, commitment.Value), commitment.Or<LinkUnRecommendationToCommitment>(handler.Handle), cancellation);
+    }
 
     private string? Form(string field) => Request.Form.TryGetValue(field, out var value) ? value.ToString() : null;
 

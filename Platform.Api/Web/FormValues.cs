@@ -1,0 +1,51 @@
+namespace Platform.Api.Web;
+
+/// <summary>
+/// A value a page's form posts as text but the API takes typed: an id (a commitment, a consultation or a parent chosen
+/// from a list), a day, a whole number. Read as the API binds its body: left empty it is absent; given but unreadable it
+/// is refused at its own field, never read as left out (which would let the write go on without it, or name the field
+/// with another reason).
+/// </summary>
+public static class FormValues
+{
+    /// <summary>The messages of the refusals (keys of the page texts).</summary>
+    public const string UnreadableId = "Ids.Unreadable", UnreadableDay = "Ids.UnreadableDay", UnreadableWholeNumber = "Ids.UnreadableWholeNumber";
+
+    /// <summary>
+    /// The id posted as <paramref name="posted"/>: null when left empty, or a refusal at <paramref name="apiField"/>
+    /// (the API's name of the field, which the page maps to its form's field as it does the decider's refusals).
+    /// </summary>
+    public static Posted<Guid> Id(string? posted, string apiField) =>
+        Read(posted, apiField, UnreadableId, (string given, out Guid id) => Guid.TryParse(given, out id));
+
+    /// <summary>A date input's day (yyyy-mm-dd), as <see cref="Id"/> reads an id.</summary>
+    public static Posted<DateOnly> Day(string? posted, string apiField) =>
+        Read(posted, apiField, UnreadableDay, (string given, out DateOnly day) =>
+            DateOnly.TryParseExact(given, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day));
+
+    /// <summary>A whole number of digits only (a year), as <see cref="Id"/> reads an id.</summary>
+    public static Posted<int> WholeNumber(string? posted, string apiField) =>
+        Read(posted, apiField, UnreadableWholeNumber, (string given, out int number) =>
+            int.TryParse(given, NumberStyles.None, CultureInfo.InvariantCulture, out number));
+
+    private delegate bool Parse<T>(string given, out T value);
+
+    private static Posted<T> Read<T>(string? posted, string apiField, string message, Parse<T> parse) where T : struct
+    {
+        if (Check.Optional(posted) is not { } given) return new Posted<T>(null, null);
+        return parse(given, out var value)
+            ? new Posted<T>(value, null)
+            : new Posted<T>(null, new Written([DomainError.Invalid(apiField, message)], null));
+    }
+}
+
+/// <summary>A value read from a form (<see cref="FormValues"/>): what it says, or the refusal when it could not be read.</summary>
+public readonly record struct Posted<T>(T? Value, Written? Refusal) where T : struct
+{
+    /// <summary>The command's handler when the value was readable; otherwise one that answers the refusal and writes nothing.</summary>
+    public Func<TCommand, IDocumentSession, CancellationToken, Task<Written>> Or<TCommand>(Func<TCommand, IDocumentSession, CancellationToken, Task<Written>> handle) =>
+        Refusal is { } refused ? (_, _, _) => Task.FromResult(refused) : handle;
+
+    /// <summary>The write when the value was readable; otherwise the refusal, and nothing written.</summary>
+    public Task<Written> Or(Func<Task<Written>> write) => Refusal is { } refused ? Task.FromResult(refused) : write();
+}
