@@ -19,6 +19,8 @@ public sealed class UnreadableIdPagesTests(BrowserFixture browser)
     [Theory]
     [InlineData("/cities/{city}/un-recommendations/{id:guid}", "Link", "commitmentId", "un-link-commitmentId", Id, IdRefused)]
     [InlineData("/cities/{city}/assessments/{cycle}", "Link", "commitmentId", "{prefix}-link-commitmentId", Id, IdRefused)]
+    [InlineData("/cities/{city}/un-recommendations/{id:guid}", "FollowUp", "date", "un-followup-date", "31/12/2026", "not a date")]
+    [InlineData("/cities/{city}/assessments/{cycle}", "FollowUp", "date", "{prefix}-followup-date", "yesterday", "not a date")]
     [InlineData("/cities/{city}/indicators/proposals/{id:guid}", "Consult", "consultationId", "consultationId", Id, IdRefused)]
     [InlineData("/cities/{city}/commitments/new", "", "parentId", "parentId", Id, IdRefused)]
     [InlineData("/cities/{city}/practices/new", "", "commitmentIds", "commitmentIds", Id, IdRefused)]

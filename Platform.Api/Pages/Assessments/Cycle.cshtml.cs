@@ -47,9 +47,12 @@ public sealed class CycleModel(CityDirectory directory, IDocumentStore store, As
         ActAsync(route => new AnswerRecommendation(route.Id, Recommendation, route.Caller, Form("response"), Form("note")), handler.Handle,
             text["Recommendations.Answered"], Fields(RecommendationForms.Answer), cancellation);
 
-    public Task<IActionResult> OnPostFollowUpAsync(CancellationToken cancellation) =>
-        ActAsync(route => new ReportFollowUp(route.Id, Recommendation, route.Caller, Form("text"), Officials.Day(Form("date")), Form("status")), handler.Handle,
-            text["Recommendations.FollowedUp"], Fields(RecommendationForms.FollowUp), cancellation);
+    public Task<IActionResult> OnPostFollowUpAsync(CancellationToken cancellation)
+    {
+        var date = FormValues.Day(Form("date"), "date");
+        return ActAsync(route => new ReportFollowUp(route.Id, Recommendation, route.Caller, Form("text"), date.Value, Form("status")),
+            date.Or<ReportFollowUp>(handler.Handle), text["Recommendations.FollowedUp"], Fields(RecommendationForms.FollowUp), cancellation);
+    }
 
     public Task<IActionResult> OnPostLinkAsync(CancellationToken cancellation)
     {

@@ -25,9 +25,13 @@ public sealed class DetailModel(CityDirectory directory, IDocumentStore store, U
         ActAsync(RecommendationForms.Answer, text["Recommendations.Answered"], (register, official) =>
             new AnswerUnRecommendation(register, RouteId, official, Form("response"), Form("note")), handler.Handle, cancellation);
 
-    public Task<IActionResult> OnPostFollowUpAsync(CancellationToken cancellation) =>
-        ActAsync(RecommendationForms.FollowUp, text["Recommendations.FollowedUp"], (register, official) =>
-            new ReportUnRecommendationFollowUp(register, RouteId, official, Form("text"), Officials.Day(Form("date")), Form("status")), handler.Handle, cancellation);
+    public Task<IActionResult> OnPostFollowUpAsync(CancellationToken cancellation)
+    {
+        var date = FormValues.Day(Form("date"), "date");
+        return ActAsync(RecommendationForms.FollowUp, text["Recommendations.FollowedUp"], (register, official) =>
+            new ReportUnRecommendationFollowUp(register, RouteId, official, Form("text"), date.Value, Form("status")),
+            date.Or<ReportUnRecommendationFollowUp>(handler.Handle), cancellation);
+    }
 
     public Task<IActionResult> OnPostLinkAsync(CancellationToken cancellation)
     {
