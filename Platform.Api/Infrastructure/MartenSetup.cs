@@ -70,7 +70,7 @@ public static class MartenSetup
                 opts.AddProposals(platform.Schema);
                 opts.AddTownHalls(platform.Schema);
                 opts.AddParticipation(platform.Schema);
-                opts.AddScorecards();
+                opts.AddScorecards(platform.Schema);
                 opts.AddCommitments(platform.Schema);
                 opts.AddAssessments(platform.Schema);
                 UnRecommendations.UnRecommendationsSetup.AddUnRecommendations(opts);

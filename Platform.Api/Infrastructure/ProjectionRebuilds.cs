@@ -24,13 +24,20 @@ public static class ProjectionRebuilds
 
     /// <summary>
     /// Rebuilds one projection from nothing: a projection written in SQL that can make its table again in one statement
-    /// (<see cref="ISqlRebuild"/>) does so, in one transaction that holds off the inline writes of its table meanwhile
-    /// (they wait, then add to the rebuilt rows); any other through the <paramref name="daemon"/>, event by event.
+    /// (<see cref="ISqlRebuild"/>) does so, in one transaction that holds off the writes of its table meanwhile (inline
+    /// writes wait, then add to the rebuilt rows; the daemon's wait, then write on the rebuilt views); any other through the
+    /// <paramref name="daemon"/>, event by event.
     /// </summary>
     public static async Task RebuildAsync(this IDocumentStore store, IProjectionDaemon daemon, string name, CancellationToken cancellation)
     {
         var documents = (DocumentStore)store;
-        if (documents.Options.Projections.All.FirstOrDefault(p => p.Name == name) is not IProjectionWrapper { InnerProjection: ISqlRebuild sql })
+        var sql = documents.Options.Projections.All.FirstOrDefault(p => p.Name == name) switch
+        {
+            ISqlRebuild statement => statement, // a projection of Marten's kinds that declares its own statement (the concern board)
+            IProjectionWrapper { InnerProjection: ISqlRebuild statement } => statement, // a projection written in SQL (the tallies, the search index)
+            _ => null,
+        };
+        if (sql is null)
         {
             await daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(30), cancellation);
             return;

@@ -15,11 +15,11 @@ public static class ScorecardsSetup
         return services;
     }
 
-    public static void AddScorecards(this StoreOptions opts)
+    public static void AddScorecards(this StoreOptions opts, string schema)
     {
         // City-wide aggregates run in the async daemon (ARCHITECTURE.md): no write waits on them.
         opts.Projections.Add<CityScorecardProjection>(ProjectionLifecycle.Async);
-        opts.Projections.Add<ConcernBoardProjection>(ProjectionLifecycle.Async);
+        opts.Projections.Add(new ConcernBoardProjection(schema), ProjectionLifecycle.Async);
         opts.Projections.Add<NetworkOverviewProjection>(ProjectionLifecycle.Async);
         // Marten's roll-up by tenant stores one document per tenant under the default tenant, keyed by the
         // city slug: they are single-tenanted documents whose id is the city.

@@ -1,0 +1,101 @@
+using JasperFx.Events.Projections;
+using Npgsql;
+using Platform.Api.Infrastructure;
+using Platform.Domain.Concerns;
+using Platform.Projections;
+using Platform.Projections.Concerns;
+using Platform.Projections.Scorecards;
+
+namespace Platform.Tests.Scorecards;
+
+/// <summary>
+/// The concern board is rebuilt by one statement over the events (<see cref="ISqlRebuild"/>, docs/projections.md) and
+/// that leaves every city's board document exactly as the daemon folded it event by event: every event type the board
+/// takes, a withdrawal before any support (the count never goes below zero), a reopening after an answer, a redaction, a
+/// hiding and a restoring, the three ways off the board, a support of a resolved concern as the newest event (in the
+/// version, not in the time), and two cities. After the rebuild the running daemon goes on from the rebuilt boards.
+/// </summary>
+[Collection(IntegrationCollection.Name)]
+public sealed class ConcernBoardRebuildTests(AppFixture app)
+{
+    private static readonly DateTimeOffset Day = new(2025, 3, 1, 9, 0, 0, TimeSpan.Zero);
+    private static readonly Guid Official = Guid.CreateVersion7();
+
+    [Fact]
+    public async Task The_board_rebuilt_in_sql_equals_what_the_daemon_folded_event_by_event()
+    {
+        var (city, other) = (await app.NewCityAsync(), await app.NewCityAsync());
+        var c = Enumerable.Range(0, 10).Select(_ => Guid.CreateVersion7()).ToArray();
+        var r = Enumerable.Range(0, 4).Select(_ => Guid.NewGuid()).ToArray();
+        await app.AppendAsync(city,
+            Raise(c[0], "Flooded underpass", ["mobility", "housing"], "North"),
+            Raise(c[1], "Rats in the 'Saint-Michel' courtyard — ça suffit", ["health"], null),
+            Raise(c[2], "Spam", ["housing"], "North"),
+            Raise(c[3], "Dry taps", ["water"], "Centre"),
+            Raise(c[4], "Evictions on Ash Street", ["housing"], "South"),
+            Raise(c[5], "Broken lift", ["housing"], "North"),
+            Raise(c[6], "Noise at night", ["health"], "East"),
+            Raise(c[7], "Bus stop too far", ["mobility"], "West"),
+            Raise(c[8], "No ramp at the library", ["mobility", "education"], null));
+        await app.AppendAsync(city,
+            (c[0], [new ConcernAcknowledged(c[0], Official, "Roads", Day.AddDays(30), Day.AddDays(1)), new ConcernAnswered(c[0], Official, "Pumps ordered.", Day.AddDays(2))]),
+            Support(c[0], r[0]), Support(c[0], r[1]), Support(c[0], r[2]),
+            (PersonalStream.Id(c[1], r[0]), [new ConcernSupportWithdrawn(c[1], r[0], Day)]), // before any support: the count stays at zero
+            Support(c[1], r[1]), Support(c[1], r[2]),
+            (c[2], [new ConcernHidden(c[2], Official, "Spam", Day.AddDays(1))]), Support(c[2], r[0]),
+            (c[3], [new ConcernHidden(c[3], Official, "Check", Day.AddDays(1)), new ConcernRestored(c[3], Official, "Fine", Day.AddDays(2)),
+                new ConcernAnswered(c[3], Official, "Fixed.", Day.AddDays(3)), new ConcernReopened(c[3], "Still dry", Day.AddDays(40), Day.AddDays(4))]),
+            (c[4], [new ConcernRedacted(c[4], Official, "Names a neighbour", Day.AddDays(1))]), Support(c[4], r[3]),
+            (c[5], [new ConcernResolved(c[5], Official, null, Day.AddDays(3))]),
+            (c[6], [new ConcernDeclined(c[6], Official, "Not the council's", Day.AddDays(3))]),
+            (c[7], [new ConcernWithdrawn(c[7], Day.AddDays(3))]));
+        await app.AppendAsync(city, (PersonalStream.Id(c[0], r[1]), [new ConcernSupportWithdrawn(c[0], r[1], Day.AddDays(4))]), Support(c[8], r[0]));
+        var newest = await app.AppendAsync(city, Support(c[5], r[3])); // a resolved concern: the board takes it, nothing changes
+        var otherNewest = await app.AppendAsync(other, Raise(c[9], "Closed playground", ["children"], "Old Town"), Support(c[9], r[0]));
+
+        var folded = await BoardsAsync(city, other, newest, otherNewest);
+        var board = System.Text.Json.JsonDocument.Parse(folded[city].Data).RootElement;
+        Assert.Equal(newest, board.GetProperty("version").GetInt64()); // the daemon's version is the newest event the board takes
+
+        using var daemon = await app.Store.BuildProjectionDaemonAsync();
+        Assert.Contains(((DocumentStore)app.Store).Options.Projections.All, p => p.Name == "ConcernBoard" && p is ISqlRebuild); // so RebuildAsync runs its statement
+        await app.Store.RebuildAsync(daemon, "ConcernBoard", CancellationToken.None);
+
+        var rebuilt = await BoardsAsync(city, other, newest, otherNewest);
+        Assert.Equal(folded[city], rebuilt[city]);
+        Assert.Equal(folded[other], rebuilt[other]);
+        var ranked = (await app.WaitForAsync<ConcernBoard>(city, newest, b => b.Version)).Rank(10);
+        Assert.Equal(new Dictionary<Guid, long> { [c[0]] = 2, [c[1]] = 2, [c[4]] = 1, [c[8]] = 1, [c[3]] = 0 }, ranked.Top.ToDictionary(t => t.Id, t => t.Supports));
+        Assert.Equal((ConcernStatus.Acknowledged, ConcernView.RedactedTitle), (ranked.Top.Single(t => t.Id == c[3]).Status, ranked.Top.Single(t => t.Id == c[4]).Title));
+
+        var later = await app.AppendAsync(city, Support(c[3], r[0]));
+        var after = await app.WaitForAsync<ConcernBoard>(city, later, b => b.Version);
+        Assert.Equal(1, after.Open[c[3]].Supports); // the daemon went on from the rebuilt board
+        Assert.Equal(2, after.Open[c[0]].Supports);
+    }
+
+    private static (Guid, object[]) Raise(Guid id, string title, string[] rights, string? district) =>
+        (id, [new ConcernRaised(id, title, "", rights, [], district, Guid.NewGuid(), false, Day)]);
+
+    private static (Guid, object[]) Support(Guid concern, Guid resident) =>
+        (PersonalStream.Id(concern, resident), [new ConcernSupported(concern, resident, Day.AddDays(1))]);
+
+    private sealed record Stored(string Data, long Version);
+
+    /// <summary>The two cities' stored boards (the JSON as PostgreSQL normalises it, and the revision), once the daemon reached the given versions.</summary>
+    private async Task<Dictionary<string, Stored>> BoardsAsync(string city, string other, long version, long otherVersion)
+    {
+        await app.WaitForAsync<ConcernBoard>(city, version, b => b.Version);
+        await app.WaitForAsync<ConcernBoard>(other, otherVersion, b => b.Version);
+        await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("select id, data::text, mt_version from platform.mt_doc_concernboard where id = any($1)", connection)
+        {
+            Parameters = { new() { Value = new[] { city, other } } },
+        };
+        var boards = new Dictionary<string, Stored>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) boards[reader.GetString(0)] = new Stored(reader.GetString(1), reader.GetInt64(2));
+        return boards;
+    }
+}
