@@ -18,6 +18,9 @@ public static class ProjectionRebuilds
     /// </summary>
     public const int ViewsPerWrite = 10_000;
 
+    /// <summary>What the one statement of a projection rebuilt in SQL may use to sort and group the events (PostgreSQL's <c>work_mem</c>, for that transaction).</summary>
+    public const string StatementMemory = "256MB";
+
     /// <summary>Every projection that keeps a view (not the live aggregations, which keep nothing), by name.</summary>
     public static IReadOnlyList<string> Rebuildable(this IDocumentStore store) =>
         [.. ((DocumentStore)store).Options.Projections.All.Where(p => p.Lifecycle != ProjectionLifecycle.Live).Select(p => p.Name).Distinct()];
@@ -43,6 +46,7 @@ public static class ProjectionRebuilds
             return;
         }
         await using var session = store.LightweightSession();
+        session.QueueSqlCommand($"set local work_mem = '{StatementMemory}'"); // the statement sorts or groups the events in memory, not on disk
         session.QueueSqlCommand($"lock table {sql.Table} in share row exclusive mode");
         session.QueueSqlCommand($"delete from {sql.Table}");
         session.QueueSqlCommand(sql.RebuildSql(type => documents.Events.EventMappingFor(type).EventTypeName));

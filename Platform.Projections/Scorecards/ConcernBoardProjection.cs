@@ -57,9 +57,14 @@ public partial class ConcernBoardProjection : MultiStreamProjection<ConcernBoard
     /// raising unless resolved, declined or withdrawn after it; its supports are the supports less withdrawals since,
     /// never below zero on the way; its status the last acknowledgement, answer or reopening since; hidden as its last
     /// hiding or restoring left it; title and district gone once redacted. The version is the newest event of the city
-    /// the board takes (as the daemon stores it), the time that of the newest event that changed the board. A concern's
-    /// events are ordered once, by one window over (city, concern, sequence). The time is written as System.Text.Json
-    /// writes a UTC time (microseconds without trailing zeros, offset +00:00), so the JSON is the daemon's to the byte.
+    /// the board takes (as the daemon stores it), the time that of the newest event that changed the board, written as
+    /// System.Text.Json writes a UTC time (microseconds without trailing zeros, offset +00:00): the JSON is the daemon's.
+    /// <para>
+    /// The events are sorted once, by (city, concern, sequence): one pass of windows gives each event the running
+    /// supports and the last raising and removal so far (whether the concern was open when it came), and the aggregates
+    /// per concern and per city read that order as it comes. The last status change and hiding are found as the
+    /// greatest of sequence and kind packed in one number.
+    /// </para>
     /// </summary>
     public string RebuildSql(Func<Type, string> eventTypeName)
     {
@@ -67,51 +72,49 @@ public partial class ConcernBoardProjection : MultiStreamProjection<ConcernBoard
         var (raised, removed) = ($"type = {Of(typeof(ConcernRaised))}", $"type in ({Of(Removals)})");
         return $$"""
             insert into {{Table}} (id, data, mt_dotnet_type, mt_version)
-            with marked as (
-              select tenant_id as city, data ->> 'concernId' as concern, seq_id as seq, type, timestamp as at, data,
-                max(seq_id) filter (where {{raised}}) over running as raised_before,
-                max(seq_id) filter (where {{removed}}) over running as removed_before,
-                sum(case type when {{Of(typeof(ConcernSupported))}} then 1 when {{Of(typeof(ConcernSupportWithdrawn))}} then -1 else 0 end) over running as supports,
-                max(seq_id) filter (where {{raised}}) over whole as last_raise,
-                max(seq_id) filter (where {{removed}}) over whole as last_removal
-              from {{_schema}}.mt_events
-              where type in ({{Of(EventTypes)}}) and not is_archived
-                and seq_id <= coalesce((select last_seq_id from {{_schema}}.mt_event_progression where name = '{{Name}}:All'), 0)
-              window running as (partition by tenant_id, data ->> 'concernId' order by seq_id), whole as (partition by tenant_id, data ->> 'concernId')
-            ),
-            open_concerns as (
-              select city, concern,
-                (array_agg(data) filter (where seq = last_raise))[1] as raise,
-                (array_agg(type order by seq desc) filter (where seq > last_raise and type in ({{Of(StatusChanges)}})))[1] as status,
-                (array_agg(type order by seq desc) filter (where seq > last_raise and type in ({{Of(typeof(ConcernHidden), typeof(ConcernRestored))}})))[1] as hiding,
-                coalesce(bool_or(type = {{Of(typeof(ConcernRedacted))}}) filter (where seq > last_raise), false) as redacted,
-                (array_agg(supports order by seq desc))[1] - min(supports) filter (where seq >= last_raise) as supports
-              from marked
-              where last_raise is not null and (last_removal is null or last_removal < last_raise)
+            with concerns as (
+              select city, concern, max(seq) as last_seq, max(last_raise) as last_raise, max(seq) filter (where {{removed}}) as last_removal,
+                max(seq) filter (where {{raised}} or {{removed}} or (raised_before is not null and (removed_before is null or removed_before < raised_before))) as changed,
+                (array_agg(raise) filter (where seq = last_raise))[1] as raise,
+                max(seq * 4 + case type when {{Of(typeof(ConcernAnswered))}} then 2 else 1 end) filter (where type in ({{Of(StatusChanges)}})) as status,
+                max(seq * 2 + case type when {{Of(typeof(ConcernHidden))}} then 1 else 0 end) filter (where type in ({{Of(typeof(ConcernHidden), typeof(ConcernRestored))}})) as hiding,
+                max(seq) filter (where type = {{Of(typeof(ConcernRedacted))}}) as redacted,
+                sum(delta) - min(supports) filter (where seq >= last_raise) as supports
+              from (
+                select *,
+                  max(seq) filter (where {{raised}}) over running as raised_before,
+                  max(seq) filter (where {{removed}}) over running as removed_before,
+                  sum(delta) over running as supports,
+                  max(seq) filter (where {{raised}}) over whole as last_raise
+                from (
+                  select tenant_id collate "C" as city, (data ->> 'concernId')::uuid as concern, seq_id as seq, type,
+                    case type when {{Of(typeof(ConcernSupported))}} then 1 when {{Of(typeof(ConcernSupportWithdrawn))}} then -1 else 0 end as delta,
+                    case when {{raised}} then data end as raise
+                  from {{_schema}}.mt_events
+                  where type in ({{Of(EventTypes)}}) and not is_archived
+                    and seq_id <= coalesce((select last_seq_id from {{_schema}}.mt_event_progression where name = '{{Name}}:All'), 0)
+                  offset 0) events
+                window running as (partition by city, concern order by seq), whole as (partition by city, concern)) marked
               group by city, concern
-            ),
-            boards as (
-              select city, max(seq) as version,
-                (array_agg(at order by seq desc) filter (where {{raised}} or {{removed}}
-                  or (raised_before is not null and (removed_before is null or removed_before < raised_before))))[1] as at
-              from marked group by city
             )
-            select b.city,
-              jsonb_build_object('id', b.city, 'version', b.version,
-                'updatedAt', rtrim(rtrim(to_char(b.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US'), '0'), '.') || '+00:00',
-                'open', coalesce(o.concerns, '{}'::jsonb)),
-              '{{typeof(ConcernBoard).FullName}}', b.version
-            from boards b left join (
-              select city, jsonb_object_agg(concern, jsonb_build_object(
-                'id', concern,
-                'title', case when redacted then to_jsonb('{{ConcernView.RedactedTitle.Replace("'", "''")}}'::text) else raise -> 'title' end,
-                'rights', raise -> 'rights',
-                'district', case when redacted then null else raise -> 'district' end,
-                'raisedAt', raise -> 'raisedAt',
-                'status', case when status is null then 'Open' when status = {{Of(typeof(ConcernAnswered))}} then 'Answered' else 'Acknowledged' end,
-                'supports', supports,
-                'hidden', coalesce(hiding = {{Of(typeof(ConcernHidden))}}, false))) as concerns
-              from open_concerns group by city) o using (city)
+            select city,
+              jsonb_build_object('id', city, 'version', version, 'open', open, 'updatedAt',
+                (select rtrim(rtrim(to_char(timestamp at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US'), '0'), '.') || '+00:00'
+                 from {{_schema}}.mt_events where seq_id = changed)),
+              '{{typeof(ConcernBoard).FullName}}', version
+            from (
+              select city, max(last_seq) as version, max(changed) as changed,
+                coalesce(jsonb_object_agg(concern, jsonb_build_object(
+                  'id', concern,
+                  'title', case when redacted > last_raise then to_jsonb('{{ConcernView.RedactedTitle.Replace("'", "''")}}'::text) else raise -> 'title' end,
+                  'rights', raise -> 'rights',
+                  'district', case when redacted > last_raise then null else raise -> 'district' end,
+                  'raisedAt', raise -> 'raisedAt',
+                  'status', case when status is null or status / 4 < last_raise then 'Open' when status % 4 = 2 then 'Answered' else 'Acknowledged' end,
+                  'supports', supports,
+                  'hidden', coalesce(hiding / 2 > last_raise and hiding % 2 = 1, false)))
+                  filter (where last_raise is not null and (last_removal is null or last_removal < last_raise)), '{}') as open
+              from concerns group by city) boards
             """;
     }
 }
