@@ -12,11 +12,18 @@ public static class FormValues
     public const string UnreadableId = "Ids.Unreadable", UnreadableDay = "Ids.UnreadableDay", UnreadableWholeNumber = "Ids.UnreadableWholeNumber";
 
     /// <summary>
-    /// The id posted as <paramref name="posted"/>: null when left empty, or a refusal at <paramref name="apiField"/>
-    /// (the API's name of the field, which the page maps to its form's field as it does the decider's refusals).
+    /// The message of the refusal of an offline resident's number that cannot be read (the assisted forms): the resident's
+    /// number is typed in, copied from an earlier visit, not chosen from a list as the ids <see cref="UnreadableId"/> speaks of.
     /// </summary>
-    public static Posted<Guid> Id(string? posted, string apiField) =>
-        Read(posted, apiField, UnreadableId, (string given, out Guid id) => Guid.TryParse(given, out id));
+    public const string UnreadableOfflineResident = "Participation.Assist.OfflineIdMalformed";
+
+    /// <summary>
+    /// The id posted as <paramref name="posted"/>: null when left empty, or a refusal at <paramref name="apiField"/>
+    /// (the API's name of the field, which the page maps to its form's field as it does the decider's refusals), with
+    /// <paramref name="message"/> (<see cref="UnreadableId"/> unless the form says more, as <see cref="UnreadableOfflineResident"/> does).
+    /// </summary>
+    public static Posted<Guid> Id(string? posted, string apiField, string message = UnreadableId) =>
+        Read(posted, apiField, message, (string given, out Guid id) => Guid.TryParse(given, out id));
 
     /// <summary>A date input's day (yyyy-mm-dd), as <see cref="Id"/> reads an id.</summary>
     public static Posted<DateOnly> Day(string? posted, string apiField) =>
@@ -48,4 +55,12 @@ public readonly record struct Posted<T>(T? Value, Written? Refusal) where T : st
 
     /// <summary>The write when the value was readable; otherwise the refusal, and nothing written.</summary>
     public Task<Written> Or(Func<Task<Written>> write) => Refusal is { } refused ? Task.FromResult(refused) : write();
+
+    /// <summary>
+    /// As <see cref="Or(Func{Task{Written}})"/>, for a handler that answers what it did or why it refused (the assisted
+    /// forms' <c>AssistanceHandler</c>): the refusal's errors, and nothing written.
+    /// </summary>
+    public Task<(TDone? Done, IReadOnlyList<DomainError> Errors)> Or<TDone>(Func<Task<(TDone? Done, IReadOnlyList<DomainError> Errors)>> write)
+        where TDone : class =>
+        Refusal is { } refused ? Task.FromResult<(TDone?, IReadOnlyList<DomainError>)>((null, refused.Errors)) : write();
 }

@@ -22,10 +22,6 @@ public static class Officials
         return (await authorization.AuthorizeAsync(page.User, page.HttpContext, Policies.Official)).Succeeded ? null : page.Forbid();
     }
 
-    /// <summary>A date input's value (yyyy-mm-dd), or null when empty or not a date (the API then says what it needs).</summary>
-    public static DateOnly? Day(string? value) =>
-        DateOnly.TryParseExact(value?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
-
     /// <summary>A local date-and-time input's value (yyyy-mm-ddThh:mm) read in the city's time zone, or null.</summary>
     public static DateTimeOffset? LocalTime(string? value, City city)
     {

@@ -38,41 +38,37 @@ public sealed class SearchIndexProjection(string schema) : IProjection, ISqlRebu
             nameof(ConsultationDrafted.ConsultationId), nameof(ConsultationDrafted.OfficialId), null, nameof(ConsultationDrafted.DraftedAt)),
     ];
 
-    /// <summary>The events that move an item to a status, as the search's <c>status</c> filter names it.</summary>
-    private static readonly Change[] Statuses =
+    /// <summary>
+    /// The events that change an item once it is indexed, each with the typed value it sets: a status (as the search's
+    /// <c>status</c> filter names it), whether the item is hidden after a hiding or a restoring, or a redaction.
+    /// </summary>
+    private static readonly Change[] Changes =
     [
-        Change.Of<ConcernAcknowledged>(a => a.ConcernId, nameof(ConcernAcknowledged.ConcernId), Name(ConcernStatus.Acknowledged)),
-        Change.Of<ConcernAnswered>(a => a.ConcernId, nameof(ConcernAnswered.ConcernId), Name(ConcernStatus.Answered)),
-        Change.Of<ConcernDeclined>(d => d.ConcernId, nameof(ConcernDeclined.ConcernId), Name(ConcernStatus.Declined)),
-        Change.Of<ConcernResolved>(r => r.ConcernId, nameof(ConcernResolved.ConcernId), Name(ConcernStatus.Resolved)),
-        Change.Of<ConcernWithdrawn>(w => w.ConcernId, nameof(ConcernWithdrawn.ConcernId), Name(ConcernStatus.Withdrawn)),
-        Change.Of<ConcernReopened>(r => r.ConcernId, nameof(ConcernReopened.ConcernId), Name(ConcernStatus.Acknowledged)),
-        Change.Of<ProposalThresholdReached>(t => t.ProposalId, nameof(ProposalThresholdReached.ProposalId), Name(ProposalStatus.ThresholdReached)),
-        Change.Of<ProposalAccepted>(a => a.ProposalId, nameof(ProposalAccepted.ProposalId), Name(ProposalStatus.Accepted)),
-        Change.Of<ProposalRejected>(r => r.ProposalId, nameof(ProposalRejected.ProposalId), Name(ProposalStatus.Rejected)),
-        Change.Of<ProposalWithdrawn>(w => w.ProposalId, nameof(ProposalWithdrawn.ProposalId), Name(ProposalStatus.Withdrawn)),
-        Change.Of<CommitmentFulfilled>(f => f.CommitmentId, nameof(CommitmentFulfilled.CommitmentId), Name(CommitmentPhase.Fulfilled)),
-        Change.Of<CommitmentAbandoned>(a => a.CommitmentId, nameof(CommitmentAbandoned.CommitmentId), Name(CommitmentPhase.Abandoned)),
-        Change.Of<ConsultationOpened>(o => o.ConsultationId, nameof(ConsultationOpened.ConsultationId), Name(ConsultationStatus.Open)),
-        Change.Of<ConsultationClosed>(c => c.ConsultationId, nameof(ConsultationClosed.ConsultationId), Name(ConsultationStatus.Closed)),
-        Change.Of<ConsultationOutcomePublished>(o => o.ConsultationId, nameof(ConsultationOutcomePublished.ConsultationId), Name(ConsultationStatus.OutcomePublished)),
+        Change.Status<ConcernAcknowledged>(a => a.ConcernId, nameof(ConcernAcknowledged.ConcernId), Name(ConcernStatus.Acknowledged)),
+        Change.Status<ConcernAnswered>(a => a.ConcernId, nameof(ConcernAnswered.ConcernId), Name(ConcernStatus.Answered)),
+        Change.Status<ConcernDeclined>(d => d.ConcernId, nameof(ConcernDeclined.ConcernId), Name(ConcernStatus.Declined)),
+        Change.Status<ConcernResolved>(r => r.ConcernId, nameof(ConcernResolved.ConcernId), Name(ConcernStatus.Resolved)),
+        Change.Status<ConcernWithdrawn>(w => w.ConcernId, nameof(ConcernWithdrawn.ConcernId), Name(ConcernStatus.Withdrawn)),
+        Change.Status<ConcernReopened>(r => r.ConcernId, nameof(ConcernReopened.ConcernId), Name(ConcernStatus.Acknowledged)),
+        Change.Status<ProposalThresholdReached>(t => t.ProposalId, nameof(ProposalThresholdReached.ProposalId), Name(ProposalStatus.ThresholdReached)),
+        Change.Status<ProposalAccepted>(a => a.ProposalId, nameof(ProposalAccepted.ProposalId), Name(ProposalStatus.Accepted)),
+        Change.Status<ProposalRejected>(r => r.ProposalId, nameof(ProposalRejected.ProposalId), Name(ProposalStatus.Rejected)),
+        Change.Status<ProposalWithdrawn>(w => w.ProposalId, nameof(ProposalWithdrawn.ProposalId), Name(ProposalStatus.Withdrawn)),
+        Change.Status<CommitmentFulfilled>(f => f.CommitmentId, nameof(CommitmentFulfilled.CommitmentId), Name(CommitmentPhase.Fulfilled)),
+        Change.Status<CommitmentAbandoned>(a => a.CommitmentId, nameof(CommitmentAbandoned.CommitmentId), Name(CommitmentPhase.Abandoned)),
+        Change.Status<ConsultationOpened>(o => o.ConsultationId, nameof(ConsultationOpened.ConsultationId), Name(ConsultationStatus.Open)),
+        Change.Status<ConsultationClosed>(c => c.ConsultationId, nameof(ConsultationClosed.ConsultationId), Name(ConsultationStatus.Closed)),
+        Change.Status<ConsultationOutcomePublished>(o => o.ConsultationId, nameof(ConsultationOutcomePublished.ConsultationId), Name(ConsultationStatus.OutcomePublished)),
+        Change.Visibility<ConcernHidden>(h => h.ConcernId, nameof(ConcernHidden.ConcernId), hidden: true),
+        Change.Visibility<ConcernRestored>(r => r.ConcernId, nameof(ConcernRestored.ConcernId), hidden: false),
+        Change.Redaction<ConcernRedacted>(r => r.ConcernId, nameof(ConcernRedacted.ConcernId)),
     ];
-
-    /// <summary>Hiding and restoring a concern (the value of <c>hidden</c> after each).</summary>
-    private static readonly Change[] Visibility =
-    [
-        Change.Of<ConcernHidden>(h => h.ConcernId, nameof(ConcernHidden.ConcernId), "true"),
-        Change.Of<ConcernRestored>(r => r.ConcernId, nameof(ConcernRestored.ConcernId), "false"),
-    ];
-
-    private static readonly Change Redaction = Change.Of<ConcernRedacted>(r => r.ConcernId, nameof(ConcernRedacted.ConcernId), "");
 
     private static readonly Dictionary<Type, First> FirstByType = Firsts.ToDictionary(f => f.Type);
-    private static readonly Dictionary<Type, Change> StatusByType = Statuses.ToDictionary(c => c.Type);
+    private static readonly Dictionary<Type, Change> ChangeByType = Changes.ToDictionary(c => c.Type);
 
-    /// <summary>Every event <see cref="ApplyAsync"/> acts on: the first event of each kind of item, the moderation events, and the status changes.</summary>
-    public static readonly Type[] EventTypes =
-        [.. Firsts.Select(f => f.Type), .. Visibility.Select(v => v.Type), Redaction.Type, .. Statuses.Select(c => c.Type)];
+    /// <summary>Every event <see cref="ApplyAsync"/> acts on: the first event of each kind of item, and the changes (statuses, hiding and restoring, redaction).</summary>
+    public static readonly Type[] EventTypes = [.. Firsts.Select(f => f.Type), .. Changes.Select(c => c.Type)];
 
     public Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
@@ -87,12 +83,16 @@ public sealed class SearchIndexProjection(string schema) : IProjection, ISqlRebu
                 operations.QueueSqlCommand(_upsert, tenant, item.Id, first.Kind, masked ? "" : Clean(item.Title), masked ? "" : Clean(item.Body),
                     first.Status, item.Rights, item.At);
             }
-            else if (StatusByType.TryGetValue(type, out var change))
-                operations.QueueSqlCommand(_status, change.Value, tenant, change.Item(e.Data));
-            else if (type == Redaction.Type)
-                operations.QueueSqlCommand(_noText, tenant, Redaction.Item(e.Data));
-            else if (Visibility.FirstOrDefault(v => v.Type == type) is { } visibility)
-                operations.QueueSqlCommand(_hidden, visibility.Value == "true", tenant, visibility.Item(e.Data));
+            else if (ChangeByType.TryGetValue(type, out var change))
+            {
+                var item = change.Item(e.Data);
+                switch (change)
+                {
+                    case StatusChange status: operations.QueueSqlCommand(_status, status.Status, tenant, item); break;
+                    case VisibilityChange visibility: operations.QueueSqlCommand(_hidden, visibility.Hidden, tenant, item); break;
+                    case RedactionChange: operations.QueueSqlCommand(_noText, tenant, item); break;
+                }
+            }
         }
         return Task.CompletedTask;
     }
@@ -111,10 +111,14 @@ public sealed class SearchIndexProjection(string schema) : IProjection, ISqlRebu
             "case type " + string.Concat(arms.Select(a => $"when {Types([a.Type])} then {a.Sql} ")) + "end";
         string Field(string name) => $"(data ->> '{JsonName(name)}')";
         string ItemOf(IEnumerable<Change> changes) => Case(changes.Select(c => (c.Type, Field(c.ItemField)))) + "::uuid";
-        string Last(IEnumerable<Change> changes, string valueSql, string column) =>
-            $"select distinct on (tenant_id, item) tenant_id, item, value as {column} from (select tenant_id, seq_id, {ItemOf(changes)} as item, " +
-            $"{Case(changes.Select(c => (c.Type, valueSql.Replace("{value}", c.Value))))} as value from {schema}.mt_events " +
-            $"where type in ({Types(changes.Select(c => c.Type))}) and not is_archived) changes order by tenant_id, item, seq_id desc";
+        string Last<TChange>(Func<TChange, string> valueSql, string column) where TChange : Change
+        {
+            var changes = Changes.OfType<TChange>().ToList();
+            return $"select distinct on (tenant_id, item) tenant_id, item, value as {column} from (select tenant_id, seq_id, {ItemOf(changes)} as item, " +
+                $"{Case(changes.Select(c => (c.Type, valueSql(c))))} as value from {schema}.mt_events " +
+                $"where type in ({Types(changes.Select(c => c.Type))}) and not is_archived) changes order by tenant_id, item, seq_id desc";
+        }
+        var redactions = Changes.OfType<RedactionChange>().ToList();
         const string noMarks = "chr(2) || chr(3), '  '";
 
         return
@@ -131,10 +135,10 @@ public sealed class SearchIndexProjection(string schema) : IProjection, ISqlRebu
             // The JSON has ticks (seven decimals); the parameter the inline projection writes is cut to microseconds, not rounded.
             $"regexp_replace({Case(Firsts.Select(f => (f.Type, Field(f.AtField))))}, '(\\.\\d{{6}})\\d+', '\\1')::timestamptz as at " +
             $"from {schema}.mt_events where type in ({Types(Firsts.Select(f => f.Type))}) and not is_archived) f " +
-            $"left join ({Last(Statuses, "'{value}'", "status")}) s on s.tenant_id = f.tenant_id and s.item = f.item " +
-            $"left join ({Last(Visibility, "{value}", "hidden")}) h on h.tenant_id = f.tenant_id and h.item = f.item " +
-            $"left join (select distinct tenant_id, {Field(Redaction.ItemField)}::uuid as item from {schema}.mt_events " +
-            $"where type in ({Types([Redaction.Type])}) and not is_archived) r on r.tenant_id = f.tenant_id and r.item = f.item";
+            $"left join ({Last<StatusChange>(c => $"'{c.Status}'", "status")}) s on s.tenant_id = f.tenant_id and s.item = f.item " +
+            $"left join ({Last<VisibilityChange>(c => c.Hidden ? "true" : "false", "hidden")}) h on h.tenant_id = f.tenant_id and h.item = f.item " +
+            $"left join (select distinct tenant_id, {ItemOf(redactions)} as item from {schema}.mt_events " +
+            $"where type in ({Types(redactions.Select(c => c.Type))}) and not is_archived) r on r.tenant_id = f.tenant_id and r.item = f.item";
     }
 
     /// <summary>The status names of the search, lower case (as the lists' <c>status</c> filters take them).</summary>
@@ -156,9 +160,25 @@ public sealed class SearchIndexProjection(string schema) : IProjection, ISqlRebu
             new(typeof(T), kind, status, e => read((T)e), id, author, rights, at);
     }
 
-    /// <summary>An event that sets one value of an item: the item it names (and that field's JSON name) and the value.</summary>
-    private sealed record Change(Type Type, Func<object, Guid> Item, string ItemField, string Value)
+    /// <summary>
+    /// An event that changes an indexed item: the item it names (and that field's JSON name); what it changes is its
+    /// kind's (<see cref="StatusChange"/>, <see cref="VisibilityChange"/>, <see cref="RedactionChange"/>).
+    /// </summary>
+    private abstract record Change(Type Type, Func<object, Guid> Item, string ItemField)
     {
-        public static Change Of<T>(Func<T, Guid> item, string itemField, string value) => new(typeof(T), e => item((T)e), itemField, value);
+        public static StatusChange Status<T>(Func<T, Guid> item, string itemField, string status) => new(typeof(T), e => item((T)e), itemField, status);
+
+        public static VisibilityChange Visibility<T>(Func<T, Guid> item, string itemField, bool hidden) => new(typeof(T), e => item((T)e), itemField, hidden);
+
+        public static RedactionChange Redaction<T>(Func<T, Guid> item, string itemField) => new(typeof(T), e => item((T)e), itemField);
     }
+
+    /// <summary>Moves the item to <paramref name="Status"/> (its name as the search's <c>status</c> filter takes it, see <see cref="Name"/>).</summary>
+    private sealed record StatusChange(Type Type, Func<object, Guid> Item, string ItemField, string Status) : Change(Type, Item, ItemField);
+
+    /// <summary>Hides the item from the search (<paramref name="Hidden"/>) or shows it again.</summary>
+    private sealed record VisibilityChange(Type Type, Func<object, Guid> Item, string ItemField, bool Hidden) : Change(Type, Item, ItemField);
+
+    /// <summary>Removes the item's text from the index.</summary>
+    private sealed record RedactionChange(Type Type, Func<object, Guid> Item, string ItemField) : Change(Type, Item, ItemField);
 }

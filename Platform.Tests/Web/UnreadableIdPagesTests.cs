@@ -33,6 +33,7 @@ public sealed class UnreadableIdPagesTests(BrowserFixture browser)
     [InlineData("/cities/{city}/commitments/{id:guid}", "Progress", "progress-percent", "progress-percent", "forty", "not a whole number")]
     [InlineData("/cities/{city}/commitments/{id:guid}", "Milestone", "milestone-dueDate", "milestone-dueDate", "31/12/2027", "not a date")]
     [InlineData("/cities/{city}/commitments/{id:guid}", "Deadline", "deadline-dueDate", "deadline-dueDate", "31/12/2027", "not a date")]
+    [InlineData("/cities/{city}/recognition", "", "decidedOn", "decidedOn", "31/12/2026", "not a date")]
     public async Task An_unreadable_id_date_or_number_in_a_form_is_refused_at_its_field_and_nothing_is_stored(string route, string handler, string field,
         string formField, string unreadable, string refusal)
     {

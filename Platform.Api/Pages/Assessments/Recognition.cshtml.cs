@@ -22,10 +22,11 @@ public sealed class RecognitionModel(CityDirectory directory, IDocumentStore sto
     {
         ModelState.Clear(); // the decider decides what is valid, not model binding
         if (await this.RefuseUnlessOfficialAsync(authorization) is { } refused) return refused;
+        var decidedOn = FormValues.Day(DecidedOn, "decidedOn");
         Written written;
         await using (var session = store.LightweightSession(CitySlug))
-            written = await handler.Handle(new DeclareHumanRightsCommitment(AssessmentStream.Declaration(CitySlug), CitySlug, User.AccountId(),
-                Officials.Day(DecidedOn), DecisionUrl), session, cancellation);
+            written = await decidedOn.Or(() => handler.Handle(new DeclareHumanRightsCommitment(AssessmentStream.Declaration(CitySlug), CitySlug, User.AccountId(),
+                decidedOn.Value, DecisionUrl), session, cancellation));
         return await ShowAnswerAtAsync($"/cities/{CitySlug}/recognition", written, text["Recognition.Declared"],
             async () => { await LoadAsync(cancellation); return true; }, text);
     }

@@ -111,11 +111,14 @@ public sealed class ConcernDetailModel(CityDirectory directory, IDocumentStore s
     {
         if (await RefusalAsync(authorization, Policies.OfficialOrOrganisation) is { } refused) return refused;
         ModelState.Clear();
-        var resident = Api.EqualParticipation.AssistedResidentForm.Read(AssistEmail, AssistOffline, AssistName, AssistOfflineField, ModelState, text);
-        if (resident is null) return await LoadAsync(cancellation) ? Page() : NotFound();
-        await using var session = store.LightweightSession(CitySlug);
-        var (done, errors) = await assistance.SupportAsync(Id, CitySlug, new Api.EqualParticipation.AssistedSupportRequest(resident, AssistConsent),
-            User.AccountId(), Api.EqualParticipation.AssistanceHandler.AssistedAs(User, CitySlug), session, cancellation);
+        var offline = FormValues.Id(AssistOffline, "resident.offlineResidentId", FormValues.UnreadableOfflineResident);
+        var (done, errors) = await offline.Or(async () =>
+        {
+            var resident = new Domain.EqualParticipation.AssistedResidentInput(AssistEmail, offline.Value, AssistName);
+            await using var session = store.LightweightSession(CitySlug);
+            return await assistance.SupportAsync(Id, CitySlug, new Api.EqualParticipation.AssistedSupportRequest(resident, AssistConsent),
+                User.AccountId(), Api.EqualParticipation.AssistanceHandler.AssistedAs(User, CitySlug), session, cancellation);
+        });
         var confirmation = done?.OfflineResidentId is { } id ? text["Participation.Assist.DoneNew", id] : text["Participation.Assist.Done"];
         return await ShowAnswerAsync(done is null ? Problems.Result(errors) : Results.NoContent(), confirmation, () => LoadAsync(cancellation), text,
             field => field switch

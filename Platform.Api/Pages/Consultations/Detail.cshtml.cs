@@ -177,17 +177,14 @@ public sealed class ConsultationDetailModel(CityDirectory directory, IDocumentSt
         if (await RefusalAsync(authorization, Policies.OfficialOrOrganisation) is { } refused) return refused;
         if (!await LoadAsync(cancellation)) return NotFound();
         var (answers, answerField) = PostedAnswers(AssistPrefix);
-        var resident = AssistedResidentForm.Read(Check.Optional(Posted(AssistEmailField)), Posted(AssistOfflineField), Check.Optional(Posted(AssistNameField)),
-            AssistOfflineField, ModelState, text);
-        if (resident is null)
+        var offline = FormValues.Id(Posted(AssistOfflineField), "resident.offlineResidentId", FormValues.UnreadableOfflineResident);
+        var written = await offline.Or(async () =>
         {
-            Refused = AnswerForm.Assisted;
-            return Page();
-        }
-        var request = new AssistedResponseRequest(resident, Check.Optional(Posted(AssistConsentField)), answers);
-        (AssistedDetails? Done, IReadOnlyList<DomainError> Errors) written;
-        await using (var session = store.LightweightSession(CitySlug))
-            written = await assistance.AnswerAsync(Id, CitySlug, request, User.AccountId(), AssistanceHandler.AssistedAs(User, CitySlug), session, cancellation);
+            var resident = new AssistedResidentInput(Check.Optional(Posted(AssistEmailField)), offline.Value, Check.Optional(Posted(AssistNameField)));
+            var request = new AssistedResponseRequest(resident, Check.Optional(Posted(AssistConsentField)), answers);
+            await using var session = store.LightweightSession(CitySlug);
+            return await assistance.AnswerAsync(Id, CitySlug, request, User.AccountId(), AssistanceHandler.AssistedAs(User, CitySlug), session, cancellation);
+        });
         var confirmation = written.Done?.OfflineResidentId is { } id ? text["Participation.Assist.DoneNew", id] : text["Participation.Assist.Done"];
         if (written.Done is null) Refused = AnswerForm.Assisted;
         return await ShowAnswerAsync(written.Done is null ? Problems.Result(written.Errors) : Microsoft.AspNetCore.Http.Results.NoContent(), confirmation, () => LoadAsync(cancellation), text,

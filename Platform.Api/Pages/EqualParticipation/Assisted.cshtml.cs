@@ -28,11 +28,14 @@ public sealed class AssistedConcernModel(CityDirectory directory, IDocumentStore
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellation)
     {
         ModelState.Clear(); // the rules decide what is valid
-        var resident = AssistedResidentForm.Read(Email, OfflineResident, Name, "resident.offlineResidentId", ModelState, text);
-        if (resident is null) return Page();
-        var request = new AssistedConcernRequest(resident, ConsentNote, Title, Description, Rights, SdgTargets, District, Anonymous, Groups);
-        await using var session = store.LightweightSession(CitySlug);
-        var (done, errors) = await handler.RaiseAsync(request, User.AccountId(), AssistanceHandler.AssistedAs(User, CitySlug), session, cancellation);
+        var offline = FormValues.Id(OfflineResident, "resident.offlineResidentId", FormValues.UnreadableOfflineResident);
+        var (done, errors) = await offline.Or(async () =>
+        {
+            var request = new AssistedConcernRequest(new AssistedResidentInput(Email, offline.Value, Name), ConsentNote, Title, Description, Rights, SdgTargets,
+                District, Anonymous, Groups);
+            await using var session = store.LightweightSession(CitySlug);
+            return await handler.RaiseAsync(request, User.AccountId(), AssistanceHandler.AssistedAs(User, CitySlug), session, cancellation);
+        });
         if (done is null)
         {
             Problems.From(errors).AddTo(ModelState, text, field => field == "resident" ? "resident.name" : EndpointAnswers.FormField(field));
