@@ -114,6 +114,8 @@ builder.Services.AddSingleton<AnonymousAuthors>();
 builder.Services.AddHostedService(provider => provider.GetRequiredService<AnonymousAuthors>());
 builder.Services.AddSingleton<Platform.Api.Concerns.StrayConcernViews>();
 builder.Services.AddHostedService(provider => provider.GetRequiredService<Platform.Api.Concerns.StrayConcernViews>());
+builder.Services.AddSingleton<Platform.Api.Scorecards.ConcernBoardRowsFill>();
+builder.Services.AddHostedService(provider => provider.GetRequiredService<Platform.Api.Scorecards.ConcernBoardRowsFill>());
 builder.Services.AddSingleton<ParticipationPseudonyms>();
 builder.Services.AddHostedService(provider => provider.GetRequiredService<ParticipationPseudonyms>());
 builder.Services.AddSingleton<IdempotencyRetention>();

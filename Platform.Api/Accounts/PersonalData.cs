@@ -234,15 +234,12 @@ public sealed class PersonalData(IDocumentStore store, NpgsqlDataSource database
     private async Task EraseFromBoardAsync(string city, HashSet<Guid> concerns, CancellationToken cancellation)
     {
         if (concerns.Count == 0) return;
-        await using var session = store.LightweightSession(city);
-        var boards = await session.Query<ConcernBoard>().ToListAsync(cancellation);
-        foreach (var board in boards.Where(b => b.Open.Keys.Any(concerns.Contains)))
-        {
-            foreach (var id in concerns.Where(board.Open.ContainsKey))
-                board.Open[id] = board.Open[id] with { Title = ErasedTitle, District = null };
-            session.Store(board);
-        }
-        await session.SaveChangesAsync(cancellation);
+        await using var update = database.CreateCommand(
+            $"update {platform.Schema}.{ConcernBoardRows.TableName} set title = $1, district = null where tenant_id = $2 and concern_id = any($3)");
+        update.Parameters.Add(new NpgsqlParameter { Value = ErasedTitle });
+        update.Parameters.Add(new NpgsqlParameter { Value = city });
+        update.Parameters.Add(new NpgsqlParameter { Value = concerns.ToArray() });
+        await update.ExecuteNonQueryAsync(cancellation);
     }
 
     private const string ContestKind = "concern_contested";

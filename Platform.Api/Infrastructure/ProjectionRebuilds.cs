@@ -45,6 +45,16 @@ public static class ProjectionRebuilds
             await daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(30), cancellation);
             return;
         }
+        await store.RebuildInSqlAsync(sql, cancellation);
+    }
+
+    /// <summary>
+    /// Makes the table of <paramref name="sql"/> again by its statement, in one transaction that first locks the table
+    /// against writes (they wait for it, then apply to the rebuilt rows).
+    /// </summary>
+    public static async Task RebuildInSqlAsync(this IDocumentStore store, ISqlRebuild sql, CancellationToken cancellation)
+    {
+        var documents = (DocumentStore)store;
         await using var session = store.LightweightSession();
         session.QueueSqlCommand($"set local work_mem = '{StatementMemory}'"); // the statement sorts or groups the events in memory, not on disk
         session.QueueSqlCommand($"lock table {sql.Table} in share row exclusive mode");

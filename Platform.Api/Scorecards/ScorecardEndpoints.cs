@@ -14,11 +14,11 @@ public static class ScorecardEndpoints
 
     /// <summary>The concern board: the <c>top</c> (1-100, default 50) most supported open concerns, counts by right and district.</summary>
     [WolverineGet("/api/cities/{city}/concern-board", OperationId = "getConcernBoard")]
-    public static async Task<IResult> Board(string city, int? top, IQuerySession session, ScorecardReader reader, CancellationToken cancellation)
+    public static async Task<IResult> Board(string city, int? top, IQuerySession session, ConcernBoardReader reader, CancellationToken cancellation)
     {
-        var size = top ?? ScorecardReader.DefaultBoardSize;
-        if (size is < 1 or > ScorecardReader.MaxBoardSize)
-            return Problems.Result([DomainError.Invalid("top", $"The board shows between 1 and {ScorecardReader.MaxBoardSize} concerns.")]);
+        var size = top ?? ConcernBoardReader.DefaultBoardSize;
+        if (size is < 1 or > ConcernBoardReader.MaxBoardSize)
+            return Problems.Result([DomainError.Invalid("top", $"The board shows between 1 and {ConcernBoardReader.MaxBoardSize} concerns.")]);
         return await reader.BoardAsync(session, city, size, cancellation) is { } board ? Results.Ok(board) : Problems.NotFound("city");
     }
 

@@ -19,7 +19,7 @@ public sealed class ScorecardLiveViewSource(ScorecardReader reader) : ILiveViewS
 }
 
 /// <summary>Snapshots of the "concern-board" view: <c>Watch("concern-board", city, Guid.Empty)</c>; the default board (top 50).</summary>
-public sealed class ConcernBoardLiveViewSource(ScorecardReader reader) : ILiveViewSource
+public sealed class ConcernBoardLiveViewSource(ConcernBoardReader reader) : ILiveViewSource
 {
     public string View => ConcernBoardProjection.View;
 
@@ -27,7 +27,7 @@ public sealed class ConcernBoardLiveViewSource(ScorecardReader reader) : ILiveVi
     {
         if (id != Guid.Empty) return null;
         await using var session = store.QuerySession();
-        var board = await reader.BoardAsync(session, city, ScorecardReader.DefaultBoardSize, cancellation);
+        var board = await reader.BoardAsync(session, city, ConcernBoardReader.DefaultBoardSize, cancellation);
         return board is null ? null : new LiveView(View, city, id, board.Version, board);
     }
 }

@@ -12,9 +12,6 @@ namespace Platform.Api.Scorecards;
 /// </summary>
 public sealed class ScorecardReader(TimeProvider clock)
 {
-    public const int DefaultBoardSize = 50;
-    public const int MaxBoardSize = 100;
-
     /// <param name="session">Any session: the views are network-wide documents keyed by city.</param>
     public async Task<ScorecardDetails?> ScorecardAsync(IQuerySession session, string city, CancellationToken cancellation)
     {
@@ -22,17 +19,6 @@ public sealed class ScorecardReader(TimeProvider clock)
         if (registered is null) return null;
         var scorecard = await session.LoadAsync<CityScorecard>(city, cancellation) ?? new CityScorecard { Id = city };
         return ToResponse(registered, scorecard, clock.GetUtcNow());
-    }
-
-    /// <param name="session">Any session: the views are network-wide documents keyed by city.</param>
-    public async Task<ConcernBoardDetails?> BoardAsync(IQuerySession session, string city, int top, CancellationToken cancellation)
-    {
-        if (await session.LoadAsync<City>(city, cancellation) is null) return null;
-        var board = await session.LoadAsync<ConcernBoard>(city, cancellation) ?? new ConcernBoard { Id = city };
-        var figures = board.Rank(top);
-        return new ConcernBoardDetails(city, board.Version, board.UpdatedAt, figures.OpenConcerns,
-            figures.Top.Select(c => new BoardItem(c.Id, c.Title, c.Rights, c.District, c.Status, c.Supports, c.RaisedAt)).ToList(),
-            figures.ByRight, figures.ByDistrict, figures.WithoutDistrict);
     }
 
     public async Task<NetworkOverviewDetails> NetworkAsync(IQuerySession session, CancellationToken cancellation)

@@ -3,62 +3,30 @@ using Platform.Domain.Concerns;
 namespace Platform.Projections.Scorecards;
 
 /// <summary>
-/// A city's open concerns with their support counts, kept by an async projection
-/// (<see cref="ConcernBoardProjection"/>). Open means not resolved, declined or withdrawn (an answered
-/// concern stays on the board until it is resolved). Hidden concerns are kept, with their counts, so a
-/// restored one comes back right, but <see cref="Rank"/> leaves them out.
+/// A city's board of open concerns with their support counts. Open means not resolved, declined or withdrawn (an
+/// answered concern stays on the board until it is resolved). Hidden concerns are kept, with their counts, so a restored
+/// one comes back right, but <see cref="Rank"/> leaves them out.
+/// <para>
+/// Stored, it is one small document per city (its id, version and time) kept by an async projection
+/// (<see cref="ConcernBoardProjection"/>), whose change is what pushes the board live; the concerns themselves
+/// (<see cref="Open"/>) are read with it from <see cref="ConcernBoardRows"/> and their counts from the support tally, both
+/// written inline, so they are never behind the version: the board is never rewritten whole because of a support.
+/// </para>
 /// </summary>
 public sealed class ConcernBoard
 {
     /// <summary>The city slug (one board per city).</summary>
     public string Id { get; set; } = "";
 
-    /// <summary>The highest event sequence reflected.</summary>
+    /// <summary>The highest event sequence of the city the board takes (its concerns' events and their supports).</summary>
     public long Version { get; set; }
 
+    /// <summary>When the newest of those events was appended.</summary>
     public DateTimeOffset? UpdatedAt { get; set; }
 
+    /// <summary>The open concerns, by id: read from their rows, not stored in the document.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public Dictionary<Guid, BoardConcern> Open { get; set; } = [];
-
-    public void Apply(object data, long sequence, DateTimeOffset timestamp)
-    {
-        switch (data)
-        {
-            case ConcernRaised e:
-                Open[e.ConcernId] = new BoardConcern(e.ConcernId, e.Title, e.Rights, e.District, e.RaisedAt, ConcernStatus.Open, 0, false);
-                break;
-            case ConcernSupported e when Open.TryGetValue(e.ConcernId, out var c):
-                Open[e.ConcernId] = c with { Supports = c.Supports + 1 };
-                break;
-            case ConcernSupportWithdrawn e when Open.TryGetValue(e.ConcernId, out var c):
-                Open[e.ConcernId] = c with { Supports = Math.Max(0, c.Supports - 1) };
-                break;
-            case ConcernAcknowledged e when Open.TryGetValue(e.ConcernId, out var c):
-                Open[e.ConcernId] = c with { Status = ConcernStatus.Acknowledged };
-                break;
-            case ConcernAnswered e when Open.TryGetValue(e.ConcernId, out var c):
-                Open[e.ConcernId] = c with { Status = ConcernStatus.Answered };
-                break;
-            case ConcernRedacted e when Open.TryGetValue(e.ConcernId, out var c):
-                Open[e.ConcernId] = c with { Title = Concerns.ConcernView.RedactedTitle, District = null };
-                break;
-            case ConcernHidden e when Open.TryGetValue(e.ConcernId, out var c):
-                Open[e.ConcernId] = c with { Hidden = true };
-                break;
-            case ConcernRestored e when Open.TryGetValue(e.ConcernId, out var c):
-                Open[e.ConcernId] = c with { Hidden = false };
-                break;
-            case ConcernReopened e when Open.TryGetValue(e.ConcernId, out var c):
-                Open[e.ConcernId] = c with { Status = ConcernStatus.Acknowledged };
-                break;
-            case ConcernResolved e: Open.Remove(e.ConcernId); break;
-            case ConcernDeclined e: Open.Remove(e.ConcernId); break;
-            case ConcernWithdrawn e: Open.Remove(e.ConcernId); break;
-            default: return;
-        }
-        Version = Math.Max(Version, sequence);
-        UpdatedAt = timestamp;
-    }
 
     /// <summary>
     /// The board as shown: the <paramref name="top"/> most supported visible open concerns (ties: the

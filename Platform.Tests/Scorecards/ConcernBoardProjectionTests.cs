@@ -1,9 +1,11 @@
 using Platform.Domain.Concerns;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Api.Scorecards;
 using Platform.Projections.Scorecards;
 
 namespace Platform.Tests.Scorecards;
 
-/// <summary>Concern and support events fed straight into a city's store; the board asserted exactly.</summary>
+/// <summary>Concern and support events fed straight into a city's store; the board, as its reader shows it, asserted exactly.</summary>
 [Collection(IntegrationCollection.Name)]
 public class ConcernBoardProjectionTests(AppFixture app)
 {
@@ -43,7 +45,10 @@ public class ConcernBoardProjectionTests(AppFixture app)
         var board = await app.WaitForAsync<ConcernBoard>(city, version, b => b.Version);
         Assert.Equal(version, board.Version);
 
-        var figures = board.Rank(50);
+        var reader = app.Host.Services.GetRequiredService<ConcernBoardReader>();
+        await using var session = app.Store.QuerySession();
+        var figures = (await reader.BoardAsync(session, city, 50, CancellationToken.None))!;
+        Assert.Equal(version, figures.Version);
         Assert.Equal(4, figures.OpenConcerns);
         Assert.Equal([b2, b1, restored, b3], figures.Top.Select(c => c.Id));
         Assert.Equal([3L, 2L, 2L, 0L], figures.Top.Select(c => c.Supports));
@@ -52,6 +57,6 @@ public class ConcernBoardProjectionTests(AppFixture app)
         Assert.Equal(new Dictionary<string, int> { ["Centre"] = 1, ["North"] = 1, ["south"] = 1 }, figures.ByDistrict);
         Assert.Equal(1, figures.WithoutDistrict);
 
-        Assert.Equal([b2, b1], board.Rank(2).Top.Select(c => c.Id));
+        Assert.Equal([b2, b1], (await reader.BoardAsync(session, city, 2, CancellationToken.None))!.Top.Select(c => c.Id));
     }
 }

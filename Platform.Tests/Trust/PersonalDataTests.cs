@@ -52,6 +52,7 @@ public sealed class PersonalDataTests(AppFixture app)
         var votesBefore = (await app.GetTownHallAsync(townHall, city)).GetProperty("currentPoll").GetProperty("total").GetInt64();
         var answersBefore = (await app.ResultsAsync(consultation, official, city)).GetProperty("participation").GetInt64();
         var eventsBefore = await app.EventCountAsync();
+        Assert.Contains(marker, await app.GetTextAsync($"/api/cities/{city}/concern-board")); // the board lists both with their titles
 
         // A wrong password erases nothing.
         await EraseAsync(person, "not my password", 400);
@@ -76,6 +77,10 @@ public sealed class PersonalDataTests(AppFixture app)
         Assert.Equal(PersonalData.ErasedTitle, (await app.GetConcernAsync(anonymous, city)).GetProperty("title").GetString());
         Assert.Equal(PersonalData.ErasedTitle, (await app.GetProposalAsync(proposal, city)).GetProperty("title").GetString());
         Assert.DoesNotContain(marker, await app.GetTextAsync($"/api/cities/{city}/open-data/concerns?format=csv"));
+        var board = Json.Parse(await app.GetTextAsync($"/api/cities/{city}/concern-board")).GetProperty("top").EnumerateArray().ToList();
+        Assert.Equal([PersonalData.ErasedTitle, PersonalData.ErasedTitle], board.Where(c => c.GetProperty("id").GetGuid() == own || c.GetProperty("id").GetGuid() == anonymous)
+            .Select(c => c.GetProperty("title").GetString()));
+        Assert.DoesNotContain(board, c => c.GetProperty("id").GetGuid() == own && c.GetProperty("district").ValueKind != JsonValueKind.Null);
         Assert.DoesNotContain(secret, await app.GetTextAsync($"/api/cities/{city}/consultations/{consultation}/results", official));
 
         // Nowhere in the database: not their id, email, words or answers.

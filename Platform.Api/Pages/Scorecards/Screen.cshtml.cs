@@ -9,7 +9,7 @@ namespace Platform.Api.Pages.Scorecards;
 /// <see cref="OnGetLiveAsync"/> when one changes.
 /// </summary>
 [CachedForVisitors]
-public sealed class CityScreenModel(CityDirectory directory, IDocumentStore store, ScorecardReader reader, CommitmentReader commitments) : CityPageModel(directory)
+public sealed class CityScreenModel(CityDirectory directory, IDocumentStore store, ScorecardReader reader, ConcernBoardReader boards, CommitmentReader commitments) : CityPageModel(directory)
 {
     public const int BoardSize = 8;
     public const int LatestCommitments = 5;
@@ -27,7 +27,7 @@ public sealed class CityScreenModel(CityDirectory directory, IDocumentStore stor
     {
         await using var network = store.QuerySession();
         if (await reader.ScorecardAsync(network, CitySlug, cancellation) is not { } scorecard) return false;
-        if (await reader.BoardAsync(network, CitySlug, BoardSize, cancellation) is not { } board) return false;
+        if (await boards.BoardAsync(network, CitySlug, BoardSize, cancellation) is not { } board) return false;
         await using var session = store.QuerySession(CitySlug);
         var (latest, _) = await commitments.ListAsync(session, CitySlug, new CommitmentQuery(Page: 1, PageSize: LatestCommitments), cancellation);
         (Scorecard, Board, Commitments) = (scorecard, board, latest);
