@@ -60,7 +60,7 @@ public sealed class ConcernBoardRowsProjection(string schema) : IProjection, ISq
             switch (e.Data)
             {
                 case ConcernRaised r:
-                    operations.QueueSqlCommand(Raise, e.TenantId, r.ConcernId, r.Title, r.Rights, (object?)r.District ?? DBNull.Value, r.RaisedAt);
+                    operations.QueueSqlCommand(Raise, e.TenantId, r.ConcernId, r.Title, r.Rights, (object?)r.District ?? DBNull.Value, r.RaisedAt.ToUniversalTime());
                     break;
                 case ConcernAcknowledged or ConcernReopened:
                     operations.QueueSqlCommand($"update {Table} set status = ? where tenant_id = ? and concern_id = ?", nameof(ConcernStatus.Acknowledged), e.TenantId, ConcernOf(e.Data));

@@ -39,7 +39,7 @@ public sealed class ConcernBoardRebuildTests(AppFixture app)
             Raise(c[5], "Broken lift", ["housing"], "North"),
             Raise(c[6], "Noise at night", ["health"], "East"),
             Raise(c[7], "Bus stop too far", ["mobility"], "West"),
-            Raise(c[8], "No ramp at the library", ["mobility", "education"], null));
+            Raise(c[8], "No ramp at the library", ["mobility", "education"], null, Day.ToOffset(TimeSpan.FromHours(2)))); // a time not in UTC
         await app.AppendAsync(city,
             (c[0], [new ConcernAcknowledged(c[0], Official, "Roads", Day.AddDays(30), Day.AddDays(1)), new ConcernAnswered(c[0], Official, "Pumps ordered.", Day.AddDays(2))]),
             Support(c[0], r[0]), Support(c[0], r[1]), Support(c[0], r[2]),
@@ -111,8 +111,8 @@ public sealed class ConcernBoardRebuildTests(AppFixture app)
         return (await app.Host.Services.GetRequiredService<ConcernBoardReader>().BoardAsync(session, city, 50, CancellationToken.None))!;
     }
 
-    private static (Guid, object[]) Raise(Guid id, string title, string[] rights, string? district) =>
-        (id, [new ConcernRaised(id, title, "", rights, [], district, Guid.NewGuid(), false, Day)]);
+    private static (Guid, object[]) Raise(Guid id, string title, string[] rights, string? district, DateTimeOffset? at = null) =>
+        (id, [new ConcernRaised(id, title, "", rights, [], district, Guid.NewGuid(), false, at ?? Day)]);
 
     private static (Guid, object[]) Support(Guid concern, Guid resident) =>
         (PersonalStream.Id(concern, resident), [new ConcernSupported(concern, resident, Day.AddDays(1))]);
