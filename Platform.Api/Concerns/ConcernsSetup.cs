@@ -17,7 +17,7 @@ public static class ConcernsSetup
     {
         opts.AddItemStreams<Concern, ConcernView>(new ConcernViewProjection(), view => view.RaisedAt);
         opts.Projections.Add(new StateProjection<ResidentSupport>(), ProjectionLifecycle.Live);
-        opts.AddSqlProjection(new SupportTallyProjection(schema), SupportTallyProjection.EventTypes, $"{schema}.{SupportTally.TableName}");
+        opts.AddSqlProjection(new SupportTallyProjection(schema), SupportTallyProjection.EventTypes);
         opts.Storage.ExtendedSchemaObjects.Add(SupportTally.Table(schema));
     }
 }

@@ -33,16 +33,14 @@ public static class FeatureSetup
     }
 
     /// <summary>
-    /// An inline projection written in SQL (a tally, the search index): it takes only <paramref name="eventTypes"/>, so
-    /// a rebuild reads only those events (a projection that names none is handed every event), and a rebuild first
-    /// empties <paramref name="tables"/> (Marten cannot know what raw SQL writes).
+    /// An inline projection written in SQL (a tally, the search index, the board's rows): it takes only
+    /// <paramref name="eventTypes"/>, so a rebuild reads only those events (a projection that names none is handed every
+    /// event), and a daemon rebuild first empties its table (Marten cannot know what raw SQL writes).
     /// </summary>
-    public static void AddSqlProjection(this StoreOptions opts, IProjection projection, IEnumerable<Type> eventTypes, params string[] tables)
+    public static void AddSqlProjection<TProjection>(this StoreOptions opts, TProjection projection, IEnumerable<Type> eventTypes)
+        where TProjection : IProjection, ISqlRebuild
     {
-        opts.Projections.Add(projection, ProjectionLifecycle.Inline, asyncConfiguration: o =>
-        {
-            foreach (var table in tables) o.DeleteDataInTableOnTeardown(table);
-        });
+        opts.Projections.Add(projection, ProjectionLifecycle.Inline, asyncConfiguration: o => o.DeleteDataInTableOnTeardown(projection.Table));
         var registered = (EventFilterable)opts.Projections.All.OfType<IProjectionWrapper>().Single(w => ReferenceEquals(w.InnerProjection, projection));
         foreach (var type in eventTypes) registered.IncludeType(type);
     }

@@ -5,8 +5,9 @@ using Platform.Projections.Scorecards;
 namespace Platform.Api.Scorecards;
 
 /// <summary>
-/// Reads a city's concern board for the HTTP endpoint, the city screen and the live hub alike: the board's document
-/// (version and time), its open concerns' rows and each one's count from the support tally, in one query.
+/// Reads a city's concern board for the HTTP endpoint, the city screen and the live hub alike, in two round trips: the
+/// city and the board's document (version and time) in one batch, then its open concerns' rows with each one's count
+/// from the support tally in one query.
 /// </summary>
 public sealed class ConcernBoardReader(NpgsqlDataSource database, PlatformOptions platform)
 {
@@ -22,8 +23,12 @@ public sealed class ConcernBoardReader(NpgsqlDataSource database, PlatformOption
     /// <param name="session">Any session: the board's document is network-wide, keyed by city.</param>
     public async Task<ConcernBoardDetails?> BoardAsync(IQuerySession session, string city, int top, CancellationToken cancellation)
     {
-        if (await session.LoadAsync<City>(city, cancellation) is null) return null;
-        var board = await session.LoadAsync<ConcernBoard>(city, cancellation) ?? new ConcernBoard { Id = city };
+        var batch = session.CreateBatchQuery();
+        var known = batch.Load<City>(city);
+        var stored = batch.Load<ConcernBoard>(city);
+        await batch.Execute(cancellation);
+        if (await known is null) return null;
+        var board = await stored ?? new ConcernBoard { Id = city };
         await using (var command = database.CreateCommand(_rows))
         {
             command.Parameters.Add(new NpgsqlParameter { Value = city });

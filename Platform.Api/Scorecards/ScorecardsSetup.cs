@@ -23,7 +23,7 @@ public static class ScorecardsSetup
         opts.Projections.Add(new ConcernBoardProjection(schema), ProjectionLifecycle.Async);
         // The board's concerns, a row each, written with their own events (a support writes nothing there).
         opts.Storage.ExtendedSchemaObjects.Add(ConcernBoardRows.Table(schema));
-        opts.AddSqlProjection(new ConcernBoardRowsProjection(schema), ConcernBoardRowsProjection.EventTypes, $"{schema}.{ConcernBoardRows.TableName}");
+        opts.AddSqlProjection(new ConcernBoardRowsProjection(schema), ConcernBoardRowsProjection.EventTypes);
         opts.Projections.Add<NetworkOverviewProjection>(ProjectionLifecycle.Async);
         // Marten's roll-up by tenant stores one document per tenant under the default tenant, keyed by the
         // city slug: they are single-tenanted documents whose id is the city.

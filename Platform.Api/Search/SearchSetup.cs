@@ -17,6 +17,6 @@ public static class SearchSetup
     public static void AddSearch(this StoreOptions opts, string schema)
     {
         opts.Storage.ExtendedSchemaObjects.Add(SearchIndex.Table(schema));
-        opts.AddSqlProjection(new SearchIndexProjection(schema), SearchIndexProjection.EventTypes, $"{schema}.{SearchIndex.TableName}");
+        opts.AddSqlProjection(new SearchIndexProjection(schema), SearchIndexProjection.EventTypes);
     }
 }

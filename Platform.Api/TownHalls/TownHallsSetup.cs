@@ -17,7 +17,7 @@ public static class TownHallsSetup
     {
         opts.AddItemStreams<TownHall, TownHallView>(new TownHallViewProjection(), view => view.StartsAt);
         opts.Projections.Add(new StateProjection<ResidentVote>(), ProjectionLifecycle.Live);
-        opts.AddSqlProjection(new VoteTallyProjection(schema), VoteTallyProjection.EventTypes, $"{schema}.{VoteTally.TableName}");
+        opts.AddSqlProjection(new VoteTallyProjection(schema), VoteTallyProjection.EventTypes);
         opts.Storage.ExtendedSchemaObjects.Add(VoteTally.Table(schema));
     }
 }

@@ -52,7 +52,7 @@ public partial class ConsultationTallyProjection : EventProjection
             e.TenantId, r.ConsultationId, r.ResidentId, contributions,
             e.TenantId, r.ConsultationId, ConsultationTally.ShardOf(r.ResidentId), e.Sequence);
         operations.QueueSqlCommand(_rememberSql,
-            e.TenantId, r.ConsultationId, r.ResidentId, contributions, texts, r.SubmittedAt.ToUniversalTime(), e.Sequence);
+            e.TenantId, r.ConsultationId, r.ResidentId, contributions, texts, r.SubmittedAt.ForTimestamptz(), e.Sequence);
         return ValueTask.CompletedTask;
     }
 }

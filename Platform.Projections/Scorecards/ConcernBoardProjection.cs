@@ -1,3 +1,4 @@
+using JasperFx.Events.Projections;
 using Marten.Events.Projections;
 using Platform.Domain.Concerns;
 using Platform.Projections.Concerns;
@@ -47,6 +48,9 @@ public partial class ConcernBoardProjection : MultiStreamProjection<ConcernBoard
 
     public string Table => $"{_schema}.mt_doc_concernboard";
 
+    /// <summary>The name of this projection's one shard, as the daemon keeps its progression (its version included from 2 on).</summary>
+    public string Shard => new ShardName(Name, ShardName.All, Version).Identity;
+
     /// <summary>
     /// Every city's document from the events the daemon has applied (up to the progression of this projection's shard;
     /// none when it never ran): the newest of them and its time, written as System.Text.Json writes a UTC time
@@ -59,7 +63,7 @@ public partial class ConcernBoardProjection : MultiStreamProjection<ConcernBoard
           '{{typeof(ConcernBoard).FullName}}', e.seq_id
         from (select tenant_id, max(seq_id) as seq_id from {{_schema}}.mt_events
               where type in ({{ISqlRebuild.List(eventTypeName, EventTypes)}}) and not is_archived
-                and seq_id <= coalesce((select last_seq_id from {{_schema}}.mt_event_progression where name = '{{Name}}:All'), 0)
+                and seq_id <= coalesce((select last_seq_id from {{_schema}}.mt_event_progression where name = '{{Shard}}'), 0)
               group by tenant_id) newest
         join {{_schema}}.mt_events e on e.seq_id = newest.seq_id
         """;

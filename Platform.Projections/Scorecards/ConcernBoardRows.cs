@@ -47,11 +47,15 @@ public sealed class ConcernBoardRowsProjection(string schema) : IProjection, ISq
     public static readonly Type[] EventTypes =
         [typeof(ConcernRaised), .. StatusChanges, typeof(ConcernHidden), typeof(ConcernRestored), typeof(ConcernRedacted), .. Removals];
 
-    public string Table => $"{schema}.{ConcernBoardRows.TableName}";
+    public string Table { get; } = $"{schema}.{ConcernBoardRows.TableName}";
 
-    private string Raise => $"insert into {Table} (tenant_id, concern_id, title, rights, district, raised_at, status, hidden) values (?, ?, ?, ?, ?, ?, 'Open', false) " +
+    private string Raise => field ??= $"insert into {Table} (tenant_id, concern_id, title, rights, district, raised_at, status, hidden) values (?, ?, ?, ?, ?, ?, 'Open', false) " +
         "on conflict (tenant_id, concern_id) do update set title = excluded.title, rights = excluded.rights, district = excluded.district, " +
         "raised_at = excluded.raised_at, status = 'Open', hidden = false";
+    private string SetStatus => field ??= $"update {Table} set status = ? where tenant_id = ? and concern_id = ?";
+    private string SetHidden => field ??= $"update {Table} set hidden = ? where tenant_id = ? and concern_id = ?";
+    private string Redact => field ??= $"update {Table} set title = ?, district = null where tenant_id = ? and concern_id = ?";
+    private string Remove => field ??= $"delete from {Table} where tenant_id = ? and concern_id = ?";
 
     public Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
@@ -60,39 +64,39 @@ public sealed class ConcernBoardRowsProjection(string schema) : IProjection, ISq
             switch (e.Data)
             {
                 case ConcernRaised r:
-                    operations.QueueSqlCommand(Raise, e.TenantId, r.ConcernId, r.Title, r.Rights, (object?)r.District ?? DBNull.Value, r.RaisedAt.ToUniversalTime());
+                    operations.QueueSqlCommand(Raise, e.TenantId, r.ConcernId, r.Title, r.Rights, (object?)r.District ?? DBNull.Value, r.RaisedAt.ForTimestamptz());
                     break;
-                case ConcernAcknowledged or ConcernReopened:
-                    operations.QueueSqlCommand($"update {Table} set status = ? where tenant_id = ? and concern_id = ?", nameof(ConcernStatus.Acknowledged), e.TenantId, ConcernOf(e.Data));
+                case ConcernAcknowledged a:
+                    operations.QueueSqlCommand(SetStatus, nameof(ConcernStatus.Acknowledged), e.TenantId, a.ConcernId);
+                    break;
+                case ConcernReopened r:
+                    operations.QueueSqlCommand(SetStatus, nameof(ConcernStatus.Acknowledged), e.TenantId, r.ConcernId);
                     break;
                 case ConcernAnswered a:
-                    operations.QueueSqlCommand($"update {Table} set status = ? where tenant_id = ? and concern_id = ?", nameof(ConcernStatus.Answered), e.TenantId, a.ConcernId);
+                    operations.QueueSqlCommand(SetStatus, nameof(ConcernStatus.Answered), e.TenantId, a.ConcernId);
                     break;
-                case ConcernHidden or ConcernRestored:
-                    operations.QueueSqlCommand($"update {Table} set hidden = ? where tenant_id = ? and concern_id = ?", e.Data is ConcernHidden, e.TenantId, ConcernOf(e.Data));
+                case ConcernHidden h:
+                    operations.QueueSqlCommand(SetHidden, true, e.TenantId, h.ConcernId);
+                    break;
+                case ConcernRestored r:
+                    operations.QueueSqlCommand(SetHidden, false, e.TenantId, r.ConcernId);
                     break;
                 case ConcernRedacted d:
-                    operations.QueueSqlCommand($"update {Table} set title = ?, district = null where tenant_id = ? and concern_id = ?", ConcernView.RedactedTitle, e.TenantId, d.ConcernId);
+                    operations.QueueSqlCommand(Redact, ConcernView.RedactedTitle, e.TenantId, d.ConcernId);
                     break;
-                case ConcernResolved or ConcernDeclined or ConcernWithdrawn:
-                    operations.QueueSqlCommand($"delete from {Table} where tenant_id = ? and concern_id = ?", e.TenantId, ConcernOf(e.Data));
+                case ConcernResolved r:
+                    operations.QueueSqlCommand(Remove, e.TenantId, r.ConcernId);
+                    break;
+                case ConcernDeclined d:
+                    operations.QueueSqlCommand(Remove, e.TenantId, d.ConcernId);
+                    break;
+                case ConcernWithdrawn w:
+                    operations.QueueSqlCommand(Remove, e.TenantId, w.ConcernId);
                     break;
             }
         }
         return Task.CompletedTask;
     }
-
-    private static Guid ConcernOf(object data) => data switch
-    {
-        ConcernAcknowledged a => a.ConcernId,
-        ConcernReopened r => r.ConcernId,
-        ConcernHidden h => h.ConcernId,
-        ConcernRestored r => r.ConcernId,
-        ConcernResolved r => r.ConcernId,
-        ConcernDeclined d => d.ConcernId,
-        ConcernWithdrawn w => w.ConcernId,
-        _ => throw new ArgumentException($"Not a board change: {data.GetType().Name}"),
-    };
 
     /// <summary>
     /// A row per concern whose last raising came after its last removal, from that raising's event, with the last

@@ -81,7 +81,7 @@ public sealed class SearchIndexProjection(string schema) : IProjection, ISqlRebu
                 var item = first.Read(e.Data);
                 var masked = item.Author == Guid.Empty;
                 operations.QueueSqlCommand(_upsert, tenant, item.Id, first.Kind, masked ? "" : Clean(item.Title), masked ? "" : Clean(item.Body),
-                    first.Status, item.Rights, item.At.ToUniversalTime()); // Npgsql writes a timestamptz from UTC only
+                    first.Status, item.Rights, item.At.ForTimestamptz());
             }
             else if (ChangeByType.TryGetValue(type, out var change))
             {

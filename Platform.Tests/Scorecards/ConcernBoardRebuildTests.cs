@@ -84,6 +84,26 @@ public sealed class ConcernBoardRebuildTests(AppFixture app)
     }
 
     [Fact]
+    public async Task The_board_document_rebuild_stops_at_the_progression_the_daemon_keeps_for_its_shard_and_version()
+    {
+        var city = await app.NewCityAsync();
+        var version = await app.AppendAsync(city, Raise(Guid.CreateVersion7(), "Dark park", ["safety"], "North"));
+        await app.WaitForAsync<ConcernBoard>(city, version, b => b.Version);
+        var board = ((DocumentStore)app.Store).Options.Projections.All.OfType<ConcernBoardProjection>().Single();
+        await using (var connection = new NpgsqlConnection(TestDatabase.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("select last_seq_id from platform.mt_event_progression where name = $1", connection) { Parameters = { new() { Value = board.Shard } } };
+            Assert.True((long)(await command.ExecuteScalarAsync())! >= version); // the row the daemon writes is the one the statement reads
+        }
+        Assert.Contains($"name = '{board.Shard}'", board.RebuildSql(t => t.Name));
+
+        var second = new ConcernBoardProjection("platform") { Version = 2 }; // a new version keeps its own progression
+        Assert.Equal("ConcernBoard:V2:All", second.Shard);
+        Assert.Contains("name = 'ConcernBoard:V2:All'", second.RebuildSql(t => t.Name));
+    }
+
+    [Fact]
     public async Task A_board_stored_before_its_concerns_had_rows_gets_them_from_the_events_at_start_up()
     {
         var city = await app.NewCityAsync();
