@@ -1,0 +1,49 @@
+using Npgsql;
+using Platform.Api.Infrastructure;
+using Platform.Domain.Concerns;
+
+namespace Platform.Tests.Infrastructure;
+
+/// <summary>
+/// A rebuild of every view starts with the projections that read the most events (each reads the events of the types it
+/// takes), so the longest are not left to run alone at the end; the counts come from PostgreSQL's statistics of the event
+/// table.
+/// </summary>
+[Collection(IntegrationCollection.Name)]
+public sealed class RebuildOrderTests(AppFixture app)
+{
+    [Fact]
+    public void Projections_that_read_the_most_events_come_first_and_every_view_comes_once()
+    {
+        var order = app.Store.RebuildOrder(new Dictionary<string, long>
+        {
+            ["concern_supported"] = 600_000, ["town_hall_vote_cast"] = 200_000, ["concern_raised"] = 20_000, ["commitment_progress_reported"] = 50_000,
+        });
+
+        Assert.Equal(app.Store.Rebuildable().Order(StringComparer.Ordinal), order.Order(StringComparer.Ordinal));
+        // The supports are read by the support tally and the board's document only, the votes by the vote tally only.
+        Assert.Equal(["ConcernBoard", "SupportTallyProjection"], order.Take(2).Order(StringComparer.Ordinal));
+        Assert.Equal("VoteTallyProjection", order[2]);
+        var at = order.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i);
+        Assert.True(at["CommitmentView"] < at["ConcernView"]); // 50,000 progress reports before 20,000 raisings
+        Assert.True(at["ConcernView"] < at["ConsultationView"]); // which reads none of these
+    }
+
+    [Fact]
+    public async Task The_counts_of_the_event_types_come_from_the_statistics_of_the_event_table()
+    {
+        var concern = Guid.CreateVersion7();
+        await app.AppendAsync(await app.NewCityAsync(), (concern, [new ConcernRaised(concern, "Dark park", "", ["safety"], [], null, Guid.NewGuid(), false, DateTimeOffset.UtcNow)]));
+        await using (var connection = new NpgsqlConnection(TestDatabase.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var analyse = new NpgsqlCommand("analyze platform.mt_events", connection);
+            await analyse.ExecuteNonQueryAsync();
+        }
+
+        var counts = await app.Store.EventsByTypeAsync(CancellationToken.None);
+
+        Assert.True(counts.GetValueOrDefault("concern_raised") > 0);
+        Assert.All(counts.Values, n => Assert.True(n >= 0));
+    }
+}
