@@ -70,6 +70,13 @@ public class ScorecardEndpointTests(AppFixture app)
         Assert.Equal(1, body.GetProperty("byDistrict").GetProperty("West").GetInt32());
         Assert.Equal(1, body.GetProperty("withoutDistrict").GetInt32());
 
+        // The route names the city; a city in the query string changes nothing, for the API and the city screen alike.
+        var forged = await GetAsync($"/api/cities/{city}/concern-board?top=1&city=york");
+        Assert.Equal((city, 2, top), (forged.GetProperty("city").GetString(), forged.GetProperty("openConcerns").GetInt32(), forged.GetProperty("top")[0].GetProperty("id").GetGuid()));
+        var screen = await app.GetTextAsync($"/cities/{city}/screen?city=york");
+        Assert.Contains("Unlit park", screen);
+        Assert.Contains("No ramp", screen);
+
         var problem = await GetAsync($"/api/cities/{city}/concern-board?top=0", 400);
         Assert.True(problem.GetProperty("errors").TryGetProperty("top", out _));
         await GetAsync("/api/cities/atlantis/concern-board", 404);
