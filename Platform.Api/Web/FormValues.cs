@@ -2,14 +2,15 @@ namespace Platform.Api.Web;
 
 /// <summary>
 /// A value a page's form posts as text but the API takes typed: an id (a commitment, a consultation or a parent chosen
-/// from a list), a day, a whole number. Read as the API binds its body: left empty it is absent; given but unreadable it
+/// from a list), a day, a whole number, a number. Read as the API binds its body: left empty it is absent; given but unreadable it
 /// is refused at its own field, never read as left out (which would let the write go on without it, or name the field
 /// with another reason).
 /// </summary>
 public static class FormValues
 {
     /// <summary>The messages of the refusals (keys of the page texts).</summary>
-    public const string UnreadableId = "Ids.Unreadable", UnreadableDay = "Ids.UnreadableDay", UnreadableWholeNumber = "Ids.UnreadableWholeNumber";
+    public const string UnreadableId = "Ids.Unreadable", UnreadableDay = "Ids.UnreadableDay", UnreadableWholeNumber = "Ids.UnreadableWholeNumber",
+        UnreadableNumber = "Ids.UnreadableNumber";
 
     /// <summary>
     /// The message of the refusal of an offline resident's number that cannot be read (the assisted forms): the resident's
@@ -34,6 +35,17 @@ public static class FormValues
     public static Posted<int> WholeNumber(string? posted, string apiField) =>
         Read(posted, apiField, UnreadableWholeNumber, (string given, out int number) =>
             int.TryParse(given, NumberStyles.None, CultureInfo.InvariantCulture, out number));
+
+    /// <summary>
+    /// A number (a value, a baseline, a target) as the page's language writes it (12,5 in French) or with a decimal point
+    /// (12.5), as <see cref="Id"/> reads an id; not a number nor an infinity.
+    /// </summary>
+    public static Posted<double> Number(string? posted, string apiField) => Read<double>(posted, apiField, UnreadableNumber, TryNumber);
+
+    private static bool TryNumber(string given, out double number) =>
+        (double.TryParse(given, NumberStyles.Float, CultureInfo.CurrentCulture, out number)
+            || double.TryParse(given, NumberStyles.Float, CultureInfo.InvariantCulture, out number))
+        && double.IsFinite(number);
 
     private delegate bool Parse<T>(string given, out T value);
 

@@ -66,11 +66,11 @@ public sealed class IndicatorProposalDetailModel(CityDirectory directory, IDocum
 
     public Task<IActionResult> OnPostAdoptAsync(CancellationToken cancellation)
     {
-        var baseline = new BaselineInput(BaselinePeriod, IndicatorModel.ParseNumber(BaselineValue));
+        var (baselineValue, target) = (FormValues.Number(BaselineValue, "baseline.value"), FormValues.Number(Target, "target"));
         var year = FormValues.WholeNumber(TargetYear, "targetYear");
-        var request = new AdoptIndicatorProposalRequest(Code, Blank(UnitKind), null, Blank(Direction), Blank(DataSource), null, baseline,
-            IndicatorModel.ParseNumber(Target), year.Value, Department);
-        return DecideAsync(session => year.Or(() => handler.Handle(Id, User.AccountId(), request, session, cancellation)), field => field switch
+        var request = new AdoptIndicatorProposalRequest(Code, Blank(UnitKind), null, Blank(Direction), Blank(DataSource), null,
+            new BaselineInput(BaselinePeriod, baselineValue.Value), target.Value, year.Value, Department);
+        return DecideAsync(session => baselineValue.Or(() => target.Or(() => year.Or(() => handler.Handle(Id, User.AccountId(), request, session, cancellation)))), field => field switch
         {
             "baseline.period" => BaselinePeriodField,
             "baseline.value" or "baseline" => BaselineValueField,

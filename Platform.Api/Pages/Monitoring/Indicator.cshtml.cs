@@ -95,14 +95,8 @@ public sealed class IndicatorModel(CityDirectory directory, IDocumentStore store
         return true;
     }
 
-    /// <summary>A number as the page's culture writes it (12,5 in French), or as the invariant culture does (12.5); null when neither reads it.</summary>
-    public static double? ParseNumber(string? input)
-    {
-        if (string.IsNullOrWhiteSpace(input)) return null;
-        var trimmed = input.Trim();
-        if (double.TryParse(trimmed, NumberStyles.Float, CultureInfo.CurrentCulture, out var local)) return local;
-        return double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out var invariant) ? invariant : null;
-    }
+    /// <summary>A number as <see cref="FormValues.Number"/> reads it; null when left empty or unreadable (the record form says why at its field).</summary>
+    public static double? ParseNumber(string? input) => FormValues.Number(input, "value").Value;
 
     private static string? Blank(string? input) => string.IsNullOrWhiteSpace(input) ? null : input.Trim();
 
