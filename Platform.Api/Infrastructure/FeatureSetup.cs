@@ -38,7 +38,7 @@ public static class FeatureSetup
     /// event), and a daemon rebuild first empties its table (Marten cannot know what raw SQL writes).
     /// </summary>
     public static void AddSqlProjection<TProjection>(this StoreOptions opts, TProjection projection, IEnumerable<Type> eventTypes)
-        where TProjection : IProjection, ISqlRebuild
+        where TProjection : class, IProjection, ISqlRebuild
     {
         opts.Projections.Add(projection, ProjectionLifecycle.Inline, asyncConfiguration: o => o.DeleteDataInTableOnTeardown(projection.Table));
         var registered = (EventFilterable)opts.Projections.All.OfType<IProjectionWrapper>().Single(w => ReferenceEquals(w.InnerProjection, projection));

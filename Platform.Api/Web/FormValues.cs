@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Platform.Api.Web;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace Platform.Api.Web;
 /// is refused at its own field, never read as left out (which would let the write go on without it, or name the field
 /// with another reason).
 /// </summary>
-public static class FormValues
+public static partial class FormValues
 {
     /// <summary>The messages of the refusals (keys of the page texts).</summary>
     public const string UnreadableId = "Ids.Unreadable", UnreadableDay = "Ids.UnreadableDay", UnreadableWholeNumber = "Ids.UnreadableWholeNumber",
@@ -42,10 +44,22 @@ public static class FormValues
     /// </summary>
     public static Posted<double> Number(string? posted, string apiField) => Read<double>(posted, apiField, UnreadableNumber, TryNumber);
 
-    private static bool TryNumber(string given, out double number) =>
-        (double.TryParse(given, NumberStyles.Float, CultureInfo.CurrentCulture, out number)
-            || double.TryParse(given, NumberStyles.Float, CultureInfo.InvariantCulture, out number))
-        && double.IsFinite(number);
+    private static bool TryNumber(string given, out double number)
+    {
+        var culture = CultureInfo.CurrentCulture.NumberFormat;
+        if (double.TryParse(given, NumberStyles.Float, culture, out number)) return double.IsFinite(number);
+        // A decimal point is read too (12.5 on a French page), unless the page's language groups thousands with it: in
+        // Dutch 1.234 is a thousand and more, which the point would read as one and a bit.
+        if (culture.NumberGroupSeparator == "." && GroupedThousands().IsMatch(given)) return false;
+        return double.TryParse(given, NumberStyles.Float, CultureInfo.InvariantCulture, out number) && double.IsFinite(number);
+    }
+
+    [GeneratedRegex(@"^[+-]?\d{1,3}(\.\d{3})+$")]
+    private static partial Regex GroupedThousands();
+
+    /// <summary>Every refusal of the values a form posted, as one (each at its own field); null when all could be read.</summary>
+    public static Written? Refusals(params Written?[] refusals) =>
+        refusals.OfType<Written>().SelectMany(w => w.Errors).ToList() is { Count: > 0 } errors ? new Written(errors, null) : null;
 
     private delegate bool Parse<T>(string given, out T value);
 

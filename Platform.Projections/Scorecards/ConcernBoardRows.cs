@@ -47,15 +47,15 @@ public sealed class ConcernBoardRowsProjection(string schema) : IProjection, ISq
     public static readonly Type[] EventTypes =
         [typeof(ConcernRaised), .. StatusChanges, typeof(ConcernHidden), typeof(ConcernRestored), typeof(ConcernRedacted), .. Removals];
 
-    public string Table { get; } = $"{schema}.{ConcernBoardRows.TableName}";
+    public string Table => $"{schema}.{ConcernBoardRows.TableName}";
 
-    private string Raise => field ??= $"insert into {Table} (tenant_id, concern_id, title, rights, district, raised_at, status, hidden) values (?, ?, ?, ?, ?, ?, 'Open', false) " +
-        "on conflict (tenant_id, concern_id) do update set title = excluded.title, rights = excluded.rights, district = excluded.district, " +
-        "raised_at = excluded.raised_at, status = 'Open', hidden = false";
-    private string SetStatus => field ??= $"update {Table} set status = ? where tenant_id = ? and concern_id = ?";
-    private string SetHidden => field ??= $"update {Table} set hidden = ? where tenant_id = ? and concern_id = ?";
-    private string Redact => field ??= $"update {Table} set title = ?, district = null where tenant_id = ? and concern_id = ?";
-    private string Remove => field ??= $"delete from {Table} where tenant_id = ? and concern_id = ?";
+    private readonly string _raise = $"insert into {schema}.{ConcernBoardRows.TableName} (tenant_id, concern_id, title, rights, district, raised_at, status, hidden) " +
+        "values (?, ?, ?, ?, ?, ?, 'Open', false) on conflict (tenant_id, concern_id) do update set title = excluded.title, rights = excluded.rights, " +
+        "district = excluded.district, raised_at = excluded.raised_at, status = 'Open', hidden = false";
+    private readonly string _setStatus = $"update {schema}.{ConcernBoardRows.TableName} set status = ? where tenant_id = ? and concern_id = ?";
+    private readonly string _setHidden = $"update {schema}.{ConcernBoardRows.TableName} set hidden = ? where tenant_id = ? and concern_id = ?";
+    private readonly string _redact = $"update {schema}.{ConcernBoardRows.TableName} set title = ?, district = null where tenant_id = ? and concern_id = ?";
+    private readonly string _remove = $"delete from {schema}.{ConcernBoardRows.TableName} where tenant_id = ? and concern_id = ?";
 
     public Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
@@ -64,34 +64,34 @@ public sealed class ConcernBoardRowsProjection(string schema) : IProjection, ISq
             switch (e.Data)
             {
                 case ConcernRaised r:
-                    operations.QueueSqlCommand(Raise, e.TenantId, r.ConcernId, r.Title, r.Rights, (object?)r.District ?? DBNull.Value, r.RaisedAt.ForTimestamptz());
+                    operations.QueueSqlCommand(_raise, e.TenantId, r.ConcernId, r.Title, r.Rights, (object?)r.District ?? DBNull.Value, r.RaisedAt.ForTimestamptz());
                     break;
                 case ConcernAcknowledged a:
-                    operations.QueueSqlCommand(SetStatus, nameof(ConcernStatus.Acknowledged), e.TenantId, a.ConcernId);
+                    operations.QueueSqlCommand(_setStatus, nameof(ConcernStatus.Acknowledged), e.TenantId, a.ConcernId);
                     break;
                 case ConcernReopened r:
-                    operations.QueueSqlCommand(SetStatus, nameof(ConcernStatus.Acknowledged), e.TenantId, r.ConcernId);
+                    operations.QueueSqlCommand(_setStatus, nameof(ConcernStatus.Acknowledged), e.TenantId, r.ConcernId);
                     break;
                 case ConcernAnswered a:
-                    operations.QueueSqlCommand(SetStatus, nameof(ConcernStatus.Answered), e.TenantId, a.ConcernId);
+                    operations.QueueSqlCommand(_setStatus, nameof(ConcernStatus.Answered), e.TenantId, a.ConcernId);
                     break;
                 case ConcernHidden h:
-                    operations.QueueSqlCommand(SetHidden, true, e.TenantId, h.ConcernId);
+                    operations.QueueSqlCommand(_setHidden, true, e.TenantId, h.ConcernId);
                     break;
                 case ConcernRestored r:
-                    operations.QueueSqlCommand(SetHidden, false, e.TenantId, r.ConcernId);
+                    operations.QueueSqlCommand(_setHidden, false, e.TenantId, r.ConcernId);
                     break;
                 case ConcernRedacted d:
-                    operations.QueueSqlCommand(Redact, ConcernView.RedactedTitle, e.TenantId, d.ConcernId);
+                    operations.QueueSqlCommand(_redact, ConcernView.RedactedTitle, e.TenantId, d.ConcernId);
                     break;
                 case ConcernResolved r:
-                    operations.QueueSqlCommand(Remove, e.TenantId, r.ConcernId);
+                    operations.QueueSqlCommand(_remove, e.TenantId, r.ConcernId);
                     break;
                 case ConcernDeclined d:
-                    operations.QueueSqlCommand(Remove, e.TenantId, d.ConcernId);
+                    operations.QueueSqlCommand(_remove, e.TenantId, d.ConcernId);
                     break;
                 case ConcernWithdrawn w:
-                    operations.QueueSqlCommand(Remove, e.TenantId, w.ConcernId);
+                    operations.QueueSqlCommand(_remove, e.TenantId, w.ConcernId);
                     break;
             }
         }

@@ -32,18 +32,25 @@ public sealed class RebuildOrderTests(AppFixture app)
     [Fact]
     public async Task The_counts_of_the_event_types_come_from_the_statistics_of_the_event_table()
     {
-        var concern = Guid.CreateVersion7();
-        await app.AppendAsync(await app.NewCityAsync(), (concern, [new ConcernRaised(concern, "Dark park", "", ["safety"], [], null, Guid.NewGuid(), false, DateTimeOffset.UtcNow)]));
+        var city = await app.NewCityAsync();
+        foreach (var title in new[] { "Dark park", "Broken bench", "Closed library" })
+        {
+            var concern = Guid.CreateVersion7();
+            await app.AppendAsync(city, (concern, [new ConcernRaised(concern, title, "", ["safety"], [], null, Guid.NewGuid(), false, DateTimeOffset.UtcNow)]));
+        }
+        long raised;
         await using (var connection = new NpgsqlConnection(TestDatabase.ConnectionString))
         {
             await connection.OpenAsync();
             await using var analyse = new NpgsqlCommand("analyze platform.mt_events", connection);
             await analyse.ExecuteNonQueryAsync();
+            await using var count = new NpgsqlCommand("select count(*) from platform.mt_events where type = 'concern_raised' and not is_archived", connection);
+            raised = (long)(await count.ExecuteScalarAsync())!;
         }
 
         var counts = await app.Store.EventsByTypeAsync(CancellationToken.None);
 
-        Assert.True(counts.GetValueOrDefault("concern_raised") > 0);
-        Assert.All(counts.Values, n => Assert.True(n >= 0));
+        // An estimate from a sample of the table (all of it when it is small): near the count, not exactly it.
+        Assert.InRange(counts.GetValueOrDefault("concern_raised"), raised / 2, raised * 2);
     }
 }

@@ -84,7 +84,7 @@ public sealed class ConcernBoardRebuildTests(AppFixture app)
     }
 
     [Fact]
-    public async Task The_board_document_rebuild_stops_at_the_progression_the_daemon_keeps_for_its_shard_and_version()
+    public async Task The_board_document_rebuild_reads_the_progression_row_the_daemon_keeps_for_its_shard_and_version()
     {
         var city = await app.NewCityAsync();
         var version = await app.AppendAsync(city, Raise(Guid.CreateVersion7(), "Dark park", ["safety"], "North"));

@@ -48,7 +48,7 @@ public sealed class IndicatorModel(CityDirectory directory, IDocumentStore store
         var here = $"/cities/{CitySlug}/indicators/{Code}";
         if (await RefusalAsync(authorization, Policies.Official) is { } refusal) return refusal;
 
-        var parsed = ParseNumber(ValueText);
+        var number = FormValues.Number(ValueText, "value");
         var dimension = string.IsNullOrWhiteSpace(Dimension) ? null : Dimension.Trim();
         if (dimension is not null && string.IsNullOrWhiteSpace(Group))
         {
@@ -57,7 +57,7 @@ public sealed class IndicatorModel(CityDirectory directory, IDocumentStore store
             AsksReason = !string.IsNullOrWhiteSpace(Reason);
             return await LoadAsync(cancellation) ? Page() : NotFound();
         }
-        var input = new MeasurementInput(Period, parsed, null, Blank(Source), Blank(MethodNote),
+        var input = new MeasurementInput(Period, number.Value, null, Blank(Source), Blank(MethodNote),
             dimension is null ? null : new Dictionary<string, string?> { [dimension] = Group },
             null, null, Blank(Reason));
         await using var session = store.LightweightSession(CitySlug);
@@ -66,7 +66,7 @@ public sealed class IndicatorModel(CityDirectory directory, IDocumentStore store
         {
             if (problem.Status == StatusCodes.Status404NotFound) return NotFound();
             problem.AddTo(ModelState, text, field => field.StartsWith("disaggregation", StringComparison.Ordinal) ? "group" : EndpointAnswers.FormField(field));
-            if (parsed is null && !string.IsNullOrWhiteSpace(ValueText))
+            if (number.Refusal is not null) // the API says the value is missing; the page says why
             {
                 ModelState.Remove("value");
                 ModelState.AddModelError("value", text["Write the value as a number, such as 12.5."]);
@@ -94,9 +94,6 @@ public sealed class IndicatorModel(CityDirectory directory, IDocumentStore store
         IsOfficial = User.IsSignedIn() && (await authorization.AuthorizeAsync(User, HttpContext, Policies.Official)).Succeeded;
         return true;
     }
-
-    /// <summary>A number as <see cref="FormValues.Number"/> reads it; null when left empty or unreadable (the record form says why at its field).</summary>
-    public static double? ParseNumber(string? input) => FormValues.Number(input, "value").Value;
 
     private static string? Blank(string? input) => string.IsNullOrWhiteSpace(input) ? null : input.Trim();
 

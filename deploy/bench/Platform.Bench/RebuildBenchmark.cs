@@ -6,8 +6,9 @@ namespace Platform.Bench;
 
 /// <summary>
 /// Rebuild benchmark (issue 17): a history of the platform's events over the demo cities (written by the bench module
-/// with Marten's bulk insert), then every projection that keeps a view rebuilt from nothing by a projection daemon,
-/// timed. Baseline, same run: the same events read raw (<c>data, type, seq_id</c> of every event, streamed through
+/// with Marten's bulk insert), then every projection that keeps a view rebuilt from nothing as the platform rebuilds them
+/// (<c>ProjectionRebuilds.RebuildAllAsync</c>: most events first; by one statement or by a projection daemon), timed
+/// from the reading of the event counts and the daemon's start to the last projection's end. Baseline, same run: the same events read raw (<c>data, type, seq_id</c> of every event, streamed through
 /// Npgsql). Checks that the rebuilt views hold the history: the support and vote tallies count every support and vote
 /// event, and there is one concern view per raised concern.
 /// </summary>

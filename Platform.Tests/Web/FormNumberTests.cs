@@ -1,0 +1,60 @@
+using System.Globalization;
+using Platform.Api.Web;
+
+namespace Platform.Tests.Web;
+
+/// <summary>
+/// A number a page's form posts (an indicator's value, baseline or target) is read as the page's language writes it, or
+/// with a decimal point; what cannot be read, or would be read as another number, is refused at its field.
+/// </summary>
+public sealed class FormNumberTests
+{
+    [Theory]
+    [InlineData("en", "12.5", 12.5)]
+    [InlineData("en", " -3 ", -3.0)]
+    [InlineData("fr", "12,5", 12.5)]
+    [InlineData("fr", "12.5", 12.5)] // a decimal point, which French does not group thousands with
+    [InlineData("nl", "12,5", 12.5)]
+    [InlineData("nl", "0.25", 0.25)] // not a thousands group: a decimal point
+    [InlineData("uk", "12,5", 12.5)]
+    public void A_number_is_read_in_the_pages_language_or_with_a_decimal_point(string language, string posted, double expected)
+    {
+        var number = InCulture(language, () => FormValues.Number(posted, "target"));
+
+        Assert.Equal((expected, null), (number.Value, number.Refusal));
+    }
+
+    [Theory]
+    [InlineData("en", "1,234")] // English groups thousands with a comma: not read as one and a bit, nor as 1234
+    [InlineData("nl", "1.234")] // Dutch groups thousands with a point: not read as one and a bit
+    [InlineData("nl", "-12.500")]
+    [InlineData("en", "NaN")]
+    [InlineData("en", "Infinity")]
+    [InlineData("fr", "douze")]
+    [InlineData("en", "23,5%")]
+    public void What_cannot_be_read_or_would_be_read_as_another_number_is_refused_at_its_field(string language, string posted)
+    {
+        var number = InCulture(language, () => FormValues.Number(posted, "target"));
+
+        Assert.Null(number.Value);
+        var error = Assert.Single(number.Refusal!.Errors);
+        Assert.Equal(("target", FormValues.UnreadableNumber), (error.Field, error.Message));
+    }
+
+    [Fact]
+    public void Left_empty_it_is_absent_and_refusals_of_several_fields_come_together()
+    {
+        Assert.Equal((null, null), (FormValues.Number("  ", "target").Value, FormValues.Number("  ", "target").Refusal));
+        var together = FormValues.Refusals(FormValues.Number("x", "target").Refusal, null, FormValues.WholeNumber("y", "targetYear").Refusal);
+        Assert.Equal(["target", "targetYear"], together!.Errors.Select(e => e.Field));
+        Assert.Null(FormValues.Refusals(null, FormValues.Number("4", "target").Refusal));
+    }
+
+    private static T InCulture<T>(string language, Func<T> read)
+    {
+        var before = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(language);
+        try { return read(); }
+        finally { CultureInfo.CurrentCulture = before; }
+    }
+}
