@@ -122,7 +122,7 @@ public sealed class PageCacheTests(AppFixture app)
         var official = await app.AccountAsync(city, CityRole.Official);
         await app.SendAsync(HttpMethod.Put, $"/api/cities/{city}/population", new
         {
-            shares = new[] { new { dimension = "district", group = "Clifton", percent = 6.4 }, new { dimension = "district", group = "Acomb", percent = 5.0 } },
+            shares = new[] { "Clifton", "Acomb", "Fulford", "Heworth", "Dringhouses" }.Select(d => new { dimension = "district", group = d, percent = 5.0 }).ToArray(),
             source = new { name = "Census 2021", year = 2021 },
         }, official, 200);
         var resident = await app.ResidentAsync(city);
@@ -132,38 +132,52 @@ public sealed class PageCacheTests(AppFixture app)
         await FiguresAsync(city, "Clifton");
         Assert.Contains("Clifton", await SettledAsync(path));
 
-        // A concern in Acomb while the complaint figures projection is stopped: the event's own signal and the other async
-        // views' (the scorecard and the concern board count the same events) drop the page, which is then rendered and
-        // kept without Acomb. Once the projection runs again and writes the figures, only its own signal drops that copy.
+        // A concern in a new district while the complaint figures projection is stopped: the event's own signal and the
+        // other async views' (the scorecard and the concern board count the same events) drop the page, which is then
+        // rendered and kept without that district. Once the projection runs again and writes the figures, only its own
+        // signal drops that copy. The store's projection coordinator starts a stopped agent again at its next poll, so
+        // the figures may be written before the page is read (seen on a loaded machine): then the copy shows the district
+        // as the figures do, the window this test needs did not open, and it tries again with the next district.
         var daemon = app.Host.Services.GetRequiredService<Marten.Events.Daemon.Coordination.IProjectionCoordinator>().DaemonForMainDatabase();
         var shard = $"{ComplaintFiguresProjection}:All";
-        await daemon.StopAgentAsync(shard, null);
-        try
+        string? behind = null;
+        foreach (var district in new[] { "Acomb", "Fulford", "Heworth", "Dringhouses" })
         {
-            await app.RaiseAsync(city, Concern("Acomb"), resident);
-            Assert.DoesNotContain("Acomb", await SettledAsync(path));
+            await daemon.StopAgentAsync(shard, null);
+            try
+            {
+                await app.RaiseAsync(city, Concern(district), resident);
+                if (!(await SettledAsync(path)).Contains(district)) behind = district;
+                else Assert.Contains($"\"{district}\"", await ReceivedAsync(city)); // shown only because the figures hold it already
+            }
+            finally
+            {
+                await daemon.StartAgentAsync(shard, CancellationToken.None);
+            }
+            if (behind is not null) break;
         }
-        finally
-        {
-            await daemon.StartAgentAsync(shard, CancellationToken.None);
-        }
-        await FiguresAsync(city, "Acomb");
+        Assert.True(behind is not null, "the complaint figures were never behind the page long enough to read it without the new district");
+        await FiguresAsync(city, behind);
         var (response, html) = await GetAsync(path);
         using (response)
         {
             Assert.False(FromCache(response), "the cached page outlived the complaint figures it shows");
-            Assert.Contains("Acomb", html);
+            Assert.Contains(behind, html);
         }
     }
 
     /// <summary>The name of the complaint figures projection: its daemon agent's address holds it.</summary>
     private static readonly string ComplaintFiguresProjection = new Platform.Projections.Monitoring.ComplaintFiguresProjection().Name;
 
+    /// <summary>The city's received-concerns series as the API answers it (from the complaint figures).</summary>
+    private async Task<string> ReceivedAsync(string city) =>
+        (await app.GetAsync($"/api/cities/{city}/indicators/{Platform.Domain.Monitoring.PlatformIndicators.Received}")).Body.GetRawText();
+
     /// <summary>Until the city's received-concerns series holds a value for <paramref name="district"/> (the async projection wrote it).</summary>
     private async Task FiguresAsync(string city, string district)
     {
         var clock = Stopwatch.StartNew();
-        while (!(await app.GetAsync($"/api/cities/{city}/indicators/{Platform.Domain.Monitoring.PlatformIndicators.Received}")).Body.GetRawText().Contains($"\"{district}\""))
+        while (!(await ReceivedAsync(city)).Contains($"\"{district}\""))
         {
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"the complaint figures of {city} never counted {district}");
             await Task.Delay(100);
