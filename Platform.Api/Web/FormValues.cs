@@ -57,6 +57,15 @@ public static partial class FormValues
     [GeneratedRegex(@"^[+-]?\d{1,3}(\.\d{3})+$")]
     private static partial Regex GroupedThousands();
 
+    /// <summary>
+    /// An amount of money (a budget) as the page's language writes it, thousands grouped as it groups them (2 500,50 in
+    /// French, 2.500,50 in Dutch), or else with a decimal point and comma groups (2,500.50): the page's language first,
+    /// so that a French 1,5 is one and a half, not fifteen.
+    /// </summary>
+    public static bool TryAmount(string given, out decimal amount) =>
+        decimal.TryParse(given, NumberStyles.Number, CultureInfo.CurrentCulture, out amount)
+        || decimal.TryParse(given, NumberStyles.Number, CultureInfo.InvariantCulture, out amount);
+
     /// <summary>Every refusal of the values a form posted, as one (each at its own field); null when all could be read.</summary>
     public static Written? Refusals(params Written?[] refusals) =>
         refusals.OfType<Written>().SelectMany(w => w.Errors).ToList() is { Count: > 0 } errors ? new Written(errors, null) : null;

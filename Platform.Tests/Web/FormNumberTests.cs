@@ -5,7 +5,8 @@ namespace Platform.Tests.Web;
 
 /// <summary>
 /// A number a page's form posts (an indicator's value, baseline or target) is read as the page's language writes it, or
-/// with a decimal point; what cannot be read, or would be read as another number, is refused at its field.
+/// with a decimal point; what cannot be read, or would be read as another number, is refused at its field. An amount (a
+/// commitment's budget) is read in the page's language first.
 /// </summary>
 public sealed class FormNumberTests
 {
@@ -49,6 +50,26 @@ public sealed class FormNumberTests
         Assert.Equal(["target", "targetYear"], together!.Errors.Select(e => e.Field));
         Assert.Null(FormValues.Refusals(null, FormValues.Number("4", "target").Refusal));
     }
+
+    [Theory]
+    [InlineData("fr", "1,5", "1.5")] // one and a half, as a French page writes it (was read as fifteen)
+    [InlineData("fr", "2500,50", "2500.50")]
+    [InlineData("fr", "1.5", "1.5")]
+    [InlineData("nl", "2.500,50", "2500.50")]
+    [InlineData("en", "2,500.50", "2500.50")]
+    [InlineData("uk", "12,75", "12.75")]
+    public void An_amount_is_read_in_the_pages_language_first(string language, string posted, string expected)
+    {
+        var read = InCulture(language, () => (FormValues.TryAmount(posted, out var amount), amount));
+
+        Assert.Equal((true, decimal.Parse(expected, CultureInfo.InvariantCulture)), read);
+    }
+
+    [Theory]
+    [InlineData("fr", "beaucoup")]
+    [InlineData("en", "12.5%")]
+    public void An_amount_that_cannot_be_read_is_not_read(string language, string posted) =>
+        Assert.False(InCulture(language, () => FormValues.TryAmount(posted, out _)));
 
     private static T InCulture<T>(string language, Func<T> read)
     {

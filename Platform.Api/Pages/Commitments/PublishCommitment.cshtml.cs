@@ -35,8 +35,7 @@ public sealed class PublishCommitmentModel(CityDirectory directory, IDocumentSto
         decimal? budget = null;
         if (!string.IsNullOrWhiteSpace(Budget))
         {
-            if (decimal.TryParse(Budget.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var amount)
-                || decimal.TryParse(Budget.Trim(), NumberStyles.Number, CultureInfo.CurrentCulture, out amount)) budget = amount;
+            if (FormValues.TryAmount(Budget.Trim(), out var amount)) budget = amount;
             else ModelState.AddModelError("budget", text["The budget is an amount from 0 (or leave it out)."]);
         }
         var (concerns, unreadable) = Officials.Ids(Origins);
