@@ -66,10 +66,6 @@ public static partial class FormValues
         decimal.TryParse(given, NumberStyles.Number, CultureInfo.CurrentCulture, out amount)
         || decimal.TryParse(given, NumberStyles.Number, CultureInfo.InvariantCulture, out amount);
 
-    /// <summary>Every refusal of the values a form posted, as one (each at its own field); null when all could be read.</summary>
-    public static Written? Refusals(params Written?[] refusals) =>
-        refusals.OfType<Written>().SelectMany(w => w.Errors).ToList() is { Count: > 0 } errors ? new Written(errors, null) : null;
-
     private delegate bool Parse<T>(string given, out T value);
 
     private static Posted<T> Read<T>(string? posted, string apiField, string message, Parse<T> parse) where T : struct
@@ -89,11 +85,40 @@ public readonly record struct Posted<T>(T? Value, Written? Refusal) where T : st
         Refusal is { } refused ? (_, _, _) => Task.FromResult(refused) : handle;
 
     /// <summary>The write when the value was readable; otherwise the refusal, and nothing written.</summary>
-    public Task<Written> Or(Func<Task<Written>> write) => Refusal is { } refused ? Task.FromResult(refused) : write();
+    public Task<Written> Or(Func<Task<Written>> write) => ((Posted)this).Or(write);
 
     /// <summary>
     /// As <see cref="Or(Func{Task{Written}})"/>, for a handler that answers what it did or why it refused (the assisted
     /// forms' <c>AssistanceHandler</c>): the refusal's errors, and nothing written.
+    /// </summary>
+    public Task<(TDone? Done, IReadOnlyList<DomainError> Errors)> Or<TDone>(Func<Task<(TDone? Done, IReadOnlyList<DomainError> Errors)>> write)
+        where TDone : class => ((Posted)this).Or(write);
+
+    /// <summary>The value's refusal, if any, without the value: what <see cref="Posted.All"/> takes.</summary>
+    public static implicit operator Posted(Posted<T> posted) => new(posted.Refusal);
+}
+
+/// <summary>Whether the values of a form could be read (<see cref="All"/>): if not, the refusal of each that could not.</summary>
+public readonly record struct Posted(Written? Refusal)
+{
+    /// <summary>
+    /// The values a form posted, taken together: refused when any of them was, with every refusal at once (each at its
+    /// own field), so the form names all it could not read.
+    /// </summary>
+    public static Posted All(params ReadOnlySpan<Posted> read)
+    {
+        List<DomainError> errors = [];
+        foreach (var posted in read)
+            if (posted.Refusal is { } refused) errors.AddRange(refused.Errors);
+        return new Posted(errors.Count > 0 ? new Written(errors, null) : null);
+    }
+
+    /// <summary>The write when every value was read; otherwise the refusal, and nothing written.</summary>
+    public Task<Written> Or(Func<Task<Written>> write) => Refusal is { } refused ? Task.FromResult(refused) : write();
+
+    /// <summary>
+    /// For a handler that answers what it did or why it refused (the assisted forms' <c>AssistanceHandler</c>): the
+    /// write when every value was read; otherwise the refusal's errors, and nothing written.
     /// </summary>
     public Task<(TDone? Done, IReadOnlyList<DomainError> Errors)> Or<TDone>(Func<Task<(TDone? Done, IReadOnlyList<DomainError> Errors)>> write)
         where TDone : class =>

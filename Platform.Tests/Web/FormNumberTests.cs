@@ -1,4 +1,5 @@
 using System.Globalization;
+using Platform.Api.Infrastructure;
 using Platform.Api.Web;
 
 namespace Platform.Tests.Web;
@@ -46,9 +47,18 @@ public sealed class FormNumberTests
     public void Left_empty_it_is_absent_and_refusals_of_several_fields_come_together()
     {
         Assert.Equal((null, null), (FormValues.Number("  ", "target").Value, FormValues.Number("  ", "target").Refusal));
-        var together = FormValues.Refusals(FormValues.Number("x", "target").Refusal, null, FormValues.WholeNumber("y", "targetYear").Refusal);
+        var together = Posted.All(FormValues.Number("x", "target"), FormValues.Number("  ", "baseline.value"), FormValues.WholeNumber("y", "targetYear")).Refusal;
         Assert.Equal(["target", "targetYear"], together!.Errors.Select(e => e.Field));
-        Assert.Null(FormValues.Refusals(null, FormValues.Number("4", "target").Refusal));
+        Assert.Null(Posted.All(FormValues.Number("  ", "baseline.value"), FormValues.Number("4", "target")).Refusal);
+    }
+
+    [Fact]
+    public async Task The_write_goes_on_only_when_every_value_was_read()
+    {
+        var refused = await Posted.All(FormValues.Number("4", "target"), FormValues.WholeNumber("y", "targetYear"))
+            .Or(() => throw new InvalidOperationException("written although a value could not be read"));
+        Assert.Equal("targetYear", Assert.Single(refused.Errors).Field);
+        Assert.Same(Written.Nothing, await Posted.All(FormValues.Number("4", "target")).Or(() => Task.FromResult(Written.Nothing)));
     }
 
     [Theory]

@@ -70,8 +70,8 @@ public sealed class IndicatorProposalDetailModel(CityDirectory directory, IDocum
         var year = FormValues.WholeNumber(TargetYear, "targetYear");
         var request = new AdoptIndicatorProposalRequest(Code, Blank(UnitKind), null, Blank(Direction), Blank(DataSource), null,
             new BaselineInput(BaselinePeriod, baselineValue.Value), target.Value, year.Value, Department);
-        var unreadable = FormValues.Refusals(baselineValue.Refusal, target.Refusal, year.Refusal); // every field that cannot be read, at once
-        return DecideAsync(session => unreadable is not null ? Task.FromResult(unreadable) : handler.Handle(Id, User.AccountId(), request, session, cancellation), field => field switch
+        var read = Posted.All(baselineValue, target, year); // every field that cannot be read, at once
+        return DecideAsync(session => read.Or(() => handler.Handle(Id, User.AccountId(), request, session, cancellation)), field => field switch
         {
             "baseline.period" => BaselinePeriodField,
             "baseline.value" or "baseline" => BaselineValueField,
