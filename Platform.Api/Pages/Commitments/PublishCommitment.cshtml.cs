@@ -42,7 +42,7 @@ public sealed class PublishCommitmentModel(CityDirectory directory, IDocumentSto
         foreach (var piece in unreadable) ModelState.AddModelError("origins", text["'{0}' is not the id or address of a concern.", piece]);
         var parent = FormValues.Id(ParentId, "parentId");
         var dueDate = FormValues.Day(DueDate, "dueDate");
-        foreach (var refusal in new[] { parent.Refusal, dueDate.Refusal }.OfType<Written>()) refusal.Problem.Problem()!.AddTo(ModelState, text);
+        Posted.All(parent, dueDate).Refusal?.Problem.Problem()!.AddTo(ModelState, text);
         if (!ModelState.IsValid)
         {
             await LoadParentsAsync(cancellation);
