@@ -4,7 +4,7 @@ namespace Platform.Api.Web;
 
 /// <summary>
 /// A value a page's form posts as text but the API takes typed: an id (a commitment, a consultation or a parent chosen
-/// from a list), a day, a whole number, a number. Read as the API binds its body: left empty it is absent; given but unreadable it
+/// from a list), a day, a whole number, a number, an amount. Read as the API binds its body: left empty it is absent; given but unreadable it
 /// is refused at its own field, never read as left out (which would let the write go on without it, or name the field
 /// with another reason).
 /// </summary>
@@ -60,11 +60,13 @@ public static partial class FormValues
     /// <summary>
     /// An amount of money (a budget) as the page's language writes it, thousands grouped as it groups them (2 500,50 in
     /// French, 2.500,50 in Dutch), or else with a decimal point and comma groups (2,500.50): the page's language first,
-    /// so that a French 1,5 is one and a half, not fifteen.
+    /// so that a French 1,5 is one and a half, not fifteen. Read as <see cref="Id"/> reads an id; refused with the form's
+    /// own <paramref name="message"/> (the budget's says what it takes).
     /// </summary>
-    public static bool TryAmount(string given, out decimal amount) =>
-        decimal.TryParse(given, NumberStyles.Number, CultureInfo.CurrentCulture, out amount)
-        || decimal.TryParse(given, NumberStyles.Number, CultureInfo.InvariantCulture, out amount);
+    public static Posted<decimal> Amount(string? posted, string apiField, string message) =>
+        Read(posted, apiField, message, (string given, out decimal amount) =>
+            decimal.TryParse(given, NumberStyles.Number, CultureInfo.CurrentCulture, out amount)
+            || decimal.TryParse(given, NumberStyles.Number, CultureInfo.InvariantCulture, out amount));
 
     private delegate bool Parse<T>(string given, out T value);
 

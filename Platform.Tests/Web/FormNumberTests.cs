@@ -70,16 +70,24 @@ public sealed class FormNumberTests
     [InlineData("uk", "12,75", "12.75")]
     public void An_amount_is_read_in_the_pages_language_first(string language, string posted, string expected)
     {
-        var read = InCulture(language, () => (FormValues.TryAmount(posted, out var amount), amount));
+        var read = InCulture(language, () => FormValues.Amount(posted, "budget", BudgetUnreadable));
 
-        Assert.Equal((true, decimal.Parse(expected, CultureInfo.InvariantCulture)), read);
+        Assert.Equal((decimal.Parse(expected, CultureInfo.InvariantCulture), null), (read.Value, read.Refusal));
     }
 
     [Theory]
     [InlineData("fr", "beaucoup")]
     [InlineData("en", "12.5%")]
-    public void An_amount_that_cannot_be_read_is_not_read(string language, string posted) =>
-        Assert.False(InCulture(language, () => FormValues.TryAmount(posted, out _)));
+    public void An_amount_that_cannot_be_read_is_not_read(string language, string posted)
+    {
+        var read = InCulture(language, () => FormValues.Amount(posted, "budget", BudgetUnreadable));
+
+        Assert.Null(read.Value);
+        var error = Assert.Single(read.Refusal!.Errors);
+        Assert.Equal(("budget", BudgetUnreadable), (error.Field, error.Message));
+    }
+
+    private const string BudgetUnreadable = "The budget is an amount from 0 (or leave it out).";
 
     private static T InCulture<T>(string language, Func<T> read)
     {

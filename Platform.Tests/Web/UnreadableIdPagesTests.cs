@@ -4,9 +4,9 @@ using Platform.Api.Web;
 namespace Platform.Tests.Web;
 
 /// <summary>
-/// An id a page's form posts (a commitment, a consultation or a parent chosen from a list) that is not an id, or a day or
-/// a year that cannot be read, is refused at its own field, as the API refuses it in a body, and nothing is stored: never
-/// read as left out, which let the write go on without it (a commitment published without its parent, an indicator
+/// An id a page's form posts (a commitment, a consultation or a parent chosen from a list) that is not an id, or a day,
+/// a year, a number or an amount that cannot be read, is refused at its own field, as the API refuses it in a body, and
+/// nothing is stored: never read as left out, which let the write go on without it (a commitment published without its parent, an indicator
 /// adopted without its target year or its target) or named the field with another reason. Each form is the one the page authorization
 /// matrix prepares (<see cref="PageHandlers"/>), posted by the city's council with one field made unreadable, as an
 /// edited form or a broken client would send it.
@@ -26,6 +26,7 @@ public sealed class UnreadableIdPagesTests(BrowserFixture browser)
     [InlineData("/cities/{city}/practices/new", "", "commitmentIds", "commitmentIds", Id, IdRefused)]
     [InlineData("/cities/{city}/practices/{id:guid}/edit", "", "commitmentIds", "commitmentIds", Id, IdRefused)]
     [InlineData("/cities/{city}/commitments/new", "", "dueDate", "dueDate", "31/12/2027", "not a date")]
+    [InlineData("/cities/{city}/commitments/new", "", "budget", "budget", "lots", "The budget is an amount from 0")]
     [InlineData("/cities/{city}/indicators/proposals/{id:guid}", "Adopt", "targetYear", "targetYear", "twenty30", "not a whole number")]
     [InlineData("/cities/{city}/indicators/proposals/{id:guid}", "Adopt", "target", "target", "lots", "not a number")]
     [InlineData("/cities/{city}/indicators/proposals/{id:guid}", "Adopt", "baseline-value", "baseline-value", "23,5%", "not a number")]

@@ -32,17 +32,12 @@ public sealed class PublishCommitmentModel(CityDirectory directory, IDocumentSto
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellation)
     {
         ModelState.Clear(); // the decider decides what is valid, not model binding
-        decimal? budget = null;
-        if (!string.IsNullOrWhiteSpace(Budget))
-        {
-            if (FormValues.TryAmount(Budget.Trim(), out var amount)) budget = amount;
-            else ModelState.AddModelError("budget", text["The budget is an amount from 0 (or leave it out)."]);
-        }
+        var budget = FormValues.Amount(Budget, "budget", "The budget is an amount from 0 (or leave it out)."); // a page text, translated with the refusals
         var (concerns, unreadable) = Officials.Ids(Origins);
         foreach (var piece in unreadable) ModelState.AddModelError("origins", text["'{0}' is not the id or address of a concern.", piece]);
         var parent = FormValues.Id(ParentId, "parentId");
         var dueDate = FormValues.Day(DueDate, "dueDate");
-        Posted.All(parent, dueDate).Refusal?.Problem.Problem()!.AddTo(ModelState, text);
+        Posted.All(budget, parent, dueDate).Refusal?.Problem.Problem()!.AddTo(ModelState, text);
         if (!ModelState.IsValid)
         {
             await LoadParentsAsync(cancellation);
@@ -51,7 +46,7 @@ public sealed class PublishCommitmentModel(CityDirectory directory, IDocumentSto
 
         var codes = (IndicatorCodes ?? "").Split([',', ';', ' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries)
             .Select(code => (string?)code.ToUpperInvariant()).ToList();
-        var input = new CommitmentInput(Title, Description, Rights, SdgTargetsChosen, codes, Department, dueDate.Value, budget,
+        var input = new CommitmentInput(Title, Description, Rights, SdgTargetsChosen, codes, Department, dueDate.Value, budget.Value,
             concerns.Select(id => (OriginInput?)new OriginInput(OriginKind.Concern, id)).ToList(), parent.Value);
         var id = Guid.CreateVersion7();
         Written written;
