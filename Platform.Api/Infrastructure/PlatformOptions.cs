@@ -19,8 +19,11 @@ public sealed class PlatformOptions
     /// <summary>Live views over SignalR (<c>Platform:Live</c>).</summary>
     public Live.LiveOptions Live { get; set; } = new();
 
-    /// <summary>Group commit of supports (<c>Platform:Supports</c>).</summary>
-    public GroupCommitOptions Supports { get; set; } = new();
+    /// <summary>
+    /// Group commit of supports (<c>Platform:Supports</c>): two writers, so batches are larger than with four and each
+    /// support carries less of a transaction's fixed cost (deploy/bench/README.md, "supports", 2026-12-08).
+    /// </summary>
+    public GroupCommitOptions Supports { get; set; } = new() { Writers = 2 };
 
     /// <summary>Group commit of town-hall votes (<c>Platform:Votes</c>).</summary>
     public GroupCommitOptions Votes { get; set; } = new();
