@@ -61,9 +61,10 @@ public static class ProjectionRebuilds
         long Reads(EventFilterable? filter) => filter?.IncludedEventTypes is { Count: > 0 } types && types.All(t => !t.IsInterface && !t.IsAbstract)
             ? types.Sum(t => eventsByType.GetValueOrDefault(documents.Events.EventMappingFor(t).EventTypeName))
             : total;
-        var reads = documents.Options.Projections.All.Where(p => p.Lifecycle != ProjectionLifecycle.Live)
-            .GroupBy(p => p.Name).ToDictionary(g => g.Key, g => g.Max(p => Reads(p as EventFilterable)));
-        return [.. store.Rebuildable().OrderByDescending(name => reads[name])];
+        // Grouped by name in the order of registration, as Rebuildable lists them; a stable sort keeps that order in ties.
+        return [.. documents.Options.Projections.All.Where(p => p.Lifecycle != ProjectionLifecycle.Live)
+            .GroupBy(p => p.Name).Select(g => (Name: g.Key, Reads: g.Max(p => Reads(p as EventFilterable))))
+            .OrderByDescending(p => p.Reads).Select(p => p.Name)];
     }
 
     /// <summary>
