@@ -60,13 +60,25 @@ public static partial class FormValues
     /// <summary>
     /// An amount of money (a budget) as the page's language writes it, thousands grouped as it groups them (2 500,50 in
     /// French, 2.500,50 in Dutch), or else with a decimal point and comma groups (2,500.50): the page's language first,
-    /// so that a French 1,5 is one and a half, not fifteen. Read as <see cref="Id"/> reads an id; refused with the form's
-    /// own <paramref name="message"/> (the budget's says what it takes).
+    /// so that a French 1,5 is one and a half, not fifteen. A separator that does not group thousands is no group: 1,5 on
+    /// an English page is refused, not read as fifteen. Read as <see cref="Id"/> reads an id; refused with the form's own
+    /// <paramref name="message"/> (the budget's says what it takes).
     /// </summary>
     public static Posted<decimal> Amount(string? posted, string apiField, string message) =>
         Read(posted, apiField, message, (string given, out decimal amount) =>
-            decimal.TryParse(given, NumberStyles.Number, CultureInfo.CurrentCulture, out amount)
-            || decimal.TryParse(given, NumberStyles.Number, CultureInfo.InvariantCulture, out amount));
+            TryAmount(given, CultureInfo.CurrentCulture, out amount) || TryAmount(given, CultureInfo.InvariantCulture, out amount));
+
+    /// <summary>Reads an amount as <paramref name="culture"/> writes it, its whole part grouped by thousands if at all (.NET reads 1,5 as 15).</summary>
+    private static bool TryAmount(string given, CultureInfo culture, out decimal amount)
+    {
+        if (!decimal.TryParse(given, NumberStyles.Number, culture, out amount)) return false;
+        var whole = given.Trim().Trim('+', '-').Trim();
+        var point = whole.IndexOf(culture.NumberFormat.NumberDecimalSeparator, StringComparison.Ordinal);
+        return ThousandsOrNone().IsMatch(point >= 0 ? whole[..point] : whole);
+    }
+
+    [GeneratedRegex(@"^(\d*|\d{1,3}(\D\d{3})+)$")]
+    private static partial Regex ThousandsOrNone();
 
     private delegate bool Parse<T>(string given, out T value);
 
